@@ -1,0 +1,181 @@
+// Command lettergraph runs the lettergraph API and its maintenance tasks:
+//
+//	lettergraph serve     apply the schema, then serve /graphql, GraphiQL, /healthz, /readyz
+//	lettergraph migrate   apply the schema (constraints and indexes) and exit
+//	lettergraph seed      load the sample letter (idempotent)
+//
+// Settings come from flags and the environment; `lettergraph --help` lists them.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/alecthomas/kong"
+
+	"github.com/lettergraph/lettergraph/internal/config"
+	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore"
+	"github.com/lettergraph/lettergraph/internal/seed"
+	"github.com/lettergraph/lettergraph/internal/server"
+)
+
+// cli is the command line: the shared configuration and one subcommand.
+type cli struct {
+	config.Config `embed:""`
+
+	Serve   serveCmd   `cmd:"" help:"Apply the schema and serve the API."`
+	Migrate migrateCmd `cmd:"" help:"Apply the schema (constraints and indexes) and exit."`
+	Seed    seedCmd    `cmd:"" help:"Load the sample letter; loading it again changes nothing."`
+}
+
+// app is what every subcommand gets: the validated configuration and a logger.
+type app struct {
+	cfg config.Config
+	log *slog.Logger
+}
+
+func main() {
+	var c cli
+	kctx := kong.Parse(&c,
+		kong.Name("lettergraph"),
+		kong.Description("A GraphQL API over a Neo4j graph of correspondence."),
+		kong.UsageOnError(),
+	)
+	log := newLogger(c.Config)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := kctx.Run(ctx, &app{cfg: c.Config, log: log}); err != nil {
+		log.Error("lettergraph failed", "err", err)
+		os.Exit(1)
+	}
+}
+
+func newLogger(cfg config.Config) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}
+
+// open connects to Neo4j, waiting up to wait for it to come up, and applies the schema.
+func (a *app) open(ctx context.Context, wait time.Duration) (*neo4jstore.Store, error) {
+	a.log.Info("starting", "config", a.cfg)
+	cfg := neo4jstore.Config{
+		URI: a.cfg.Neo4jURI, User: a.cfg.Neo4jUser, Password: a.cfg.Neo4jPassword,
+		Database: a.cfg.Neo4jDatabase, QueryTimeout: a.cfg.QueryTimeout,
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		store, err := neo4jstore.Open(ctx, cfg, a.log)
+		if err == nil {
+			start := time.Now()
+			if err := store.Migrate(ctx); err != nil {
+				_ = store.Close(ctx)
+				return nil, fmt.Errorf("applying the schema: %w", err)
+			}
+			a.log.Info("schema applied", "duration", time.Since(start).Round(time.Millisecond))
+			return store, nil
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return nil, fmt.Errorf("connecting to Neo4j at %s: %w", a.cfg.Neo4jURI, err)
+		}
+		a.log.Warn("Neo4j not reachable yet; retrying", "err", err)
+		select {
+		case <-ctx.Done():
+		case <-time.After(2 * time.Second):
+		}
+	}
+}
+
+type serveCmd struct {
+	SeedIfEmpty bool          `name:"seed-if-empty" env:"SEED_IF_EMPTY" help:"Load the sample letter when the database has no letters."`
+	WaitNeo4j   time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j at start."`
+}
+
+func (s *serveCmd) Run(ctx context.Context, a *app) error {
+	store, err := a.open(ctx, s.WaitNeo4j)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := store.Close(context.Background()); err != nil {
+			a.log.Warn("closing the Neo4j driver", "err", err)
+		}
+		a.log.Info("stopped")
+	}()
+	if s.SeedIfEmpty {
+		if err := seedIfEmpty(ctx, a, store); err != nil {
+			return err
+		}
+	}
+	h := server.Handler(a.cfg, store, store, a.log)
+	return server.Serve(ctx, a.cfg, h, a.log, func(addr net.Addr) {
+		a.log.Info("serving", "graphql", "http://"+addr.String()+"/graphql")
+		if a.cfg.GraphiQL {
+			// One plain line on stdout, for people and scripts to find.
+			fmt.Printf("lettergraph: GraphiQL at http://%s/graphiql\n", addr)
+		}
+	})
+}
+
+func seedIfEmpty(ctx context.Context, a *app, store *neo4jstore.Store) error {
+	n, err := store.CountLetters(ctx, letterFilterAll)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		a.log.Info("database has letters; not seeding", "letters", n)
+		return nil
+	}
+	l, created, err := seed.Load(ctx, store)
+	if err != nil {
+		return fmt.Errorf("loading the sample letter: %w", err)
+	}
+	a.log.Info("sample letter loaded", "id", l.ID, "created", created)
+	return nil
+}
+
+type migrateCmd struct {
+	WaitNeo4j time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j."`
+}
+
+func (m *migrateCmd) Run(ctx context.Context, a *app) error {
+	store, err := a.open(ctx, m.WaitNeo4j)
+	if err != nil {
+		return err
+	}
+	return store.Close(ctx)
+}
+
+type seedCmd struct {
+	WaitNeo4j time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j."`
+}
+
+func (s *seedCmd) Run(ctx context.Context, a *app) error {
+	store, err := a.open(ctx, s.WaitNeo4j)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	l, created, err := seed.Load(ctx, store)
+	if err != nil {
+		return err
+	}
+	if created {
+		fmt.Printf("lettergraph: sample letter loaded: %s\n", l.ID)
+	} else {
+		fmt.Printf("lettergraph: sample letter already present: %s\n", l.ID)
+	}
+	return nil
+}
+
+// letterFilterAll counts every letter, stubs included.
+var letterFilterAll = domain.LetterFilter{IncludeStubs: true}

@@ -1,0 +1,453 @@
+package graph
+
+import (
+	"github.com/lettergraph/lettergraph/graph/model"
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// This file holds the converters between GraphQL models and domain values, in both
+// directions. Resolvers call them and nothing else crosses the boundary.
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+func ptr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// --- domain → GraphQL ---
+
+func toLetter(l *domain.Letter) *model.Letter {
+	if l == nil {
+		return nil
+	}
+	m := &model.Letter{
+		ID:            l.ID,
+		Title:         ptr(l.Title),
+		Subject:       ptr(l.Subject),
+		Body:          ptr(l.Body),
+		Date:          l.Date,
+		DateText:      ptr(l.DateText),
+		DatePrecision: model.DatePrecision(l.DatePrecision),
+		DateNotBefore: l.DateNotBefore,
+		DateNotAfter:  l.DateNotAfter,
+		Language:      ptr(l.Language),
+		PlaceText:     ptr(l.PlaceText),
+		Source:        ptr(l.Source),
+		ExternalID:    ptr(l.ExternalID),
+		ContentHash:   ptr(l.ContentHash),
+		ImportedAt:    l.ImportedAt,
+		Stub:          l.Stub,
+	}
+	if l.SourceFormat != "" {
+		f := model.SourceFormat(l.SourceFormat)
+		m.SourceFormat = &f
+	}
+	if l.LinksLoaded {
+		m.Links = l
+	}
+	return m
+}
+
+func toLetters(list []*domain.Letter) []*model.Letter {
+	out := make([]*model.Letter, 0, len(list))
+	for _, l := range list {
+		out = append(out, toLetter(l))
+	}
+	return out
+}
+
+func toCorrespondent(c domain.Correspondent) model.Correspondent {
+	switch c := c.(type) {
+	case *domain.Person:
+		return toPerson(c)
+	case *domain.Organisation:
+		return toOrganisation(c)
+	case *domain.Office:
+		return toOffice(c)
+	}
+	return nil
+}
+
+func toNode(n domain.Node) model.Node {
+	switch n := n.(type) {
+	case *domain.Letter:
+		return toLetter(n)
+	case *domain.Place:
+		return toPlace(n)
+	case domain.Correspondent:
+		return toCorrespondent(n)
+	}
+	return nil
+}
+
+func toPerson(p *domain.Person) *model.Person {
+	if p == nil {
+		return nil
+	}
+	return &model.Person{
+		ID:             p.ID,
+		Name:           p.Name,
+		NormalizedName: p.NormalizedName,
+		Honorific:      ptr(p.Honorific),
+		Aliases:        nonNil(p.Aliases),
+		Emails:         nonNil(p.Emails),
+		AuthorityIds:   nonNil(p.AuthorityIDs),
+	}
+}
+
+func toOrganisation(o *domain.Organisation) *model.Organisation {
+	if o == nil {
+		return nil
+	}
+	m := &model.Organisation{
+		ID:             o.ID,
+		Name:           o.Name,
+		NormalizedName: o.NormalizedName,
+		Acronym:        ptr(o.Acronym),
+		Aliases:        nonNil(o.Aliases),
+		AuthorityIds:   nonNil(o.AuthorityIDs),
+	}
+	if o.Kind != "" {
+		k := model.OrganisationKind(o.Kind)
+		m.Kind = &k
+	}
+	return m
+}
+
+func toOrganisations(list []*domain.Organisation) []*model.Organisation {
+	out := make([]*model.Organisation, 0, len(list))
+	for _, o := range list {
+		out = append(out, toOrganisation(o))
+	}
+	return out
+}
+
+func toOffice(o *domain.Office) *model.Office {
+	if o == nil {
+		return nil
+	}
+	return &model.Office{
+		ID:              o.ID,
+		Name:            o.Title,
+		Title:           o.Title,
+		NormalizedTitle: o.NormalizedTitle,
+		Organisation:    toOrganisation(o.Organisation),
+	}
+}
+
+func toPlace(p *domain.Place) *model.Place {
+	if p == nil {
+		return nil
+	}
+	return &model.Place{ID: p.ID, Name: p.Name, Country: ptr(p.Country), AuthorityIds: nonNil(p.AuthorityIDs)}
+}
+
+func toAuthorships(parties []domain.Party) []*model.Authorship {
+	out := make([]*model.Authorship, 0, len(parties))
+	for _, p := range parties {
+		out = append(out, &model.Authorship{Position: p.Position, Capacity: ptr(p.Capacity), Correspondent: toCorrespondent(p.Correspondent)})
+	}
+	return out
+}
+
+func toAddressings(parties []domain.Party) []*model.Addressing {
+	out := make([]*model.Addressing, 0, len(parties))
+	for _, p := range parties {
+		out = append(out, &model.Addressing{Position: p.Position, As: ptr(p.As), Correspondent: toCorrespondent(p.Correspondent)})
+	}
+	return out
+}
+
+func toCopies(parties []domain.Party) []*model.Copy {
+	out := make([]*model.Copy, 0, len(parties))
+	for _, p := range parties {
+		out = append(out, &model.Copy{Position: p.Position, Correspondent: toCorrespondent(p.Correspondent)})
+	}
+	return out
+}
+
+func toHoldings(list []domain.Holding) []*model.Holding {
+	out := make([]*model.Holding, 0, len(list))
+	for _, h := range list {
+		out = append(out, &model.Holding{Person: toPerson(h.Person), Office: toOffice(h.Office), From: h.From, To: h.To})
+	}
+	return out
+}
+
+func toMemberships(list []domain.Membership) []*model.Membership {
+	out := make([]*model.Membership, 0, len(list))
+	for _, m := range list {
+		out = append(out, &model.Membership{Person: toPerson(m.Person), Organisation: toOrganisation(m.Organisation),
+			Role: ptr(m.Role), From: m.From, To: m.To})
+	}
+	return out
+}
+
+func toPageInfo(p domain.PageInfo) *model.PageInfo {
+	return &model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage,
+		StartCursor: ptr(p.StartCursor), EndCursor: ptr(p.EndCursor)}
+}
+
+func toLetterConnection(p *domain.LetterPage, f domain.LetterFilter) *model.LetterConnection {
+	c := &model.LetterConnection{PageInfo: toPageInfo(p.PageInfo), Filter: f,
+		Edges: make([]*model.LetterEdge, len(p.Letters)), Nodes: toLetters(p.Letters)}
+	for i, l := range c.Nodes {
+		c.Edges[i] = &model.LetterEdge{Cursor: p.Cursors[i], Node: l}
+	}
+	return c
+}
+
+func toCorrespondentConnection(p *domain.CorrespondentPage, f domain.CorrespondentFilter) *model.CorrespondentConnection {
+	c := &model.CorrespondentConnection{PageInfo: toPageInfo(p.PageInfo), Filter: f,
+		Edges: make([]*model.CorrespondentEdge, len(p.Correspondents)),
+		Nodes: make([]model.Correspondent, len(p.Correspondents))}
+	for i, d := range p.Correspondents {
+		c.Nodes[i] = toCorrespondent(d)
+		c.Edges[i] = &model.CorrespondentEdge{Cursor: p.Cursors[i], Node: c.Nodes[i]}
+	}
+	return c
+}
+
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+// --- GraphQL → domain ---
+
+func fromLetterInput(in model.LetterInput) domain.LetterInput {
+	out := domain.LetterInput{
+		Title:         deref(in.Title),
+		Subject:       deref(in.Subject),
+		Body:          deref(in.Body),
+		Date:          in.Date,
+		DateText:      deref(in.DateText),
+		DatePrecision: domain.DatePrecision(deref(in.DatePrecision)),
+		DateNotBefore: in.DateNotBefore,
+		DateNotAfter:  in.DateNotAfter,
+		Language:      deref(in.Language),
+		PlaceText:     deref(in.PlaceText),
+		SourceFormat:  domain.SourceFormat(deref(in.SourceFormat)),
+		Source:        deref(in.Source),
+		ExternalID:    deref(in.ExternalID),
+		WrittenAt:     fromPlaceInput(in.WrittenAt),
+		Authors:       fromParties(in.Authors),
+		Recipients:    fromParties(in.Recipients),
+		CC:            fromParties(in.Cc),
+		BCC:           fromParties(in.Bcc),
+		RepliesTo:     fromLetterRefs(in.RepliesTo),
+		Related:       fromLetterRefs(in.Related),
+	}
+	for _, o := range in.OnBehalfOf {
+		out.OnBehalfOf = append(out.OnBehalfOf, deref(fromOrganisationInput(o)))
+	}
+	for _, m := range in.Mentions {
+		if m == nil {
+			continue
+		}
+		mi := domain.MentionInput{Place: fromPlaceInput(m.Place)}
+		if m.Correspondent != nil {
+			p := fromPartyInput(*m.Correspondent)
+			mi.Party = &p
+		}
+		if m.Letter != nil {
+			r := fromLetterRef(*m.Letter)
+			mi.Letter = &r
+		}
+		out.Mentions = append(out.Mentions, mi)
+	}
+	return out
+}
+
+func fromParties(list []*model.PartyInput) []domain.PartyInput {
+	out := make([]domain.PartyInput, 0, len(list))
+	for _, p := range list {
+		if p != nil {
+			out = append(out, fromPartyInput(*p))
+		}
+	}
+	return out
+}
+
+func fromPartyInput(p model.PartyInput) domain.PartyInput {
+	out := domain.PartyInput{
+		ID:           deref(p.ID),
+		Person:       fromPersonInput(p.Person),
+		Organisation: fromOrganisationInput(p.Organisation),
+		Office:       fromOfficeInput(p.Office),
+		Capacity:     deref(p.Capacity),
+		As:           deref(p.As),
+		MemberOf:     fromMembershipInput(p.MemberOf),
+		Holds:        fromHoldingInput(p.Holds),
+	}
+	return out
+}
+
+func fromCorrespondentInput(c model.CorrespondentInput) domain.PartyInput {
+	return domain.PartyInput{
+		Person:       fromPersonInput(c.Person),
+		Organisation: fromOrganisationInput(c.Organisation),
+		Office:       fromOfficeInput(c.Office),
+		MemberOf:     fromMembershipInput(c.MemberOf),
+		Holds:        fromHoldingInput(c.Holds),
+	}
+}
+
+func fromMembershipInput(m *model.MembershipInput) *domain.MembershipInput {
+	if m == nil {
+		return nil
+	}
+	return &domain.MembershipInput{Organisation: deref(fromOrganisationInput(m.Organisation)),
+		Role: deref(m.Role), From: m.From, To: m.To}
+}
+
+func fromHoldingInput(h *model.HoldingInput) *domain.HoldingInput {
+	if h == nil {
+		return nil
+	}
+	return &domain.HoldingInput{Office: deref(fromOfficeInput(h.Office)), From: h.From, To: h.To}
+}
+
+func fromPersonInput(p *model.PersonInput) *domain.PersonInput {
+	if p == nil {
+		return nil
+	}
+	return &domain.PersonInput{ID: deref(p.ID), Name: deref(p.Name), Honorific: deref(p.Honorific),
+		Aliases: p.Aliases, Emails: p.Emails, AuthorityIDs: p.AuthorityIds}
+}
+
+func fromOrganisationInput(o *model.OrganisationInput) *domain.OrganisationInput {
+	if o == nil {
+		return nil
+	}
+	return &domain.OrganisationInput{ID: deref(o.ID), Name: deref(o.Name), Acronym: deref(o.Acronym),
+		Kind: domain.OrganisationKind(deref(o.Kind)), Aliases: o.Aliases, AuthorityIDs: o.AuthorityIds,
+		PartOf: fromOrganisationInput(o.PartOf)}
+}
+
+func fromOfficeInput(o *model.OfficeInput) *domain.OfficeInput {
+	if o == nil {
+		return nil
+	}
+	return &domain.OfficeInput{ID: deref(o.ID), Title: deref(o.Title), Of: fromOrganisationInput(o.Of)}
+}
+
+func fromPlaceInput(p *model.PlaceInput) *domain.PlaceInput {
+	if p == nil {
+		return nil
+	}
+	return &domain.PlaceInput{ID: deref(p.ID), Name: deref(p.Name), Country: deref(p.Country), AuthorityIDs: p.AuthorityIds}
+}
+
+func fromLetterRefs(list []*model.LetterRefInput) []domain.LetterRef {
+	out := make([]domain.LetterRef, 0, len(list))
+	for _, r := range list {
+		if r != nil {
+			out = append(out, fromLetterRef(*r))
+		}
+	}
+	return out
+}
+
+func fromLetterRef(r model.LetterRefInput) domain.LetterRef {
+	return domain.LetterRef{ID: deref(r.ID), ExternalID: deref(r.ExternalID), Title: deref(r.Title)}
+}
+
+func fromLetterPatch(p model.LetterPatch) domain.LetterPatch {
+	out := domain.LetterPatch{
+		DateNotBefore: p.DateNotBefore,
+		DateNotAfter:  p.DateNotAfter,
+	}
+	// An omitted field stays nil (kept); an explicit null becomes "" (cleared).
+	for _, f := range []struct {
+		in  omitted
+		out **string
+	}{
+		{omit(p.Title), &out.Title}, {omit(p.Subject), &out.Subject}, {omit(p.Body), &out.Body},
+		{omit(p.DateText), &out.DateText}, {omit(p.Language), &out.Language},
+		{omit(p.PlaceText), &out.PlaceText}, {omit(p.Source), &out.Source}, {omit(p.ExternalID), &out.ExternalID},
+	} {
+		if f.in.set {
+			v := deref(f.in.value)
+			*f.out = &v
+		}
+	}
+	if d, set := p.Date.ValueOK(); set {
+		if d == nil {
+			out.ClearDate = true
+		} else {
+			out.Date = d
+		}
+	}
+	if p.DatePrecision != nil {
+		prec := domain.DatePrecision(*p.DatePrecision)
+		out.DatePrecision = &prec
+	}
+	return out
+}
+
+// omitted is an Omittable[*string] taken apart.
+type omitted struct {
+	value *string
+	set   bool
+}
+
+func omit(o interface{ ValueOK() (*string, bool) }) omitted {
+	v, ok := o.ValueOK()
+	return omitted{v, ok}
+}
+
+func fromLetterFilter(f *model.LetterFilter) domain.LetterFilter {
+	if f == nil {
+		return domain.LetterFilter{}
+	}
+	out := domain.LetterFilter{
+		DateFrom:     f.DateFrom,
+		DateTo:       f.DateTo,
+		PlaceID:      deref(f.Place),
+		Language:     deref(f.Language),
+		Text:         deref(f.Text),
+		IncludeStubs: deref(f.IncludeStubs),
+	}
+	for _, i := range f.Involving {
+		if i != nil {
+			out.Involving = append(out.Involving, domain.Involvement{CorrespondentID: i.Correspondent, Role: domain.Role(deref(i.Role))})
+		}
+	}
+	for _, s := range f.SourceFormats {
+		out.Formats = append(out.Formats, domain.SourceFormat(s))
+	}
+	return out
+}
+
+var correspondentKindLabels = map[model.CorrespondentKind]domain.Label{
+	model.CorrespondentKindPerson:       domain.LabelPerson,
+	model.CorrespondentKindOrganisation: domain.LabelOrganisation,
+	model.CorrespondentKindOffice:       domain.LabelOffice,
+}
+
+func fromCorrespondentFilter(f *model.CorrespondentFilter) domain.CorrespondentFilter {
+	if f == nil {
+		return domain.CorrespondentFilter{}
+	}
+	out := domain.CorrespondentFilter{Name: deref(f.Name), OrganisationID: deref(f.Organisation)}
+	for _, k := range f.Kinds {
+		out.Kinds = append(out.Kinds, correspondentKindLabels[k])
+	}
+	return out
+}
+
+func pageRequest(first *int, after *string, last *int, before *string) domain.PageRequest {
+	return domain.PageRequest{First: first, After: deref(after), Last: last, Before: deref(before)}
+}

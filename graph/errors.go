@@ -1,0 +1,66 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// RequestIDFunc returns the id of the request a context belongs to, for logs.
+type RequestIDFunc func(ctx context.Context) string
+
+// ErrorPresenter maps errors to GraphQL errors with a stable extensions.code. A
+// domain error shows its caller-safe message (and extensions.field, naming the input
+// it is about); gqlgen's own parse and validation errors keep their codes; anything
+// else is logged and shown as INTERNAL "internal error", so that no Cypher, driver
+// message, file path or stack trace reaches a client.
+func ErrorPresenter(log *slog.Logger, requestID RequestIDFunc) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		var de *domain.Error
+		if errors.As(err, &de) {
+			if de.Code == domain.CodeInternal || (de.Code == domain.CodeUnavailable && de.Err != nil) {
+				log.ErrorContext(ctx, "request failed", "request_id", requestID(ctx), "code", de.Code,
+					"path", gqlErr.Path.String(), "err", de)
+			}
+			gqlErr.Message = de.Message
+			if de.Field != "" {
+				gqlErr.Message = de.Field + ": " + de.Message
+			}
+			gqlErr.Extensions = map[string]any{"code": string(de.Code)}
+			if de.Field != "" {
+				gqlErr.Extensions["field"] = de.Field
+			}
+			return gqlErr
+		}
+		if _, ok := gqlErr.Extensions["code"]; ok {
+			return gqlErr // gqlgen's GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED …
+		}
+		var unwrapped *gqlerror.Error
+		if errors.As(err, &unwrapped) && unwrapped.Err == nil && unwrapped.Rule != "" {
+			return gqlErr
+		}
+		log.ErrorContext(ctx, "request failed", "request_id", requestID(ctx),
+			"path", gqlErr.Path.String(), "err", err)
+		gqlErr.Message = "internal error"
+		gqlErr.Extensions = map[string]any{"code": string(domain.CodeInternal)}
+		return gqlErr
+	}
+}
+
+// RecoverFunc logs a panic in a resolver with its stack and request id, and answers
+// INTERNAL.
+func RecoverFunc(log *slog.Logger, requestID RequestIDFunc) graphql.RecoverFunc {
+	return func(ctx context.Context, v any) error {
+		log.ErrorContext(ctx, "panic in resolver", "request_id", requestID(ctx),
+			"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		return domain.Internal(fmt.Errorf("panic: %v", v))
+	}
+}

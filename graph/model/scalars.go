@@ -1,0 +1,30 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// MarshalDate writes a date as "2006-01-02".
+func MarshalDate(t time.Time) graphql.Marshaler {
+	return graphql.WriterFunc(func(w io.Writer) {
+		_, _ = io.WriteString(w, strconv.Quote(t.Format(time.DateOnly)))
+	})
+}
+
+// UnmarshalDate reads a date given as "2006-01-02".
+func UnmarshalDate(v any) (time.Time, error) {
+	s, ok := v.(string)
+	if !ok {
+		return time.Time{}, fmt.Errorf("a Date is a string such as \"2019-03-12\"")
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date such as \"2019-03-12\"", s)
+	}
+	return t, nil
+}

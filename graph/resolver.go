@@ -1,0 +1,135 @@
+// Package graph is the GraphQL adapter: gqlgen's generated executor, the models, and
+// resolvers that convert arguments to domain values, call the store and convert the
+// results back. Resolvers hold no logic of their own.
+package graph
+
+import (
+	"context"
+	"errors"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/lettergraph/lettergraph/graph/model"
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+//go:generate go run github.com/99designs/gqlgen generate
+
+// Resolver is the root resolver. Store is the only dependency.
+type Resolver struct {
+	Store domain.Store
+}
+
+// load gets one value through a loader; a key the store has nothing for gives the
+// zero value.
+func load[V any](ctx context.Context, l *dataloadgen.Loader[string, V], key string) (V, error) {
+	v, err := l.Load(ctx, key)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return v, nil
+	}
+	return v, err
+}
+
+// letterLinks returns the domain letter behind obj with its links, loading them
+// through the request's loader when obj came without them.
+func (r *Resolver) letterLinks(ctx context.Context, obj *model.Letter) (*domain.Letter, error) {
+	if obj.Links != nil {
+		return obj.Links, nil
+	}
+	l, err := load(ctx, r.loaders(ctx).Letters, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	if l == nil {
+		return &domain.Letter{ID: obj.ID}, nil // deleted meanwhile: no links
+	}
+	return l, nil
+}
+
+// letters is the resolver behind every letter connection. extra, when set, is an
+// involvement that the field itself implies (a correspondent's lettersWritten).
+func (r *Resolver) letters(ctx context.Context, filter *model.LetterFilter, extra *domain.Involvement,
+	orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
+	f := fromLetterFilter(filter)
+	if extra != nil {
+		f.Involving = append([]domain.Involvement{*extra}, f.Involving...)
+	}
+	order := domain.OrderDateDesc
+	if orderBy != nil {
+		order = domain.LetterOrder(*orderBy)
+	}
+	page, err := r.Store.Letters(ctx, f, order, pageRequest(first, after, last, before))
+	if err != nil {
+		return nil, err
+	}
+	return toLetterConnection(page, f), nil
+}
+
+// person, office and organisation reload a node after a link operation on it.
+func (r *Resolver) person(ctx context.Context, id string) (*model.Person, error) {
+	c, err := r.Store.Correspondent(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	p, ok := c.(*domain.Person)
+	if !ok {
+		return nil, domain.NotFound("person", id)
+	}
+	return toPerson(p), nil
+}
+
+func (r *Resolver) office(ctx context.Context, id string) (*model.Office, error) {
+	c, err := r.Store.Correspondent(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	o, ok := c.(*domain.Office)
+	if !ok {
+		return nil, domain.NotFound("office", id)
+	}
+	return toOffice(o), nil
+}
+
+func (r *Resolver) organisation(ctx context.Context, id string) (*model.Organisation, error) {
+	c, err := r.Store.Correspondent(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	o, ok := c.(*domain.Organisation)
+	if !ok {
+		return nil, domain.NotFound("organisation", id)
+	}
+	return toOrganisation(o), nil
+}
+
+// link adds (or with remove, removes) a link from a letter and returns the letter.
+func (r *Resolver) linkLetter(ctx context.Context, kind domain.LinkKind, letter, to string, remove bool) (*model.Letter, error) {
+	var err error
+	if remove {
+		err = r.Store.RemoveLink(ctx, kind, letter, to)
+	} else {
+		err = r.Store.AddLink(ctx, domain.Link{Kind: kind, From: letter, To: to})
+	}
+	if err != nil {
+		return nil, err
+	}
+	l, err := r.Store.Letter(ctx, letter)
+	return toLetter(l), err
+}
+
+// addParty links a party to a letter in a role.
+func (r *Resolver) addParty(ctx context.Context, role domain.Role, letter string, party model.PartyInput, position *int) (*model.Letter, error) {
+	l, err := r.Store.AddParty(ctx, letter, role, fromPartyInput(party), deref(position))
+	if err != nil {
+		return nil, err
+	}
+	return toLetter(l), nil
+}
+
+// nullIfNotFound turns NOT_FOUND into a null result, as Relay's node(id:) expects.
+func nullIfNotFound(err error) error {
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,164 @@
+package domain
+
+import (
+	"context"
+	"time"
+)
+
+// LetterFilter selects letters. Every given condition must hold.
+type LetterFilter struct {
+	// Involving: each entry names a correspondent and the role it must play.
+	Involving []Involvement
+	// DateFrom and DateTo bound the date range; a letter with an uncertain date is in
+	// it when its possible range overlaps. Letters with no date are then left out.
+	DateFrom *time.Time
+	DateTo   *time.Time
+	PlaceID  string
+	Formats  []SourceFormat
+	Language string
+	// Text is a full-text query over title, subject and body (words, all of which must
+	// occur; "quoted phrases"; a trailing * for a prefix).
+	Text string
+	// IncludeStubs lists letters known only by reference too.
+	IncludeStubs bool
+}
+
+// Involvement is a correspondent in a role (RoleAny for any).
+type Involvement struct {
+	CorrespondentID string
+	Role            Role
+}
+
+// LetterPage is one page of letters, with each letter's cursor.
+type LetterPage struct {
+	Letters  []*Letter
+	Cursors  []string
+	PageInfo PageInfo
+}
+
+// CorrespondentFilter selects correspondents.
+type CorrespondentFilter struct {
+	Kinds []Label // Person, Organisation, Office; none means all
+	// Name matches names, titles, acronyms and aliases: a correspondent whose name key
+	// starts with the folded Name.
+	Name string
+	// OrganisationID keeps offices of, members of and parts of that organisation.
+	OrganisationID string
+}
+
+// CorrespondentPage is one page of correspondents, ordered by name.
+type CorrespondentPage struct {
+	Correspondents []Correspondent
+	Cursors        []string
+	PageInfo       PageInfo
+}
+
+// LinkKind is a relationship type of DESIGN.md §1 that the link operations manage. The
+// values are the Neo4j relationship types.
+type LinkKind string
+
+// Link kinds.
+const (
+	LinkWrote       LinkKind = "WROTE"
+	LinkAddressedTo LinkKind = "ADDRESSED_TO"
+	LinkCC          LinkKind = "CC"
+	LinkBCC         LinkKind = "BCC"
+	LinkOnBehalfOf  LinkKind = "ON_BEHALF_OF"
+	LinkMentions    LinkKind = "MENTIONS"
+	LinkRepliesTo   LinkKind = "REPLIES_TO"
+	LinkRelatedTo   LinkKind = "RELATED_TO"
+	LinkWrittenAt   LinkKind = "WRITTEN_AT"
+	LinkHolds       LinkKind = "HOLDS"
+	LinkOf          LinkKind = "OF"
+	LinkMemberOf    LinkKind = "MEMBER_OF"
+	LinkPartOf      LinkKind = "PART_OF"
+)
+
+// RoleLink returns the relationship kind of a party role.
+func RoleLink(r Role) LinkKind {
+	switch r {
+	case RoleAuthor:
+		return LinkWrote
+	case RoleRecipient:
+		return LinkAddressedTo
+	case RoleCC:
+		return LinkCC
+	case RoleBCC:
+		return LinkBCC
+	}
+	return ""
+}
+
+// Link is one relationship between two existing nodes, with its properties. For party
+// links From is always the letter and To the correspondent, whatever the direction of
+// the relationship in the graph (WROTE runs from the correspondent).
+type Link struct {
+	Kind     LinkKind
+	From     string
+	To       string
+	Position int    // party links: 1-based place in the role's order; 0 appends
+	Capacity string // WROTE
+	As       string // ADDRESSED_TO
+	Role     string // MEMBER_OF
+	Since    *time.Time
+	Until    *time.Time
+}
+
+// Store is what the core needs of a graph store. The Neo4j adapter implements it.
+// Methods return *Error values: NOT_FOUND for a missing id, BAD_USER_INPUT for input
+// that fails validation, CONFLICT for a uniqueness violation, UNAVAILABLE when the
+// database cannot be reached, INTERNAL otherwise.
+type Store interface {
+	// Node returns the letter, correspondent or place with the id.
+	Node(ctx context.Context, id string) (Node, error)
+	// Letter returns a letter with its links loaded.
+	Letter(ctx context.Context, id string) (*Letter, error)
+	// LettersByID returns the letters with the given ids, links loaded, in the order of
+	// ids; a missing letter is a nil entry.
+	LettersByID(ctx context.Context, ids []string) ([]*Letter, error)
+	// Letters returns one page of letters with their links loaded.
+	Letters(ctx context.Context, f LetterFilter, order LetterOrder, page PageRequest) (*LetterPage, error)
+	// CountLetters counts the letters the filter selects.
+	CountLetters(ctx context.Context, f LetterFilter) (int, error)
+	// CreateLetter writes a letter and its links, resolving inline parties to existing
+	// correspondents first. A letter with the same content hash is returned as it is
+	// with created false: writing the same document twice changes nothing.
+	CreateLetter(ctx context.Context, in LetterInput) (l *Letter, created bool, err error)
+	// UpdateLetter changes a letter's own properties.
+	UpdateLetter(ctx context.Context, id string, p LetterPatch) (*Letter, error)
+	// DeleteLetter removes a letter and its links; correspondents stay.
+	DeleteLetter(ctx context.Context, id string) error
+	// AddParty links a correspondent, given by id or inline, to a letter in a role.
+	AddParty(ctx context.Context, letterID string, role Role, p PartyInput, position int) (*Letter, error)
+	// AddLink creates a link between two existing nodes, or updates its properties.
+	AddLink(ctx context.Context, l Link) error
+	// RemoveLink deletes a link; NOT_FOUND when there is none.
+	RemoveLink(ctx context.Context, kind LinkKind, from, to string) error
+
+	// Correspondent returns a person, organisation or office.
+	Correspondent(ctx context.Context, id string) (Correspondent, error)
+	// Correspondents returns one page of correspondents ordered by name.
+	Correspondents(ctx context.Context, f CorrespondentFilter, page PageRequest) (*CorrespondentPage, error)
+	// CountCorrespondents counts the correspondents the filter selects.
+	CountCorrespondents(ctx context.Context, f CorrespondentFilter) (int, error)
+	// UpsertCorrespondent finds the correspondent the input describes by the identity
+	// rules, or creates it, and merges the input's details into it. With an id, it
+	// updates that correspondent.
+	UpsertCorrespondent(ctx context.Context, p PartyInput) (c Correspondent, created bool, err error)
+	// Holdings returns the offices people hold (person ids) or the holders of offices
+	// (office ids), keyed by the id asked for.
+	Holdings(ctx context.Context, ids []string) (map[string][]Holding, error)
+	// Memberships returns the affiliations of people or the members of organisations,
+	// keyed by the id asked for.
+	Memberships(ctx context.Context, ids []string) (map[string][]Membership, error)
+	// Structure returns, for organisations, their offices, parts and parent
+	// organisations, keyed by the id asked for.
+	Structure(ctx context.Context, ids []string) (map[string]OrgStructure, error)
+}
+
+// OrgStructure is what belongs to an organisation and what it belongs to.
+type OrgStructure struct {
+	Offices []*Office
+	Parts   []*Organisation
+	PartOf  []*Organisation
+}

@@ -1,0 +1,231 @@
+package neo4jstore
+
+import (
+	"context"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// correspondentKinds is the allowlist of labels a correspondent filter may name.
+var correspondentKinds = map[domain.Label]bool{
+	domain.LabelPerson: true, domain.LabelOrganisation: true, domain.LabelOffice: true,
+}
+
+// correspondentOrder sorts correspondents by their folded name (nameKey, never null).
+var correspondentOrder = sortSpec{expr: "c.nameKey", kind: keyString}
+
+const correspondentOrderName = "NAME"
+
+// Correspondent implements domain.Store.
+func (s *Store) Correspondent(ctx context.Context, id string) (domain.Correspondent, error) {
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (domain.Correspondent, error) {
+		recs, err := collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+correspondentProjection,
+			map[string]any{"id": id})
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) == 0 {
+			return nil, domain.NotFound("correspondent", id)
+		}
+		return toCorrespondent(mapOf(recs[0].Values[0])), nil
+	})
+}
+
+// selectCorrespondents is the MATCH … WHERE that binds c to each selected correspondent.
+func selectCorrespondents(f domain.CorrespondentFilter) (string, map[string]any, error) {
+	params := map[string]any{}
+	var conds []string
+	if len(f.Kinds) > 0 {
+		var labels []string
+		for i, k := range f.Kinds {
+			if !correspondentKinds[k] {
+				return "", nil, domain.Invalid("filter.kinds["+itoa(i)+"]", "%q is not PERSON, ORGANISATION or OFFICE", k)
+			}
+			labels = append(labels, string(k))
+		}
+		conds = append(conds, "c:"+strings.Join(labels, "|"))
+	}
+	if name := domain.Fold(f.Name); name != "" {
+		params["name"], params["word"] = name, " "+name
+		conds = append(conds, "any(k IN c.nameKeys WHERE k STARTS WITH $name OR k CONTAINS $word)")
+	} else if strings.TrimSpace(f.Name) != "" {
+		return "", nil, domain.Invalid("filter.name", "has no letters or digits")
+	}
+	if f.OrganisationID != "" {
+		params["org"] = f.OrganisationID
+		conds = append(conds, "EXISTS { MATCH (c)-[:OF|MEMBER_OF|PART_OF]->(:Organisation {id: $org}) }")
+	}
+	cypher := "MATCH (c:Correspondent)\n"
+	if len(conds) > 0 {
+		cypher += "WHERE " + strings.Join(conds, "\n  AND ") + "\n"
+	}
+	return cypher, params, nil
+}
+
+// Correspondents implements domain.Store.
+func (s *Store) Correspondents(ctx context.Context, f domain.CorrespondentFilter, page domain.PageRequest) (*domain.CorrespondentPage, error) {
+	cypher, params, err := selectCorrespondents(f)
+	if err != nil {
+		return nil, err
+	}
+	kp, err := keysetPage(correspondentOrder, "c", correspondentOrderName, page)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range kp.params {
+		params[k] = v
+	}
+	cypher += kp.cypher + "RETURN k, " + correspondentProjection + " AS c"
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.CorrespondentPage, error) {
+		recs, err := collect(ctx, tx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		keys := make([]any, len(recs))
+		ids := make([]string, len(recs))
+		list := make([]domain.Correspondent, len(recs))
+		for i, rec := range recs {
+			keys[i] = rec.Values[0]
+			list[i] = toCorrespondent(mapOf(rec.Values[1]))
+			ids[i] = list[i].NodeID()
+		}
+		n, cursors, info := kp.finish(correspondentOrder, correspondentOrderName, keys, ids)
+		return &domain.CorrespondentPage{Correspondents: reorder(list[:n], page.Backward()), Cursors: cursors, PageInfo: info}, nil
+	})
+}
+
+// CountCorrespondents implements domain.Store.
+func (s *Store) CountCorrespondents(ctx context.Context, f domain.CorrespondentFilter) (int, error) {
+	cypher, params, err := selectCorrespondents(f)
+	if err != nil {
+		return 0, err
+	}
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (int, error) {
+		recs, err := collect(ctx, tx, cypher+"RETURN count(c)", params)
+		if err != nil {
+			return 0, err
+		}
+		n, _ := recs[0].Values[0].(int64)
+		return int(n), nil
+	})
+}
+
+type upserted struct {
+	c       domain.Correspondent
+	created bool
+}
+
+// UpsertCorrespondent implements domain.Store.
+func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput) (domain.Correspondent, bool, error) {
+	if p.ID != "" {
+		return nil, false, domain.Invalid("input", "give a person, organisation or office (with an id to update one)")
+	}
+	if err := p.Normalize("input", domain.RoleAny); err != nil {
+		return nil, false, err
+	}
+	res, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (upserted, error) {
+		r := newResolver(ctx, tx)
+		id, created, err := r.party(&p, "input")
+		if err != nil {
+			return upserted{}, err
+		}
+		recs, err := collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+correspondentProjection,
+			map[string]any{"id": id})
+		if err != nil {
+			return upserted{}, err
+		}
+		return upserted{toCorrespondent(mapOf(recs[0].Values[0])), created}, nil
+	})
+	return res.c, res.created, err
+}
+
+// Holdings implements domain.Store.
+func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain.Holding, error) {
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string][]domain.Holding, error) {
+		recs, err := collect(ctx, tx, `
+			UNWIND $ids AS id
+			MATCH (:Correspondent {id: id})-[h:HOLDS]-()
+			WITH id, h, startNode(h) AS p, endNode(h) AS c
+			RETURN id, p {.*}, `+correspondentProjection+`, h {.*}
+			ORDER BY h.from, c.nameKey, p.nameKey`, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		out := map[string][]domain.Holding{}
+		for _, rec := range recs {
+			id, _ := rec.Values[0].(string)
+			rel := mapOf(rec.Values[3])
+			office, _ := toCorrespondent(mapOf(rec.Values[2])).(*domain.Office)
+			out[id] = append(out[id], domain.Holding{
+				Person: toPerson(mapOf(rec.Values[1])), Office: office,
+				From: date(rel, "from"), To: date(rel, "to"),
+			})
+		}
+		return out, nil
+	})
+}
+
+// Memberships implements domain.Store.
+func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]domain.Membership, error) {
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string][]domain.Membership, error) {
+		recs, err := collect(ctx, tx, `
+			UNWIND $ids AS id
+			MATCH (:Correspondent {id: id})-[m:MEMBER_OF]-()
+			WITH id, m, startNode(m) AS p, endNode(m) AS o
+			RETURN id, p {.*}, o {.*}, m {.*}
+			ORDER BY m.from, o.nameKey, p.nameKey`, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		out := map[string][]domain.Membership{}
+		for _, rec := range recs {
+			id, _ := rec.Values[0].(string)
+			rel := mapOf(rec.Values[3])
+			out[id] = append(out[id], domain.Membership{
+				Person: toPerson(mapOf(rec.Values[1])), Organisation: toOrganisation(mapOf(rec.Values[2])),
+				Role: str(rel, "role"), From: date(rel, "from"), To: date(rel, "to"),
+			})
+		}
+		return out, nil
+	})
+}
+
+// Structure implements domain.Store.
+func (s *Store) Structure(ctx context.Context, ids []string) (map[string]domain.OrgStructure, error) {
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string]domain.OrgStructure, error) {
+		recs, err := collect(ctx, tx, `
+			UNWIND $ids AS id
+			MATCH (org:Organisation {id: id})
+			RETURN id,
+			  [(c:Office)-[:OF]->(org) | `+correspondentProjection+`] AS offices,
+			  [(part:Organisation)-[:PART_OF]->(org) | part {.*}] AS parts,
+			  [(org)-[:PART_OF]->(parent:Organisation) | parent {.*}] AS partOf`, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		out := map[string]domain.OrgStructure{}
+		for _, rec := range recs {
+			id, _ := rec.Values[0].(string)
+			var st domain.OrgStructure
+			for _, m := range listOf(rec.Values[1]) {
+				if o, ok := toCorrespondent(m).(*domain.Office); ok {
+					st.Offices = append(st.Offices, o)
+				}
+			}
+			for _, m := range listOf(rec.Values[2]) {
+				st.Parts = append(st.Parts, toOrganisation(m))
+			}
+			for _, m := range listOf(rec.Values[3]) {
+				st.PartOf = append(st.PartOf, toOrganisation(m))
+			}
+			sortByName(st.Offices)
+			sortByName(st.Parts)
+			sortByName(st.PartOf)
+			out[id] = st
+		}
+		return out, nil
+	})
+}

@@ -1,0 +1,393 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// roleTypes maps a role to the relationship types that express it. Patterns that use
+// them are undirected: WROTE runs from the correspondent and the others to it, so the
+// type alone fixes the direction.
+var roleTypes = map[domain.Role]string{
+	domain.RoleAuthor:    "WROTE",
+	domain.RoleRecipient: "ADDRESSED_TO",
+	domain.RoleCC:        "CC",
+	domain.RoleBCC:       "BCC",
+	domain.RoleAny:       "WROTE|ADDRESSED_TO|CC|BCC",
+}
+
+// keyKind says how a sort key travels in a cursor.
+type keyKind int
+
+const (
+	keyDate     keyKind = iota // a DATE, as days since 1970-01-01
+	keyString                  // a string
+	keyDateTime                // a DATETIME, as RFC 3339 with nanoseconds
+)
+
+type sortSpec struct {
+	expr string // Cypher over l; never null (see letterProps)
+	desc bool
+	kind keyKind
+}
+
+// letterOrders is the allowlist of letter orders and the stored keys behind them.
+var letterOrders = map[domain.LetterOrder]sortSpec{
+	domain.OrderDateDesc:       {"l.sortDate", true, keyDate},
+	domain.OrderDateAsc:        {"l.sortDate", false, keyDate},
+	domain.OrderTitleAsc:       {"l.titleKey", false, keyString},
+	domain.OrderTitleDesc:      {"l.titleKey", true, keyString},
+	domain.OrderImportedAtDesc: {"l.importedAt", true, keyDateTime},
+	domain.OrderImportedAtAsc:  {"l.importedAt", false, keyDateTime},
+}
+
+// Node implements domain.Store.
+func (s *Store) Node(ctx context.Context, id string) (domain.Node, error) {
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (domain.Node, error) {
+		recs, err := collect(ctx, tx, `
+			OPTIONAL MATCH (l:Letter {id: $id})
+			OPTIONAL MATCH (c:Correspondent {id: $id})
+			OPTIONAL MATCH (p:Place {id: $id})
+			RETURN `+letterProjection+` AS letter, `+correspondentProjection+` AS correspondent,
+			       p {.*} AS place`, map[string]any{"id": id})
+		if err != nil {
+			return nil, err
+		}
+		rec := recs[0]
+		if m := mapOf(rec.Values[0]); m != nil {
+			return toLetter(m, true), nil
+		}
+		if m := mapOf(rec.Values[1]); m != nil {
+			return toCorrespondent(m), nil
+		}
+		if m := mapOf(rec.Values[2]); m != nil {
+			return toPlace(m), nil
+		}
+		return nil, domain.NotFound("node", id)
+	})
+}
+
+// Letter implements domain.Store.
+func (s *Store) Letter(ctx context.Context, id string) (*domain.Letter, error) {
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Letter, error) {
+		return loadLetter(ctx, tx, id)
+	})
+}
+
+// loadLetter reads one letter with its links inside tx; NOT_FOUND when missing.
+func loadLetter(ctx context.Context, tx neo4j.ManagedTransaction, id string) (*domain.Letter, error) {
+	recs, err := collect(ctx, tx, `MATCH (l:Letter {id: $id}) RETURN `+letterProjection+` AS letter`,
+		map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, domain.NotFound("letter", id)
+	}
+	return toLetter(mapOf(recs[0].Values[0]), true), nil
+}
+
+// LettersByID implements domain.Store.
+func (s *Store) LettersByID(ctx context.Context, ids []string) ([]*domain.Letter, error) {
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*domain.Letter, error) {
+		recs, err := collect(ctx, tx, `
+			UNWIND $ids AS id
+			MATCH (l:Letter {id: id})
+			RETURN `+letterProjection+` AS letter`, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		byID := make(map[string]*domain.Letter, len(recs))
+		for _, rec := range recs {
+			l := toLetter(mapOf(rec.Values[0]), true)
+			byID[l.ID] = l
+		}
+		out := make([]*domain.Letter, len(ids))
+		for i, id := range ids {
+			out[i] = byID[id]
+		}
+		return out, nil
+	})
+}
+
+// letterSelection is the start of a letter query: a clause that binds l to each
+// letter the filter selects, once, followed by WHERE conditions (if any).
+type letterSelection struct {
+	cypher string
+	params map[string]any
+}
+
+// selectLetters builds the selection for f. The clause it starts from is the most
+// selective one the filter allows: the full-text index, a correspondent's
+// relationships, or all letters.
+func selectLetters(f domain.LetterFilter) (letterSelection, error) {
+	params := map[string]any{}
+	var b strings.Builder
+	var conds []string
+	start := 0 // the first involvement not yet expressed
+	switch {
+	case strings.TrimSpace(f.Text) != "":
+		q := LuceneQuery(f.Text)
+		if q == "" {
+			return letterSelection{}, domain.Invalid("filter.text", "has no words to search for")
+		}
+		params["text"] = q
+		b.WriteString("CALL db.index.fulltext.queryNodes('letter_text', $text) YIELD node AS l\n")
+	case len(f.Involving) > 0:
+		types, err := roleTypesOf(f.Involving[0].Role, "filter.involving[0].role")
+		if err != nil {
+			return letterSelection{}, err
+		}
+		params["inv0"] = f.Involving[0].CorrespondentID
+		b.WriteString("MATCH (:Correspondent {id: $inv0})-[:" + types + "]-(l:Letter)\nWITH DISTINCT l\n")
+		start = 1
+	default:
+		b.WriteString("MATCH (l:Letter)\n")
+	}
+	for i := start; i < len(f.Involving); i++ {
+		n := strconv.Itoa(i)
+		types, err := roleTypesOf(f.Involving[i].Role, "filter.involving["+n+"].role")
+		if err != nil {
+			return letterSelection{}, err
+		}
+		params["inv"+n] = f.Involving[i].CorrespondentID
+		conds = append(conds, "EXISTS { MATCH (:Correspondent {id: $inv"+n+"})-[:"+types+"]-(l) }")
+	}
+	if !f.IncludeStubs {
+		conds = append(conds, "l.stub = false")
+	}
+	if f.DateFrom != nil {
+		params["dateFrom"] = neoDate(f.DateFrom)
+		conds = append(conds, "l.dateNotAfter >= $dateFrom")
+	}
+	if f.DateTo != nil {
+		params["dateTo"] = neoDate(f.DateTo)
+		conds = append(conds, "l.dateNotBefore <= $dateTo")
+	}
+	if f.PlaceID != "" {
+		params["placeId"] = f.PlaceID
+		conds = append(conds, "EXISTS { MATCH (l)-[:WRITTEN_AT]->(:Place {id: $placeId}) }")
+	}
+	if len(f.Formats) > 0 {
+		formats := make([]string, len(f.Formats))
+		for i, v := range f.Formats {
+			formats[i] = string(v)
+		}
+		params["formats"] = formats
+		conds = append(conds, "l.sourceFormat IN $formats")
+	}
+	if f.Language != "" {
+		params["language"] = f.Language
+		conds = append(conds, "l.language = $language")
+	}
+	if len(conds) > 0 {
+		b.WriteString("WHERE " + strings.Join(conds, "\n  AND ") + "\n")
+	}
+	return letterSelection{cypher: b.String(), params: params}, nil
+}
+
+func roleTypesOf(r domain.Role, field string) (string, error) {
+	if r == "" {
+		r = domain.RoleAny
+	}
+	t, ok := roleTypes[r]
+	if !ok {
+		return "", domain.Invalid(field, "%q is not one of AUTHOR, RECIPIENT, CC, BCC, ANY", r)
+	}
+	return t, nil
+}
+
+// Letters implements domain.Store.
+func (s *Store) Letters(ctx context.Context, f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest) (*domain.LetterPage, error) {
+	if order == "" {
+		order = domain.OrderDateDesc
+	}
+	spec, ok := letterOrders[order]
+	if !ok {
+		return nil, domain.Invalid("orderBy", "%q is not a letter order", order)
+	}
+	sel, err := selectLetters(f)
+	if err != nil {
+		return nil, err
+	}
+	kp, err := keysetPage(spec, "l", string(order), page)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range kp.params {
+		sel.params[k] = v
+	}
+	cypher := sel.cypher + kp.cypher + "RETURN k, " + letterProjection + " AS letter"
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.LetterPage, error) {
+		recs, err := collect(ctx, tx, cypher, sel.params)
+		if err != nil {
+			return nil, err
+		}
+		keys := make([]any, len(recs))
+		letters := make([]*domain.Letter, len(recs))
+		for i, rec := range recs {
+			keys[i] = rec.Values[0]
+			letters[i] = toLetter(mapOf(rec.Values[1]), true)
+		}
+		ids := make([]string, len(letters))
+		for i, l := range letters {
+			ids[i] = l.ID
+		}
+		n, cursors, info := kp.finish(spec, string(order), keys, ids)
+		return &domain.LetterPage{Letters: reorder(letters[:n], page.Backward()), Cursors: cursors, PageInfo: info}, nil
+	})
+}
+
+// CountLetters implements domain.Store.
+func (s *Store) CountLetters(ctx context.Context, f domain.LetterFilter) (int, error) {
+	sel, err := selectLetters(f)
+	if err != nil {
+		return 0, err
+	}
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (int, error) {
+		recs, err := collect(ctx, tx, sel.cypher+"RETURN count(l) AS n", sel.params)
+		if err != nil {
+			return 0, err
+		}
+		n, _ := recs[0].Values[0].(int64)
+		return int(n), nil
+	})
+}
+
+// keyset is the ordering, cursor condition and limit of one page.
+type keyset struct {
+	cypher   string
+	params   map[string]any
+	size     int
+	backward bool
+	hasAfter bool // a cursor on the side we come from
+}
+
+// keysetPage builds "WITH v, key AS k WHERE <after cursor> ORDER BY … LIMIT size+1"
+// for the node bound to v. A backward page is read in reverse order and turned round
+// by finish, so both directions use the same index.
+func keysetPage(spec sortSpec, v, order string, page domain.PageRequest) (keyset, error) {
+	if err := page.Validate(domain.MaxPageSize); err != nil {
+		return keyset{}, err
+	}
+	ks := keyset{params: map[string]any{}, size: page.Size(), backward: page.Backward()}
+	desc := spec.desc != ks.backward
+	field, raw := "after", page.After
+	if ks.backward {
+		field, raw = "before", page.Before
+	}
+	var b strings.Builder
+	b.WriteString("WITH " + v + ", " + spec.expr + " AS k\n")
+	if raw != "" {
+		c, err := domain.DecodeCursor(field, raw, order)
+		if err != nil {
+			return keyset{}, err
+		}
+		key, err := cursorParam(spec.kind, c.Key, field)
+		if err != nil {
+			return keyset{}, err
+		}
+		ks.params["ck"], ks.params["cid"] = key, c.ID
+		ks.hasAfter = true
+		op := ">"
+		if desc {
+			op = "<"
+		}
+		b.WriteString("WHERE k " + op + " $ck OR (k = $ck AND " + v + ".id " + op + " $cid)\n")
+	}
+	dir := ""
+	if desc {
+		dir = " DESC"
+	}
+	b.WriteString("ORDER BY k" + dir + ", " + v + ".id" + dir + "\nLIMIT $limit\n")
+	ks.params["limit"] = ks.size + 1
+	ks.cypher = b.String()
+	return ks, nil
+}
+
+// finish turns the keys and ids of the rows read (up to size+1, in reading order) into
+// the number of rows on the page, their cursors in display order, and the page info.
+func (ks keyset) finish(spec sortSpec, order string, keys []any, ids []string) (int, []string, domain.PageInfo) {
+	more := len(ids) > ks.size
+	n := min(len(ids), ks.size)
+	cursors := make([]string, n)
+	for i := 0; i < n; i++ {
+		cursors[i] = domain.Cursor{Order: order, Key: cursorKey(spec.kind, keys[i]), ID: ids[i]}.Encode()
+	}
+	cursors = reorder(cursors, ks.backward)
+	info := domain.PageInfo{HasNextPage: more, HasPreviousPage: ks.hasAfter}
+	if ks.backward {
+		info = domain.PageInfo{HasNextPage: ks.hasAfter, HasPreviousPage: more}
+	}
+	if n > 0 {
+		info.StartCursor, info.EndCursor = cursors[0], cursors[n-1]
+	}
+	return n, cursors, info
+}
+
+// reorder reverses list in place when backward, and returns it.
+func reorder[T any](list []T, backward bool) []T {
+	if backward {
+		for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
+			list[i], list[j] = list[j], list[i]
+		}
+	}
+	return list
+}
+
+// cursorKey encodes a sort key read from Neo4j for a cursor.
+func cursorKey(kind keyKind, v any) any {
+	switch kind {
+	case keyDate:
+		if d, ok := v.(dbtype.Date); ok {
+			return int64(d.Time().Sub(time.Unix(0, 0).UTC()).Hours() / 24)
+		}
+	case keyDateTime:
+		if t, ok := v.(time.Time); ok {
+			return t.UTC().Format(time.RFC3339Nano)
+		}
+	case keyString:
+		if s, ok := v.(string); ok {
+			return s
+		}
+	}
+	return nil
+}
+
+// cursorParam decodes a cursor's key into a query parameter of the key's type.
+func cursorParam(kind keyKind, key any, field string) (any, error) {
+	bad := domain.Invalid(field, "is not a cursor returned by this API")
+	switch kind {
+	case keyDate:
+		n, ok := key.(json.Number)
+		if !ok {
+			return nil, bad
+		}
+		days, err := n.Int64()
+		if err != nil {
+			return nil, bad
+		}
+		return neo4j.DateOf(time.Unix(0, 0).UTC().AddDate(0, 0, int(days))), nil
+	case keyDateTime:
+		s, _ := key.(string)
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return nil, bad
+		}
+		return t, nil
+	default:
+		s, ok := key.(string)
+		if !ok {
+			return nil, bad
+		}
+		return s, nil
+	}
+}

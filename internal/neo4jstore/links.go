@@ -1,0 +1,212 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// linkSpec describes a relationship kind: the labels of its ends (anyNode: a letter,
+// correspondent or place), whether it runs from To to From in the graph, whether its
+// links are ordered by a position, whether a From node has at most one, and which
+// properties it carries.
+type linkSpec struct {
+	from, to domain.Label
+	reverse  bool
+	ordered  bool
+	single   bool
+	props    []string
+}
+
+const anyNode domain.Label = ""
+
+// linkSpecs is the allowlist of relationship kinds the link operations may touch.
+var linkSpecs = map[domain.LinkKind]linkSpec{
+	domain.LinkWrote:       {from: domain.LabelLetter, to: domain.LabelCorrespondent, reverse: true, ordered: true, props: []string{"capacity"}},
+	domain.LinkAddressedTo: {from: domain.LabelLetter, to: domain.LabelCorrespondent, ordered: true, props: []string{"as"}},
+	domain.LinkCC:          {from: domain.LabelLetter, to: domain.LabelCorrespondent, ordered: true},
+	domain.LinkBCC:         {from: domain.LabelLetter, to: domain.LabelCorrespondent, ordered: true},
+	domain.LinkOnBehalfOf:  {from: domain.LabelLetter, to: domain.LabelOrganisation},
+	domain.LinkMentions:    {from: domain.LabelLetter, to: anyNode},
+	domain.LinkRepliesTo:   {from: domain.LabelLetter, to: domain.LabelLetter},
+	domain.LinkRelatedTo:   {from: domain.LabelLetter, to: domain.LabelLetter},
+	domain.LinkWrittenAt:   {from: domain.LabelLetter, to: domain.LabelPlace, single: true},
+	domain.LinkHolds:       {from: domain.LabelPerson, to: domain.LabelOffice, props: []string{"from", "to"}},
+	domain.LinkOf:          {from: domain.LabelOffice, to: domain.LabelOrganisation, single: true},
+	domain.LinkMemberOf:    {from: domain.LabelPerson, to: domain.LabelOrganisation, props: []string{"role", "from", "to"}},
+	domain.LinkPartOf:      {from: domain.LabelOrganisation, to: domain.LabelOrganisation},
+}
+
+// matchEnd is a clause binding v to the node with the id in $param and the label; for
+// anyNode it tries each kind of node through its own index.
+func matchEnd(v string, label domain.Label, param string) string {
+	if label != anyNode {
+		return "MATCH (" + v + ":" + string(label) + " {id: $" + param + "})\n"
+	}
+	return "CALL { MATCH (n:Letter {id: $" + param + "}) RETURN n" +
+		" UNION MATCH (n:Correspondent {id: $" + param + "}) RETURN n" +
+		" UNION MATCH (n:Place {id: $" + param + "}) RETURN n }\nWITH *, n AS " + v + "\n"
+}
+
+// arrow is the relationship pattern between a (From) and b (To) with variable r.
+func (s linkSpec) arrow(kind domain.LinkKind) string {
+	if s.reverse {
+		return "(a)<-[r:" + string(kind) + "]-(b)"
+	}
+	return "(a)-[r:" + string(kind) + "]->(b)"
+}
+
+// AddLink implements domain.Store.
+func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
+	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, newResolver(ctx, tx).link(l, "input")
+	})
+	return err
+}
+
+// AddParty implements domain.Store.
+func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role, p domain.PartyInput, position int) (*domain.Letter, error) {
+	kind := domain.RoleLink(role)
+	if kind == "" {
+		return nil, domain.Invalid("role", "%q is not one of AUTHOR, RECIPIENT, CC, BCC", role)
+	}
+	if err := p.Normalize("party", role); err != nil {
+		return nil, err
+	}
+	if position < 0 {
+		return nil, domain.Invalid("position", "must not be negative")
+	}
+	return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Letter, error) {
+		r := newResolver(ctx, tx)
+		if err := r.must(domain.LabelLetter, letterID, "letterId"); err != nil {
+			return nil, err
+		}
+		id, _, err := r.party(&p, "party")
+		if err != nil {
+			return nil, err
+		}
+		l := domain.Link{Kind: kind, From: letterID, To: id, Position: position, Capacity: p.Capacity, As: p.As}
+		if err := r.link(l, "party"); err != nil {
+			return nil, err
+		}
+		return loadLetter(ctx, tx, letterID)
+	})
+}
+
+// link creates the link l, or updates its properties when it exists. Ordered links
+// are inserted at l.Position (appended when 0) and the role renumbered 1…n.
+func (r *resolver) link(l domain.Link, field string) error {
+	spec, ok := linkSpecs[l.Kind]
+	if !ok {
+		return domain.Invalid(field+".kind", "%q is not a link kind", l.Kind)
+	}
+	if l.From == l.To {
+		return domain.Invalid(field, "a node cannot be linked to itself")
+	}
+	for _, end := range []struct {
+		label domain.Label
+		id    string
+		name  string
+	}{{spec.from, l.From, "from"}, {spec.to, l.To, "to"}} {
+		label := end.label
+		if label == anyNode {
+			continue
+		}
+		if err := r.must(label, end.id, field+"."+end.name); err != nil {
+			return err
+		}
+	}
+	if l.Kind == domain.LinkPartOf {
+		cycle, err := r.one(`
+			MATCH (b:Organisation {id: $to})-[:PART_OF*1..]->(a:Organisation {id: $from}) RETURN a.id LIMIT 1`,
+			map[string]any{"from": l.From, "to": l.To})
+		if err != nil {
+			return err
+		}
+		if cycle != "" {
+			return domain.Invalid(field, "would make an organisation part of itself")
+		}
+	}
+	props := map[string]any{}
+	for _, p := range spec.props {
+		switch p {
+		case "capacity":
+			props[p] = opt(l.Capacity)
+		case "as":
+			props[p] = opt(l.As)
+		case "role":
+			props[p] = opt(l.Role)
+		case "from":
+			props[p] = neoDate(l.Since)
+		case "to":
+			props[p] = neoDate(l.Until)
+		}
+	}
+	params := map[string]any{"from": l.From, "to": l.To, "props": props}
+	cypher := matchEnd("a", spec.from, "from") + matchEnd("b", spec.to, "to")
+	if spec.single {
+		cypher += "OPTIONAL MATCH (a)-[old:" + string(l.Kind) + "]->(other) WHERE other <> b\nDELETE old\nWITH DISTINCT a, b\n"
+	}
+	cypher += "MERGE " + spec.arrow(l.Kind) + "\nSET r += $props\n"
+	if spec.ordered {
+		// A new link goes after the others, or just before the one at Position; the
+		// renumbering below then makes positions 1…n again.
+		cypher += "SET r.position = CASE WHEN $position > 0 THEN $position - 0.5 " +
+			"WHEN r.position IS NULL THEN 2147483647 ELSE r.position END\n"
+		params["position"] = l.Position
+	}
+	cypher += "RETURN count(r) AS n"
+	recs, err := collect(r.ctx, r.tx, cypher, params)
+	if err != nil {
+		return err
+	}
+	if n, _ := recs[0].Values[0].(int64); n == 0 {
+		return domain.Invalid(field+".to", "no node has id %q", l.To)
+	}
+	if spec.ordered {
+		return r.renumber(l.Kind, l.From)
+	}
+	return nil
+}
+
+// renumber makes the positions of a letter's links of one kind 1…n, keeping order.
+func (r *resolver) renumber(kind domain.LinkKind, letterID string) error {
+	return exec(r.ctx, r.tx, `
+		MATCH (:Letter {id: $letter})-[r:`+string(kind)+`]-(:Correspondent)
+		WITH r ORDER BY r.position, elementId(r)
+		WITH collect(r) AS rels
+		UNWIND range(0, size(rels) - 1) AS i
+		WITH rels[i] AS r, i
+		SET r.position = i + 1`, map[string]any{"letter": letterID})
+}
+
+// RemoveLink implements domain.Store.
+func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to string) error {
+	spec, ok := linkSpecs[kind]
+	if !ok {
+		return domain.Invalid("kind", "%q is not a link kind", kind)
+	}
+	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		pattern := spec.arrow(kind)
+		if kind == domain.LinkRelatedTo {
+			pattern = "(a)-[r:RELATED_TO]-(b)" // related is read both ways, so removed both ways
+		}
+		recs, err := collect(ctx, tx, matchEnd("a", spec.from, "from")+matchEnd("b", spec.to, "to")+
+			"MATCH "+pattern+"\nDELETE r\nRETURN count(r) AS n", map[string]any{"from": from, "to": to})
+		if err != nil {
+			return struct{}{}, err
+		}
+		if n, _ := recs[0].Values[0].(int64); n == 0 {
+			return struct{}{}, &domain.Error{Code: domain.CodeNotFound,
+				Message: "no " + string(kind) + " link between " + from + " and " + to}
+		}
+		if spec.ordered {
+			r := newResolver(ctx, tx)
+			return struct{}{}, r.renumber(kind, from)
+		}
+		return struct{}{}, nil
+	})
+	return err
+}

@@ -1,0 +1,58 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// schema is every constraint and index lettergraph needs. Each statement is idempotent
+// (IF NOT EXISTS), so Migrate can run at every start.
+var schema = []string{
+	// Stable ids, one constraint per label (a uniqueness constraint is also an index).
+	`CREATE CONSTRAINT letter_id IF NOT EXISTS FOR (n:Letter) REQUIRE n.id IS UNIQUE`,
+	`CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE`,
+	`CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE`,
+	`CREATE CONSTRAINT office_id IF NOT EXISTS FOR (n:Office) REQUIRE n.id IS UNIQUE`,
+	`CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE`,
+	`CREATE CONSTRAINT correspondent_id IF NOT EXISTS FOR (n:Correspondent) REQUIRE n.id IS UNIQUE`,
+	// The same document is one letter; a Message-ID or CMIF key names one letter.
+	`CREATE CONSTRAINT letter_content_hash IF NOT EXISTS FOR (n:Letter) REQUIRE n.contentHash IS UNIQUE`,
+	`CREATE CONSTRAINT letter_external_id IF NOT EXISTS FOR (n:Letter) REQUIRE n.externalId IS UNIQUE`,
+	// Keyset paging and the date-range filter.
+	`CREATE INDEX letter_sort_date IF NOT EXISTS FOR (n:Letter) ON (n.sortDate)`,
+	`CREATE INDEX letter_date_not_before IF NOT EXISTS FOR (n:Letter) ON (n.dateNotBefore)`,
+	`CREATE INDEX letter_date_not_after IF NOT EXISTS FOR (n:Letter) ON (n.dateNotAfter)`,
+	`CREATE INDEX letter_imported_at IF NOT EXISTS FOR (n:Letter) ON (n.importedAt)`,
+	`CREATE INDEX letter_title_key IF NOT EXISTS FOR (n:Letter) ON (n.titleKey)`,
+	// Identity resolution and ordering by name.
+	`CREATE INDEX person_normalized_name IF NOT EXISTS FOR (n:Person) ON (n.normalizedName)`,
+	`CREATE INDEX organisation_normalized_name IF NOT EXISTS FOR (n:Organisation) ON (n.normalizedName)`,
+	`CREATE INDEX office_normalized_title IF NOT EXISTS FOR (n:Office) ON (n.normalizedTitle)`,
+	`CREATE INDEX place_normalized_name IF NOT EXISTS FOR (n:Place) ON (n.normalizedName)`,
+	`CREATE INDEX correspondent_name_key IF NOT EXISTS FOR (n:Correspondent) ON (n.nameKey)`,
+	// Full text. standard-folding folds diacritics, so "Jose" finds "José".
+	`CREATE FULLTEXT INDEX letter_text IF NOT EXISTS FOR (n:Letter) ON EACH [n.title, n.subject, n.body]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-folding'}}`,
+	`CREATE FULLTEXT INDEX correspondent_names IF NOT EXISTS FOR (n:Person|Organisation|Office)
+	 ON EACH [n.name, n.title, n.acronym, n.aliases]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-folding'}}`,
+}
+
+// Migrate applies the schema and waits for the indexes to come online. It is safe to
+// run at every start and from several processes at once.
+func (s *Store) Migrate(ctx context.Context) error {
+	for _, stmt := range schema {
+		// Schema changes cannot share a transaction with other writes; one each.
+		_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+			return struct{}{}, exec(ctx, tx, stmt, nil)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, `CALL db.awaitIndexes(300)`, nil)
+	})
+	return err
+}

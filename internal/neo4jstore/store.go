@@ -1,0 +1,174 @@
+// Package neo4jstore is the Neo4j adapter: it implements domain.Store over
+// neo4j-go-driver v5. Cypher lives next to the Go that runs it and takes values only as
+// parameters; labels and relationship types are spliced in only from fixed allowlists.
+// Reads run in read transactions and writes in write transactions, both through the
+// driver's managed transactions, which retry transient errors, so every work function
+// here may run more than once.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI      string // bolt://, neo4j://, neo4j+s:// …
+	User     string
+	Password string
+	Database string // "" for the server's default database
+	// QueryTimeout bounds a transaction when the context has no earlier deadline.
+	QueryTimeout time.Duration
+}
+
+// Store implements domain.Store. It is safe for concurrent use.
+type Store struct {
+	driver   neo4j.DriverWithContext
+	database string
+	timeout  time.Duration
+	log      *slog.Logger
+}
+
+var _ domain.Store = (*Store)(nil)
+
+// Open creates a driver for cfg and checks that the server answers. It returns an
+// UNAVAILABLE *domain.Error when it cannot connect or authenticate.
+func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+		c.MaxConnectionPoolSize = 100
+		c.ConnectionAcquisitionTimeout = 10 * time.Second
+		c.SocketConnectTimeout = 5 * time.Second
+	})
+	if err != nil {
+		return nil, &domain.Error{Code: domain.CodeUnavailable, Message: "cannot configure the Neo4j driver", Err: err}
+	}
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = 30 * time.Second
+	}
+	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, log: log}
+	if err := s.Ping(ctx); err != nil {
+		_ = driver.Close(ctx)
+		return nil, err
+	}
+	return s, nil
+}
+
+// Ping checks that Neo4j answers; it returns UNAVAILABLE otherwise.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return &domain.Error{Code: domain.CodeUnavailable, Message: "Neo4j is not reachable", Err: err}
+	}
+	return nil
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// txFunc is one unit of work in a managed transaction. It may run more than once.
+type txFunc[T any] func(ctx context.Context, tx neo4j.ManagedTransaction) (T, error)
+
+// read runs work in a read transaction, so that it can go to a secondary of a cluster.
+func read[T any](ctx context.Context, s *Store, work txFunc[T]) (T, error) {
+	return run(ctx, s, neo4j.AccessModeRead, work)
+}
+
+// write runs work in a write transaction: all of it is committed or none of it.
+func write[T any](ctx context.Context, s *Store, work txFunc[T]) (T, error) {
+	return run(ctx, s, neo4j.AccessModeWrite, work)
+}
+
+func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txFunc[T]) (T, error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.database})
+	defer session.Close(context.WithoutCancel(ctx))
+	timeout := s.timeout
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < timeout {
+		// Carry the caller's deadline to the server so that it stops working too.
+		timeout = max(time.Until(dl), time.Millisecond)
+	}
+	txWork := func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) }
+	var (
+		v   T
+		err error
+	)
+	if mode == neo4j.AccessModeRead {
+		v, err = neo4j.ExecuteRead(ctx, session, txWork, neo4j.WithTxTimeout(timeout))
+	} else {
+		v, err = neo4j.ExecuteWrite(ctx, session, txWork, neo4j.WithTxTimeout(timeout))
+	}
+	if err != nil {
+		var zero T
+		return zero, s.translate(ctx, err)
+	}
+	return v, nil
+}
+
+// translate turns a driver error into a *domain.Error. Domain errors raised inside a
+// work function pass through unchanged.
+func (s *Store) translate(ctx context.Context, err error) error {
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return de
+	}
+	var ne *neo4j.Neo4jError
+	switch {
+	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+		return &domain.Error{Code: domain.CodeConflict, Message: conflictMessage(ne.Msg), Err: err}
+	case errors.As(err, &ne) && (ne.Code == "Neo.ClientError.Transaction.TransactionTimedOut" ||
+		ne.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"):
+		return &domain.Error{Code: domain.CodeLimitExceeded, Message: "the request took longer than its deadline allows", Err: err}
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return &domain.Error{Code: domain.CodeLimitExceeded, Message: "the request took longer than its deadline allows", Err: err}
+	case errors.Is(err, context.Canceled):
+		return &domain.Error{Code: domain.CodeUnavailable, Message: "the request was cancelled", Err: err}
+	case neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err):
+		return &domain.Error{Code: domain.CodeUnavailable, Message: "the database is unavailable; try again", Err: err}
+	case errors.As(err, &ne) && ne.Classification() == "TransientError":
+		return &domain.Error{Code: domain.CodeUnavailable, Message: "the database is busy; try again", Err: err}
+	}
+	return domain.Internal(err)
+}
+
+// conflictMessage names the property a uniqueness constraint protects, without the
+// rest of the server's message (which holds internal detail).
+func conflictMessage(serverMsg string) string {
+	for _, p := range []struct{ prop, msg string }{
+		{"externalId", "another letter already has this externalId"},
+		{"contentHash", "a letter with the same content already exists"},
+		{"`id`", "a node with this id already exists"},
+	} {
+		if strings.Contains(serverMsg, p.prop) {
+			return p.msg
+		}
+	}
+	return "the change conflicts with existing data"
+}
+
+// collect runs one query and returns all its records.
+func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// exec runs one query for its effect and consumes the result.
+func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}

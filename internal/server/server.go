@@ -1,0 +1,157 @@
+// Package server wires the HTTP side: the GraphQL handler with its transports and
+// error presenter, GraphiQL, health and readiness endpoints, request ids, deadlines and
+// logs, and graceful shutdown.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/oklog/ulid/v2"
+
+	"github.com/lettergraph/lettergraph/graph"
+	"github.com/lettergraph/lettergraph/internal/config"
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// Pinger reports whether the store can serve; /readyz asks it.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Handler returns the HTTP handler of the API: /graphql, /graphiql (when enabled),
+// /healthz and /readyz.
+func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger) http.Handler {
+	gql := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store}}))
+	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
+	gql.AddTransport(transport.Options{})
+	gql.AddTransport(transport.GET{})
+	gql.AddTransport(transport.POST{})
+	gql.Use(extension.Introspection{})
+	gql.SetErrorPresenter(graph.ErrorPresenter(log, RequestID))
+	gql.SetRecoverFunc(graph.RecoverFunc(log, RequestID))
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", withDeadline(cfg.QueryTimeout, graph.WithLoaders(store, gql)))
+	if cfg.GraphiQL {
+		mux.Handle("GET /graphiql", playground.Handler("lettergraph", "/graphql"))
+		mux.Handle("GET /{$}", http.RedirectHandler("/graphiql", http.StatusFound))
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := ping.Ping(ctx); err != nil {
+			log.WarnContext(ctx, "not ready", "request_id", RequestID(ctx), "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("neo4j unavailable\n"))
+			return
+		}
+		_, _ = w.Write([]byte("ready\n"))
+	})
+	return withRequestLog(log, mux)
+}
+
+// withDeadline bounds each request by timeout; the store passes what is left of it to
+// Neo4j as the transaction timeout. Websocket upgrades live longer than any one
+// operation, so they are left alone.
+func withDeadline(timeout time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Upgrade") != "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+type requestIDKey struct{}
+
+// RequestID returns the id of the request ctx belongs to, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the connection (websocket upgrades).
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// withRequestLog gives each request an id (X-Request-Id, echoed back) and logs it.
+func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if id == "" || len(id) > 64 {
+			id = ulid.Make().String()
+		}
+		w.Header().Set("X-Request-Id", id)
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		start := time.Now()
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+		log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+			slog.String("request_id", id), slog.String("method", r.Method),
+			slog.String("path", r.URL.Path), slog.Int("status", rec.status),
+			slog.Duration("duration", time.Since(start)))
+	})
+}
+
+// Serve serves h on cfg.Listen until ctx is done, then stops accepting, waits up to
+// cfg.ShutdownGrace for requests in flight, and returns. ready, if not nil, is called
+// with the bound address once the listener is open.
+func Serve(ctx context.Context, cfg config.Config, h http.Handler, log *slog.Logger, ready func(addr net.Addr)) error {
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      cfg.QueryTimeout + 10*time.Second,
+		IdleTimeout:       120 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining requests in flight", "grace", cfg.ShutdownGrace)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
