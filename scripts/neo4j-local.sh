@@ -8,7 +8,8 @@
 #   scripts/neo4j-local.sh stop   [--data DIR]
 #   scripts/neo4j-local.sh status [--data DIR]
 #
-# Defaults: --port 7687, --data $REPO/.neo4j/data, --timeout 120.
+# Defaults: --port 7687 (wait: the port the folder's server was started with), --data
+# $REPO/.neo4j/data, --timeout 120. status exits 0 when running, 3 when not.
 # With auth (the default) the password of user neo4j is taken from NEO4J_PASSWORD (>= 8 chars).
 # Files in DIR: neo4j-local.log (stdout+stderr), neo4j-local.pid, neo4j-local.port.
 set -euo pipefail
@@ -19,6 +20,7 @@ JAR="$PROJECT/target/neo4j-local.jar"
 JAVA_OPTS=(-Xms256m -Xmx1g -XX:+UseG1GC)
 
 PORT=7687
+PORT_GIVEN=0
 DATA="$REPO/.neo4j/data"
 AUTH_FLAG=()
 TIMEOUT=120
@@ -26,7 +28,7 @@ TIMEOUT=120
 die() { echo "neo4j-local: $*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # parse_args ALLOWED_FLAGS... -- ARGS...
@@ -38,7 +40,7 @@ parse_args() {
         local flag=$1
         [[ " ${allowed[*]} " == *" $flag "* ]] || die "unknown option for this command: $flag"
         case $flag in
-            --port) [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || die "--port needs a number"; PORT=$2; shift 2 ;;
+            --port) [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || die "--port needs a number"; PORT=$2; PORT_GIVEN=1; shift 2 ;;
             --data) [[ $# -ge 2 && -n $2 ]] || die "--data needs a folder"; DATA=$2; shift 2 ;;
             --timeout) [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || die "--timeout needs seconds"; TIMEOUT=$2; shift 2 ;;
             --no-auth) AUTH_FLAG=(--no-auth); shift ;;
@@ -91,6 +93,10 @@ cmd_build() {
 }
 
 cmd_wait() {
+    # Without --port, wait for the port this folder's server was started with.
+    if [[ $PORT_GIVEN == 0 && -f $PORTFILE ]]; then
+        PORT=$(<"$PORTFILE")
+    fi
     local ready="neo4j-local: ready bolt://127.0.0.1:$PORT"
     local deadline=$((SECONDS + TIMEOUT))
     while true; do
@@ -127,6 +133,7 @@ cmd_start() {
     fi
     if pid=$(live_pid); then
         [[ -f $PORTFILE ]] && PORT=$(<"$PORTFILE")
+        PORT_GIVEN=1
         echo "neo4j-local: already running (pid $pid, data $DATA)"
         cmd_wait
         return

@@ -51,7 +51,8 @@ func main() {
 	log := newLogger(c.Config)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := kctx.Run(ctx, &app{cfg: c.Config, log: log}); err != nil {
+	kctx.BindTo(ctx, (*context.Context)(nil))
+	if err := kctx.Run(&app{cfg: c.Config, log: log}); err != nil {
 		log.Error("lettergraph failed", "err", err)
 		os.Exit(1)
 	}

@@ -348,7 +348,13 @@ func cursorKey(kind keyKind, v any) any {
 	switch kind {
 	case keyDate:
 		if d, ok := v.(dbtype.Date); ok {
-			return int64(d.Time().Sub(time.Unix(0, 0).UTC()).Hours() / 24)
+			// Calendar days, floored; a Duration would overflow 292 years from 1970.
+			secs := d.Time().Unix()
+			days := secs / 86400
+			if secs%86400 < 0 {
+				days--
+			}
+			return days
 		}
 	case keyDateTime:
 		if t, ok := v.(time.Time); ok {

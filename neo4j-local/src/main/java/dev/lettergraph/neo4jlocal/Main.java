@@ -35,6 +35,11 @@ public final class Main {
     static final String HOST = "127.0.0.1";
     static final int MIN_PASSWORD_LENGTH = 8;
     static final Duration AVAILABLE_TIMEOUT = Duration.ofMinutes(5);
+    static final String USAGE = "usage: java -jar neo4j-local.jar --data DIR [--port N] [--no-auth]\n"
+            + "  --data DIR  Neo4j home: data/ and logs/ go here (created if missing; required)\n"
+            + "  --port N    Bolt port on 127.0.0.1 (default 7687)\n"
+            + "  --no-auth   authentication off (throwaway test instances); otherwise the password\n"
+            + "              of user neo4j is set from NEO4J_PASSWORD (>= 8 characters) on every start";
 
     /** Parsed command line. */
     record Options(int port, Path data, boolean auth) {}
@@ -59,8 +64,13 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 DatabaseManagementService dbms = service.getAndSet(null);
                 if (dbms != null) {
-                    dbms.shutdown();
-                    System.out.println("neo4j-local: stopped");
+                    try {
+                        dbms.shutdown();
+                        System.out.println("neo4j-local: stopped");
+                    } catch (Throwable e) {
+                        System.err.println("neo4j-local: shutdown failed: " + e);
+                        e.printStackTrace(System.err);
+                    }
                     System.out.flush();
                 }
             }, "neo4j-local-shutdown"));
@@ -79,9 +89,11 @@ public final class Main {
             System.out.println("neo4j-local: ready bolt://" + HOST + ":" + opts.port());
             System.out.flush();
         } catch (UsageException e) {
-            System.err.println("neo4j-local: " + e.getMessage());
-            System.err.println("usage: java -jar neo4j-local.jar --data DIR [--port N] [--no-auth]");
-            System.exit(1);
+            if (e.getMessage() != null) {
+                System.err.println("neo4j-local: " + e.getMessage());
+            }
+            System.err.println(USAGE);
+            System.exit(e.getMessage() == null ? 0 : 1);
         } catch (Throwable e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -119,7 +131,7 @@ public final class Main {
                 }
                 case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath().normalize();
                 case "--no-auth" -> auth = false;
-                case "-h", "--help" -> throw new UsageException("help");
+                case "-h", "--help" -> throw new UsageException(null);
                 default -> throw new UsageException("unknown argument: " + args[i]);
             }
         }
