@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# run.sh - the quick start: builds everything, starts the local Neo4j (data kept in
+# .neo4j/data), and runs the API in the foreground with the sample letter loaded into
+# an empty database. Ctrl-C stops the server, then Neo4j.
+#
+# Environment: NEO4J_PASSWORD (default lettergraph-dev), NEO4J_PORT (default 7687),
+# LISTEN_ADDR (default 127.0.0.1:8080), and every setting of `bin/lettergraph --help`.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+
+export NEO4J_PASSWORD="${NEO4J_PASSWORD:-lettergraph-dev}"
+export NEO4J_USER="${NEO4J_USER:-neo4j}"
+NEO4J_PORT="${NEO4J_PORT:-7687}"
+export NEO4J_URI="bolt://127.0.0.1:$NEO4J_PORT"
+
+echo "run: building the API"
+mkdir -p bin
+go build -o bin/lettergraph ./cmd/lettergraph
+echo "run: starting Neo4j on 127.0.0.1:$NEO4J_PORT (data in .neo4j/data)"
+scripts/neo4j-local.sh start --port "$NEO4J_PORT"
+trap 'echo "run: stopping Neo4j"; scripts/neo4j-local.sh stop' EXIT
+
+bin/lettergraph serve --seed-if-empty

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# test.sh - the whole test suite: starts a throwaway Neo4j (no authentication, a free
+# loopback port, a temporary data folder), runs every Go test against it, and stops and
+# removes it, whatever the outcome. Extra arguments go to `go test`
+# (e.g. scripts/test.sh -run TestSeed ./internal/neo4jstore/).
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+start=$(date +%s)
+
+scripts/neo4j-local.sh build
+DATA="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-test-neo4j.XXXXXX")"
+PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+cleanup() {
+    scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
+    rm -rf "$DATA"
+}
+trap cleanup EXIT
+scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA"
+
+export NEO4J_TEST_URI="bolt://127.0.0.1:$PORT"
+# -p 1: the packages that use Neo4j share the one database and empty it per test.
+args=("$@")
+[[ ${#args[@]} -gt 0 ]] || args=(./...)
+status=0
+go run gotest.tools/gotestsum@v1.13.0 --format pkgname-and-test-fails -- -p 1 -count=1 "${args[@]}" || status=$?
+echo "test suite: $(( $(date +%s) - start ))s in all (Neo4j start included)"
+exit $status
