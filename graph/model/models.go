@@ -35,8 +35,8 @@ type Letter struct {
 	Links *domain.Letter
 }
 
-func (Letter) IsNode()            {}
-func (l Letter) GetID() string    { return l.ID }
+func (Letter) IsNode()         {}
+func (l Letter) GetID() string { return l.ID }
 
 // LetterConnection is a page of letters; Filter is what totalCount counts.
 type LetterConnection struct {

@@ -9,7 +9,7 @@ import (
 
 // honorifics are the titles of address that do not make a new person: "Mr. Edi Rama"
 // and "Edi Rama" are one. Compared after NormalizeName-style folding, without dots.
-var honorifics = map[string]bool{
+var honorifics = foldKeys(map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
 	"prof": true, "professor": true, "sir": true, "dame": true, "lord": true, "lady": true,
 	"rev": true, "reverend": true, "fr": true, "hon": true, "honourable": true,
@@ -19,6 +19,16 @@ var honorifics = map[string]bool{
 	"aga": true, "agha": true, "agha ye": true, "sheikh": true, "imam": true,
 	"ayatollah": true, "hojjatoleslam": true, "janab": true, "jenab": true,
 	"آقای": true, "آقا": true, "خانم": true, "دکتر": true, "جناب": true, "جناب آقای": true,
+})
+
+// foldKeys folds the keys of a word list written for people to read, so that they
+// compare with folded text (Fold turns "آقای" into "اقای").
+func foldKeys(words map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for w := range words {
+		out[Fold(w)] = true
+	}
+	return out
 }
 
 // arabicVariants maps Arabic-script letters to the forms Persian text uses, so that a
@@ -40,8 +50,10 @@ var persianDigits = strings.NewReplacer(
 // punctuation turned to spaces, and runs of space collapsed. It is the basis of every
 // name key.
 func Fold(s string) string {
-	s = arabicVariants.Replace(persianDigits.Replace(s))
+	// Decompose first: compatibility forms (Arabic presentation forms from PDFs) become
+	// the letters the replacers know.
 	s = norm.NFKD.String(s)
+	s = arabicVariants.Replace(persianDigits.Replace(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // drop leading space
@@ -49,11 +61,11 @@ func Fold(s string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
+		case r == '\'' || r == '’' || r == 'ʼ':
+			continue // "O'Brien" and "OBrien" meet; "Nejat Society’s" folds to "nejat societys"
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
 			space = false
-		case r == '\'' || r == '’' || r == 'ʼ':
-			continue // "O'Brien" and "OBrien" meet; "Nejat Society’s" folds to "nejat societys"
 		default:
 			if !space {
 				b.WriteByte(' ')

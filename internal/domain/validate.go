@@ -316,15 +316,15 @@ func (p *PersonInput) normalize(field string) error {
 	if p.Aliases, err = cleanList(field+".aliases", p.Aliases); err != nil {
 		return err
 	}
-	if p.Emails, err = cleanList(field+".emails", p.Emails); err != nil {
-		return err
-	}
 	for i, e := range p.Emails {
-		a, perr := mail.ParseAddress(e)
+		a, perr := mail.ParseAddress(strings.TrimSpace(e))
 		if perr != nil || a.Name != "" {
 			return Invalid(fmt.Sprintf("%s.emails[%d]", field, i), "%q is not an email address", e)
 		}
 		p.Emails[i] = NormalizeEmail(a.Address)
+	}
+	if p.Emails, err = cleanList(field+".emails", p.Emails); err != nil {
+		return err
 	}
 	return normalizeAuthorityIDs(field, &p.AuthorityIDs)
 }

@@ -27,7 +27,7 @@ func LuceneQuery(text string) string {
 			} else {
 				text = ""
 			}
-			if words := strings.Fields(phrase); len(words) > 0 {
+			if words := strings.Fields(phrase); len(words) > 0 && hasWord(phrase) {
 				for i, w := range words {
 					words[i] = escapeLucene(w)
 				}
@@ -44,7 +44,7 @@ func LuceneQuery(text string) string {
 		}
 		prefix := strings.HasSuffix(word, "*")
 		word = strings.TrimRight(word, "*")
-		if strings.TrimFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) == "" {
+		if !hasWord(word) {
 			continue // punctuation alone is no word
 		}
 		term := escapeLucene(word)
@@ -71,4 +71,9 @@ func escapeLucene(s string) string {
 	default:
 		return out
 	}
+}
+
+// hasWord reports whether s has a letter or a digit.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }

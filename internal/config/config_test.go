@@ -1,0 +1,53 @@
+package config
+
+import (
+	"bytes"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+)
+
+func valid() Config {
+	return Config{Neo4jURI: "bolt://127.0.0.1:7687", Neo4jUser: "neo4j", Neo4jPassword: "s3cret-pass",
+		Listen: "127.0.0.1:8080", QueryTimeout: time.Second, ShutdownGrace: time.Second}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name    string
+		mutate  func(*Config)
+		wantErr string // "" for valid
+	}{
+		{"defaults", func(*Config) {}, ""},
+		{"aura", func(c *Config) { c.Neo4jURI = "neo4j+s://abcd.databases.neo4j.io" }, ""},
+		{"cluster", func(c *Config) { c.Neo4jURI = "neo4j://core1:7687" }, ""},
+		{"http is no bolt", func(c *Config) { c.Neo4jURI = "http://localhost:7474" }, "scheme"},
+		{"not a URI", func(c *Config) { c.Neo4jURI = "localhost" }, "NEO4J_URI"},
+		{"credentials in URI", func(c *Config) { c.Neo4jURI = "bolt://neo4j:pw@localhost:7687" }, "credentials"},
+		{"listen without port", func(c *Config) { c.Listen = "localhost" }, "LISTEN_ADDR"},
+		{"zero timeout", func(c *Config) { c.QueryTimeout = 0 }, "QUERY_TIMEOUT"},
+		{"negative grace", func(c *Config) { c.ShutdownGrace = -time.Second }, "SHUTDOWN_GRACE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := valid()
+			tt.mutate(&c)
+			err := c.Validate()
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("Validate() = %v, want nil", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("Validate() = %v, want an error naming %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestLogValueMasksThePassword(t *testing.T) {
+	var buf bytes.Buffer
+	slog.New(slog.NewTextHandler(&buf, nil)).Info("config", "config", valid())
+	if got := buf.String(); strings.Contains(got, "s3cret-pass") || !strings.Contains(got, "neo4j_password=********") {
+		t.Errorf("logged %q, want the password masked", got)
+	}
+}

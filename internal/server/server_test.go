@@ -1,0 +1,195 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/lettergraph/lettergraph/internal/config"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
+	"github.com/lettergraph/lettergraph/internal/seed"
+	"github.com/lettergraph/lettergraph/internal/server"
+)
+
+func testConfig() config.Config {
+	return config.Config{GraphiQL: true, QueryTimeout: 10 * time.Second, ShutdownGrace: time.Second, Listen: "127.0.0.1:0"}
+}
+
+// api is a test server over the real HTTP handler and a real, emptied Neo4j.
+type api struct {
+	url   string
+	store *neo4jstore.Store
+	logs  *bytes.Buffer
+}
+
+func newAPI(tb testing.TB) *api {
+	tb.Helper()
+	store := neo4jtest.Store(tb)
+	logs := &bytes.Buffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	srv := httptest.NewServer(server.Handler(testConfig(), store, store, log))
+	tb.Cleanup(srv.Close)
+	return &api{url: srv.URL, store: store, logs: logs}
+}
+
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+type response struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []gqlError      `json:"errors"`
+}
+
+// do posts a GraphQL operation and decodes the response.
+func (a *api) do(tb testing.TB, query string, vars map[string]any) response {
+	tb.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	res, err := http.Post(a.url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		tb.Fatalf("POST /graphql: %v", err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	var r response
+	if err := json.Unmarshal(raw, &r); err != nil {
+		tb.Fatalf("response %s: %v", raw, err)
+	}
+	return r
+}
+
+// data runs an operation that must succeed and decodes its data into v.
+func (a *api) data(tb testing.TB, query string, vars map[string]any, v any) {
+	tb.Helper()
+	r := a.do(tb, query, vars)
+	if len(r.Errors) > 0 {
+		tb.Fatalf("errors: %+v", r.Errors)
+	}
+	if err := json.Unmarshal(r.Data, v); err != nil {
+		tb.Fatalf("data %s: %v", r.Data, err)
+	}
+}
+
+// code returns the extensions.code of the only error, failing otherwise.
+func code(tb testing.TB, r response) (string, gqlError) {
+	tb.Helper()
+	if len(r.Errors) != 1 {
+		tb.Fatalf("errors = %+v, want exactly one", r.Errors)
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c, r.Errors[0]
+}
+
+const ccOfLettersToQuery = `
+query ($name: String!) {
+  correspondents(filter: {name: $name, kinds: [PERSON]}) {
+    nodes {
+      name
+      lettersReceived {
+        totalCount
+        nodes {
+          title
+          recipients { as correspondent { name } }
+          cc {
+            position
+            correspondent {
+              __typename
+              name
+              ... on Office { organisation { id name kind } }
+              ... on Organisation { acronym kind }
+            }
+          }
+        }
+      }
+    }
+  }
+}`
+
+// TestWhoWasCopiedOnLettersToEdiRama is the foundation's acceptance query.
+func TestWhoWasCopiedOnLettersToEdiRama(t *testing.T) {
+	a := newAPI(t)
+	if _, _, err := seed.Load(context.Background(), a.store); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	var got struct {
+		Correspondents struct {
+			Nodes []struct {
+				Name            string
+				LettersReceived struct {
+					TotalCount int
+					Nodes      []struct {
+						Title string
+						CC    []struct {
+							Position      int
+							Correspondent struct {
+								Typename     string `json:"__typename"`
+								Name         string
+								Organisation *struct{ ID, Name, Kind string }
+							}
+						} `json:"cc"`
+					}
+				}
+			}
+		}
+	}
+	a.data(t, ccOfLettersToQuery, map[string]any{"name": "Edi Rama"}, &got)
+	if len(got.Correspondents.Nodes) != 1 {
+		t.Fatalf("%d persons named Edi Rama, want 1", len(got.Correspondents.Nodes))
+	}
+	letters := got.Correspondents.Nodes[0].LettersReceived
+	if letters.TotalCount != 1 || len(letters.Nodes) != 1 {
+		t.Fatalf("letters to Edi Rama: total %d, %d nodes; want 1", letters.TotalCount, len(letters.Nodes))
+	}
+	letter := letters.Nodes[0]
+	var names []string
+	orgs := map[string]bool{}
+	for i, c := range letter.CC {
+		names = append(names, c.Correspondent.Name)
+		if c.Position != i+1 {
+			t.Errorf("cc[%d].position = %d, want %d", i, c.Position, i+1)
+		}
+		if c.Correspondent.Typename == "Office" {
+			if c.Correspondent.Organisation == nil || c.Correspondent.Organisation.Name != "Albania" {
+				t.Errorf("office %q belongs to %+v, want Albania", c.Correspondent.Name, c.Correspondent.Organisation)
+				continue
+			}
+			orgs[c.Correspondent.Organisation.ID] = true
+		}
+	}
+	want := []string{"Minister of Interior", "Foreign Minister", "Association for Supporting Iranians Living in Albania", "The Media"}
+	if !slices.Equal(names, want) {
+		t.Errorf("cc = %q, want %q", names, want)
+	}
+	if len(orgs) != 1 {
+		t.Errorf("offices copied belong to %d organisations, want 1", len(orgs))
+	}
+
+	// The third office, the Prime Minister's, belongs to the same Albania.
+	var pm struct {
+		Correspondents struct {
+			Nodes []struct {
+				Holds []struct {
+					Office struct {
+						Title        string
+						Organisation struct{ ID string }
+					}
+				}
+			}
+		}
+	}
+	a.data(t, `{ correspondents(filter: {name: "Edi Rama"}) { nodes { ... on Person { holds { office { title organisation { id } } } } } } }`, nil, &pm)
+	h := pm.Correspondents.Nodes[0].Holds
+	if len(h) != 1 || h[0].Office.Title != "Prime Minister" || !orgs[h[0].Office.Organisation.ID] {
+		t.Errorf("Edi Rama holds %+v, want Prime Minister of the same Albania", h)
+	}
+}
