@@ -65,44 +65,37 @@ func (r *Resolver) letters(ctx context.Context, filter *model.LetterFilter, extr
 	return toLetterConnection(page, f), nil
 }
 
-// person, office and organisation reload a node after a link operation on it.
-func (r *Resolver) person(ctx context.Context, id string) (*model.Person, error) {
-	c, err := r.Store.Correspondent(ctx, id)
+// correspondentAs reloads a correspondent after a link operation on it, as the kind
+// T the mutation returns; another kind under that id is NOT_FOUND.
+func correspondentAs[T domain.Correspondent](ctx context.Context, store domain.Store, id, noun string) (T, error) {
+	var zero T
+	c, err := store.Correspondent(ctx, id)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	p, ok := c.(*domain.Person)
+	t, ok := c.(T)
 	if !ok {
-		return nil, domain.NotFound("person", id)
+		return zero, domain.NotFound(noun, id)
 	}
-	return toPerson(p), nil
+	return t, nil
+}
+
+func (r *Resolver) person(ctx context.Context, id string) (*model.Person, error) {
+	p, err := correspondentAs[*domain.Person](ctx, r.Store, id, "person")
+	return toPerson(p), err
 }
 
 func (r *Resolver) office(ctx context.Context, id string) (*model.Office, error) {
-	c, err := r.Store.Correspondent(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	o, ok := c.(*domain.Office)
-	if !ok {
-		return nil, domain.NotFound("office", id)
-	}
-	return toOffice(o), nil
+	o, err := correspondentAs[*domain.Office](ctx, r.Store, id, "office")
+	return toOffice(o), err
 }
 
 func (r *Resolver) organisation(ctx context.Context, id string) (*model.Organisation, error) {
-	c, err := r.Store.Correspondent(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	o, ok := c.(*domain.Organisation)
-	if !ok {
-		return nil, domain.NotFound("organisation", id)
-	}
-	return toOrganisation(o), nil
+	o, err := correspondentAs[*domain.Organisation](ctx, r.Store, id, "organisation")
+	return toOrganisation(o), err
 }
 
-// link adds (or with remove, removes) a link from a letter and returns the letter.
+// linkLetter adds (or with remove, removes) a link from a letter and returns the letter.
 func (r *Resolver) linkLetter(ctx context.Context, kind domain.LinkKind, letter, to string, remove bool) (*model.Letter, error) {
 	var err error
 	if remove {

@@ -66,14 +66,15 @@ func newLogger(cfg config.Config) *slog.Logger {
 	return slog.New(slog.NewTextHandler(os.Stderr, opts))
 }
 
-// open connects to Neo4j, waiting up to wait for it to come up, and applies the schema.
-func (a *app) open(ctx context.Context, wait time.Duration) (*neo4jstore.Store, error) {
+// open connects to Neo4j, waiting up to WAIT_NEO4J for it to come up, and applies the
+// schema.
+func (a *app) open(ctx context.Context) (*neo4jstore.Store, error) {
 	a.log.Info("starting", "config", a.cfg)
 	cfg := neo4jstore.Config{
 		URI: a.cfg.Neo4jURI, User: a.cfg.Neo4jUser, Password: a.cfg.Neo4jPassword,
 		Database: a.cfg.Neo4jDatabase, QueryTimeout: a.cfg.QueryTimeout,
 	}
-	deadline := time.Now().Add(wait)
+	deadline := time.Now().Add(a.cfg.WaitNeo4j)
 	for {
 		store, err := neo4jstore.Open(ctx, cfg, a.log)
 		if err == nil {
@@ -97,12 +98,11 @@ func (a *app) open(ctx context.Context, wait time.Duration) (*neo4jstore.Store, 
 }
 
 type serveCmd struct {
-	SeedIfEmpty bool          `name:"seed-if-empty" env:"SEED_IF_EMPTY" help:"Load the sample letter when the database has no letters."`
-	WaitNeo4j   time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j at start."`
+	SeedIfEmpty bool `name:"seed-if-empty" env:"SEED_IF_EMPTY" help:"Load the sample letter when the database has no letters."`
 }
 
 func (s *serveCmd) Run(ctx context.Context, a *app) error {
-	store, err := a.open(ctx, s.WaitNeo4j)
+	store, err := a.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -144,24 +144,20 @@ func seedIfEmpty(ctx context.Context, a *app, store *neo4jstore.Store) error {
 	return nil
 }
 
-type migrateCmd struct {
-	WaitNeo4j time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j."`
-}
+type migrateCmd struct{}
 
 func (m *migrateCmd) Run(ctx context.Context, a *app) error {
-	store, err := a.open(ctx, m.WaitNeo4j)
+	store, err := a.open(ctx)
 	if err != nil {
 		return err
 	}
 	return store.Close(ctx)
 }
 
-type seedCmd struct {
-	WaitNeo4j time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j."`
-}
+type seedCmd struct{}
 
 func (s *seedCmd) Run(ctx context.Context, a *app) error {
-	store, err := a.open(ctx, s.WaitNeo4j)
+	store, err := a.open(ctx)
 	if err != nil {
 		return err
 	}

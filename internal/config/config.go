@@ -20,6 +20,7 @@ type Config struct {
 	Listen        string        `name:"listen" env:"LISTEN_ADDR" default:"127.0.0.1:8080" help:"HTTP listen address."`
 	GraphiQL      bool          `name:"graphiql" env:"GRAPHIQL" default:"true" negatable:"" help:"Serve GraphiQL at /graphiql (--no-graphiql to turn it off)."`
 	QueryTimeout  time.Duration `name:"query-timeout" env:"QUERY_TIMEOUT" default:"30s" help:"Deadline of one request, passed to Neo4j as the transaction timeout."`
+	WaitNeo4j     time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j at start."`
 	ShutdownGrace time.Duration `name:"shutdown-grace" env:"SHUTDOWN_GRACE" default:"20s" help:"How long shutdown waits for requests in flight."`
 	LogFormat     string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
 	LogLevel      slog.Level    `name:"log-level" env:"LOG_LEVEL" default:"info" help:"Log level: debug, info, warn, error."`
@@ -65,6 +66,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("listen", c.Listen),
 		slog.Bool("graphiql", c.GraphiQL),
 		slog.Duration("query_timeout", c.QueryTimeout),
+		slog.Duration("wait_neo4j", c.WaitNeo4j),
 		slog.Duration("shutdown_grace", c.ShutdownGrace),
 		slog.String("log_format", c.LogFormat),
 		slog.String("log_level", c.LogLevel.String()),

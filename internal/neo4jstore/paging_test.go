@@ -94,29 +94,40 @@ func TestPagingHasNoDuplicatesOrGaps(t *testing.T) {
 		})
 	}
 
-	t.Run("while letters are added", func(t *testing.T) {
-		// Letters added during the walk sort before the cursor (newer dates) or after
-		// it; either way no letter that existed at the start is skipped or repeated.
-		added := 0
-		got := walk(t, store, domain.OrderDateDesc, 4, false, func() {
-			added++
-			create(t, store, domain.LetterInput{Title: fmt.Sprintf("added %d", added), Date: day("1950-01-01")})
+	added := 0
+	for _, tt := range []struct {
+		name     string
+		backward bool
+		date     string
+	}{
+		{"forward while newer letters are added", false, "1950-01-01"},
+		{"forward while letters are added among the others", false, "1900-03-01"},
+		{"backward while older letters are added", true, "1800-01-01"},
+		{"backward while letters are added among the others", true, "1900-02-01"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// Whether a letter added during the walk is seen depends on where it sorts;
+			// no letter that existed at the start is skipped or repeated.
+			got := walk(t, store, domain.OrderDateDesc, 4, tt.backward, func() {
+				added++
+				create(t, store, domain.LetterInput{Title: fmt.Sprintf("added %d", added), Date: day(tt.date)})
+			})
+			seen := map[string]int{}
+			for _, id := range got {
+				seen[id]++
+			}
+			for _, id := range want {
+				if seen[id] != 1 {
+					t.Errorf("letter %s seen %d times, want once", id, seen[id])
+				}
+			}
+			for id, n := range seen {
+				if n > 1 {
+					t.Errorf("letter %s seen %d times", id, n)
+				}
+			}
 		})
-		seen := map[string]int{}
-		for _, id := range got {
-			seen[id]++
-		}
-		for _, id := range want {
-			if seen[id] != 1 {
-				t.Errorf("letter %s seen %d times, want once", id, seen[id])
-			}
-		}
-		for id, n := range seen {
-			if n > 1 {
-				t.Errorf("letter %s seen %d times", id, n)
-			}
-		}
-	})
+	}
 
 	t.Run("page info", func(t *testing.T) {
 		first, err := store.Letters(ctx, domain.LetterFilter{}, domain.OrderDateDesc, domain.PageRequest{First: intp(3)})
