@@ -124,6 +124,12 @@ type Store interface {
 	// correspondents first. A letter with the same content hash is returned as it is
 	// with created false: writing the same document twice changes nothing.
 	CreateLetter(ctx context.Context, in LetterInput) (l *Letter, created bool, err error)
+	// ImportLetters writes documents as CreateLetter does, many at a time, and says
+	// for each what happened. A document that fails (Err set: BAD_USER_INPUT,
+	// CONFLICT) leaves nothing behind and the others are written; an error returned
+	// means the database failed and the batch may be partly written (every document
+	// written is whole).
+	ImportLetters(ctx context.Context, ins []LetterInput) ([]ImportResult, error)
 	// UpdateLetter changes a letter's own properties.
 	UpdateLetter(ctx context.Context, id string, p LetterPatch) (*Letter, error)
 	// DeleteLetter removes a letter and its links; correspondents stay.
@@ -161,4 +167,17 @@ type OrgStructure struct {
 	Offices []*Office
 	Parts   []*Organisation
 	PartOf  []*Organisation
+}
+
+// ImportResult is what writing one document did.
+type ImportResult struct {
+	LetterID string
+	// Created is false when a letter with the same content was there already.
+	Created bool
+	// CorrespondentsCreated and CorrespondentsMatched count the correspondents the
+	// document named that were new, and that were found by the identity rules.
+	CorrespondentsCreated int
+	CorrespondentsMatched int
+	// Err is why the document was not written.
+	Err error
 }

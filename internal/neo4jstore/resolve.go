@@ -19,6 +19,20 @@ type resolver struct {
 	ctx context.Context
 	tx  neo4j.ManagedTransaction
 	now time.Time
+	// created and matched count the correspondents resolved, for import summaries.
+	created, matched int
+}
+
+// counted records whether a correspondent was created or matched, and passes on id.
+func (r *resolver) counted(id string, created bool, err error) (string, bool, error) {
+	if err == nil {
+		if created {
+			r.created++
+		} else {
+			r.matched++
+		}
+	}
+	return id, created, err
 }
 
 func newResolver(ctx context.Context, tx neo4j.ManagedTransaction) *resolver {
@@ -159,7 +173,7 @@ func (r *resolver) person(p *domain.PersonInput, field string) (string, bool, er
 			map[string]any{"id": id, "name": p.Name, "key": domain.NormalizeName(p.Name), "keys": keys,
 				"honorific": opt(p.Honorific), "aliases": list(p.Aliases), "emails": list(p.Emails),
 				"authorityIds": list(p.AuthorityIDs), "now": r.now})
-		return id, true, err
+		return r.counted(id, true, err)
 	}
 	err := exec(r.ctx, r.tx, `
 		MATCH (p:Person {id: $id})
@@ -179,7 +193,7 @@ func (r *resolver) person(p *domain.PersonInput, field string) (string, bool, er
 		map[string]any{"id": id, "name": opt(p.Name), "key": domain.NormalizeName(p.Name), "rename": p.ID != "",
 			"honorific": opt(p.Honorific), "aliases": list(p.Aliases), "emails": list(p.Emails),
 			"authorityIds": list(p.AuthorityIDs), "keys": keys})
-	return id, false, err
+	return r.counted(id, false, err)
 }
 
 // organisation finds or creates an organisation (by authority id, then name, acronym
@@ -257,7 +271,7 @@ func (r *resolver) organisation(o *domain.OrganisationInput, field string) (stri
 			return "", false, err
 		}
 	}
-	return id, created, nil
+	return r.counted(id, created, nil)
 }
 
 // office finds the office with the title in the organisation it is of (or in none),
@@ -285,7 +299,7 @@ func (r *resolver) office(o *domain.OfficeInput, field string) (string, bool, er
 		if err == nil && org != nil {
 			err = r.link(domain.Link{Kind: domain.LinkOf, From: o.ID, To: org.(string)}, field+".of")
 		}
-		return o.ID, false, err
+		return r.counted(o.ID, false, err)
 	}
 	id, err := r.one(`
 		MATCH (o:Office {normalizedTitle: $key})
@@ -293,7 +307,7 @@ func (r *resolver) office(o *domain.OfficeInput, field string) (string, bool, er
 		           ELSE EXISTS { (o)-[:OF]->(:Organisation {id: $org}) } END
 		RETURN o.id ORDER BY o.id LIMIT 1`, map[string]any{"key": key, "org": org})
 	if err != nil || id != "" {
-		return id, false, err
+		return r.counted(id, false, err)
 	}
 	id = newID()
 	err = exec(r.ctx, r.tx, `
@@ -303,7 +317,7 @@ func (r *resolver) office(o *domain.OfficeInput, field string) (string, bool, er
 		MATCH (org:Organisation {id: $org})
 		CREATE (o)-[:OF]->(org)`,
 		map[string]any{"id": id, "title": o.Title, "key": key, "org": org, "now": r.now})
-	return id, true, err
+	return r.counted(id, true, err)
 }
 
 // place finds a place by authority id, or by name within its country, or creates it.

@@ -25,25 +25,96 @@ func (s *Store) CreateLetter(ctx context.Context, in domain.LetterInput) (*domai
 	hash := domain.ContentHash(&in)
 	res, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (created, error) {
 		r := newResolver(ctx, tx)
-		same, err := r.one(`MATCH (l:Letter {contentHash: $hash}) RETURN l.id`, map[string]any{"hash": hash})
+		id, isNew, err := r.importOne(&in, hash)
 		if err != nil {
-			return created{}, err
-		}
-		if same != "" {
-			l, err := loadLetter(ctx, tx, same)
-			return created{l, false}, err
-		}
-		id, err := r.stubFor(&in)
-		if err != nil {
-			return created{}, err
-		}
-		if err := r.writeLetter(id, &in, hash); err != nil {
 			return created{}, err
 		}
 		l, err := loadLetter(ctx, tx, id)
-		return created{l, true}, err
+		return created{l, isNew}, err
 	})
 	return res.letter, res.created, err
+}
+
+// importOne writes one normalised document inside r's transaction and returns the
+// letter's id and whether it is new (false: the same content was there already).
+func (r *resolver) importOne(in *domain.LetterInput, hash string) (string, bool, error) {
+	same, err := r.one(`MATCH (l:Letter {contentHash: $hash}) RETURN l.id`, map[string]any{"hash": hash})
+	if err != nil || same != "" {
+		return same, false, err
+	}
+	id, err := r.stubFor(in)
+	if err != nil {
+		return "", false, err
+	}
+	return id, true, r.writeLetter(id, in, hash)
+}
+
+// ImportLetters implements domain.Store. The whole batch is written in one write
+// transaction, for throughput; when that fails because of one document, each document
+// is written again in its own transaction, so that a bad document fails alone and
+// leaves nothing behind. Failures of the database itself end the batch with an error.
+func (s *Store) ImportLetters(ctx context.Context, ins []domain.LetterInput) ([]domain.ImportResult, error) {
+	results := make([]domain.ImportResult, len(ins))
+	hashes := make([]string, len(ins))
+	var valid []int
+	for i := range ins {
+		if err := ins[i].Normalize("document"); err != nil {
+			results[i].Err = err
+			continue
+		}
+		hashes[i] = domain.ContentHash(&ins[i])
+		valid = append(valid, i)
+	}
+	batch := func(idx []int) func(context.Context, neo4j.ManagedTransaction) ([]domain.ImportResult, error) {
+		return func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.ImportResult, error) {
+			out := make([]domain.ImportResult, len(idx))
+			for k, i := range idx {
+				r := newResolver(ctx, tx)
+				id, isNew, err := r.importOne(&ins[i], hashes[i])
+				if err != nil {
+					return nil, err
+				}
+				out[k] = domain.ImportResult{LetterID: id, Created: isNew,
+					CorrespondentsCreated: r.created, CorrespondentsMatched: r.matched}
+			}
+			return out, nil
+		}
+	}
+	if len(valid) == 0 {
+		return results, nil
+	}
+	out, err := write(ctx, s, batch(valid))
+	if err == nil {
+		for k, i := range valid {
+			results[i] = out[k]
+		}
+		return results, nil
+	}
+	if !documentError(err) {
+		return nil, err
+	}
+	for _, i := range valid {
+		one, err := write(ctx, s, batch([]int{i}))
+		switch {
+		case err == nil:
+			results[i] = one[0]
+		case documentError(err):
+			results[i].Err = err
+		default:
+			return nil, err
+		}
+	}
+	return results, nil
+}
+
+// documentError reports whether err is about the document written rather than the
+// database: such an error fails that document and the import goes on.
+func documentError(err error) bool {
+	switch domain.ErrorCode(err) {
+	case domain.CodeBadUserInput, domain.CodeConflict, domain.CodeNotFound:
+		return true
+	}
+	return false
 }
 
 // stubFor returns the id of a stub letter that in completes (same external id, or the

@@ -1,0 +1,18 @@
+package ingest
+
+import (
+	"bytes"
+
+	"github.com/lettergraph/lettergraph/internal/ingest/canonical"
+)
+
+// formats is the detection order: the most specific first, plain text last.
+var formats = []Format{
+	{Name: "json", Detect: looksLikeJSON, Parse: canonical.Read},
+}
+
+// looksLikeJSON: a canonical document starts with an object or an array.
+func looksLikeJSON(head []byte) bool {
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
+}

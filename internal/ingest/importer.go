@@ -1,0 +1,215 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync/atomic"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/ingest/document"
+)
+
+// Writer is what the importer needs of a store.
+type Writer interface {
+	ImportLetters(ctx context.Context, ins []domain.LetterInput) ([]domain.ImportResult, error)
+}
+
+// Options steer an import.
+type Options struct {
+	// Format names the format of every source; nil detects each one's.
+	Format *Format
+	// DryRun parses and validates but writes nothing.
+	DryRun bool
+	// Strict stops at the first document that fails.
+	Strict bool
+	// BatchSize is how many documents go into one write transaction (default 100).
+	BatchSize int
+}
+
+// Outcome is what happened to one document.
+type Outcome struct {
+	Origin string
+	// Letter is the canonical document as parsed (empty when parsing failed).
+	Letter domain.LetterInput
+	Result domain.ImportResult
+	// Err is why the document was not written: a parse error, a validation error, a
+	// conflict. It is also in Result.Err.
+	Err error
+}
+
+// Summary counts what an import did.
+type Summary struct {
+	Read                  int // documents found, good or bad
+	Created               int
+	Unchanged             int // the same content was there already
+	Failed                int
+	Valid                 int // dry run: documents that would be written
+	CorrespondentsCreated int
+	CorrespondentsMatched int
+	BytesRead             int64
+}
+
+func (s *Summary) add(o Outcome, dryRun bool) {
+	s.Read++
+	switch {
+	case o.Err != nil:
+		s.Failed++
+	case dryRun:
+		s.Valid++
+	case o.Result.Created:
+		s.Created++
+	default:
+		s.Unchanged++
+	}
+	s.CorrespondentsCreated += o.Result.CorrespondentsCreated
+	s.CorrespondentsMatched += o.Result.CorrespondentsMatched
+}
+
+// ErrStrict is returned (wrapped) when Strict stops an import at a failed document.
+var ErrStrict = errors.New("import stopped at the first failed document (strict)")
+
+// Importer parses sources and writes their documents.
+type Importer struct {
+	Writer  Writer
+	Options Options
+	// OnOutcome, if set, is called for every document in order (for dry-run output,
+	// failure reports and progress). It runs on the importing goroutine.
+	OnOutcome func(Outcome)
+	// OnBatch, if set, is called after every batch with the running summary.
+	OnBatch func(Summary)
+}
+
+// Import reads every source in order and writes its documents. A source that cannot
+// be read at all counts as one failed document and the import goes on (unless
+// Strict). The error returned is the database's, a cancelled context's, or ErrStrict.
+func (im *Importer) Import(ctx context.Context, sources []Source) (Summary, error) {
+	run := im.newRun(ctx)
+	for _, src := range sources {
+		if err := run.source(src); err != nil {
+			return run.summary, err
+		}
+	}
+	return run.summary, run.flush()
+}
+
+type run struct {
+	im      *Importer
+	ctx     context.Context
+	summary Summary
+	batch   []Outcome
+	bytes   atomic.Int64
+	size    int
+}
+
+func (im *Importer) newRun(ctx context.Context) *run {
+	size := im.Options.BatchSize
+	if size <= 0 {
+		size = 100
+	}
+	return &run{im: im, ctx: ctx, size: size}
+}
+
+// source parses one source, batching its documents. An error from writing (the
+// database, a cancelled context, Strict) ends the import; an error reading or parsing
+// the source fails that source and the import goes on.
+func (r *run) source(src Source) error {
+	rc, err := src.Open()
+	if err != nil {
+		return r.fail(src.Name, err)
+	}
+	defer rc.Close()
+	var stop error
+	err = Parse(&countingReader{r: rc, n: &r.bytes}, src.Name, r.im.Options.Format, func(it document.Item) error {
+		stop = r.item(it)
+		return stop
+	})
+	if err == nil || (stop != nil && errors.Is(err, stop)) {
+		return err
+	}
+	return r.fail(src.Name, err)
+}
+
+// fail records a source that could not be read (or stopped being readable).
+func (r *run) fail(origin string, err error) error {
+	return r.item(document.Item{Origin: origin, Err: err})
+}
+
+// item takes one parsed document.
+func (r *run) item(it document.Item) error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	o := Outcome{Origin: it.Origin, Letter: it.Letter, Err: it.Err}
+	if o.Err == nil && r.im.Options.DryRun {
+		// Validate as the store would, on a copy: the dry run shows the document as
+		// parsed, not as normalised.
+		in := it.Letter
+		o.Err = in.Normalize("document")
+	}
+	r.batch = append(r.batch, o)
+	if len(r.batch) >= r.size || o.Err != nil && r.im.Options.Strict {
+		return r.flush()
+	}
+	return nil
+}
+
+// flush writes the pending batch and reports its outcomes.
+func (r *run) flush() error {
+	if len(r.batch) == 0 {
+		return nil
+	}
+	batch := r.batch
+	r.batch = nil
+	if !r.im.Options.DryRun {
+		var ins []domain.LetterInput
+		var idx []int
+		for i, o := range batch {
+			if o.Err == nil {
+				ins = append(ins, o.Letter)
+				idx = append(idx, i)
+			}
+		}
+		if len(ins) > 0 {
+			results, err := r.im.Writer.ImportLetters(r.ctx, ins)
+			if err != nil {
+				return err
+			}
+			for k, i := range idx {
+				batch[i].Result = results[k]
+				batch[i].Err = results[k].Err
+			}
+		}
+	}
+	var strictErr error
+	for _, o := range batch {
+		if o.Err != nil {
+			o.Result.Err = o.Err
+		}
+		r.summary.add(o, r.im.Options.DryRun)
+		if r.im.OnOutcome != nil {
+			r.im.OnOutcome(o)
+		}
+		if o.Err != nil && r.im.Options.Strict && strictErr == nil {
+			strictErr = fmt.Errorf("%s: %w: %w", o.Origin, o.Err, ErrStrict)
+		}
+	}
+	r.summary.BytesRead = r.bytes.Load()
+	if r.im.OnBatch != nil {
+		r.im.OnBatch(r.summary)
+	}
+	return strictErr
+}
+
+// countingReader counts the bytes read through it, for progress.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
