@@ -88,6 +88,25 @@ type ComplexityRoot struct {
 		To     func(childComplexity int) int
 	}
 
+	ImportSummary struct {
+		CorrespondentsCreated func(childComplexity int) int
+		CorrespondentsMatched func(childComplexity int) int
+		Created               func(childComplexity int) int
+		Documents             func(childComplexity int) int
+		Failed                func(childComplexity int) int
+		Read                  func(childComplexity int) int
+		Unchanged             func(childComplexity int) int
+		Valid                 func(childComplexity int) int
+	}
+
+	ImportedDocument struct {
+		Canonical func(childComplexity int) int
+		Error     func(childComplexity int) int
+		Letter    func(childComplexity int) int
+		Origin    func(childComplexity int) int
+		Status    func(childComplexity int) int
+	}
+
 	Letter struct {
 		Authors       func(childComplexity int) int
 		Bcc           func(childComplexity int) int
@@ -152,6 +171,8 @@ type ComplexityRoot struct {
 		AddReplyTo               func(childComplexity int, letter string, repliesTo string) int
 		CreateLetter             func(childComplexity int, input model.LetterInput) int
 		DeleteLetter             func(childComplexity int, id string) int
+		ImportDocuments          func(childComplexity int, documents []*model.DocumentInput, dryRun *bool, strict *bool) int
+		MergeCorrespondents      func(childComplexity int, survivor string, others []string) int
 		RemoveAuthor             func(childComplexity int, letter string, correspondent string) int
 		RemoveBcc                func(childComplexity int, letter string, correspondent string) int
 		RemoveCc                 func(childComplexity int, letter string, correspondent string) int
@@ -266,6 +287,8 @@ type LetterConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.LetterConnection) (int, error)
 }
 type MutationResolver interface {
+	ImportDocuments(ctx context.Context, documents []*model.DocumentInput, dryRun *bool, strict *bool) (*model.ImportSummary, error)
+	MergeCorrespondents(ctx context.Context, survivor string, others []string) (model.Correspondent, error)
 	CreateLetter(ctx context.Context, input model.LetterInput) (*model.CreateLetterPayload, error)
 	UpdateLetter(ctx context.Context, id string, input model.LetterPatch) (*model.Letter, error)
 	DeleteLetter(ctx context.Context, id string) (*model.DeleteLetterPayload, error)
@@ -478,6 +501,86 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Holding.To(childComplexity), true
+
+	case "ImportSummary.correspondentsCreated":
+		if e.ComplexityRoot.ImportSummary.CorrespondentsCreated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.CorrespondentsCreated(childComplexity), true
+	case "ImportSummary.correspondentsMatched":
+		if e.ComplexityRoot.ImportSummary.CorrespondentsMatched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.CorrespondentsMatched(childComplexity), true
+	case "ImportSummary.created":
+		if e.ComplexityRoot.ImportSummary.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Created(childComplexity), true
+	case "ImportSummary.documents":
+		if e.ComplexityRoot.ImportSummary.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Documents(childComplexity), true
+	case "ImportSummary.failed":
+		if e.ComplexityRoot.ImportSummary.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Failed(childComplexity), true
+	case "ImportSummary.read":
+		if e.ComplexityRoot.ImportSummary.Read == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Read(childComplexity), true
+	case "ImportSummary.unchanged":
+		if e.ComplexityRoot.ImportSummary.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Unchanged(childComplexity), true
+	case "ImportSummary.valid":
+		if e.ComplexityRoot.ImportSummary.Valid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportSummary.Valid(childComplexity), true
+
+	case "ImportedDocument.canonical":
+		if e.ComplexityRoot.ImportedDocument.Canonical == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportedDocument.Canonical(childComplexity), true
+	case "ImportedDocument.error":
+		if e.ComplexityRoot.ImportedDocument.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportedDocument.Error(childComplexity), true
+	case "ImportedDocument.letter":
+		if e.ComplexityRoot.ImportedDocument.Letter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportedDocument.Letter(childComplexity), true
+	case "ImportedDocument.origin":
+		if e.ComplexityRoot.ImportedDocument.Origin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportedDocument.Origin(childComplexity), true
+	case "ImportedDocument.status":
+		if e.ComplexityRoot.ImportedDocument.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportedDocument.Status(childComplexity), true
 
 	case "Letter.authors":
 		if e.ComplexityRoot.Letter.Authors == nil {
@@ -854,6 +957,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteLetter(childComplexity, args["id"].(string)), true
+	case "Mutation.importDocuments":
+		if e.ComplexityRoot.Mutation.ImportDocuments == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importDocuments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportDocuments(childComplexity, args["documents"].([]*model.DocumentInput), args["dryRun"].(*bool), args["strict"].(*bool)), true
+	case "Mutation.mergeCorrespondents":
+		if e.ComplexityRoot.Mutation.MergeCorrespondents == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeCorrespondents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeCorrespondents(childComplexity, args["survivor"].(string), args["others"].([]string)), true
 	case "Mutation.removeAuthor":
 		if e.ComplexityRoot.Mutation.RemoveAuthor == nil {
 			break
@@ -1431,6 +1556,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("CorrespondentFilter", ec.unmarshalInputCorrespondentFilter),
 			graphql.NewInputUnmarshaler("CorrespondentInput", ec.unmarshalInputCorrespondentInput),
+			graphql.NewInputUnmarshaler("DocumentInput", ec.unmarshalInputDocumentInput),
 			graphql.NewInputUnmarshaler("HoldingInput", ec.unmarshalInputHoldingInput),
 			graphql.NewInputUnmarshaler("Involvement", ec.unmarshalInputInvolvement),
 			graphql.NewInputUnmarshaler("LetterFilter", ec.unmarshalInputLetterFilter),
@@ -1965,7 +2091,64 @@ type UpsertCorrespondentPayload {
   created: Boolean!
 }
 
+"How a document given to importDocuments is written."
+enum ImportFormat { AUTO TEXT EMAIL MBOX CMIF JSON }
+
+"One source for importDocuments: a text letter, an email, an mbox, a CMIF file, or canonical JSON/NDJSON."
+input DocumentInput {
+  content: String!
+  "A name for the source (a file name), used in errors and as the letters' source."
+  name: String
+  format: ImportFormat = AUTO
+}
+
+enum ImportStatus {
+  "A new letter was written."
+  CREATED
+  "A letter with the same content was there already; nothing was written."
+  UNCHANGED
+  "The document was not written; see error."
+  FAILED
+  "Dry run: the document is valid and would be written."
+  VALID
+}
+
+"What happened to one document."
+type ImportedDocument {
+  "The source, and the document's place in it (name#3, name:12)."
+  origin: String!
+  status: ImportStatus!
+  letter: Letter
+  error: String
+  "The document as parsed, in canonical JSON (docs/canonical-json.md)."
+  canonical: String
+}
+
+type ImportSummary {
+  read: Int!
+  created: Int!
+  unchanged: Int!
+  failed: Int!
+  "Dry run: documents that would be written."
+  valid: Int!
+  correspondentsCreated: Int!
+  correspondentsMatched: Int!
+  documents: [ImportedDocument!]!
+}
+
 type Mutation {
+  """
+  Imports documents through the same code as the import command: each document is
+  written in one transaction, all or nothing; the same content again changes nothing.
+  A document that fails does not stop the others unless strict. With dryRun nothing
+  is written and each document comes back in canonical JSON.
+  """
+  importDocuments(documents: [DocumentInput!]!, dryRun: Boolean = false, strict: Boolean = false): ImportSummary!
+  """
+  Makes others one with survivor: their relationships move to it, their names become
+  its aliases, and they are deleted. All must be of one kind.
+  """
+  mergeCorrespondents(survivor: ID!, others: [ID!]!): Correspondent!
   createLetter(input: LetterInput!): CreateLetterPayload!
   updateLetter(id: ID!, input: LetterPatch!): Letter!
   deleteLetter(id: ID!): DeleteLetterPayload!
@@ -2097,6 +2280,44 @@ func (ec *executionContext) childFields_Holding(ctx context.Context, field graph
 		return ec.fieldContext_Holding_to(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Holding", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "read":
+		return ec.fieldContext_ImportSummary_read(ctx, field)
+	case "created":
+		return ec.fieldContext_ImportSummary_created(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_ImportSummary_unchanged(ctx, field)
+	case "failed":
+		return ec.fieldContext_ImportSummary_failed(ctx, field)
+	case "valid":
+		return ec.fieldContext_ImportSummary_valid(ctx, field)
+	case "correspondentsCreated":
+		return ec.fieldContext_ImportSummary_correspondentsCreated(ctx, field)
+	case "correspondentsMatched":
+		return ec.fieldContext_ImportSummary_correspondentsMatched(ctx, field)
+	case "documents":
+		return ec.fieldContext_ImportSummary_documents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportedDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "origin":
+		return ec.fieldContext_ImportedDocument_origin(ctx, field)
+	case "status":
+		return ec.fieldContext_ImportedDocument_status(ctx, field)
+	case "letter":
+		return ec.fieldContext_ImportedDocument_letter(ctx, field)
+	case "error":
+		return ec.fieldContext_ImportedDocument_error(ctx, field)
+	case "canonical":
+		return ec.fieldContext_ImportedDocument_canonical(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportedDocument", field.Name)
 }
 
 func (ec *executionContext) childFields_Letter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2780,6 +3001,58 @@ func (ec *executionContext) field_Mutation_deleteLetter_args(ctx context.Context
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importDocuments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "documents",
+		func(ctx context.Context, v any) ([]*model.DocumentInput, error) {
+			return ec.unmarshalNDocumentInput2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐDocumentInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["documents"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "strict",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["strict"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeCorrespondents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "survivor",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["survivor"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "others",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["others"] = arg1
 	return args, nil
 }
 
@@ -4438,6 +4711,323 @@ func (ec *executionContext) fieldContext_Holding_to(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Holding", field, false, false, "Date")
 }
 
+func (ec *executionContext) _ImportSummary_read(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_read(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Read, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_read(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_created(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_unchanged(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_unchanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_failed(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_failed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_failed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_valid(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_valid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Valid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_valid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_correspondentsCreated(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_correspondentsCreated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CorrespondentsCreated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_correspondentsCreated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_correspondentsMatched(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_correspondentsMatched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CorrespondentsMatched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_correspondentsMatched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportSummary_documents(ctx context.Context, field graphql.CollectedField, obj *model.ImportSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportSummary_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ImportedDocument) graphql.Marshaler {
+			return ec.marshalNImportedDocument2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportedDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportSummary_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportSummary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportedDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportedDocument_origin(ctx context.Context, field graphql.CollectedField, obj *model.ImportedDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportedDocument_origin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Origin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportedDocument_origin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportedDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportedDocument_status(ctx context.Context, field graphql.CollectedField, obj *model.ImportedDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportedDocument_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ImportStatus) graphql.Marshaler {
+			return ec.marshalNImportStatus2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportedDocument_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportedDocument", field, false, false, "ImportStatus")
+}
+
+func (ec *executionContext) _ImportedDocument_letter(ctx context.Context, field graphql.CollectedField, obj *model.ImportedDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportedDocument_letter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Letter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Letter) graphql.Marshaler {
+			return ec.marshalOLetter2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetter(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportedDocument_letter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportedDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Letter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportedDocument_error(ctx context.Context, field graphql.CollectedField, obj *model.ImportedDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportedDocument_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportedDocument_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportedDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportedDocument_canonical(ctx context.Context, field graphql.CollectedField, obj *model.ImportedDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportedDocument_canonical(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Canonical, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportedDocument_canonical(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportedDocument", field, false, false, "String")
+}
+
 func (ec *executionContext) _Letter_id(ctx context.Context, field graphql.CollectedField, obj *model.Letter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5454,6 +6044,94 @@ func (ec *executionContext) _Membership_to(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Membership_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Mutation_importDocuments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportDocuments(ctx, fc.Args["documents"].([]*model.DocumentInput), fc.Args["dryRun"].(*bool), fc.Args["strict"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportSummary) graphql.Marshaler {
+			return ec.marshalNImportSummary2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importDocuments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportSummary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importDocuments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeCorrespondents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeCorrespondents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeCorrespondents(ctx, fc.Args["survivor"].(string), fc.Args["others"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Correspondent) graphql.Marshaler {
+			return ec.marshalNCorrespondent2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeCorrespondents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeCorrespondents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_createLetter(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -9576,6 +10254,66 @@ func UnmarshalCorrespondentInput(ctx context.Context, raw any) (model.Correspond
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDocumentInput(ctx context.Context, obj any) (model.DocumentInput, error) {
+	var it model.DocumentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["format"]; !present {
+		asMap["format"] = "AUTO"
+	}
+
+	fieldsInOrder := [...]string{"content", "name", "format"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "content":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("content"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Content = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "format":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("format"))
+			data, err := ec.unmarshalOImportFormat2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportFormat(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Format = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDocumentInput unmarshals raw into the DocumentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDocumentInput(ctx context.Context, raw any) (model.DocumentInput, error) {
+	var out model.DocumentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputHoldingInput(ctx context.Context, obj any) (model.HoldingInput, error) {
 	var it model.HoldingInput
 	if obj == nil {
@@ -11059,6 +11797,127 @@ func (ec *executionContext) _Holding(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var importSummaryImplementors = []string{"ImportSummary"}
+
+func (ec *executionContext) _ImportSummary(ctx context.Context, sel ast.SelectionSet, obj *model.ImportSummary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportSummary")
+		case "read":
+			out.Values[i] = ec._ImportSummary_read(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._ImportSummary_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._ImportSummary_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "failed":
+			out.Values[i] = ec._ImportSummary_failed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "valid":
+			out.Values[i] = ec._ImportSummary_valid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "correspondentsCreated":
+			out.Values[i] = ec._ImportSummary_correspondentsCreated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "correspondentsMatched":
+			out.Values[i] = ec._ImportSummary_correspondentsMatched(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._ImportSummary_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importedDocumentImplementors = []string{"ImportedDocument"}
+
+func (ec *executionContext) _ImportedDocument(ctx context.Context, sel ast.SelectionSet, obj *model.ImportedDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importedDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportedDocument")
+		case "origin":
+			out.Values[i] = ec._ImportedDocument_origin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ImportedDocument_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "letter":
+			out.Values[i] = ec._ImportedDocument_letter(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "error":
+			out.Values[i] = ec._ImportedDocument_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "canonical":
+			out.Values[i] = ec._ImportedDocument_canonical(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var letterImplementors = []string{"Letter", "Node"}
 
 func (ec *executionContext) _Letter(ctx context.Context, sel ast.SelectionSet, obj *model.Letter) graphql.Marshaler {
@@ -11391,6 +12250,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mutation")
+		case "importDocuments":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importDocuments(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeCorrespondents":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeCorrespondents(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createLetter":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createLetter(ctx, field)
@@ -12666,6 +13539,25 @@ func (ec *executionContext) marshalNDeleteLetterPayload2ᚖgithubᚗcomᚋletter
 	return ec._DeleteLetterPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDocumentInput2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐDocumentInputᚄ(ctx context.Context, v any) ([]*model.DocumentInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.DocumentInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDocumentInput2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐDocumentInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNDocumentInput2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐDocumentInput(ctx context.Context, v any) (*model.DocumentInput, error) {
+	res, err := ec.unmarshalInputDocumentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNHolding2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐHoldingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Holding) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -12702,6 +13594,77 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNImportStatus2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportStatus(ctx context.Context, v any) (model.ImportStatus, error) {
+	var res model.ImportStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportStatus2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportStatus(ctx context.Context, sel ast.SelectionSet, v model.ImportStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNImportSummary2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportSummary(ctx context.Context, sel ast.SelectionSet, v *model.ImportSummary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportSummary!")
+		return graphql.Null
+	}
+	return ec._ImportSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportedDocument2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportedDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportedDocument) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportedDocument2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportedDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportedDocument2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportedDocument(ctx context.Context, sel ast.SelectionSet, v *model.ImportedDocument) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportedDocument!")
+		return graphql.Null
+	}
+	return ec._ImportedDocument(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -13273,6 +14236,22 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOImportFormat2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportFormat(ctx context.Context, v any) (*model.ImportFormat, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ImportFormat)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImportFormat2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportFormat(ctx context.Context, sel ast.SelectionSet, v *model.ImportFormat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {

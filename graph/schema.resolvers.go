@@ -117,6 +117,20 @@ func (r *letterConnectionResolver) TotalCount(ctx context.Context, obj *model.Le
 	return r.Store.CountLetters(ctx, obj.Filter)
 }
 
+// ImportDocuments is the resolver for the importDocuments field.
+func (r *mutationResolver) ImportDocuments(ctx context.Context, documents []*model.DocumentInput, dryRun *bool, strict *bool) (*model.ImportSummary, error) {
+	return r.importDocuments(ctx, documents, deref(dryRun), deref(strict))
+}
+
+// MergeCorrespondents is the resolver for the mergeCorrespondents field.
+func (r *mutationResolver) MergeCorrespondents(ctx context.Context, survivor string, others []string) (model.Correspondent, error) {
+	c, err := r.Store.MergeCorrespondents(ctx, survivor, others)
+	if err != nil {
+		return nil, err
+	}
+	return toCorrespondent(c), nil
+}
+
 // CreateLetter is the resolver for the createLetter field.
 func (r *mutationResolver) CreateLetter(ctx context.Context, input model.LetterInput) (*model.CreateLetterPayload, error) {
 	l, created, err := r.Store.CreateLetter(ctx, fromLetterInput(input))

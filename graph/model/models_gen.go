@@ -80,6 +80,14 @@ type DeleteLetterPayload struct {
 	ID string `json:"id"`
 }
 
+// One source for importDocuments: a text letter, an email, an mbox, a CMIF file, or canonical JSON/NDJSON.
+type DocumentInput struct {
+	Content string `json:"content"`
+	// A name for the source (a file name), used in errors and as the letters' source.
+	Name   *string       `json:"name,omitempty"`
+	Format *ImportFormat `json:"format,omitempty"`
+}
+
 // A person's tenure of an office.
 type Holding struct {
 	Person *Person    `json:"person"`
@@ -92,6 +100,29 @@ type HoldingInput struct {
 	Office *OfficeInput `json:"office"`
 	From   *time.Time   `json:"from,omitempty"`
 	To     *time.Time   `json:"to,omitempty"`
+}
+
+type ImportSummary struct {
+	Read      int `json:"read"`
+	Created   int `json:"created"`
+	Unchanged int `json:"unchanged"`
+	Failed    int `json:"failed"`
+	// Dry run: documents that would be written.
+	Valid                 int                 `json:"valid"`
+	CorrespondentsCreated int                 `json:"correspondentsCreated"`
+	CorrespondentsMatched int                 `json:"correspondentsMatched"`
+	Documents             []*ImportedDocument `json:"documents"`
+}
+
+// What happened to one document.
+type ImportedDocument struct {
+	// The source, and the document's place in it (name#3, name:12).
+	Origin string       `json:"origin"`
+	Status ImportStatus `json:"status"`
+	Letter *Letter      `json:"letter,omitempty"`
+	Error  *string      `json:"error,omitempty"`
+	// The document as parsed, in canonical JSON (docs/canonical-json.md).
+	Canonical *string `json:"canonical,omitempty"`
 }
 
 // A correspondent in a role: letters where it plays that role.
@@ -467,6 +498,133 @@ func (e *DatePrecision) UnmarshalJSON(b []byte) error {
 }
 
 func (e DatePrecision) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a document given to importDocuments is written.
+type ImportFormat string
+
+const (
+	ImportFormatAuto  ImportFormat = "AUTO"
+	ImportFormatText  ImportFormat = "TEXT"
+	ImportFormatEmail ImportFormat = "EMAIL"
+	ImportFormatMbox  ImportFormat = "MBOX"
+	ImportFormatCmif  ImportFormat = "CMIF"
+	ImportFormatJSON  ImportFormat = "JSON"
+)
+
+var AllImportFormat = []ImportFormat{
+	ImportFormatAuto,
+	ImportFormatText,
+	ImportFormatEmail,
+	ImportFormatMbox,
+	ImportFormatCmif,
+	ImportFormatJSON,
+}
+
+func (e ImportFormat) IsValid() bool {
+	switch e {
+	case ImportFormatAuto, ImportFormatText, ImportFormatEmail, ImportFormatMbox, ImportFormatCmif, ImportFormatJSON:
+		return true
+	}
+	return false
+}
+
+func (e ImportFormat) String() string {
+	return string(e)
+}
+
+func (e *ImportFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportFormat", str)
+	}
+	return nil
+}
+
+func (e ImportFormat) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ImportStatus string
+
+const (
+	// A new letter was written.
+	ImportStatusCreated ImportStatus = "CREATED"
+	// A letter with the same content was there already; nothing was written.
+	ImportStatusUnchanged ImportStatus = "UNCHANGED"
+	// The document was not written; see error.
+	ImportStatusFailed ImportStatus = "FAILED"
+	// Dry run: the document is valid and would be written.
+	ImportStatusValid ImportStatus = "VALID"
+)
+
+var AllImportStatus = []ImportStatus{
+	ImportStatusCreated,
+	ImportStatusUnchanged,
+	ImportStatusFailed,
+	ImportStatusValid,
+}
+
+func (e ImportStatus) IsValid() bool {
+	switch e {
+	case ImportStatusCreated, ImportStatusUnchanged, ImportStatusFailed, ImportStatusValid:
+		return true
+	}
+	return false
+}
+
+func (e ImportStatus) String() string {
+	return string(e)
+}
+
+func (e *ImportStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportStatus", str)
+	}
+	return nil
+}
+
+func (e ImportStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

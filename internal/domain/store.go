@@ -151,6 +151,10 @@ type Store interface {
 	// rules, or creates it, and merges the input's details into it. With an id, it
 	// updates that correspondent.
 	UpsertCorrespondent(ctx context.Context, p PartyInput) (c Correspondent, created bool, err error)
+	// MergeCorrespondents makes others one with survivor: every relationship moves to
+	// the survivor, the others' names become its aliases (with their emails and
+	// authority ids), and the others are deleted. All must be of one kind.
+	MergeCorrespondents(ctx context.Context, survivor string, others []string) (Correspondent, error)
 	// Holdings returns the offices people hold (person ids) or the holders of offices
 	// (office ids), keyed by the id asked for.
 	Holdings(ctx context.Context, ids []string) (map[string][]Holding, error)

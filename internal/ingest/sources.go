@@ -89,3 +89,10 @@ func expand(path string) ([]Source, error) {
 func fileSource(path string, size int64) Source {
 	return Source{Name: path, Size: size, open: func() (io.ReadCloser, error) { return os.Open(path) }}
 }
+
+// StringSource is a source held in memory, for documents that arrive in a request.
+func StringSource(name, content string) Source {
+	return Source{Name: name, Size: int64(len(content)), open: func() (io.ReadCloser, error) {
+		return io.NopCloser(strings.NewReader(content)), nil
+	}}
+}
