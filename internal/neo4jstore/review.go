@@ -58,8 +58,9 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]Duplicate, error) {
 			// share their sorted words or their first three letters.
 			blocks := map[string][]entry{}
 			for _, e := range list {
-				blocks["w:"+sortedWords(e.key)] = append(blocks["w:"+sortedWords(e.key)], e)
-				blocks["p:"+prefix(e.key, 3)] = append(blocks["p:"+prefix(e.key, 3)], e)
+				for _, b := range []string{"w:" + sortedWords(e.key), "p:" + prefix(e.key, 3), "l:" + lastWord(e.key)} {
+					blocks[b] = append(blocks[b], e)
+				}
 			}
 			seen := map[[2]string]bool{}
 			keys := make([]string, 0, len(blocks))
@@ -87,6 +88,8 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]Duplicate, error) {
 							reason = "same words in another order"
 						case len(a.key) >= 6 && editDistanceAtMost(a.key, b.key, 2):
 							reason = "names differ by one or two letters"
+						case kind == domain.LabelPerson && initialOf(a.key, b.key):
+							reason = "an initial for a first name"
 						default:
 							continue
 						}
@@ -98,6 +101,28 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]Duplicate, error) {
 		}
 		return out, nil
 	})
+}
+
+func lastWord(key string) string {
+	w := strings.Fields(key)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// initialOf reports whether two names share their last word and one's first word is
+// the initial of the other's: "e rama" and "edi rama".
+func initialOf(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) < 2 || len(wb) < 2 || wa[len(wa)-1] != wb[len(wb)-1] {
+		return false
+	}
+	fa, fb := wa[0], wb[0]
+	if len([]rune(fa)) > len([]rune(fb)) {
+		fa, fb = fb, fa
+	}
+	return len([]rune(fa)) == 1 && strings.HasPrefix(fb, fa)
 }
 
 func sortedWords(key string) string {

@@ -65,6 +65,15 @@ func readLines(br *bufio.Reader, origin string, yield document.Yield) error {
 		}
 		if len(chunk) > 0 {
 			line++
+			if buf.Len() > 0 && chunk[0] == '{' {
+				// A line that opens a new object while the last one is unfinished: the
+				// last one was a broken NDJSON line. Report it rather than swallow
+				// every line after it.
+				if yerr := yield(decodeOne(bytes.TrimSpace(buf.Bytes()), fmt.Sprintf("%s:%d", origin, start))); yerr != nil {
+					return yerr
+				}
+				buf.Reset()
+			}
 			if buf.Len() == 0 {
 				start = line
 			}
