@@ -14,7 +14,11 @@ import (
 var mergeTypes = []domain.LinkKind{
 	domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC, domain.LinkOnBehalfOf,
 	domain.LinkMentions, domain.LinkHolds, domain.LinkOf, domain.LinkMemberOf, domain.LinkPartOf,
+	identifies, // the loser's identity keys find the survivor from now on
 }
+
+// identifies is the relationship of an identity key to what it finds (identity.go).
+const identifies domain.LinkKind = "IDENTIFIES"
 
 // MergeCorrespondents implements domain.Store.
 func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others []string) (domain.Correspondent, error) {

@@ -143,21 +143,11 @@ func (r *resolver) person(p *domain.PersonInput, field string) (string, bool, er
 		}
 	} else {
 		var err error
-		id, err = r.one(`
-			CALL {
-				MATCH (p:Person) WHERE size($authorityIds) > 0 AND any(a IN p.authorityIds WHERE a IN $authorityIds)
-				RETURN p, 1 AS strength
-				UNION
-				MATCH (p:Person) WHERE size($emails) > 0 AND any(e IN p.emails WHERE e IN $emails)
-				RETURN p, 2 AS strength
-				UNION
-				MATCH (p:Person) WHERE any(k IN p.nameKeys WHERE k IN $keys)
-				  AND (size($emails) = 0 OR size(p.emails) = 0)
-				  AND (size($authorityIds) = 0 OR size(p.authorityIds) = 0)
-				RETURN p, 3 AS strength
-			}
-			RETURN p.id ORDER BY strength, p.id LIMIT 1`,
-			map[string]any{"authorityIds": list(p.AuthorityIDs), "emails": list(p.Emails), "keys": keys})
+		id, err = r.one(findByKeys(domain.LabelPerson)+`
+			WHERE strength < 3
+			   OR ((size($emails) = 0 OR size(n.emails) = 0) AND (size($authorityIds) = 0 OR size(n.authorityIds) = 0))
+			RETURN n.id ORDER BY strength, n.id LIMIT 1`,
+			map[string]any{"authorityIds": list(p.AuthorityIDs), "emails": list(p.Emails), "keys": personIdentity(p)})
 		if err != nil {
 			return "", false, err
 		}
@@ -173,6 +163,9 @@ func (r *resolver) person(p *domain.PersonInput, field string) (string, bool, er
 			map[string]any{"id": id, "name": p.Name, "key": domain.NormalizeName(p.Name), "keys": keys,
 				"honorific": opt(p.Honorific), "aliases": list(p.Aliases), "emails": list(p.Emails),
 				"authorityIds": list(p.AuthorityIDs), "now": r.now})
+		if err == nil {
+			err = r.register(domain.LabelPerson, id, personIdentity(p))
+		}
 		return r.counted(id, true, err)
 	}
 	err := exec(r.ctx, r.tx, `
@@ -193,6 +186,9 @@ func (r *resolver) person(p *domain.PersonInput, field string) (string, bool, er
 		map[string]any{"id": id, "name": opt(p.Name), "key": domain.NormalizeName(p.Name), "rename": p.ID != "",
 			"honorific": opt(p.Honorific), "aliases": list(p.Aliases), "emails": list(p.Emails),
 			"authorityIds": list(p.AuthorityIDs), "keys": keys})
+	if err == nil {
+		err = r.register(domain.LabelPerson, id, personIdentity(p))
+	}
 	return r.counted(id, false, err)
 }
 
@@ -207,21 +203,10 @@ func (r *resolver) organisation(o *domain.OrganisationInput, field string) (stri
 		}
 	} else {
 		var err error
-		id, err = r.one(`
-			CALL {
-				MATCH (o:Organisation) WHERE size($authorityIds) > 0 AND any(a IN o.authorityIds WHERE a IN $authorityIds)
-				RETURN o, 1 AS strength
-				UNION
-				MATCH (o:Organisation) WHERE o.normalizedName IN $keys
-				  AND (size($authorityIds) = 0 OR size(o.authorityIds) = 0)
-				RETURN o, 2 AS strength
-				UNION
-				MATCH (o:Organisation) WHERE any(k IN o.nameKeys WHERE k IN $keys)
-				  AND (size($authorityIds) = 0 OR size(o.authorityIds) = 0)
-				RETURN o, 3 AS strength
-			}
-			RETURN o.id ORDER BY strength, o.id LIMIT 1`,
-			map[string]any{"authorityIds": list(o.AuthorityIDs), "keys": keys})
+		id, err = r.one(findByKeys(domain.LabelOrganisation)+`
+			WHERE strength = 1 OR size($authorityIds) = 0 OR size(n.authorityIds) = 0
+			RETURN n.id ORDER BY strength, n.normalizedName IN $names DESC, n.id LIMIT 1`,
+			map[string]any{"authorityIds": list(o.AuthorityIDs), "keys": orgIdentity(o), "names": keys})
 		if err != nil {
 			return "", false, err
 		}
@@ -258,6 +243,9 @@ func (r *resolver) organisation(o *domain.OrganisationInput, field string) (stri
 			map[string]any{"id": id, "name": opt(o.Name), "key": domain.NormalizeName(o.Name), "rename": o.ID != "",
 				"acronym": opt(o.Acronym), "kind": opt(string(o.Kind)), "aliases": list(o.Aliases),
 				"authorityIds": list(o.AuthorityIDs), "keys": keys})
+	}
+	if err == nil {
+		err = r.register(domain.LabelOrganisation, id, orgIdentity(o))
 	}
 	if err != nil {
 		return "", false, err
@@ -326,32 +314,33 @@ func (r *resolver) place(p *domain.PlaceInput, field string) (string, error) {
 		return p.ID, r.must(domain.LabelPlace, p.ID, field+".id")
 	}
 	key := domain.NormalizeName(p.Name)
-	id, err := r.one(`
-		CALL {
-			MATCH (p:Place) WHERE size($authorityIds) > 0 AND any(a IN p.authorityIds WHERE a IN $authorityIds)
-			RETURN p, 1 AS strength
-			UNION
-			MATCH (p:Place {normalizedName: $key})
-			WHERE $country IS NULL OR p.country IS NULL OR p.country = $country
-			RETURN p, 2 AS strength
-		}
-		RETURN p.id ORDER BY strength, p.id LIMIT 1`,
-		map[string]any{"authorityIds": list(p.AuthorityIDs), "key": key, "country": opt(p.Country)})
+	id, err := r.one(findByKeys(domain.LabelPlace)+`
+		WHERE strength = 1 OR $country IS NULL OR n.country IS NULL OR n.country = $country
+		RETURN n.id ORDER BY strength, n.id LIMIT 1`,
+		map[string]any{"keys": placeIdentity(p), "country": opt(p.Country)})
 	if err != nil {
 		return "", err
 	}
 	if id != "" {
-		return id, exec(r.ctx, r.tx, `
+		err := exec(r.ctx, r.tx, `
 			MATCH (p:Place {id: $id})
 			SET p.country = coalesce(p.country, $country),
 			    p.authorityIds = p.authorityIds + [a IN $authorityIds WHERE NOT a IN p.authorityIds | a]`,
 			map[string]any{"id": id, "country": opt(p.Country), "authorityIds": list(p.AuthorityIDs)})
+		if err != nil {
+			return "", err
+		}
+		return id, r.register(domain.LabelPlace, id, placeIdentity(p))
 	}
 	id = newID()
-	return id, exec(r.ctx, r.tx, `
+	err = exec(r.ctx, r.tx, `
 		CREATE (p:Place {id: $id})
 		SET p.name = $name, p.normalizedName = $key, p.country = $country, p.authorityIds = $authorityIds`,
 		map[string]any{"id": id, "name": p.Name, "key": key, "country": opt(p.Country), "authorityIds": list(p.AuthorityIDs)})
+	if err != nil {
+		return "", err
+	}
+	return id, r.register(domain.LabelPlace, id, placeIdentity(p))
 }
 
 // letterRef resolves a reference to a letter: by id (which must exist), by external id

@@ -19,6 +19,8 @@ var schema = []string{
 	// The same document is one letter; a Message-ID or CMIF key names one letter.
 	`CREATE CONSTRAINT letter_content_hash IF NOT EXISTS FOR (n:Letter) REQUIRE n.contentHash IS UNIQUE`,
 	`CREATE CONSTRAINT letter_external_id IF NOT EXISTS FOR (n:Letter) REQUIRE n.externalId IS UNIQUE`,
+	// Identity keys (identity.go): authority ids, emails and names that find a node.
+	`CREATE CONSTRAINT identity_key IF NOT EXISTS FOR (n:IdentityKey) REQUIRE n.key IS UNIQUE`,
 	// Keyset paging and the date-range filter.
 	`CREATE INDEX letter_sort_date IF NOT EXISTS FOR (n:Letter) ON (n.sortDate)`,
 	`CREATE INDEX letter_date_not_before IF NOT EXISTS FOR (n:Letter) ON (n.dateNotBefore)`,
@@ -54,5 +56,16 @@ func (s *Store) Migrate(ctx context.Context) error {
 	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, `CALL db.awaitIndexes(300)`, nil)
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	for _, stmt := range backfillIdentity {
+		_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+			return struct{}{}, exec(ctx, tx, stmt, nil)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,0 +1,102 @@
+package neo4jstore
+
+import (
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// Identity keys index what finds a correspondent or place again: its authority ids,
+// emails and name keys. Neo4j indexes no list elements, so each key is an
+// (:IdentityKey {key})-[:IDENTIFIES]->(node) pair under a uniqueness constraint, and
+// resolution is a handful of index seeks instead of label scans. A key may identify
+// several nodes (two John Smiths whose emails differ share their name key).
+//
+// Keys are "<kind>:<type>:<value>" with kind person, org or place and type auth,
+// email or name. Strength orders the types: an authority id beats an email, which
+// beats a name.
+
+type keyType struct {
+	prefix   string
+	strength int
+}
+
+var (
+	keyAuth  = keyType{"auth:", 1}
+	keyEmail = keyType{"email:", 2}
+	keyName  = keyType{"name:", 3}
+)
+
+// identityKeys builds the key rows ({k, s}) of one node kind from its values.
+func identityKeys(kind string, groups ...keyGroup) []map[string]any {
+	var out []map[string]any
+	seen := map[string]bool{}
+	for _, g := range groups {
+		for _, v := range g.values {
+			k := kind + ":" + g.typ.prefix + v
+			if v != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, map[string]any{"k": k, "s": g.typ.strength})
+			}
+		}
+	}
+	return out
+}
+
+type keyGroup struct {
+	typ    keyType
+	values []string
+}
+
+func personIdentity(p *domain.PersonInput) []map[string]any {
+	return identityKeys("person", keyGroup{keyAuth, p.AuthorityIDs}, keyGroup{keyEmail, p.Emails},
+		keyGroup{keyName, domain.PersonKeys(p)})
+}
+
+func orgIdentity(o *domain.OrganisationInput) []map[string]any {
+	return identityKeys("org", keyGroup{keyAuth, o.AuthorityIDs}, keyGroup{keyName, domain.OrganisationKeys(o)})
+}
+
+func placeIdentity(p *domain.PlaceInput) []map[string]any {
+	return identityKeys("place", keyGroup{keyAuth, p.AuthorityIDs}, keyGroup{keyName, []string{domain.NormalizeName(p.Name)}})
+}
+
+// findByKeys is the start of every identity look-up: the nodes of a label that any
+// key identifies, each with its strongest match. LABEL is replaced from a constant.
+func findByKeys(label domain.Label) string {
+	return `
+		UNWIND $keys AS key
+		MATCH (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n:` + string(label) + `)
+		WITH n, min(key.s) AS strength
+	`
+}
+
+// register adds the node's keys to the index.
+func (r *resolver) register(label domain.Label, id string, keys []map[string]any) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	return exec(r.ctx, r.tx, `
+		MATCH (n:`+string(label)+` {id: $id})
+		UNWIND $keys AS key
+		MERGE (k:IdentityKey {key: key.k})
+		MERGE (k)-[:IDENTIFIES]->(n)`, map[string]any{"id": id, "keys": keys})
+}
+
+// backfillIdentity indexes nodes written before identity keys existed. It is part of
+// the schema migration, and does nothing once every node is indexed.
+var backfillIdentity = []string{
+	`MATCH (n:Person) WHERE NOT EXISTS { (:IdentityKey)-[:IDENTIFIES]->(n) }
+	 WITH n, [k IN coalesce(n.nameKeys, []) | 'person:name:' + k]
+	       + [e IN coalesce(n.emails, []) | 'person:email:' + e]
+	       + [a IN coalesce(n.authorityIds, []) | 'person:auth:' + a] AS keys
+	 UNWIND keys AS key
+	 MERGE (k:IdentityKey {key: key}) MERGE (k)-[:IDENTIFIES]->(n)`,
+	`MATCH (n:Organisation) WHERE NOT EXISTS { (:IdentityKey)-[:IDENTIFIES]->(n) }
+	 WITH n, [k IN coalesce(n.nameKeys, []) | 'org:name:' + k]
+	       + [a IN coalesce(n.authorityIds, []) | 'org:auth:' + a] AS keys
+	 UNWIND keys AS key
+	 MERGE (k:IdentityKey {key: key}) MERGE (k)-[:IDENTIFIES]->(n)`,
+	`MATCH (n:Place) WHERE NOT EXISTS { (:IdentityKey)-[:IDENTIFIES]->(n) }
+	 WITH n, ['place:name:' + n.normalizedName] + [a IN coalesce(n.authorityIds, []) | 'place:auth:' + a] AS keys
+	 UNWIND keys AS key
+	 MERGE (k:IdentityKey {key: key}) MERGE (k)-[:IDENTIFIES]->(n)`,
+}
