@@ -3,6 +3,8 @@
 //	lettergraph serve     apply the schema, then serve /graphql, GraphiQL, /healthz, /readyz
 //	lettergraph migrate   apply the schema (constraints and indexes) and exit
 //	lettergraph seed      load the sample letter (idempotent)
+//	lettergraph import    import documents (text, email, mbox, CMIF, JSON/NDJSON)
+//	lettergraph gen       write a generated corpus as NDJSON
 //
 // Settings come from flags and the environment; `lettergraph --help` lists them.
 package main
@@ -33,6 +35,8 @@ type cli struct {
 	Serve   serveCmd   `cmd:"" help:"Apply the schema and serve the API."`
 	Migrate migrateCmd `cmd:"" help:"Apply the schema (constraints and indexes) and exit."`
 	Seed    seedCmd    `cmd:"" help:"Load the sample letter; loading it again changes nothing."`
+	Import  importCmd  `cmd:"" help:"Import letters from files, folders, globs or stdin (text, email, mbox, CMIF, JSON/NDJSON)."`
+	Gen     genCmd     `cmd:"" help:"Write a generated corpus of letters as canonical NDJSON."`
 }
 
 // app is what every subcommand gets: the validated configuration and a logger.

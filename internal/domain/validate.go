@@ -478,7 +478,13 @@ func normalizeAuthorityIDs(field string, ids *[]string) error {
 		if perr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return Invalid(fmt.Sprintf("%s.authorityIds[%d]", field, i), "%q is not an absolute http(s) URI", id)
 		}
+		// Authority files answer on http and https, with and without a trailing
+		// slash; one spelling keeps one person one node.
+		u.Scheme, u.Host = "https", strings.ToLower(u.Host)
+		u.Path = strings.TrimSuffix(u.Path, "/")
+		list[i] = u.String()
 	}
+	list, _ = cleanList(field+".authorityIds", list) // spellings that became one
 	*ids = list
 	return nil
 }

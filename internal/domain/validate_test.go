@@ -910,3 +910,28 @@ func TestDateBounds(t *testing.T) {
 		})
 	}
 }
+
+func TestAuthorityIDsAreCanonical(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"https kept", []string{"https://www.wikidata.org/wiki/Q1"}, []string{"https://www.wikidata.org/wiki/Q1"}},
+		{"http becomes https", []string{"http://d-nb.info/gnd/118540238"}, []string{"https://d-nb.info/gnd/118540238"}},
+		{"trailing slash dropped", []string{"https://viaf.org/viaf/24602065/"}, []string{"https://viaf.org/viaf/24602065"}},
+		{"host case folded", []string{"https://VIAF.org/viaf/1"}, []string{"https://viaf.org/viaf/1"}},
+		{"spellings of one id become one", []string{"http://d-nb.info/gnd/1", "https://d-nb.info/gnd/1/"}, []string{"https://d-nb.info/gnd/1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &PersonInput{Name: "A", AuthorityIDs: append([]string(nil), tt.in...)}
+			if err := p.normalize("p"); err != nil {
+				t.Fatalf("normalize: %v", err)
+			}
+			if !slices.Equal(p.AuthorityIDs, tt.want) {
+				t.Errorf("AuthorityIDs = %q, want %q", p.AuthorityIDs, tt.want)
+			}
+		})
+	}
+}

@@ -4,11 +4,13 @@ import (
 	"bytes"
 
 	"github.com/lettergraph/lettergraph/internal/ingest/canonical"
+	"github.com/lettergraph/lettergraph/internal/ingest/cmif"
 )
 
 // formats is the detection order: the most specific first, plain text last.
 var formats = []Format{
 	{Name: "json", Detect: looksLikeJSON, Parse: canonical.Read},
+	{Name: "cmif", Detect: cmif.LooksLikeCMIF, Parse: cmif.Parse},
 }
 
 // looksLikeJSON: a canonical document starts with an object or an array.

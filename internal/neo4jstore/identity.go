@@ -69,16 +69,10 @@ func findByKeys(label domain.Label) string {
 	`
 }
 
-// register adds the node's keys to the index.
-func (r *resolver) register(label domain.Label, id string, keys []map[string]any) error {
-	if len(keys) == 0 {
-		return nil
-	}
-	return exec(r.ctx, r.tx, `
-		MATCH (n:`+string(label)+` {id: $id})
-		UNWIND $keys AS key
-		MERGE (k:IdentityKey {key: key.k})
-		MERGE (k)-[:IDENTIFIES]->(n)`, map[string]any{"id": id, "keys": keys})
+// registerKeys is the tail of a statement that writes the node bound to v: it adds
+// the node's keys ($identity, from personIdentity and friends) to the index.
+func registerKeys(v string) string {
+	return "WITH " + v + "\nUNWIND $identity AS key\nMERGE (k:IdentityKey {key: key.k})\nMERGE (k)-[:IDENTIFIES]->(" + v + ")"
 }
 
 // backfillIdentity indexes nodes written before identity keys existed. It is part of

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -21,6 +22,8 @@ type resolver struct {
 	now time.Time
 	// created and matched count the correspondents resolved, for import summaries.
 	created, matched int
+	// cache, when set, maps an input already resolved in this transaction to its id.
+	cache map[string]string
 }
 
 // counted records whether a correspondent was created or matched, and passes on id.
@@ -37,6 +40,29 @@ func (r *resolver) counted(id string, created bool, err error) (string, bool, er
 
 func newResolver(ctx context.Context, tx neo4j.ManagedTransaction) *resolver {
 	return &resolver{ctx: ctx, tx: tx, now: time.Now().UTC()}
+}
+
+// memo resolves in at most once per transaction: a batch of letters names the same
+// correspondents again and again, and the same input resolves to the same node. A
+// repeat counts as matched. Without a cache (single operations) it just resolves.
+func (r *resolver) memo(kind string, in any, resolve func() (string, bool, error)) (string, bool, error) {
+	if r.cache == nil {
+		return resolve()
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		return resolve()
+	}
+	key := kind + string(b)
+	if id, ok := r.cache[key]; ok {
+		r.matched++
+		return id, false, nil
+	}
+	id, created, err := resolve()
+	if err == nil {
+		r.cache[key] = id
+	}
+	return id, created, err
 }
 
 // one runs a query expected to return at most one id.
@@ -135,6 +161,10 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 // person finds or creates a person and merges the input's details into it. With an id,
 // a given name renames the person and the old name is kept as an alias.
 func (r *resolver) person(p *domain.PersonInput, field string) (string, bool, error) {
+	return r.memo("person", p, func() (string, bool, error) { return r.resolvePerson(p, field) })
+}
+
+func (r *resolver) resolvePerson(p *domain.PersonInput, field string) (string, bool, error) {
 	keys := domain.PersonKeys(p)
 	id := p.ID
 	if id != "" {
@@ -159,13 +189,11 @@ func (r *resolver) person(p *domain.PersonInput, field string) (string, bool, er
 			CREATE (p:Person:Correspondent {id: $id})
 			SET p.name = $name, p.normalizedName = $key, p.nameKey = $key, p.nameKeys = $keys,
 			    p.honorific = $honorific, p.aliases = $aliases, p.emails = $emails,
-			    p.authorityIds = $authorityIds, p.createdAt = $now`,
+			    p.authorityIds = $authorityIds, p.createdAt = $now
+			`+registerKeys("p"),
 			map[string]any{"id": id, "name": p.Name, "key": domain.NormalizeName(p.Name), "keys": keys,
 				"honorific": opt(p.Honorific), "aliases": list(p.Aliases), "emails": list(p.Emails),
-				"authorityIds": list(p.AuthorityIDs), "now": r.now})
-		if err == nil {
-			err = r.register(domain.LabelPerson, id, personIdentity(p))
-		}
+				"authorityIds": list(p.AuthorityIDs), "now": r.now, "identity": personIdentity(p)})
 		return r.counted(id, true, err)
 	}
 	err := exec(r.ctx, r.tx, `
@@ -182,19 +210,21 @@ func (r *resolver) person(p *domain.PersonInput, field string) (string, bool, er
 		    p.honorific = CASE WHEN $rename AND $honorific IS NOT NULL THEN $honorific ELSE coalesce(p.honorific, $honorific) END,
 		    p.emails = p.emails + [e IN $emails WHERE NOT e IN p.emails | e],
 		    p.authorityIds = p.authorityIds + [a IN $authorityIds WHERE NOT a IN p.authorityIds | a],
-		    p.nameKeys = p.nameKeys + [k IN $keys WHERE NOT k IN p.nameKeys | k]`,
+		    p.nameKeys = p.nameKeys + [k IN $keys WHERE NOT k IN p.nameKeys | k]
+		`+registerKeys("p"),
 		map[string]any{"id": id, "name": opt(p.Name), "key": domain.NormalizeName(p.Name), "rename": p.ID != "",
 			"honorific": opt(p.Honorific), "aliases": list(p.Aliases), "emails": list(p.Emails),
-			"authorityIds": list(p.AuthorityIDs), "keys": keys})
-	if err == nil {
-		err = r.register(domain.LabelPerson, id, personIdentity(p))
-	}
+			"authorityIds": list(p.AuthorityIDs), "keys": keys, "identity": personIdentity(p)})
 	return r.counted(id, false, err)
 }
 
 // organisation finds or creates an organisation (by authority id, then name, acronym
 // or alias) and merges the input's details into it.
 func (r *resolver) organisation(o *domain.OrganisationInput, field string) (string, bool, error) {
+	return r.memo("organisation", o, func() (string, bool, error) { return r.resolveOrganisation(o, field) })
+}
+
+func (r *resolver) resolveOrganisation(o *domain.OrganisationInput, field string) (string, bool, error) {
 	keys := domain.OrganisationKeys(o)
 	id := o.ID
 	if id != "" {
@@ -219,10 +249,11 @@ func (r *resolver) organisation(o *domain.OrganisationInput, field string) (stri
 			CREATE (o:Organisation:Correspondent {id: $id})
 			SET o.name = $name, o.normalizedName = $key, o.nameKey = $key, o.nameKeys = $keys,
 			    o.acronym = $acronym, o.kind = $kind, o.aliases = $aliases,
-			    o.authorityIds = $authorityIds, o.createdAt = $now`,
+			    o.authorityIds = $authorityIds, o.createdAt = $now
+			`+registerKeys("o"),
 			map[string]any{"id": id, "name": o.Name, "key": domain.NormalizeName(o.Name), "keys": keys,
 				"acronym": opt(o.Acronym), "kind": opt(string(o.Kind)), "aliases": list(o.Aliases),
-				"authorityIds": list(o.AuthorityIDs), "now": r.now})
+				"authorityIds": list(o.AuthorityIDs), "now": r.now, "identity": orgIdentity(o)})
 	} else {
 		err = exec(r.ctx, r.tx, `
 			MATCH (o:Organisation {id: $id})
@@ -239,13 +270,11 @@ func (r *resolver) organisation(o *domain.OrganisationInput, field string) (stri
 			    o.acronym = CASE WHEN $rename AND $acronym IS NOT NULL THEN $acronym ELSE coalesce(o.acronym, $acronym) END,
 			    o.kind = CASE WHEN $rename AND $kind IS NOT NULL THEN $kind ELSE coalesce(o.kind, $kind) END,
 			    o.authorityIds = o.authorityIds + [a IN $authorityIds WHERE NOT a IN o.authorityIds | a],
-			    o.nameKeys = o.nameKeys + [k IN $keys WHERE NOT k IN o.nameKeys | k]`,
+			    o.nameKeys = o.nameKeys + [k IN $keys WHERE NOT k IN o.nameKeys | k]
+			`+registerKeys("o"),
 			map[string]any{"id": id, "name": opt(o.Name), "key": domain.NormalizeName(o.Name), "rename": o.ID != "",
 				"acronym": opt(o.Acronym), "kind": opt(string(o.Kind)), "aliases": list(o.Aliases),
-				"authorityIds": list(o.AuthorityIDs), "keys": keys})
-	}
-	if err == nil {
-		err = r.register(domain.LabelOrganisation, id, orgIdentity(o))
+				"authorityIds": list(o.AuthorityIDs), "keys": keys, "identity": orgIdentity(o)})
 	}
 	if err != nil {
 		return "", false, err
@@ -265,6 +294,10 @@ func (r *resolver) organisation(o *domain.OrganisationInput, field string) (stri
 // office finds the office with the title in the organisation it is of (or in none),
 // or creates it.
 func (r *resolver) office(o *domain.OfficeInput, field string) (string, bool, error) {
+	return r.memo("office", o, func() (string, bool, error) { return r.resolveOffice(o, field) })
+}
+
+func (r *resolver) resolveOffice(o *domain.OfficeInput, field string) (string, bool, error) {
 	var org any
 	if o.Of != nil {
 		id, _, err := r.organisation(o.Of, field+".of")
@@ -310,6 +343,14 @@ func (r *resolver) office(o *domain.OfficeInput, field string) (string, bool, er
 
 // place finds a place by authority id, or by name within its country, or creates it.
 func (r *resolver) place(p *domain.PlaceInput, field string) (string, error) {
+	id, _, err := r.memo("place", p, func() (string, bool, error) {
+		id, err := r.resolvePlace(p, field)
+		return id, false, err
+	})
+	return id, err
+}
+
+func (r *resolver) resolvePlace(p *domain.PlaceInput, field string) (string, error) {
 	if p.ID != "" {
 		return p.ID, r.must(domain.LabelPlace, p.ID, field+".id")
 	}
@@ -325,22 +366,19 @@ func (r *resolver) place(p *domain.PlaceInput, field string) (string, error) {
 		err := exec(r.ctx, r.tx, `
 			MATCH (p:Place {id: $id})
 			SET p.country = coalesce(p.country, $country),
-			    p.authorityIds = p.authorityIds + [a IN $authorityIds WHERE NOT a IN p.authorityIds | a]`,
-			map[string]any{"id": id, "country": opt(p.Country), "authorityIds": list(p.AuthorityIDs)})
-		if err != nil {
-			return "", err
-		}
-		return id, r.register(domain.LabelPlace, id, placeIdentity(p))
+			    p.authorityIds = p.authorityIds + [a IN $authorityIds WHERE NOT a IN p.authorityIds | a]
+			`+registerKeys("p"),
+			map[string]any{"id": id, "country": opt(p.Country), "authorityIds": list(p.AuthorityIDs), "identity": placeIdentity(p)})
+		return id, err
 	}
 	id = newID()
 	err = exec(r.ctx, r.tx, `
 		CREATE (p:Place {id: $id})
-		SET p.name = $name, p.normalizedName = $key, p.country = $country, p.authorityIds = $authorityIds`,
-		map[string]any{"id": id, "name": p.Name, "key": key, "country": opt(p.Country), "authorityIds": list(p.AuthorityIDs)})
-	if err != nil {
-		return "", err
-	}
-	return id, r.register(domain.LabelPlace, id, placeIdentity(p))
+		SET p.name = $name, p.normalizedName = $key, p.country = $country, p.authorityIds = $authorityIds
+		`+registerKeys("p"),
+		map[string]any{"id": id, "name": p.Name, "key": key, "country": opt(p.Country), "authorityIds": list(p.AuthorityIDs),
+			"identity": placeIdentity(p)})
+	return id, err
 }
 
 // letterRef resolves a reference to a letter: by id (which must exist), by external id

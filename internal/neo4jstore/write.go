@@ -68,8 +68,10 @@ func (s *Store) ImportLetters(ctx context.Context, ins []domain.LetterInput) ([]
 	batch := func(idx []int) func(context.Context, neo4j.ManagedTransaction) ([]domain.ImportResult, error) {
 		return func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.ImportResult, error) {
 			out := make([]domain.ImportResult, len(idx))
+			cache := map[string]string{} // one per attempt: a retried transaction starts afresh
 			for k, i := range idx {
 				r := newResolver(ctx, tx)
+				r.cache = cache
 				id, isNew, err := r.importOne(&ins[i], hashes[i])
 				if err != nil {
 					return nil, err
