@@ -1,8 +1,6 @@
 package gen
 
-import (
-	"strings"
-)
+import "strings"
 
 // Letter shape: how letters come about, and how many parties they have.
 const (
@@ -81,9 +79,9 @@ func (g *generator) header(i int, r *rng) header {
 		}
 		h.authors, h.recipients = []ref{a}, []ref{b}
 	default:
-		h.authors = g.draw(r, t, authorKinds, h.authors, nil)
+		h.authors = g.draw(r, t, authorKinds, h.authors)
 		if r.chance(0.1) {
-			h.authors = g.draw(r, t, authorKinds, h.authors, nil)
+			h.authors = g.draw(r, t, authorKinds, h.authors)
 		}
 		h.recipients = g.draw(r, t, recipientKinds, h.recipients, h.authors)
 		if x := r.float(); x < 0.06 {

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"slices"
 	"time"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -87,7 +88,10 @@ func (g *generator) letter(i int) domain.LetterInput {
 	}
 	if i > 0 && r.chance(relatedShare) {
 		for n := r.between(1, 3); n > 0; n-- {
-			in.Related = append(in.Related, domain.LetterRef{ExternalID: g.externalID(r.intn(i))})
+			ref := domain.LetterRef{ExternalID: g.externalID(r.intn(i))}
+			if !slices.Contains(in.Related, ref) && !slices.Contains(in.RepliesTo, ref) {
+				in.Related = append(in.Related, ref)
+			}
 		}
 	}
 	if r.chance(stubShare) {

@@ -61,13 +61,7 @@ func (p *population) buildPersons(r *rng, n int) {
 
 // cityOf returns a city in country ci.
 func cityOf(r *rng, ci int) int {
-	name := pick(r, countries[ci].cities)
-	for i, c := range cities {
-		if c.country == ci && c.name == name {
-			return i
-		}
-	}
-	return 0
+	return firstCity[ci] + r.intn(len(countries[ci].cities))
 }
 
 // name composes a name no other correspondent has. When the two-part names of a

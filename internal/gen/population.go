@@ -25,7 +25,6 @@ type person struct {
 	lo, hi    float64 // active years, as fractions of the span
 	member    int     // organisation, or -1
 	role      string
-	since     int // year the membership began, 0 when unknown
 	holds     []tenure
 }
 
@@ -60,8 +59,9 @@ type population struct {
 	folded map[string]string // name part → its key; see fold
 }
 
-// Population shape. The exponents were tuned so that the top 1% of correspondents
-// take about a third of all appearances and the median person a handful of letters.
+// Population shape. The exponents were tuned so that, in 100k letters, the top 1% of
+// correspondents are on close to half of all appearances, the busiest on thousands of
+// letters, and the median author writes a handful.
 const (
 	orgShare    = 0.05
 	officeShare = 0.05
@@ -170,6 +170,10 @@ func (p *population) buildOrgs(r *rng, n int) {
 	}
 }
 
+// otherKinds weighs the kinds of organisation that are not part of a state.
+var otherKinds = []domain.OrganisationKind{domain.OrgNGO, domain.OrgNGO, domain.OrgNGO, domain.OrgCompany,
+	domain.OrgCompany, domain.OrgMedia, domain.OrgMedia, domain.OrgGroup}
+
 // drawOrg draws one organisation that is not a state: a government body of one of the
 // first nState organisations when gov is set, else an NGO, company, medium or group.
 func (p *population) drawOrg(r *rng, nState int, gov bool) org {
@@ -193,15 +197,13 @@ func (p *population) drawOrg(r *rng, nState int, gov bool) org {
 		}
 		return o
 	}
-	kinds := []domain.OrganisationKind{domain.OrgNGO, domain.OrgNGO, domain.OrgNGO, domain.OrgCompany,
-		domain.OrgCompany, domain.OrgMedia, domain.OrgMedia, domain.OrgGroup}
-	kind := pick(r, kinds)
+	kind := pick(r, otherKinds)
 	ci := r.intn(len(cities))
 	name, acr := orgName(r, kind, ci)
 	o := org{name: name, acronym: acr, kind: kind, country: cities[ci].country, partOf: -1}
-	tld := map[domain.OrganisationKind]string{domain.OrgNGO: ".org", domain.OrgGroup: ".org"}[kind]
-	if tld == "" {
-		tld = ".com"
+	tld := ".com"
+	if kind == domain.OrgNGO || kind == domain.OrgGroup {
+		tld = ".org"
 	}
 	if acr != "" {
 		o.mail = strings.ToLower(acr) + tld

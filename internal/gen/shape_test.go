@@ -180,6 +180,9 @@ func (s shape) String() string {
 }
 
 func TestShape(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures 20k letters")
+	}
 	s := measure(t, Config{Letters: 20000, Seed: 1})
 	t.Log("\n" + s.String())
 	pct := func(n int) float64 { return 100 * s.share(n) }

@@ -85,15 +85,18 @@ var countries = []country{
 	{name: "Luxembourg", iso: "LU", cities: words("Luxembourg")},
 }
 
-// cities flattens countries; byISO finds a country by its code.
+// cities flattens countries, whose cities start at firstCity; byISO finds a country
+// by its code.
 var (
-	cities []city
-	byISO  = map[string]int{}
+	cities    []city
+	firstCity []int
+	byISO     = map[string]int{}
 )
 
 func init() {
 	for ci, c := range countries {
 		byISO[c.iso] = ci
+		firstCity = append(firstCity, len(cities))
 		for _, name := range c.cities {
 			cities = append(cities, city{name: name, country: ci})
 		}

@@ -73,9 +73,7 @@ func (g *generator) writeParallel(w io.Writer, workers int) error {
 	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	var wg sync.WaitGroup
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for j := range jobs {
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
@@ -84,7 +82,7 @@ func (g *generator) writeParallel(w io.Writer, workers int) error {
 				_ = g.encode(buf, j.lo, j.hi)
 				j.done <- buf
 			}
-		}()
+		})
 	}
 	go func() {
 		defer close(order)

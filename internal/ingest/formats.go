@@ -5,12 +5,15 @@ import (
 
 	"github.com/lettergraph/lettergraph/internal/ingest/canonical"
 	"github.com/lettergraph/lettergraph/internal/ingest/cmif"
+	"github.com/lettergraph/lettergraph/internal/ingest/email"
 )
 
 // formats is the detection order: the most specific first, plain text last.
 var formats = []Format{
 	{Name: "json", Detect: looksLikeJSON, Parse: canonical.Read},
 	{Name: "cmif", Detect: cmif.LooksLikeCMIF, Parse: cmif.Parse},
+	{Name: "mbox", Detect: email.LooksLikeMbox, Parse: email.ParseMbox},
+	{Name: "email", Detect: email.LooksLikeEmail, Parse: email.Parse},
 }
 
 // looksLikeJSON: a canonical document starts with an object or an array.

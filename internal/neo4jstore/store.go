@@ -11,6 +11,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -154,8 +155,31 @@ func conflictMessage(serverMsg string) string {
 	return "the change conflicts with existing data"
 }
 
+// QueryObserver is told of every query the store runs, with how long it took to
+// return all its records. Tests count round trips with it; profiling times them.
+type QueryObserver func(cypher string, took time.Duration)
+
+var observer atomic.Pointer[QueryObserver]
+
+// ObserveQueries installs f as the query observer (nil removes it). It is process
+// wide: for tests and profiling, not for production.
+func ObserveQueries(f QueryObserver) {
+	if f == nil {
+		observer.Store(nil)
+		return
+	}
+	observer.Store(&f)
+}
+
+func observe(cypher string, start time.Time) {
+	if f := observer.Load(); f != nil {
+		(*f)(cypher, time.Since(start))
+	}
+}
+
 // collect runs one query and returns all its records.
 func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	defer observe(cypher, time.Now())
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -165,6 +189,7 @@ func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, pa
 
 // exec runs one query for its effect and consumes the result.
 func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	defer observe(cypher, time.Now())
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return err

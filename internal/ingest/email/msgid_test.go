@@ -1,0 +1,53 @@
+package email
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMsgIDs(t *testing.T) {
+	tests := []struct {
+		name, in, want string // ids joined by spaces
+	}{
+		{"one", " <1234@local.machine.example>", "<1234@local.machine.example>"},
+		{"several", "<a@x> <b@y>\r\n <c@z>", "<a@x> <b@y> <c@z>"},
+		{"obsolete white space and comments", "<1234   @   local(blah)  .machine .example>", "<1234@local.machine.example>"},
+		{"phrase around an id", `Your message of "Mon, 1 Jan" <a@x>`, "<a@x>"},
+		{"comment with brackets", "(see <not@this>) <a@x>", "<a@x>"},
+		{"bare id", "1234@host.example", "<1234@host.example>"},
+		{"bare words are no id", "no id here", ""},
+		{"empty brackets", "<> <a@x>", "<a@x>"},
+		{"unclosed", "<a@x", ""},
+		{"too long", "<" + strings.Repeat("x", 1200) + "@y>", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(msgIDs(tt.in), " "); got != tt.want {
+				t.Errorf("msgIDs(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReplyRefs(t *testing.T) {
+	tests := []struct {
+		name, inReplyTo, references, self, want string
+	}{
+		{"in-reply-to first", "<b@x>", "<a@x> <b@x>", "<c@x>", "<b@x> <a@x>"},
+		{"references only", "", "<a@x> <b@x>", "<c@x>", "<a@x> <b@x>"},
+		{"duplicates dropped", "<a@x> <a@x>", "<a@x>", "<c@x>", "<a@x>"},
+		{"own id dropped", "<c@x>", "<a@x> <c@x>", "<c@x>", "<a@x>"},
+		{"none", "", "", "<c@x>", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ids []string
+			for _, r := range replyRefs(tt.inReplyTo, tt.references, tt.self) {
+				ids = append(ids, r.ExternalID)
+			}
+			if got := strings.Join(ids, " "); got != tt.want {
+				t.Errorf("replyRefs(%q, %q, %q) = %q, want %q", tt.inReplyTo, tt.references, tt.self, got, tt.want)
+			}
+		})
+	}
+}
