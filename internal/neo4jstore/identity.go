@@ -75,8 +75,9 @@ func registerKeys(v string) string {
 	return "WITH " + v + "\nUNWIND $identity AS key\nMERGE (k:IdentityKey {key: key.k})\nMERGE (k)-[:IDENTIFIES]->(" + v + ")"
 }
 
-// backfillIdentity indexes nodes written before identity keys existed. It is part of
-// the schema migration, and does nothing once every node is indexed.
+// backfillIdentity indexes nodes written before identity keys (and stub keys)
+// existed. It is part of the schema migration, and does nothing once every node is
+// indexed.
 var backfillIdentity = []string{
 	`MATCH (n:Person) WHERE NOT EXISTS { (:IdentityKey)-[:IDENTIFIES]->(n) }
 	 WITH n, [k IN coalesce(n.nameKeys, []) | 'person:name:' + k]
@@ -89,6 +90,8 @@ var backfillIdentity = []string{
 	       + [a IN coalesce(n.authorityIds, []) | 'org:auth:' + a] AS keys
 	 UNWIND keys AS key
 	 MERGE (k:IdentityKey {key: key}) MERGE (k)-[:IDENTIFIES]->(n)`,
+	// Stubs written before stubKey existed.
+	`MATCH (l:Letter) WHERE l.stub AND l.stubKey IS NULL SET l.stubKey = l.titleKey`,
 	`MATCH (n:Place) WHERE NOT EXISTS { (:IdentityKey)-[:IDENTIFIES]->(n) }
 	 WITH n, ['place:name:' + n.normalizedName] + [a IN coalesce(n.authorityIds, []) | 'place:auth:' + a] AS keys
 	 UNWIND keys AS key

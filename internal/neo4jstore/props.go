@@ -57,6 +57,7 @@ func letterProps(in *domain.LetterInput, hash string, now time.Time) map[string]
 		"externalId":    opt(in.ExternalID),
 		"contentHash":   hash,
 		"titleKey":      titleKey(in.Title, in.Subject),
+		"stubKey":       nil, // a completed stub is found by title no more
 		"stub":          false,
 		"importedAt":    now,
 	}
@@ -68,6 +69,7 @@ func stubProps(ref *domain.LetterRef, now time.Time) map[string]any {
 		"title":         opt(ref.Title),
 		"externalId":    opt(ref.ExternalID),
 		"titleKey":      titleKey(ref.Title, ""),
+		"stubKey":       opt(titleKey(ref.Title, "")),
 		"datePrecision": string(domain.PrecisionUnknown),
 		"sortDate":      neo4j.DateOf(undatedSortDate),
 		"stub":          true,

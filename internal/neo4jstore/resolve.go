@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -24,6 +25,9 @@ type resolver struct {
 	created, matched int
 	// cache, when set, maps an input already resolved in this transaction to its id.
 	cache map[string]string
+	// letters, in a batch, are the letters placed so far: "h:"+content hash,
+	// "x:"+external id, "t:"+title key of letters written, "s:"+title key of stubs.
+	letters map[string]placed
 }
 
 // counted records whether a correspondent was created or matched, and passes on id.
@@ -63,6 +67,34 @@ func (r *resolver) memo(kind string, in any, resolve func() (string, bool, error
 		r.cache[key] = id
 	}
 	return id, created, err
+}
+
+// once reports whether key is new in this transaction, and remembers it: a batch
+// need not write the same affiliation twice. Without a cache every call is new.
+func (r *resolver) once(key string) bool {
+	if r.cache == nil {
+		return true
+	}
+	if _, ok := r.cache["once:"+key]; ok {
+		return false
+	}
+	r.cache["once:"+key] = ""
+	return true
+}
+
+// knowsAll is true when every key of the input ($keys) already identifies n: the
+// input adds no name, email or authority id, and the merge can be skipped.
+const knowsAll = `all(key IN $keys WHERE EXISTS { (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n) })`
+
+// find runs an identity look-up returning (id, complete) and reads its one row.
+func (r *resolver) find(cypher string, params map[string]any) (string, bool, error) {
+	recs, err := collect(r.ctx, r.tx, cypher, params)
+	if err != nil || len(recs) == 0 {
+		return "", false, err
+	}
+	id, _ := recs[0].Values[0].(string)
+	complete, _ := recs[0].Values[1].(bool)
+	return id, complete, nil
 }
 
 // one runs a query expected to return at most one id.
@@ -132,13 +164,15 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 		if err != nil {
 			return "", false, err
 		}
-		err = exec(r.ctx, r.tx, `
-			MATCH (p:Person {id: $person}), (o:Organisation {id: $org})
-			MERGE (p)-[m:MEMBER_OF]->(o)
-			SET m.role = coalesce(m.role, $role), m.from = coalesce(m.from, $from), m.to = coalesce(m.to, $to)`,
-			map[string]any{"person": id, "org": org, "role": opt(m.Role), "from": neoDate(m.From), "to": neoDate(m.To)})
-		if err != nil {
-			return "", false, err
+		if r.once(fmt.Sprint("member", id, org, m.Role, m.From, m.To)) {
+			err = exec(r.ctx, r.tx, `
+				MATCH (p:Person {id: $person}), (o:Organisation {id: $org})
+				MERGE (p)-[m:MEMBER_OF]->(o)
+				SET m.role = coalesce(m.role, $role), m.from = coalesce(m.from, $from), m.to = coalesce(m.to, $to)`,
+				map[string]any{"person": id, "org": org, "role": opt(m.Role), "from": neoDate(m.From), "to": neoDate(m.To)})
+			if err != nil {
+				return "", false, err
+			}
 		}
 	}
 	if h := p.Holds; h != nil {
@@ -146,13 +180,15 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 		if err != nil {
 			return "", false, err
 		}
-		err = exec(r.ctx, r.tx, `
-			MATCH (p:Person {id: $person}), (o:Office {id: $office})
-			MERGE (p)-[h:HOLDS]->(o)
-			SET h.from = coalesce(h.from, $from), h.to = coalesce(h.to, $to)`,
-			map[string]any{"person": id, "office": office, "from": neoDate(h.From), "to": neoDate(h.To)})
-		if err != nil {
-			return "", false, err
+		if r.once(fmt.Sprint("holds", id, office, h.From, h.To)) {
+			err = exec(r.ctx, r.tx, `
+				MATCH (p:Person {id: $person}), (o:Office {id: $office})
+				MERGE (p)-[h:HOLDS]->(o)
+				SET h.from = coalesce(h.from, $from), h.to = coalesce(h.to, $to)`,
+				map[string]any{"person": id, "office": office, "from": neoDate(h.From), "to": neoDate(h.To)})
+			if err != nil {
+				return "", false, err
+			}
 		}
 	}
 	return id, created, nil
@@ -172,14 +208,22 @@ func (r *resolver) resolvePerson(p *domain.PersonInput, field string) (string, b
 			return "", false, err
 		}
 	} else {
-		var err error
-		id, err = r.one(findByKeys(domain.LabelPerson)+`
+		var (
+			complete bool
+			err      error
+		)
+		id, complete, err = r.find(findByKeys(domain.LabelPerson)+`
 			WHERE strength < 3
 			   OR ((size($emails) = 0 OR size(n.emails) = 0) AND (size($authorityIds) = 0 OR size(n.authorityIds) = 0))
-			RETURN n.id ORDER BY strength, n.id LIMIT 1`,
-			map[string]any{"authorityIds": list(p.AuthorityIDs), "emails": list(p.Emails), "keys": personIdentity(p)})
+			RETURN n.id, `+knowsAll+` AND ($honorific IS NULL OR n.honorific IS NOT NULL)
+			ORDER BY strength, n.id LIMIT 1`,
+			map[string]any{"authorityIds": list(p.AuthorityIDs), "emails": list(p.Emails), "keys": personIdentity(p),
+				"honorific": opt(p.Honorific)})
 		if err != nil {
 			return "", false, err
+		}
+		if complete {
+			return r.counted(id, false, nil) // the input tells the node nothing new
 		}
 	}
 	created := id == ""
@@ -232,13 +276,21 @@ func (r *resolver) resolveOrganisation(o *domain.OrganisationInput, field string
 			return "", false, err
 		}
 	} else {
-		var err error
-		id, err = r.one(findByKeys(domain.LabelOrganisation)+`
+		var (
+			complete bool
+			err      error
+		)
+		id, complete, err = r.find(findByKeys(domain.LabelOrganisation)+`
 			WHERE strength = 1 OR size($authorityIds) = 0 OR size(n.authorityIds) = 0
-			RETURN n.id ORDER BY strength, n.normalizedName IN $names DESC, n.id LIMIT 1`,
-			map[string]any{"authorityIds": list(o.AuthorityIDs), "keys": orgIdentity(o), "names": keys})
+			RETURN n.id, `+knowsAll+` AND ($acronym IS NULL OR n.acronym IS NOT NULL) AND ($kind IS NULL OR n.kind IS NOT NULL)
+			ORDER BY strength, n.normalizedName IN $names DESC, n.id LIMIT 1`,
+			map[string]any{"authorityIds": list(o.AuthorityIDs), "keys": orgIdentity(o), "names": keys,
+				"acronym": opt(o.Acronym), "kind": opt(string(o.Kind))})
 		if err != nil {
 			return "", false, err
+		}
+		if complete && o.PartOf == nil {
+			return r.counted(id, false, nil) // the input tells the node nothing new
 		}
 	}
 	created := id == ""
@@ -355,12 +407,13 @@ func (r *resolver) resolvePlace(p *domain.PlaceInput, field string) (string, err
 		return p.ID, r.must(domain.LabelPlace, p.ID, field+".id")
 	}
 	key := domain.NormalizeName(p.Name)
-	id, err := r.one(findByKeys(domain.LabelPlace)+`
+	id, complete, err := r.find(findByKeys(domain.LabelPlace)+`
 		WHERE strength = 1 OR $country IS NULL OR n.country IS NULL OR n.country = $country
-		RETURN n.id ORDER BY strength, n.id LIMIT 1`,
+		RETURN n.id, `+knowsAll+` AND ($country IS NULL OR n.country IS NOT NULL)
+		ORDER BY strength, n.id LIMIT 1`,
 		map[string]any{"keys": placeIdentity(p), "country": opt(p.Country)})
-	if err != nil {
-		return "", err
+	if err != nil || complete {
+		return id, err
 	}
 	if id != "" {
 		err := exec(r.ctx, r.tx, `
@@ -388,6 +441,16 @@ func (r *resolver) letterRef(ref *domain.LetterRef, field string) (string, error
 	if ref.ID != "" {
 		return ref.ID, r.must(domain.LabelLetter, ref.ID, field+".id")
 	}
+	key := "t:" + titleKey(ref.Title, "")
+	if ref.ExternalID != "" {
+		key = "x:" + ref.ExternalID
+	}
+	if p, ok := r.letters[key]; ok {
+		return p.id, nil
+	}
+	if p, ok := r.letters["s:"+titleKey(ref.Title, "")]; ok && ref.ExternalID == "" {
+		return p.id, nil
+	}
 	var (
 		id  string
 		err error
@@ -402,6 +465,13 @@ func (r *resolver) letterRef(ref *domain.LetterRef, field string) (string, error
 		return id, err
 	}
 	id = newID()
+	if r.letters != nil {
+		if ref.ExternalID != "" {
+			r.letters[key] = placed{id: id, stub: true}
+		} else {
+			r.letters["s:"+titleKey(ref.Title, "")] = placed{id: id, stub: true}
+		}
+	}
 	return id, exec(r.ctx, r.tx, `CREATE (l:Letter {id: $id}) SET l += $props`,
 		map[string]any{"id": id, "props": stubProps(ref, r.now)})
 }

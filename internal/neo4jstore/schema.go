@@ -27,6 +27,7 @@ var schema = []string{
 	`CREATE INDEX letter_date_not_after IF NOT EXISTS FOR (n:Letter) ON (n.dateNotAfter)`,
 	`CREATE INDEX letter_imported_at IF NOT EXISTS FOR (n:Letter) ON (n.importedAt)`,
 	`CREATE INDEX letter_title_key IF NOT EXISTS FOR (n:Letter) ON (n.titleKey)`,
+	`CREATE INDEX letter_stub_key IF NOT EXISTS FOR (n:Letter) ON (n.stubKey)`,
 	// Identity resolution and ordering by name.
 	`CREATE INDEX person_normalized_name IF NOT EXISTS FOR (n:Person) ON (n.normalizedName)`,
 	`CREATE INDEX organisation_normalized_name IF NOT EXISTS FOR (n:Organisation) ON (n.normalizedName)`,

@@ -14,39 +14,24 @@ type created struct {
 	created bool
 }
 
-// CreateLetter implements domain.Store. In one write transaction it: returns the
-// letter with the same content hash if there is one; otherwise resolves every party,
-// place and referenced letter (creating what is new), writes the letter (filling in a
-// stub with the same external id or title, if there is one) and links it.
+// CreateLetter implements domain.Store: one document through the batch writer, the
+// letter read back in the same transaction.
 func (s *Store) CreateLetter(ctx context.Context, in domain.LetterInput) (*domain.Letter, bool, error) {
 	if err := in.Normalize("input"); err != nil {
 		return nil, false, err
 	}
-	hash := domain.ContentHash(&in)
+	docs := []*domain.LetterInput{&in}
+	hashes := []string{domain.ContentHash(&in)}
 	res, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (created, error) {
-		r := newResolver(ctx, tx)
-		id, isNew, err := r.importOne(&in, hash)
+		b := newBatch(ctx, tx, "input")
+		out, err := b.write(docs, hashes)
 		if err != nil {
 			return created{}, err
 		}
-		l, err := loadLetter(ctx, tx, id)
-		return created{l, isNew}, err
+		l, err := loadLetter(ctx, tx, out[0].LetterID)
+		return created{l, out[0].Created}, err
 	})
 	return res.letter, res.created, err
-}
-
-// importOne writes one normalised document inside r's transaction and returns the
-// letter's id and whether it is new (false: the same content was there already).
-func (r *resolver) importOne(in *domain.LetterInput, hash string) (string, bool, error) {
-	same, err := r.one(`MATCH (l:Letter {contentHash: $hash}) RETURN l.id`, map[string]any{"hash": hash})
-	if err != nil || same != "" {
-		return same, false, err
-	}
-	id, err := r.stubFor(in)
-	if err != nil {
-		return "", false, err
-	}
-	return id, true, r.writeLetter(id, in, hash)
 }
 
 // ImportLetters implements domain.Store. The whole batch is written in one write
@@ -55,37 +40,27 @@ func (r *resolver) importOne(in *domain.LetterInput, hash string) (string, bool,
 // leaves nothing behind. Failures of the database itself end the batch with an error.
 func (s *Store) ImportLetters(ctx context.Context, ins []domain.LetterInput) ([]domain.ImportResult, error) {
 	results := make([]domain.ImportResult, len(ins))
-	hashes := make([]string, len(ins))
+	var docs []*domain.LetterInput
+	var hashes []string
 	var valid []int
 	for i := range ins {
 		if err := ins[i].Normalize("document"); err != nil {
 			results[i].Err = err
 			continue
 		}
-		hashes[i] = domain.ContentHash(&ins[i])
+		docs = append(docs, &ins[i])
+		hashes = append(hashes, domain.ContentHash(&ins[i]))
 		valid = append(valid, i)
-	}
-	batch := func(idx []int) func(context.Context, neo4j.ManagedTransaction) ([]domain.ImportResult, error) {
-		return func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.ImportResult, error) {
-			out := make([]domain.ImportResult, len(idx))
-			cache := map[string]string{} // one per attempt: a retried transaction starts afresh
-			for k, i := range idx {
-				r := newResolver(ctx, tx)
-				r.cache = cache
-				id, isNew, err := r.importOne(&ins[i], hashes[i])
-				if err != nil {
-					return nil, err
-				}
-				out[k] = domain.ImportResult{LetterID: id, Created: isNew,
-					CorrespondentsCreated: r.created, CorrespondentsMatched: r.matched}
-			}
-			return out, nil
-		}
 	}
 	if len(valid) == 0 {
 		return results, nil
 	}
-	out, err := write(ctx, s, batch(valid))
+	run := func(docs []*domain.LetterInput, hashes []string) ([]domain.ImportResult, error) {
+		return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.ImportResult, error) {
+			return newBatch(ctx, tx, "document").write(docs, hashes)
+		})
+	}
+	out, err := run(docs, hashes)
 	if err == nil {
 		for k, i := range valid {
 			results[i] = out[k]
@@ -95,8 +70,8 @@ func (s *Store) ImportLetters(ctx context.Context, ins []domain.LetterInput) ([]
 	if !documentError(err) {
 		return nil, err
 	}
-	for _, i := range valid {
-		one, err := write(ctx, s, batch([]int{i}))
+	for k, i := range valid {
+		one, err := run(docs[k:k+1], hashes[k:k+1])
 		switch {
 		case err == nil:
 			results[i] = one[0]
@@ -119,47 +94,19 @@ func documentError(err error) bool {
 	return false
 }
 
-// stubFor returns the id of a stub letter that in completes (same external id, or the
-// same title), or a new id. A full letter with in's external id is a CONFLICT.
-func (r *resolver) stubFor(in *domain.LetterInput) (string, error) {
-	if in.ExternalID != "" {
-		recs, err := collect(r.ctx, r.tx, `MATCH (l:Letter {externalId: $x}) RETURN l.id, l.stub`,
-			map[string]any{"x": in.ExternalID})
-		if err != nil {
-			return "", err
-		}
-		if len(recs) > 0 {
-			id, _ := recs[0].Values[0].(string)
-			if stub, _ := recs[0].Values[1].(bool); !stub {
-				return "", &domain.Error{Code: domain.CodeConflict, Field: "input.externalId",
-					Message: fmt.Sprintf("letter %s already has externalId %q", id, in.ExternalID)}
-			}
-			return id, nil
-		}
-	}
-	if key := titleKey(in.Title, ""); key != "" {
-		id, err := r.one(`MATCH (l:Letter {titleKey: $key}) WHERE l.stub RETURN l.id ORDER BY l.id LIMIT 1`,
-			map[string]any{"key": key})
-		if err != nil || id != "" {
-			return id, err
-		}
-	}
-	return newID(), nil
-}
-
-// writeLetter resolves in's links and writes the letter with id (new, or a stub).
-func (r *resolver) writeLetter(id string, in *domain.LetterInput, hash string) error {
-	// Resolve first: the letter is written only when every reference is good.
+// prepare resolves in's parties, places and letters (creating what is new) and
+// returns the links of the letter with id, for the batch to write.
+func (r *resolver) prepare(id string, in *domain.LetterInput, field string) ([]domain.Link, error) {
 	var links []domain.Link
 	roles := []struct {
 		role    domain.Role
 		field   string
 		parties []domain.PartyInput
 	}{
-		{domain.RoleAuthor, "input.authors", in.Authors},
-		{domain.RoleRecipient, "input.recipients", in.Recipients},
-		{domain.RoleCC, "input.cc", in.CC},
-		{domain.RoleBCC, "input.bcc", in.BCC},
+		{domain.RoleAuthor, field + ".authors", in.Authors},
+		{domain.RoleRecipient, field + ".recipients", in.Recipients},
+		{domain.RoleCC, field + ".cc", in.CC},
+		{domain.RoleBCC, field + ".bcc", in.BCC},
 	}
 	for _, role := range roles {
 		seen := map[string]bool{}
@@ -167,7 +114,7 @@ func (r *resolver) writeLetter(id string, in *domain.LetterInput, hash string) e
 			p := &role.parties[i]
 			cid, _, err := r.party(p, fmt.Sprintf("%s[%d]", role.field, i))
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if seen[cid] {
 				continue // named twice in one role: the first mention keeps its place
@@ -178,23 +125,23 @@ func (r *resolver) writeLetter(id string, in *domain.LetterInput, hash string) e
 		}
 	}
 	for i := range in.OnBehalfOf {
-		org, _, err := r.organisation(&in.OnBehalfOf[i], fmt.Sprintf("input.onBehalfOf[%d]", i))
+		org, _, err := r.organisation(&in.OnBehalfOf[i], fmt.Sprintf("%s.onBehalfOf[%d]", field, i))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		links = append(links, domain.Link{Kind: domain.LinkOnBehalfOf, From: id, To: org})
 	}
 	if in.WrittenAt != nil {
-		place, err := r.place(in.WrittenAt, "input.writtenAt")
+		place, err := r.place(in.WrittenAt, field+".writtenAt")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		links = append(links, domain.Link{Kind: domain.LinkWrittenAt, From: id, To: place})
 	}
 	for i := range in.Mentions {
-		node, err := r.mention(&in.Mentions[i], fmt.Sprintf("input.mentions[%d]", i))
+		node, err := r.mention(&in.Mentions[i], fmt.Sprintf("%s.mentions[%d]", field, i))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		links = append(links, domain.Link{Kind: domain.LinkMentions, From: id, To: node})
 	}
@@ -202,24 +149,18 @@ func (r *resolver) writeLetter(id string, in *domain.LetterInput, hash string) e
 		kind  domain.LinkKind
 		field string
 		refs  []domain.LetterRef
-	}{{domain.LinkRepliesTo, "input.repliesTo", in.RepliesTo}, {domain.LinkRelatedTo, "input.related", in.Related}} {
+	}{{domain.LinkRepliesTo, field + ".repliesTo", in.RepliesTo}, {domain.LinkRelatedTo, field + ".related", in.Related}} {
 		for i := range refs.refs {
 			other, err := r.letterRef(&refs.refs[i], fmt.Sprintf("%s[%d]", refs.field, i))
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if other != id {
 				links = append(links, domain.Link{Kind: refs.kind, From: id, To: other})
 			}
 		}
 	}
-
-	err := exec(r.ctx, r.tx, `MERGE (l:Letter {id: $id}) SET l += $props`,
-		map[string]any{"id": id, "props": letterProps(in, hash, r.now)})
-	if err != nil {
-		return err
-	}
-	return r.writeLinks(links)
+	return links, nil
 }
 
 // writeLinks writes new links from one letter, one query per kind. Parties arrive

@@ -1,0 +1,166 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// batch writes many documents in one transaction with few round trips: one query
+// checks every document's content hash, external id and title against the letters
+// stored; parties resolve through the transaction's cache; and the letters and their
+// links are written with one UNWIND query each. It remembers the letters it has
+// placed, so that documents of one batch find each other (a reply and its parent,
+// the same document twice) as they would across batches.
+type batch struct {
+	r     *resolver
+	field string // the input's name in errors: "input" or "document"
+}
+
+// placed is a letter this batch wrote or will write.
+type placed struct {
+	id   string
+	stub bool
+}
+
+func newBatch(ctx context.Context, tx neo4j.ManagedTransaction, field string) *batch {
+	r := newResolver(ctx, tx)
+	r.cache = map[string]string{}
+	r.letters = map[string]placed{}
+	return &batch{r: r, field: field}
+}
+
+// stored is what the database already holds for one document.
+type stored struct {
+	same    string // a letter with the same content hash
+	ext     string // a letter with the same external id
+	extStub bool
+	stub    string // a stub with the same title
+}
+
+// lookup reads, in one query, what the database holds for each document.
+func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, error) {
+	rows := make([]map[string]any, len(docs))
+	for i, in := range docs {
+		rows[i] = map[string]any{"i": i, "hash": hashes[i], "x": opt(in.ExternalID), "t": opt(titleKey(in.Title, ""))}
+	}
+	recs, err := collect(b.r.ctx, b.r.tx, `
+		UNWIND $docs AS d
+		OPTIONAL MATCH (same:Letter {contentHash: d.hash})
+		OPTIONAL MATCH (ext:Letter {externalId: d.x})
+		OPTIONAL MATCH (stub:Letter {stubKey: d.t})
+		WITH d, same, ext, stub ORDER BY stub.id
+		RETURN d.i, head(collect(same.id)), head(collect(ext.id)), head(collect(ext.stub)), head(collect(stub.id))`,
+		map[string]any{"docs": rows})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]stored, len(docs))
+	for _, rec := range recs {
+		i, _ := rec.Values[0].(int64)
+		s := &out[i]
+		s.same, _ = rec.Values[1].(string)
+		s.ext, _ = rec.Values[2].(string)
+		s.extStub, _ = rec.Values[3].(bool)
+		s.stub, _ = rec.Values[4].(string)
+	}
+	return out, nil
+}
+
+// write writes the documents (normalised, with their content hashes) and says what
+// happened to each. A document that cannot be written fails the whole batch with a
+// document error (see ImportLetters).
+func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.ImportResult, error) {
+	r := b.r
+	found, err := b.lookup(docs, hashes)
+	if err != nil {
+		return nil, err
+	}
+	results := make([]domain.ImportResult, len(docs))
+	var rows []map[string]any
+	var links []domain.Link
+	usedStubs := map[string]bool{}
+	for i, in := range docs {
+		field := b.field
+		if len(docs) > 1 {
+			field = fmt.Sprintf("%s[%d]", b.field, i)
+		}
+		if p, ok := r.letters["h:"+hashes[i]]; ok {
+			results[i] = domain.ImportResult{LetterID: p.id}
+			continue
+		}
+		if found[i].same != "" {
+			results[i] = domain.ImportResult{LetterID: found[i].same}
+			continue
+		}
+		id, err := b.target(in, found[i], usedStubs, field)
+		if err != nil {
+			return nil, err
+		}
+		r.letters["h:"+hashes[i]] = placed{id: id}
+		if in.ExternalID != "" {
+			r.letters["x:"+in.ExternalID] = placed{id: id}
+		}
+		if key := titleKey(in.Title, ""); key != "" {
+			r.letters["t:"+key] = placed{id: id}
+			delete(r.letters, "s:"+key)
+		}
+		created, matched := r.created, r.matched
+		ls, err := r.prepare(id, in, field)
+		if err != nil {
+			return nil, err
+		}
+		links = append(links, ls...)
+		rows = append(rows, map[string]any{"id": id, "props": letterProps(in, hashes[i], r.now)})
+		results[i] = domain.ImportResult{LetterID: id, Created: true,
+			CorrespondentsCreated: r.created - created, CorrespondentsMatched: r.matched - matched}
+	}
+	if len(rows) == 0 {
+		return results, nil
+	}
+	if err := exec(r.ctx, r.tx, `
+		UNWIND $rows AS row
+		MERGE (l:Letter {id: row.id})
+		SET l += row.props`, map[string]any{"rows": rows}); err != nil {
+		return nil, err
+	}
+	return results, r.writeLinks(links)
+}
+
+// target chooses the id of a new document's letter: the stub it completes (same
+// external id, or same title), or a new one. A full letter with its external id is a
+// CONFLICT.
+func (b *batch) target(in *domain.LetterInput, s stored, usedStubs map[string]bool, field string) (string, error) {
+	r := b.r
+	conflict := func(id string) error {
+		return &domain.Error{Code: domain.CodeConflict, Field: field + ".externalId",
+			Message: fmt.Sprintf("letter %s already has externalId %q", id, in.ExternalID)}
+	}
+	if in.ExternalID != "" {
+		if p, ok := r.letters["x:"+in.ExternalID]; ok {
+			if !p.stub {
+				return "", conflict(p.id)
+			}
+			return p.id, nil
+		}
+		if s.ext != "" {
+			if !s.extStub {
+				return "", conflict(s.ext)
+			}
+			return s.ext, nil
+		}
+	}
+	if key := titleKey(in.Title, ""); key != "" {
+		if p, ok := r.letters["s:"+key]; ok {
+			return p.id, nil
+		}
+		if s.stub != "" && !usedStubs[s.stub] {
+			usedStubs[s.stub] = true
+			return s.stub, nil
+		}
+	}
+	return newID(), nil
+}
