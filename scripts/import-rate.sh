@@ -8,7 +8,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 N="${1:-100000}"
-BATCH="${2:-100}"
+BATCH="${2:-500}"
 
 mkdir -p bin
 go build -o bin/lettergraph ./cmd/lettergraph

@@ -20,7 +20,7 @@ type importCmd struct {
 	Format    string   `name:"format" default:"auto" help:"Format of every input: auto, text, email, mbox, cmif, json (json also reads NDJSON)."`
 	DryRun    bool     `name:"dry-run" help:"Print each document in canonical JSON (NDJSON) and write nothing."`
 	Strict    bool     `name:"strict" help:"Stop at the first document that fails."`
-	BatchSize int      `name:"batch-size" default:"100" help:"Documents per write transaction."`
+	BatchSize int      `name:"batch-size" default:"500" help:"Documents per write transaction."`
 	Review    bool     `name:"review" help:"After importing (or alone), report likely duplicate correspondents."`
 }
 

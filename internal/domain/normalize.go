@@ -87,19 +87,30 @@ func NormalizeName(s string) string {
 // leading words, since "Minister" is no honorific there).
 func NormalizeTitle(s string) string { return Fold(s) }
 
-// SplitHonorific separates a leading honorific from a name as written: "Mr. Edi Rama"
-// gives "Mr.", "Edi Rama"; "H.E. Edi Rama" gives "H.E.", "Edi Rama". A name that is
-// nothing but an honorific is returned whole as the name.
+// SplitHonorific separates the leading honorifics from a name as written: "Mr. Edi
+// Rama" gives "Mr.", "Edi Rama"; "H.E. Mr. Edi Rama" gives "H.E. Mr.", "Edi Rama". A
+// name that is nothing but honorifics is returned whole as the name.
 func SplitHonorific(name string) (honorific, rest string) {
 	name = strings.TrimSpace(name)
 	words := strings.Fields(name)
-	// Honorifics are at most three words ("His Excellency", "جناب آقای").
-	for n := min(3, len(words)-1); n >= 1; n-- {
-		if isHonorific(Fold(strings.Join(words[:n], " "))) {
-			return strings.Join(words[:n], " "), strings.Join(words[n:], " ")
+	taken := 0
+	for taken < len(words)-1 {
+		// An honorific is at most three words ("His Excellency", "جناب آقای").
+		n := min(3, len(words)-1-taken)
+		for ; n >= 1; n-- {
+			if isHonorific(Fold(strings.Join(words[taken:taken+n], " "))) {
+				break
+			}
 		}
+		if n == 0 {
+			break
+		}
+		taken += n
 	}
-	return "", name
+	if taken == 0 {
+		return "", name
+	}
+	return strings.Join(words[:taken], " "), strings.Join(words[taken:], " ")
 }
 
 // isHonorific reports whether a folded phrase is an honorific. "H.E." folds to "h e",

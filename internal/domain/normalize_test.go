@@ -313,3 +313,24 @@ func TestOrganisationKeys(t *testing.T) {
 		})
 	}
 }
+
+func TestSeveralHonorifics(t *testing.T) {
+	tests := []struct {
+		in, honorific, rest, key string
+	}{
+		{"H.E. Mr. Edi Rama", "H.E. Mr.", "Edi Rama", "edi rama"},
+		{"جناب آقای دکتر محمد رضایی", "جناب آقای دکتر", "محمد رضایی", "محمد رضایی"},
+		{"Mr. Dr.", "Mr.", "Dr.", "dr"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			h, rest := SplitHonorific(tt.in)
+			if h != tt.honorific || rest != tt.rest {
+				t.Errorf("SplitHonorific(%q) = %q, %q; want %q, %q", tt.in, h, rest, tt.honorific, tt.rest)
+			}
+			if got := NormalizeName(tt.in); got != tt.key {
+				t.Errorf("NormalizeName(%q) = %q, want %q", tt.in, got, tt.key)
+			}
+		})
+	}
+}

@@ -125,7 +125,8 @@ type Store interface {
 	// with created false: writing the same document twice changes nothing.
 	CreateLetter(ctx context.Context, in LetterInput) (l *Letter, created bool, err error)
 	// ImportLetters writes documents as CreateLetter does, many at a time, and says
-	// for each what happened. A document that fails (Err set: BAD_USER_INPUT,
+	// for each what happened. Unlike CreateLetter, a document whose external id names
+	// a stored letter is that letter (unchanged), not a conflict. A document that fails (Err set: BAD_USER_INPUT,
 	// CONFLICT) leaves nothing behind and the others are written; an error returned
 	// means the database failed and the batch may be partly written (every document
 	// written is whole).

@@ -6,6 +6,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/ingest/canonical"
 	"github.com/lettergraph/lettergraph/internal/ingest/cmif"
 	"github.com/lettergraph/lettergraph/internal/ingest/email"
+	"github.com/lettergraph/lettergraph/internal/ingest/text"
 )
 
 // formats is the detection order: the most specific first, plain text last.
@@ -14,6 +15,7 @@ var formats = []Format{
 	{Name: "cmif", Detect: cmif.LooksLikeCMIF, Parse: cmif.Parse},
 	{Name: "mbox", Detect: email.LooksLikeMbox, Parse: email.ParseMbox},
 	{Name: "email", Detect: email.LooksLikeEmail, Parse: email.Parse},
+	{Name: "text", Detect: text.LooksLikeText, Parse: text.Parse},
 }
 
 // looksLikeJSON: a canonical document starts with an object or an array.

@@ -24,7 +24,7 @@ type Options struct {
 	DryRun bool
 	// Strict stops at the first document that fails.
 	Strict bool
-	// BatchSize is how many documents go into one write transaction (default 100).
+	// BatchSize is how many documents go into one write transaction (default 500).
 	BatchSize int
 }
 
@@ -106,7 +106,7 @@ type run struct {
 func (im *Importer) newRun(ctx context.Context) *run {
 	size := im.Options.BatchSize
 	if size <= 0 {
-		size = 100
+		size = 500
 	}
 	return &run{im: im, ctx: ctx, size: size}
 }

@@ -18,6 +18,10 @@ import (
 type batch struct {
 	r     *resolver
 	field string // the input's name in errors: "input" or "document"
+	// importing makes a document whose external id names a letter already that
+	// letter (unchanged), as an import expects of the same message found in two
+	// mailboxes; createLetter instead reports the CONFLICT.
+	importing bool
 }
 
 // placed is a letter this batch wrote or will write.
@@ -97,6 +101,10 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			continue
 		}
 		id, err := b.target(in, found[i], usedStubs, field)
+		if b.importing && domain.ErrorCode(err) == domain.CodeConflict {
+			results[i] = domain.ImportResult{LetterID: b.existing(in, found[i])}
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -128,6 +136,14 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		return nil, err
 	}
 	return results, r.writeLinks(links)
+}
+
+// existing is the letter that already has in's external id.
+func (b *batch) existing(in *domain.LetterInput, s stored) string {
+	if p, ok := b.r.letters["x:"+in.ExternalID]; ok {
+		return p.id
+	}
+	return s.ext
 }
 
 // target chooses the id of a new document's letter: the stub it completes (same

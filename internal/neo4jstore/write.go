@@ -34,7 +34,9 @@ func (s *Store) CreateLetter(ctx context.Context, in domain.LetterInput) (*domai
 	return res.letter, res.created, err
 }
 
-// ImportLetters implements domain.Store. The whole batch is written in one write
+// ImportLetters implements domain.Store. A document whose external id names a letter
+// already is that letter, unchanged: the same email found in two mailboxes differs
+// in its headers but is one message. The whole batch is written in one write
 // transaction, for throughput; when that fails because of one document, each document
 // is written again in its own transaction, so that a bad document fails alone and
 // leaves nothing behind. Failures of the database itself end the batch with an error.
@@ -57,7 +59,9 @@ func (s *Store) ImportLetters(ctx context.Context, ins []domain.LetterInput) ([]
 	}
 	run := func(docs []*domain.LetterInput, hashes []string) ([]domain.ImportResult, error) {
 		return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.ImportResult, error) {
-			return newBatch(ctx, tx, "document").write(docs, hashes)
+			b := newBatch(ctx, tx, "document")
+			b.importing = true
+			return b.write(docs, hashes)
 		})
 	}
 	out, err := run(docs, hashes)

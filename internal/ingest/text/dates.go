@@ -1,0 +1,135 @@
+package text
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/ingest/textdate"
+)
+
+// dated is a date line: the date (or, for an ambiguous numeric date, only its text and
+// the span of its readings) and the place written with it.
+type dated struct {
+	text      string // the date as written
+	date      *time.Time
+	precision domain.DatePrecision
+	notBefore *time.Time
+	notAfter  *time.Time
+	place     string // "Tehran" in "Tehran, 12 March 2019"
+}
+
+// apply sets the letter's date fields.
+func (d dated) apply(in *domain.LetterInput) {
+	in.Date, in.DatePrecision = d.date, d.precision
+	in.DateNotBefore, in.DateNotAfter = d.notBefore, d.notAfter
+	in.DateText = d.text
+}
+
+// dateLabels introduce a date line.
+var dateLabels = foldSet("date", "dated", "datum", "تاریخ", "fecha", "data")
+
+// dateLine recognises a line that is a date, alone or with a place, a weekday or a
+// label: "12 March 2019", "Tehran, 12 March 2019", "Date: 2019-03-12", "۱۴ مهر ۱۴۰۱",
+// "تهران، ۱۴ مهر ۱۴۰۱". A numeric date that reads two ways (03/04/2019) is kept as
+// text with precision UNKNOWN and the span of both readings.
+func dateLine(s string) (dated, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || runes(s) > 80 {
+		return dated{}, false
+	}
+	if label, rest, ok := cutColon(s); ok && dateLabels[fold(label)] {
+		s = strings.TrimSpace(rest)
+	} else if f := strings.Fields(s); len(f) > 1 && dateLabels[fold(f[0])] {
+		s = strings.TrimSpace(s[len(f[0]):])
+	}
+	if d, before, after, ok := textdate.Find(s); ok {
+		before, after = trimDateEdge(before), trimDateEdge(after)
+		if before != "" && after != "" {
+			return dated{}, false
+		}
+		out := dated{text: d.Text, date: d.Date, precision: d.Precision, notBefore: d.NotBefore, notAfter: d.NotAfter}
+		if out.date == nil {
+			// A Solar Hijri month or year is no Gregorian one: only its bounds are
+			// known (textdate.Date).
+			out.precision = domain.PrecisionUnknown
+		} else if out.precision == "" {
+			out.precision = domain.PrecisionDay
+		}
+		at := before + after
+		at = dropWeekday(at)
+		if at != "" {
+			if _, ok := parsePlace(at, true); !ok {
+				return dated{}, false
+			}
+			out.place = at
+		}
+		if out.text == "" {
+			out.text = s
+		}
+		return out, true
+	}
+	return ambiguousDate(s)
+}
+
+// numericDate is a date written with numbers only, day and month in either order.
+var numericDate = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$`)
+
+// ambiguousDate keeps a numeric date whose day and month can be read either way: the
+// letter gets the text, precision UNKNOWN and the span from the earlier reading to the
+// later, so that a search by date range still finds it.
+func ambiguousDate(s string) (dated, bool) {
+	m := numericDate.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return dated{}, false
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(m[3])
+	var readings []time.Time
+	for _, dm := range [][2]int{{a, b}, {b, a}} {
+		day, month := dm[0], dm[1]
+		t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		if month >= 1 && month <= 12 && day >= 1 && t.Day() == day {
+			readings = append(readings, t)
+		}
+	}
+	out := dated{text: s, precision: domain.PrecisionUnknown}
+	switch {
+	case len(readings) == 0:
+		return dated{}, false
+	case len(readings) == 2 && readings[0].Equal(readings[1]), len(readings) == 1:
+		// One reading only: the day is unambiguous after all.
+		d := readings[0]
+		out.date, out.precision, out.notBefore, out.notAfter = &d, domain.PrecisionDay, &d, &d
+	default:
+		lo, hi := readings[0], readings[1]
+		if hi.Before(lo) {
+			lo, hi = hi, lo
+		}
+		out.notBefore, out.notAfter = &lo, &hi
+	}
+	return out, true
+}
+
+func trimDateEdge(s string) string {
+	return strings.Trim(s, " \t,.;:،؛-–—()")
+}
+
+// dropWeekday removes a weekday written with the date.
+func dropWeekday(s string) string {
+	toks := tokenize(s)
+	var keep []string
+	for _, t := range toks {
+		if weekdays[t.f] || t.f == "" {
+			continue
+		}
+		keep = append(keep, strings.Trim(t.w, ",،"))
+	}
+	if len(keep) == len(toks) {
+		return s
+	}
+	return trimDateEdge(strings.Join(keep, " "))
+}

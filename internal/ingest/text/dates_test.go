@@ -1,0 +1,87 @@
+package text
+
+import (
+	"testing"
+	"time"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+func TestDateLine(t *testing.T) {
+	tests := []struct {
+		name, in                  string
+		ok                        bool
+		date, notBefore, notAfter string // "" for none
+		precision                 domain.DatePrecision
+		text, place               string
+	}{
+		{"day", "12 March 2019", true, "2019-03-12", "2019-03-12", "2019-03-12", domain.PrecisionDay, "12 March 2019", ""},
+		{"place and day", "London, 12 March 2019", true, "2019-03-12", "2019-03-12", "2019-03-12", domain.PrecisionDay, "12 March 2019", "London"},
+		{"label and ISO", "Date: 2019-03-12", true, "2019-03-12", "2019-03-12", "2019-03-12", domain.PrecisionDay, "2019-03-12", ""},
+		{"month", "May 2021", true, "2021-05-01", "2021-05-01", "2021-05-31", domain.PrecisionMonth, "May 2021", ""},
+		{"weekday", "Monday, 12 March 2019", true, "2019-03-12", "2019-03-12", "2019-03-12", domain.PrecisionDay, "Monday, 12 March 2019", ""},
+		{"place after", "12 March 2019, Geneva", true, "2019-03-12", "2019-03-12", "2019-03-12", domain.PrecisionDay, "12 March 2019", "Geneva"},
+		{"Solar Hijri with place", "تهران، ۱۴ مهر ۱۴۰۱", true, "2022-10-06", "2022-10-06", "2022-10-06", domain.PrecisionDay, "۱۴ مهر ۱۴۰۱", "تهران"},
+		{"Solar Hijri month", "مهر ۱۴۰۱", true, "", "2022-09-23", "2022-10-22", domain.PrecisionUnknown, "مهر ۱۴۰۱", ""},
+		{"ambiguous numeric", "03/04/2019", true, "", "2019-03-04", "2019-04-03", domain.PrecisionUnknown, "03/04/2019", ""},
+		{"same day either way", "04/04/2019", true, "2019-04-04", "2019-04-04", "2019-04-04", domain.PrecisionDay, "04/04/2019", ""},
+		{"prose", "On 12 March 2019 we met the minister.", false, "", "", "", "", "", ""},
+		{"sentence before", "The letter of 12 March 2019", false, "", "", "", "", "", ""},
+		{"no date", "Tehran Iran", false, "", "", "", "", "", ""},
+		{"impossible", "31/02/2019", false, "", "", "", "", "", ""},
+	}
+	day := func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.Format(time.DateOnly)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, ok := dateLine(tt.in)
+			if ok != tt.ok {
+				t.Fatalf("dateLine(%q) ok = %v, want %v", tt.in, ok, tt.ok)
+			}
+			if !ok {
+				return
+			}
+			got := []string{day(d.date), day(d.notBefore), day(d.notAfter), string(d.precision), d.text, d.place}
+			want := []string{tt.date, tt.notBefore, tt.notAfter, string(tt.precision), tt.text, tt.place}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("dateLine(%q) = %q, want %q", tt.in, got, want)
+					break
+				}
+			}
+		})
+	}
+}
+
+func TestParsePlace(t *testing.T) {
+	tests := []struct {
+		name, in       string
+		loose          bool
+		ok             bool
+		place, country string
+	}{
+		{"city and country", "Tehran Iran", false, true, "Tehran", "Iran"},
+		{"with comma", "London, United Kingdom", false, true, "London", "United Kingdom"},
+		{"known city", "Tirana", false, true, "Tirana", "Albania"},
+		{"country", "Albania", false, true, "Albania", "Albania"},
+		{"Persian", "تهران - ایران", false, true, "تهران", "Iran"},
+		{"known town with a diacritic", "Durrës", false, true, "Durrës", "Albania"},
+		{"unknown town, loose", "Lepoglava", true, true, "Lepoglava", ""},
+		{"unknown town, strict", "Lepoglava", false, false, "", ""},
+		{"title", "Nejat Society CEO", false, false, "", ""},
+		{"office with country", "Minister of Interior of Albania", false, false, "", ""},
+		{"address", "1 Easton Street", true, false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, ok := parsePlace(tt.in, tt.loose)
+			if ok != tt.ok || p.in.Name != tt.place || p.in.Country != tt.country {
+				t.Errorf("parsePlace(%q, %v) = %q, %q, %v; want %q, %q, %v", tt.in, tt.loose, p.in.Name, p.in.Country, ok, tt.place, tt.country, tt.ok)
+			}
+		})
+	}
+}

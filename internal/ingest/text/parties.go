@@ -1,0 +1,412 @@
+package text
+
+import (
+	"net/mail"
+	"strings"
+	"unicode"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// maxPartyBytes is the longest line read as a name: longer ones are text.
+const maxPartyBytes = 1200
+
+// party is a correspondent read from text, with the title written with a person's
+// name: the recipient's As, the author's Capacity.
+type party struct {
+	in     domain.PartyInput
+	title  string  // as written ("Prime Minister of the Republic of Albania")
+	office *office // title read as an office, when it is one
+}
+
+// ParseParty reads one line that names a correspondent — a line of an addressee
+// block, an item of a copy list, a signature line — as a person, an organisation or an
+// office:
+//
+//   - "Mr. Edi Rama" → person Edi Rama, honorific "Mr."
+//   - "Jane Doe, Director, Amnesty International" and "Prime Minister Edi Rama" → a
+//     person who holds the office (public offices of a state) or is a member in that
+//     role (titles in an NGO, a company, a newspaper)
+//   - "Minister of Interior of Albania", "Albanian Foreign Minister" → an office (see
+//     ParseOffice)
+//   - "ASILA (Association for Supporting Iranians Living in Albania)" → an
+//     organisation with its acronym; "The Media", "the press" → The Media (GROUP);
+//     "Albania" → the state; a name with an organisation word ("Society",
+//     "Ministry", "انجمن") → an organisation, its kind guessed from that word
+//   - two to four capitalised words (or Persian words) without such a word → a person
+//
+// An email address in the line becomes the person's email. Bullets, numbering and
+// "(for information)" are dropped. What reads as none of these becomes an organisation
+// of unknown kind. Capacity and As are left empty: they depend on the role the caller
+// puts the party in. A line with no name yields the zero PartyInput.
+func ParseParty(line string) domain.PartyInput {
+	p, ok := parseParty(line)
+	if !ok {
+		return domain.PartyInput{}
+	}
+	return p.in
+}
+
+func parseParty(line string) (party, bool) {
+	if len(line) > maxPartyBytes {
+		return party{}, false
+	}
+	s := cleanItem(line)
+	if s == "" || runes(s) > 300 {
+		return party{}, false
+	}
+	s, emails := takeEmails(s)
+	if s == "" {
+		if len(emails) == 0 {
+			return party{}, false
+		}
+		return party{in: domain.PartyInput{Person: &domain.PersonInput{Name: emails[0], Emails: emails}}}, true
+	}
+	if fold(s) == "" {
+		return party{}, false
+	}
+	if mediaGroup[fold(s)] {
+		org, _ := parseOrganisation(s, false)
+		return party{in: domain.PartyInput{Organisation: org}}, true
+	}
+	if left, right, ok := cutComma(s); ok && isPersonName(left) {
+		p := personParty(left, emails)
+		if !p.addTitle(right) {
+			if org, ok := strictOrg(right); ok {
+				p.addOrganisation(org)
+			} else {
+				p.title = trimPunct(right)
+			}
+		}
+		return p, true
+	}
+	if p, ok := titleThenName(s, emails); ok {
+		return p, true
+	}
+	if p, ok := nameThenTitle(s, emails); ok {
+		return p, true
+	}
+	if h, rest := splitHonorifics(s); h != "" && rest != "" {
+		if o, ok := parseOffice(rest); ok {
+			return officeParty(o), true
+		}
+		return personParty(s, emails), true
+	}
+	if o, ok := parseOffice(s); ok {
+		return officeParty(o), true
+	}
+	if org, ok := parseOrganisation(s, false); ok {
+		return party{in: domain.PartyInput{Organisation: org}}, true
+	}
+	if isPersonName(s) || len(emails) > 0 {
+		return personParty(s, emails), true
+	}
+	s = dropArticle(s)
+	return party{in: domain.PartyInput{Organisation: &domain.OrganisationInput{Name: s, Kind: orgKind(s)}}}, true
+}
+
+func personParty(name string, emails []string) party {
+	h, rest := splitHonorifics(trimPunct(name))
+	if rest == "" {
+		rest, h = h, ""
+	}
+	return party{in: domain.PartyInput{Person: &domain.PersonInput{Name: rest, Honorific: h, Emails: emails}}}
+}
+
+func officeParty(o office) party {
+	return party{in: domain.PartyInput{Office: &domain.OfficeInput{Title: o.title, Of: o.of}}}
+}
+
+// addTitle gives a person the title on the line after the name (or after a comma).
+// It reports whether text is a title.
+func (p *party) addTitle(text string) bool {
+	if p.in.Person == nil || p.title != "" {
+		return false
+	}
+	o, ok := parseOffice(text)
+	if !ok {
+		return false
+	}
+	p.title, p.office = trimPunct(text), &o
+	p.in.Holds, p.in.MemberOf = holding(&o)
+	return true
+}
+
+// addOrganisation completes a party with the organisation on a line of its own: the
+// organisation of a title that named none ("Director" / "Amnesty International"), a
+// person's affiliation, or an office's organisation.
+func (p *party) addOrganisation(org *domain.OrganisationInput) bool {
+	switch {
+	case p.in.Office != nil && p.in.Office.Of == nil:
+		p.in.Office.Of = org
+	case p.in.Person == nil:
+		return false
+	case p.office != nil && p.office.of == nil:
+		p.office.of = org
+		p.in.Holds, p.in.MemberOf = holding(p.office)
+	case p.in.MemberOf == nil && p.in.Holds == nil:
+		p.in.MemberOf = &domain.MembershipInput{Organisation: *org}
+	default:
+		return false
+	}
+	return true
+}
+
+// recipient is the party as an addressee: a person's title is the As.
+func (p party) recipient() domain.PartyInput {
+	in := p.in
+	if in.Person != nil {
+		in.As = p.title
+	}
+	return in
+}
+
+// author is the party as a signatory: a person's title is the Capacity ("CEO" from
+// "Nejat Society CEO").
+func (p party) author() domain.PartyInput {
+	in := p.in
+	if in.Person != nil {
+		if p.office != nil {
+			in.Capacity = p.office.title
+		} else {
+			in.Capacity = p.title
+		}
+	}
+	return in
+}
+
+// titleThenName reads "Prime Minister Edi Rama", "the Mayor of Zagreb Tomislav
+// Tomašević", "President Macron": a title, then a name.
+func titleThenName(s string, emails []string) (party, bool) {
+	toks := tokenize(s)
+	if len(toks) < 2 || len(toks) > 12 {
+		return party{}, false
+	}
+	for n := min(4, len(toks)-1); n >= 1; n-- {
+		name := spanText(s, toks, len(toks)-n, len(toks))
+		if !(isPersonName(name) || n == 1 && isSurname(toks[len(toks)-1])) {
+			continue
+		}
+		title := spanText(s, toks, 0, len(toks)-n)
+		if connectors[toks[len(toks)-n-1].f] {
+			continue // "Director for the Middle East and | North Africa"
+		}
+		if n == 1 && (len(toks) > 5 || hasWordIn(title, connectors)) {
+			continue // a surname alone follows a short title: "President Macron"
+		}
+		if o, ok := parseOffice(title); ok {
+			p := personParty(name, emails)
+			p.title, p.office = trimPunct(title), &o
+			p.in.Holds, p.in.MemberOf = holding(&o)
+			return p, true
+		}
+	}
+	return party{}, false
+}
+
+// nameThenTitle reads "Edi Rama Prime Minister of Albania" and the Persian order
+// "ادی راما نخست وزیر آلبانی": a name, then a title, without a comma.
+func nameThenTitle(s string, emails []string) (party, bool) {
+	toks := tokenize(s)
+	if len(toks) < 3 || len(toks) > 14 {
+		return party{}, false
+	}
+	for n := 2; n <= 4 && n < len(toks); n++ {
+		name := spanText(s, toks, 0, n)
+		if !isPersonName(name) {
+			continue
+		}
+		p := personParty(name, emails)
+		if p.addTitle(spanText(s, toks, n, len(toks))) {
+			return p, true
+		}
+	}
+	return party{}, false
+}
+
+// splitHonorifics separates all leading honorifics: "H.E. Mr. Edi Rama" gives "H.E.
+// Mr." and "Edi Rama"; "جناب آقای دکتر …" gives "جناب آقای دکتر". (domain.SplitHonorific
+// takes one.)
+func splitHonorifics(s string) (honorific, rest string) {
+	rest = strings.TrimSpace(s)
+	var hs []string
+	for range 4 {
+		h, r := domain.SplitHonorific(rest)
+		if h == "" || r == "" {
+			break
+		}
+		hs = append(hs, h)
+		rest = r
+	}
+	return strings.Join(hs, " "), rest
+}
+
+// isPersonName reports whether s reads as a person's name: an honorific and a name, or
+// two to four capitalised words (particles such as "de", "bin" aside), or two to four
+// Persian words, none of them a word of organisations, titles, places or sentences.
+func isPersonName(s string) bool {
+	if len(s) > maxPartyBytes {
+		return false
+	}
+	h, rest := splitHonorifics(trimPunct(s))
+	rest = trimPunct(rest)
+	toks := tokenize(rest)
+	if len(toks) == 0 || len(toks) > 6 || runes(rest) > 80 {
+		return false
+	}
+	arabic := mostlyArabic(rest)
+	core := 0
+	for i, t := range toks {
+		if !nameWord(t, arabic) {
+			if arabic || !nameParticles[t.f] || i == 0 || i == len(toks)-1 || !startsLower(t.w) {
+				return false
+			}
+			continue
+		}
+		core++
+	}
+	if core == 0 || core > 4 || (h == "" && core < 2) {
+		return false
+	}
+	if _, ok := country(rest); ok {
+		return false
+	}
+	if _, ok := country(toks[len(toks)-1].w); ok {
+		return false
+	}
+	if len(toks) > 2 {
+		if _, ok := country(spanText(rest, toks, len(toks)-2, len(toks))); ok {
+			return false
+		}
+	}
+	// "Iran Interlink", "Albanian Helsinki Committee": a country or its adjective first
+	// makes an organisation's name. (A person called Jordan needs an honorific.)
+	if _, ok := country(toks[0].w); ok && h == "" {
+		return false
+	}
+	return true
+}
+
+// nameWord reports whether t can be a word of a person's name.
+func nameWord(t token, arabic bool) bool {
+	if t.f == "" || hasDigit(t.w) {
+		return false
+	}
+	if isInitial(t.w) {
+		return true
+	}
+	for _, w := range strings.Fields(t.f) {
+		if nameStopWords[w] || orgKeywords[w] || weekdays[w] {
+			return false
+		}
+	}
+	if _, ok := titles[t.f]; ok || titleModifiers[t.f] {
+		return false
+	}
+	if _, ok := cities[t.f]; ok {
+		return false
+	}
+	if runes(t.w) <= 4 && isAcronym(t.w) { // "UN", "MEK"; a name in capitals is longer
+		return false
+	}
+	for _, r := range t.w {
+		switch {
+		case arabic && (isArabicScript(r) || unicode.Is(unicode.Mn, r)):
+		case !arabic && (unicode.IsLetter(r) || r == '-' || r == '\'' || r == '’' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return arabic || startsUpper(t.w)
+}
+
+// isInitial reports whether w is an initial: "J.", "A.".
+func isInitial(w string) bool {
+	r := []rune(w)
+	return len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
+}
+
+// isSurname reports whether one capitalised word can be a surname after a title
+// ("President Macron").
+func isSurname(t token) bool {
+	// Persian has no capitals to tell a surname from any other word.
+	if mostlyArabic(t.w) || !nameWord(t, false) {
+		return false
+	}
+	if _, ok := country(t.w); ok {
+		return false
+	}
+	_, demonym := domain.Demonym(t.w)
+	return !demonym && !isAcronym(t.w)
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// cutComma splits s at its first comma (Latin or Arabic).
+func cutComma(s string) (left, right string, ok bool) {
+	i := strings.IndexAny(s, ",،")
+	if i <= 0 {
+		return "", "", false
+	}
+	size := 1
+	if strings.HasPrefix(s[i:], "،") {
+		size = len("،")
+	}
+	left, right = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+size:])
+	return left, right, left != "" && right != ""
+}
+
+// infoTails follow a copy-list item and say why it was copied.
+var infoTails = []string{"for information", "for your information", "for info", "for action",
+	"for your action", "for the record", "جهت اطلاع", "جهت استحضار", "جهت آگاهی", "جهت اقدام",
+	"جهت اطلاع و اقدام", "برای اطلاع", "جهت استحضار و اقدام"}
+
+// cleanItem drops what surrounds a name in a list: bullets, numbering, "(for
+// information)", quotes and trailing punctuation.
+func cleanItem(s string) string {
+	s, _ = stripBullet(strings.TrimSpace(s))
+	s = trimPunct(s)
+	for _, tail := range infoTails {
+		for _, form := range []string{"(" + tail + ")", "- " + tail, "– " + tail, ", " + tail, "، " + tail, tail} {
+			if len(s) > len(form) && strings.EqualFold(s[len(s)-len(form):], form) {
+				s = trimPunct(s[:len(s)-len(form)])
+				break
+			}
+		}
+	}
+	s = strings.Trim(s, `"“”«»'`)
+	return trimPunct(s)
+}
+
+// takeEmails removes the email addresses from s ("Jane Doe <jane@example.org>") and
+// returns them.
+func takeEmails(s string) (string, []string) {
+	if !strings.Contains(s, "@") {
+		return s, nil
+	}
+	var keep, emails []string
+	for _, w := range strings.Fields(s) {
+		addr := strings.Trim(w, "<>()[],;:")
+		addr = strings.TrimPrefix(addr, "mailto:")
+		if strings.Contains(addr, "@") {
+			if a, err := mail.ParseAddress(addr); err == nil && a.Name == "" {
+				emails = append(emails, a.Address)
+			}
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return trimPunct(strings.Join(keep, " ")), emails
+}
