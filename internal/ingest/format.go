@@ -6,7 +6,6 @@ package ingest
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"strings"
 
@@ -53,7 +52,7 @@ func FormatByName(name string) (*Format, error) {
 	return nil, domain.Invalid("format", "%q is not one of auto, %s", name, strings.Join(FormatNames(), ", "))
 }
 
-// Detect returns the first format (most specific first) that recognises head.
+// Detect returns the first format (most specific first) that recognises head, or nil.
 func Detect(head []byte) *Format {
 	for i := range formats {
 		if formats[i].Detect(head) {
@@ -64,7 +63,7 @@ func Detect(head []byte) *Format {
 }
 
 // Parse reads the documents of one source, in the given format or, when format is
-// nil, in the one detected from its first bytes.
+// nil, in the one detected from its first bytes (plain text when none is).
 func Parse(r io.Reader, origin string, format *Format, yield document.Yield) error {
 	br := bufio.NewReaderSize(r, headSize)
 	if format == nil {
@@ -74,8 +73,9 @@ func Parse(r io.Reader, origin string, format *Format, yield document.Yield) err
 		}
 		format = Detect(head)
 		if format == nil {
-			return &document.ParseError{Origin: origin, Line: 1,
-				Expected: fmt.Sprintf("a document in one of the formats %s", strings.Join(FormatNames(), ", "))}
+			// Plain text is the catch-all: its parser says best what is wrong with
+			// an empty file, binary data or an unknown encoding.
+			format = &formats[len(formats)-1]
 		}
 	}
 	return format.Parse(br, origin, yield)

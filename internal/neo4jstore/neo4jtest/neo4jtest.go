@@ -114,3 +114,35 @@ func Counts(tb testing.TB) (nodes, rels int64) {
 	row := Exec(tb, `CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels`, nil)[0]
 	return row["nodes"].(int64), row["rels"].(int64)
 }
+
+// CheckSeedGraph checks the graph the seed letter must give (DESIGN.md §2 and its
+// expected document's mustHoldAfterImport), however it was loaded.
+func CheckSeedGraph(tb testing.TB) {
+	tb.Helper()
+	invariants := []struct {
+		name   string
+		cypher string
+		want   int64
+	}{
+		{"one organisation Albania", `MATCH (o:Organisation {name: 'Albania'}) RETURN count(o) AS n`, 1},
+		{"Albania is a state", `MATCH (o:Organisation {name: 'Albania', kind: 'STATE'}) RETURN count(o) AS n`, 1},
+		{"three offices of Albania", `MATCH (:Office)-[:OF]->(:Organisation {name: 'Albania'}) RETURN count(*) AS n`, 3},
+		{"one person Edi Rama", `MATCH (p:Person {name: 'Edi Rama'}) RETURN count(p) AS n`, 1},
+		{"Edi Rama holds Prime Minister", `MATCH (:Person {name: 'Edi Rama'})-[:HOLDS]->(:Office {title: 'Prime Minister'})-[:OF]->(:Organisation {name: 'Albania'}) RETURN count(*) AS n`, 1},
+		{"author member of Nejat Society as CEO", `MATCH (:Person {name: 'Ebrahim Khodabandeh'})-[:MEMBER_OF {role: 'CEO'}]->(:Organisation {name: 'Nejat Society'}) RETURN count(*) AS n`, 1},
+		{"one Nejat Society", `MATCH (o:Organisation {name: 'Nejat Society'}) RETURN count(o) AS n`, 1},
+		{"1 author, 1 recipient, 4 cc", `MATCH (l:Letter {title: 'Letter from the CEO of Nejat Society to the Albania PM'})
+			RETURN COUNT { (:Person)-[:WROTE]->(l) } * 100 + COUNT { (l)-[:ADDRESSED_TO]->() } * 10 + COUNT { (l)-[:CC]->() } AS n`, 114},
+		{"cc in order", `MATCH (l:Letter)-[c:CC]->(x) WITH c, x ORDER BY c.position
+			WITH collect(coalesce(x.title, x.name)) AS names
+			RETURN CASE WHEN names = ['Minister of Interior', 'Foreign Minister', 'Association for Supporting Iranians Living in Albania', 'The Media'] THEN 1 ELSE 0 END AS n`, 1},
+		{"three related stubs", `MATCH (:Letter {stub: false})-[:RELATED_TO]-(r:Letter {stub: true}) RETURN count(r) AS n`, 3},
+		{"written at Tehran, Iran", `MATCH (:Letter {stub: false})-[:WRITTEN_AT]->(:Place {name: 'Tehran', country: 'Iran'}) RETURN count(*) AS n`, 1},
+		{"on behalf of Nejat Society", `MATCH (:Letter)-[:ON_BEHALF_OF]->(:Organisation {name: 'Nejat Society'}) RETURN count(*) AS n`, 1},
+	}
+	for _, inv := range invariants {
+		if got := Exec(tb, inv.cypher, nil)[0]["n"].(int64); got != inv.want {
+			tb.Errorf("%s: %d, want %d", inv.name, got, inv.want)
+		}
+	}
+}
