@@ -77,8 +77,9 @@ func Fold(s string) string {
 }
 
 // NormalizeName returns the identity key of a person's or organisation's name: Fold,
-// with leading honorifics removed. An empty result means the name has no letters.
+// after reading "Last, First" as "First Last" and removing leading honorifics. An empty result means the name has no letters.
 func NormalizeName(s string) string {
+	s, _, _ = InvertName(s) // "Rama, Edi" and "Edi Rama" are one name
 	_, rest := SplitHonorific(s)
 	return Fold(rest)
 }

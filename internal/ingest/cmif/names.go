@@ -2,7 +2,6 @@ package cmif
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -21,41 +20,15 @@ import (
 // ("Friedrich II., König von Preußen"), is kept as written. A parenthesised addition
 // after the given names ("Müller, Johann (1752-1809)") stays at the end.
 func personName(written string) (name, inverted, family string) {
-	written = domain.CleanText(written)
-	parts := strings.Split(strings.ReplaceAll(written, "،", ","), ",")
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
+	name, family, ok := domain.InvertName(written)
+	if !ok {
+		if trimmed := strings.Trim(name, " ,،"); trimmed != "" {
+			name = trimmed // "Goethe," or ", Louis": half an inverted name
+		}
+		return name, "", name
 	}
-	switch {
-	case len(parts) == 2 && parts[0] != "" && parts[1] != "":
-	case len(parts) == 3 && parts[0] != "" && parts[1] != "" &&
-		generational[strings.TrimSuffix(strings.ToLower(parts[2]), ".")]:
-	case len(parts) == 2 && parts[0]+parts[1] != "": // "Goethe," or ", Louis"
-		return parts[0] + parts[1], "", parts[0] + parts[1]
-	default:
-		return written, "", written
-	}
-	last, given := parts[0], parts[1]
-	if regnal.MatchString(last) {
-		return written, "", written
-	}
-	var addition string
-	if i := strings.IndexByte(given, '('); i > 0 && strings.HasSuffix(given, ")") {
-		given, addition = strings.TrimSpace(given[:i]), " "+given[i:]
-	}
-	name = given + " " + last
-	if len(parts) == 3 {
-		name += " " + parts[2]
-	}
-	return name + addition, written, last
+	return name, domain.CleanText(written), family
 }
-
-// generational suffixes that follow a name rather than being part of it.
-var generational = map[string]bool{"jr": true, "sr": true, "jun": true, "sen": true, "junior": true,
-	"senior": true, "ii": true, "iii": true, "iv": true}
-
-// regnal matches a ruler's name with its number, which is not a family name.
-var regnal = regexp.MustCompile(`\s[IVXL]+\.?$`)
 
 // unknownNames are what files write for a correspondent they do not know (CMIF asks
 // for "Unknown"). Without an authority id such a name identifies nobody, and as a

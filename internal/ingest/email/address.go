@@ -82,9 +82,9 @@ func parseMailbox(piece string) (mailbox, bool) {
 	default:
 		return mailbox{}, false
 	}
-	if first, last, ok := splitLastFirst(m.Name); ok && usableName(first+" "+last) {
+	if name, _, ok := domain.InvertName(m.Name); ok && usableName(name) {
 		m.Alias = m.Name
-		m.Name = first + " " + last
+		m.Name = name
 	}
 	return m, true
 }

@@ -42,24 +42,3 @@ func usableEmail(addr string) string {
 	}
 	return e
 }
-
-// nameSuffixes are words after a comma that do not start a first name: "Doe, Jr.",
-// "Acme, Inc.".
-var nameSuffixes = map[string]bool{
-	"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "phd": true, "md": true,
-	"esq": true, "inc": true, "ltd": true, "llc": true, "llp": true, "plc": true,
-	"gmbh": true, "ag": true, "sa": true, "bv": true, "nv": true, "co": true, "corp": true,
-}
-
-// splitLastFirst reads "Doe, John" (one comma, words on both sides) as John Doe.
-func splitLastFirst(name string) (first, last string, ok bool) {
-	last, first, found := strings.Cut(name, ",")
-	if !found || strings.Contains(first, ",") || strings.Contains(name, "@") {
-		return "", "", false
-	}
-	last, first = strings.TrimSpace(last), strings.TrimSpace(first)
-	if domain.Fold(last) == "" || domain.Fold(first) == "" || nameSuffixes[domain.Fold(first)] {
-		return "", "", false
-	}
-	return first, last, true
-}
