@@ -222,7 +222,21 @@ var countryTable = []string{
 
 // countryNames and countryDemonyms map the keys of names and of demonyms to canonical
 // names.
-var countryNames, countryDemonyms, _ = buildCountries(countryTable)
+var countryNames, countryDemonyms, _ = buildCountries(append(countryTable, persianCountryTable...))
+
+// persianCountryTable adds the Persian names of countries Persian letters often
+// name, in the same form as countryTable.
+var persianCountryTable = []string{
+	"Albania; آلبانی", "Iran; ایران", "Iraq; عراق", "Germany; آلمان", "France; فرانسه",
+	"United Kingdom; انگلستان, انگلیس, بریتانیا, بریتانیای کبیر",
+	"United States; آمریکا, امریکا, ایالات متحده, ایالات متحده آمریکا",
+	"Switzerland; سوئیس", "Croatia; کرواسی", "Turkey; ترکیه", "Afghanistan; افغانستان",
+	"Russia; روسیه", "China; چین", "Italy; ایتالیا", "Austria; اتریش", "Belgium; بلژیک",
+	"Netherlands; هلند", "Sweden; سوئد", "Canada; کانادا", "Japan; ژاپن", "India; هند",
+	"Pakistan; پاکستان", "Syria; سوریه", "Lebanon; لبنان", "Saudi Arabia; عربستان سعودی, عربستان",
+	"United Arab Emirates; امارات, امارات متحده عربی", "Qatar; قطر", "Kuwait; کویت",
+	"Azerbaijan; آذربایجان", "Armenia; ارمنستان",
+}
 
 // buildCountries reads a country table. conflicts lists the keys given to two
 // countries; the first country keeps them.

@@ -1,6 +1,9 @@
 package domain
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestCanonicalCountry(t *testing.T) {
 	tests := []struct {
@@ -347,4 +350,16 @@ func FuzzCanonicalCountry(f *testing.F) {
 			t.Fatalf("Demonym(%q) = %q, but CanonicalCountry(%q) = %q", s, d, s, c)
 		}
 	})
+}
+
+func TestCountryOrganisationsShareAKey(t *testing.T) {
+	tests := []string{"Republic of Albania", "the Republic of Albania", "ALBANIA", "Albanian", "آلبانی"}
+	for _, name := range tests {
+		t.Run(name, func(t *testing.T) {
+			keys := OrganisationKeys(&OrganisationInput{Name: name})
+			if !slices.Contains(keys, "albania") {
+				t.Errorf("OrganisationKeys(%q) = %q, want them to contain %q", name, keys, "albania")
+			}
+		})
+	}
 }

@@ -143,11 +143,18 @@ func PersonKeys(p *PersonInput) []string {
 	return nameKeys([]string{p.Name}, p.Aliases)
 }
 
-// OrganisationKeys returns the name keys of an organisation: its name, acronym and
-// aliases, so that "ASILA" finds the Association for Supporting Iranians Living in
-// Albania once it is known by both.
+// OrganisationKeys returns the name keys of an organisation: its name, acronym,
+// aliases and, for a country, its canonical name, so that "ASILA" finds the
+// Association for Supporting Iranians Living in Albania once it is known by both, and
+// "Republic of Albania" finds Albania.
 func OrganisationKeys(o *OrganisationInput) []string {
-	return nameKeys([]string{o.Name, o.Acronym}, o.Aliases)
+	names := []string{o.Name, o.Acronym}
+	// A country is one organisation however it is written: "Republic of Albania",
+	// "Albania" and "Albanian" all key as albania.
+	if c, ok := CanonicalCountry(o.Name); ok {
+		names = append(names, c)
+	}
+	return nameKeys(names, o.Aliases)
 }
 
 // NormalizeEmail returns the identity key of an email address: lower-cased, trimmed.

@@ -89,39 +89,12 @@ func country(s string) (string, bool) {
 	for i < len(toks)-1 && persianStateWords[toks[i].f] {
 		i++
 	}
-	name := spanFold(toks, i, len(toks))
-	if c, ok := persianCountries[name]; ok {
-		return c, true
-	}
-	return domain.CanonicalCountry(name)
+	return domain.CanonicalCountry(spanFold(toks, i, len(toks)))
 }
 
 // persianStateWords open a country's name in Persian ("the Republic of", "the
 // Kingdom of", "the country of").
 var persianStateWords = foldSet("جمهوری", "اسلامی", "پادشاهی", "کشور", "فدرال", "دموکراتیک")
-
-// persianCountries are the Persian names of the countries letters in this corpus
-// concern, which domain.CanonicalCountry does not list.
-var persianCountries = func() map[string]string {
-	m := map[string]string{}
-	for fa, en := range map[string]string{
-		"آلبانی": "Albania", "ایران": "Iran", "عراق": "Iraq", "آلمان": "Germany", "فرانسه": "France",
-		"انگلستان": "United Kingdom", "انگلیس": "United Kingdom", "بریتانیا": "United Kingdom",
-		"بریتانیای کبیر": "United Kingdom", "آمریکا": "United States", "امریکا": "United States",
-		"ایالات متحده": "United States", "ایالات متحده آمریکا": "United States", "سوئیس": "Switzerland",
-		"کرواسی": "Croatia", "ترکیه": "Turkey", "افغانستان": "Afghanistan", "روسیه": "Russia",
-		"چین": "China", "ایتالیا": "Italy", "اتریش": "Austria", "بلژیک": "Belgium", "هلند": "Netherlands",
-		"سوئد": "Sweden", "کانادا": "Canada", "ژاپن": "Japan", "هند": "India", "پاکستان": "Pakistan",
-		"سوریه": "Syria", "لبنان": "Lebanon", "عربستان سعودی": "Saudi Arabia", "عربستان": "Saudi Arabia",
-		"امارات": "United Arab Emirates", "امارات متحده عربی": "United Arab Emirates",
-		"قطر": "Qatar", "کویت": "Kuwait", "آذربایجان": "Azerbaijan", "ارمنستان": "Armenia",
-	} {
-		if c, ok := domain.CanonicalCountry(en); ok {
-			m[domain.Fold(fa)] = c
-		}
-	}
-	return m
-}()
 
 // government recognises a country's government: "the Albanian government", "Government
 // of Albania", "دولت آلبانی". All become "Government of Albania" (GOVERNMENT, part of
