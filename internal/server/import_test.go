@@ -1,6 +1,8 @@
 package server_test
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -81,5 +83,44 @@ func TestImportDocumentsAndMerge(t *testing.T) {
 	r = a.do(t, importDocuments, map[string]any{"docs": []any{map[string]any{"content": "x", "format": "JSON"}}})
 	if len(r.Errors) != 0 {
 		t.Errorf("a bad document is reported in the result, not as an error: %+v", r.Errors)
+	}
+}
+
+// TestImportTheSeedTextThenAsk sends the published seed letter through the API and
+// asks the foundation's question of the graph it makes.
+func TestImportTheSeedTextThenAsk(t *testing.T) {
+	a := newAPI(t)
+	raw, err := os.ReadFile("../../testdata/text/nejat-society-to-albania-pm.txt")
+	if err != nil {
+		t.Fatalf("seed text: %v", err)
+	}
+	var got importResult
+	a.data(t, importDocuments, map[string]any{"docs": []any{map[string]any{"name": "seed.txt", "content": string(raw)}}}, &got)
+	if d := got.ImportDocuments; d.Created != 1 || d.Documents[0].Letter == nil {
+		t.Fatalf("import = %+v, want the letter created", d)
+	}
+	var asked struct {
+		Correspondents struct {
+			Nodes []struct {
+				LettersReceived struct {
+					Nodes []struct {
+						CC []struct{ Correspondent struct{ Name string } } `json:"cc"`
+					}
+				}
+			}
+		}
+	}
+	a.data(t, ccOfLettersToQuery, map[string]any{"name": "Edi Rama"}, &asked)
+	var names []string
+	for _, n := range asked.Correspondents.Nodes {
+		for _, l := range n.LettersReceived.Nodes {
+			for _, c := range l.CC {
+				names = append(names, c.Correspondent.Name)
+			}
+		}
+	}
+	want := []string{"Minister of Interior", "Foreign Minister", "Association for Supporting Iranians Living in Albania", "The Media"}
+	if !slices.Equal(names, want) {
+		t.Errorf("copied on letters to Edi Rama = %q, want %q", names, want)
 	}
 }
