@@ -15,6 +15,9 @@ import (
 	"github.com/lettergraph/lettergraph/internal/ingest/canonical"
 )
 
+// importTxTimeout bounds one batch's transaction.
+const importTxTimeout = 10 * time.Minute
+
 type importCmd struct {
 	Paths     []string `arg:"" optional:"" name:"path" help:"Files, folders, globs, or - for standard input."`
 	Format    string   `name:"format" default:"auto" help:"Format of every input: auto, text, email, mbox, cmif, json (json also reads NDJSON)."`
@@ -40,6 +43,9 @@ func (c *importCmd) Run(ctx context.Context, a *app) error {
 	if c.DryRun {
 		return c.dryRun(ctx, im, sources)
 	}
+	// A batch of documents is one transaction, much longer than an API request: the
+	// request deadline (QUERY_TIMEOUT) is no measure for it.
+	a.cfg.QueryTimeout = max(a.cfg.QueryTimeout, importTxTimeout)
 	store, err := a.open(ctx)
 	if err != nil {
 		return err
