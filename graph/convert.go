@@ -428,6 +428,19 @@ func fromLetterFilter(f *model.LetterFilter) domain.LetterFilter {
 	for _, s := range f.SourceFormats {
 		out.Formats = append(out.Formats, domain.SourceFormat(s))
 	}
+	if o := f.Organisation; o != nil {
+		out.Organisation = &domain.OrganisationInvolvement{OrganisationID: o.Organisation, Role: domain.Role(deref(o.Role))}
+		for _, t := range o.Through {
+			switch t {
+			case model.ThroughOffices:
+				out.Organisation.Offices = true
+			case model.ThroughMembers:
+				out.Organisation.Members = true
+			case model.ThroughParts:
+				out.Organisation.Parts = true
+			}
+		}
+	}
 	return out
 }
 

@@ -1567,6 +1567,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MentionInput", ec.unmarshalInputMentionInput),
 			graphql.NewInputUnmarshaler("OfficeInput", ec.unmarshalInputOfficeInput),
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
+			graphql.NewInputUnmarshaler("OrganisationInvolvement", ec.unmarshalInputOrganisationInvolvement),
 			graphql.NewInputUnmarshaler("PartyInput", ec.unmarshalInputPartyInput),
 			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
 			graphql.NewInputUnmarshaler("PlaceInput", ec.unmarshalInputPlaceInput),
@@ -1896,10 +1897,29 @@ input Involvement {
   role: Role = ANY
 }
 
+"What belongs to an organisation and counts as it in a roll-up."
+enum Through {
+  "Its offices, and the people who hold them."
+  OFFICES
+  "Its members."
+  MEMBERS
+  "The organisations part of it (to a depth of 5), with their offices and members when those count."
+  PARTS
+}
+
+"An organisation in a role, directly or through what belongs to it."
+input OrganisationInvolvement {
+  organisation: ID!
+  role: Role = ANY
+  through: [Through!] = [OFFICES, MEMBERS, PARTS]
+}
+
 "Every given condition must hold."
 input LetterFilter {
   "Each entry: a correspondent and its role."
   involving: [Involvement!]
+  "Letters from, to or copying an organisation, directly or through its offices, members and parts (\"every letter that reached the Albanian government\")."
+  organisation: OrganisationInvolvement
   "Letters whose possible dates overlap [dateFrom, dateTo]; undated letters are then left out."
   dateFrom: Date
   dateTo: Date
@@ -10438,7 +10458,7 @@ func (ec *executionContext) unmarshalInputLetterFilter(ctx context.Context, obj 
 		asMap["includeStubs"] = false
 	}
 
-	fieldsInOrder := [...]string{"involving", "dateFrom", "dateTo", "place", "sourceFormats", "language", "text", "includeStubs"}
+	fieldsInOrder := [...]string{"involving", "organisation", "dateFrom", "dateTo", "place", "sourceFormats", "language", "text", "includeStubs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -10452,6 +10472,13 @@ func (ec *executionContext) unmarshalInputLetterFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Involving = data
+		case "organisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
+			data, err := ec.unmarshalOOrganisationInvolvement2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐOrganisationInvolvement(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organisation = data
 		case "dateFrom":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
@@ -11138,6 +11165,69 @@ func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context,
 func UnmarshalOrganisationInput(ctx context.Context, raw any) (model.OrganisationInput, error) {
 	var out model.OrganisationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrganisationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOrganisationInvolvement(ctx context.Context, obj any) (model.OrganisationInvolvement, error) {
+	var it model.OrganisationInvolvement
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["role"]; !present {
+		asMap["role"] = "ANY"
+	}
+	if _, present := asMap["through"]; !present {
+		asMap["through"] = []any{"OFFICES", "MEMBERS", "PARTS"}
+	}
+
+	fieldsInOrder := [...]string{"organisation", "role", "through"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organisation = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalORole2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "through":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("through"))
+			data, err := ec.unmarshalOThrough2ᚕgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐThroughᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Through = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOrganisationInvolvement unmarshals raw into the OrganisationInvolvement input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOrganisationInvolvement(ctx context.Context, raw any) (model.OrganisationInvolvement, error) {
+	var out model.OrganisationInvolvement
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrganisationInvolvement", raw, &out)
 	return out, err
 }
 
@@ -13947,6 +14037,16 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) unmarshalNThrough2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐThrough(ctx context.Context, v any) (model.Through, error) {
+	var res model.Through
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNThrough2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐThrough(ctx context.Context, sel ast.SelectionSet, v model.Through) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNUpsertCorrespondentPayload2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐUpsertCorrespondentPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpsertCorrespondentPayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "UpsertCorrespondentPayload!")
@@ -14417,6 +14517,14 @@ func (ec *executionContext) unmarshalOOrganisationInput2ᚖgithubᚗcomᚋletter
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOOrganisationInvolvement2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐOrganisationInvolvement(ctx context.Context, v any) (*model.OrganisationInvolvement, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputOrganisationInvolvement(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOOrganisationKind2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐOrganisationKind(ctx context.Context, v any) (*model.OrganisationKind, error) {
 	if v == nil {
 		return nil, nil
@@ -14600,6 +14708,42 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOThrough2ᚕgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐThroughᚄ(ctx context.Context, v any) ([]model.Through, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.Through, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNThrough2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐThrough(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOThrough2ᚕgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐThroughᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Through) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThrough2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐThrough(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -140,6 +140,8 @@ type LetterEdge struct {
 type LetterFilter struct {
 	// Each entry: a correspondent and its role.
 	Involving []*Involvement `json:"involving,omitempty"`
+	// Letters from, to or copying an organisation, directly or through its offices, members and parts ("every letter that reached the Albanian government").
+	Organisation *OrganisationInvolvement `json:"organisation,omitempty"`
 	// Letters whose possible dates overlap [dateFrom, dateTo]; undated letters are then left out.
 	DateFrom *time.Time `json:"dateFrom,omitempty"`
 	DateTo   *time.Time `json:"dateTo,omitempty"`
@@ -297,6 +299,13 @@ type OrganisationInput struct {
 	AuthorityIds []string          `json:"authorityIds,omitempty"`
 	// The organisation this one is part of.
 	PartOf *OrganisationInput `json:"partOf,omitempty"`
+}
+
+// An organisation in a role, directly or through what belongs to it.
+type OrganisationInvolvement struct {
+	Organisation string    `json:"organisation"`
+	Role         *Role     `json:"role,omitempty"`
+	Through      []Through `json:"through,omitempty"`
 }
 
 // Relay page information. Cursors are keyset positions, not offsets.
@@ -876,6 +885,67 @@ func (e *SourceFormat) UnmarshalJSON(b []byte) error {
 }
 
 func (e SourceFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What belongs to an organisation and counts as it in a roll-up.
+type Through string
+
+const (
+	// Its offices, and the people who hold them.
+	ThroughOffices Through = "OFFICES"
+	// Its members.
+	ThroughMembers Through = "MEMBERS"
+	// The organisations part of it (to a depth of 5), with their offices and members when those count.
+	ThroughParts Through = "PARTS"
+)
+
+var AllThrough = []Through{
+	ThroughOffices,
+	ThroughMembers,
+	ThroughParts,
+}
+
+func (e Through) IsValid() bool {
+	switch e {
+	case ThroughOffices, ThroughMembers, ThroughParts:
+		return true
+	}
+	return false
+}
+
+func (e Through) String() string {
+	return string(e)
+}
+
+func (e *Through) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Through(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Through", str)
+	}
+	return nil
+}
+
+func (e Through) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Through) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Through) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -9,6 +9,9 @@ import (
 type LetterFilter struct {
 	// Involving: each entry names a correspondent and the role it must play.
 	Involving []Involvement
+	// Organisation keeps letters in which an organisation played the role, itself or
+	// through its offices (and their holders), members and parts, as chosen.
+	Organisation *OrganisationInvolvement
 	// DateFrom and DateTo bound the date range; a letter with an uncertain date is in
 	// it when its possible range overlaps. Letters with no date are then left out.
 	DateFrom *time.Time
@@ -21,6 +24,17 @@ type LetterFilter struct {
 	Text string
 	// IncludeStubs lists letters known only by reference too.
 	IncludeStubs bool
+}
+
+// OrganisationInvolvement is an organisation in a role, directly or through what
+// belongs to it.
+type OrganisationInvolvement struct {
+	OrganisationID string
+	Role           Role
+	// Offices counts the organisation's offices and the people who hold them; Members
+	// its members; Parts the organisations part of it (to any depth up to 5), with
+	// their offices and members when those are counted too.
+	Offices, Members, Parts bool
 }
 
 // Involvement is a correspondent in a role (RoleAny for any).

@@ -161,6 +161,14 @@ func selectLetters(f domain.LetterFilter) (letterSelection, error) {
 		params["inv"+n] = f.Involving[i].CorrespondentID
 		conds = append(conds, "EXISTS { MATCH (:Correspondent {id: $inv"+n+"})-[:"+types+"]-(l) }")
 	}
+	if o := f.Organisation; o != nil {
+		cond, err := organisationCondition(o)
+		if err != nil {
+			return letterSelection{}, err
+		}
+		params["org"] = o.OrganisationID
+		conds = append(conds, cond)
+	}
 	if !f.IncludeStubs {
 		conds = append(conds, "l.stub = false")
 	}
@@ -192,6 +200,32 @@ func selectLetters(f domain.LetterFilter) (letterSelection, error) {
 		b.WriteString("WHERE " + strings.Join(conds, "\n  AND ") + "\n")
 	}
 	return letterSelection{cypher: b.String(), params: params}, nil
+}
+
+// organisationCondition is the roll-up: a party of l in the role is the organisation,
+// or (as chosen) one of its parts, an office of it or of a part, a holder of such an
+// office, or a member of it or of a part. Every piece is a fixed string.
+func organisationCondition(o *domain.OrganisationInvolvement) (string, error) {
+	types, err := roleTypesOf(o.Role, "filter.organisation.role")
+	if err != nil {
+		return "", err
+	}
+	within := "(:Organisation {id: $org})" // the organisation, or with parts one of them
+	if o.Parts {
+		within = "(:Organisation)-[:PART_OF*0..5]->(:Organisation {id: $org})"
+	}
+	alts := []string{"c.id = $org"}
+	if o.Parts {
+		alts = append(alts, "EXISTS { MATCH (c:Organisation)-[:PART_OF*1..5]->(:Organisation {id: $org}) }")
+	}
+	if o.Offices {
+		alts = append(alts, "EXISTS { MATCH (c:Office)-[:OF]->"+within+" }",
+			"EXISTS { MATCH (c:Person)-[:HOLDS]->(:Office)-[:OF]->"+within+" }")
+	}
+	if o.Members {
+		alts = append(alts, "EXISTS { MATCH (c:Person)-[:MEMBER_OF]->"+within+" }")
+	}
+	return "EXISTS { MATCH (l)-[:" + types + "]-(c:Correspondent) WHERE " + strings.Join(alts, " OR ") + " }", nil
 }
 
 func roleTypesOf(r domain.Role, field string) (string, error) {

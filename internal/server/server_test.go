@@ -193,3 +193,40 @@ func TestWhoWasCopiedOnLettersToEdiRama(t *testing.T) {
 		t.Errorf("Edi Rama holds %+v, want Prime Minister of the same Albania", h)
 	}
 }
+
+// TestLettersThatReachedTheAlbanianGovernment is DESIGN.md §2's second question.
+func TestLettersThatReachedTheAlbanianGovernment(t *testing.T) {
+	a := newAPI(t)
+	if _, _, err := seed.Load(context.Background(), a.store); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	var org struct {
+		Correspondents struct{ Nodes []struct{ ID, Name string } }
+	}
+	a.data(t, `{ correspondents(filter: {name: "Albania", kinds: [ORGANISATION]}) { nodes { id name } } }`, nil, &org)
+	albania := ""
+	for _, n := range org.Correspondents.Nodes {
+		if n.Name == "Albania" {
+			albania = n.ID
+		}
+	}
+	if albania == "" {
+		t.Fatalf("no organisation Albania in %+v", org.Correspondents.Nodes)
+	}
+	var got struct {
+		Letters struct {
+			TotalCount int
+			Nodes      []struct{ Title string }
+		}
+	}
+	a.data(t, `query ($org: ID!) { letters(filter: {organisation: {organisation: $org}}) { totalCount nodes { title } } }`,
+		map[string]any{"org": albania}, &got)
+	if got.Letters.TotalCount != 1 || got.Letters.Nodes[0].Title != "Letter from the CEO of Nejat Society to the Albania PM" {
+		t.Errorf("letters that reached Albania = %+v, want the seed letter", got.Letters)
+	}
+	a.data(t, `query ($org: ID!) { letters(filter: {organisation: {organisation: $org, through: []}}) { totalCount } }`,
+		map[string]any{"org": albania}, &got)
+	if got.Letters.TotalCount != 0 {
+		t.Errorf("letters to Albania itself = %d, want 0 (the letter reached its offices)", got.Letters.TotalCount)
+	}
+}
