@@ -217,6 +217,21 @@ func toCorrespondentConnection(p *domain.CorrespondentPage, f domain.Corresponde
 	return c
 }
 
+func toPairConnection(p *domain.PairPage) *model.CorrespondentPairConnection {
+	c := &model.CorrespondentPairConnection{PageInfo: toPageInfo(p.PageInfo),
+		Edges: make([]*model.CorrespondentPairEdge, len(p.Pairs)), Nodes: make([]*model.CorrespondentPair, len(p.Pairs))}
+	for i, pair := range p.Pairs {
+		c.Nodes[i] = &model.CorrespondentPair{
+			Correspondent: toCorrespondent(pair.Correspondent), Letters: pair.Letters,
+			WroteTo: pair.WroteTo, ReceivedFrom: pair.ReceivedFrom, CopiedOnMine: pair.CopiedOnMine,
+			CopiedOnTheirs: pair.CopiedOnTheirs, CopiedAlongside: pair.CopiedAlongside,
+			FirstDate: pair.First, LastDate: pair.Last,
+		}
+		c.Edges[i] = &model.CorrespondentPairEdge{Cursor: p.Cursors[i], Node: c.Nodes[i]}
+	}
+	return c
+}
+
 func nonNil(l []string) []string {
 	if l == nil {
 		return []string{}

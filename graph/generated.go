@@ -29,6 +29,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Correspondence() CorrespondenceResolver
 	CorrespondentConnection() CorrespondentConnectionResolver
 	Letter() LetterResolver
 	LetterConnection() LetterConnectionResolver
@@ -60,6 +61,13 @@ type ComplexityRoot struct {
 		Position      func(childComplexity int) int
 	}
 
+	Correspondence struct {
+		AToB       func(childComplexity int) int
+		BToA       func(childComplexity int) int
+		Letters    func(childComplexity int, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
+		Reciprocal func(childComplexity int) int
+	}
+
 	CorrespondentConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -68,6 +76,29 @@ type ComplexityRoot struct {
 	}
 
 	CorrespondentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CorrespondentPair struct {
+		CopiedAlongside func(childComplexity int) int
+		CopiedOnMine    func(childComplexity int) int
+		CopiedOnTheirs  func(childComplexity int) int
+		Correspondent   func(childComplexity int) int
+		FirstDate       func(childComplexity int) int
+		LastDate        func(childComplexity int) int
+		Letters         func(childComplexity int) int
+		ReceivedFrom    func(childComplexity int) int
+		WroteTo         func(childComplexity int) int
+	}
+
+	CorrespondentPairConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	CorrespondentPairEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -193,6 +224,7 @@ type ComplexityRoot struct {
 	}
 
 	Office struct {
+		Correspondents  func(childComplexity int, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) int
 		Holders         func(childComplexity int) int
 		ID              func(childComplexity int) int
 		LettersCopied   func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
@@ -208,6 +240,7 @@ type ComplexityRoot struct {
 		Acronym         func(childComplexity int) int
 		Aliases         func(childComplexity int) int
 		AuthorityIds    func(childComplexity int) int
+		Correspondents  func(childComplexity int, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
 		LettersCopied   func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
@@ -231,6 +264,7 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases         func(childComplexity int) int
 		AuthorityIds    func(childComplexity int) int
+		Correspondents  func(childComplexity int, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) int
 		Emails          func(childComplexity int) int
 		Holds           func(childComplexity int) int
 		Honorific       func(childComplexity int) int
@@ -251,6 +285,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Correspondence func(childComplexity int, between string, and string, role *model.Role, dateFrom *time.Time, dateTo *time.Time) int
 		Correspondent  func(childComplexity int, id string) int
 		Correspondents func(childComplexity int, filter *model.CorrespondentFilter, first *int, after *string, last *int, before *string) int
 		Letter         func(childComplexity int, id string) int
@@ -268,6 +303,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type CorrespondenceResolver interface {
+	Letters(ctx context.Context, obj *model.Correspondence, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
+}
 type CorrespondentConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.CorrespondentConnection) (int, error)
 }
@@ -325,6 +363,7 @@ type OfficeResolver interface {
 	LettersWritten(ctx context.Context, obj *model.Office, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersReceived(ctx context.Context, obj *model.Office, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersCopied(ctx context.Context, obj *model.Office, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
+	Correspondents(ctx context.Context, obj *model.Office, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error)
 }
 type OrganisationResolver interface {
 	Offices(ctx context.Context, obj *model.Organisation) ([]*model.Office, error)
@@ -334,6 +373,7 @@ type OrganisationResolver interface {
 	LettersWritten(ctx context.Context, obj *model.Organisation, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersReceived(ctx context.Context, obj *model.Organisation, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersCopied(ctx context.Context, obj *model.Organisation, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
+	Correspondents(ctx context.Context, obj *model.Organisation, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error)
 }
 type PersonResolver interface {
 	Holds(ctx context.Context, obj *model.Person) ([]*model.Holding, error)
@@ -341,6 +381,7 @@ type PersonResolver interface {
 	LettersWritten(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersReceived(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersCopied(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
+	Correspondents(ctx context.Context, obj *model.Person, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -348,6 +389,7 @@ type QueryResolver interface {
 	Letters(ctx context.Context, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	Correspondent(ctx context.Context, id string) (model.Correspondent, error)
 	Correspondents(ctx context.Context, filter *model.CorrespondentFilter, first *int, after *string, last *int, before *string) (*model.CorrespondentConnection, error)
+	Correspondence(ctx context.Context, between string, and string, role *model.Role, dateFrom *time.Time, dateTo *time.Time) (*model.Correspondence, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -419,6 +461,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Copy.Position(childComplexity), true
 
+	case "Correspondence.aToB":
+		if e.ComplexityRoot.Correspondence.AToB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correspondence.AToB(childComplexity), true
+	case "Correspondence.bToA":
+		if e.ComplexityRoot.Correspondence.BToA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correspondence.BToA(childComplexity), true
+	case "Correspondence.letters":
+		if e.ComplexityRoot.Correspondence.Letters == nil {
+			break
+		}
+
+		args, err := ec.field_Correspondence_letters_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Correspondence.Letters(childComplexity, args["orderBy"].(*model.LetterOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Correspondence.reciprocal":
+		if e.ComplexityRoot.Correspondence.Reciprocal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correspondence.Reciprocal(childComplexity), true
+
 	case "CorrespondentConnection.edges":
 		if e.ComplexityRoot.CorrespondentConnection.Edges == nil {
 			break
@@ -456,6 +528,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CorrespondentEdge.Node(childComplexity), true
+
+	case "CorrespondentPair.copiedAlongside":
+		if e.ComplexityRoot.CorrespondentPair.CopiedAlongside == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPair.CopiedAlongside(childComplexity), true
+	case "CorrespondentPair.copiedOnMine":
+		if e.ComplexityRoot.CorrespondentPair.CopiedOnMine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPair.CopiedOnMine(childComplexity), true
+	case "CorrespondentPair.copiedOnTheirs":
+		if e.ComplexityRoot.CorrespondentPair.CopiedOnTheirs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPair.CopiedOnTheirs(childComplexity), true
+	case "CorrespondentPair.correspondent":
+		if e.ComplexityRoot.CorrespondentPair.Correspondent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPair.Correspondent(childComplexity), true
+	case "CorrespondentPair.firstDate":
+		if e.ComplexityRoot.CorrespondentPair.FirstDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPair.FirstDate(childComplexity), true
+	case "CorrespondentPair.lastDate":
+		if e.ComplexityRoot.CorrespondentPair.LastDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPair.LastDate(childComplexity), true
+	case "CorrespondentPair.letters":
+		if e.ComplexityRoot.CorrespondentPair.Letters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPair.Letters(childComplexity), true
+	case "CorrespondentPair.receivedFrom":
+		if e.ComplexityRoot.CorrespondentPair.ReceivedFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPair.ReceivedFrom(childComplexity), true
+	case "CorrespondentPair.wroteTo":
+		if e.ComplexityRoot.CorrespondentPair.WroteTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPair.WroteTo(childComplexity), true
+
+	case "CorrespondentPairConnection.edges":
+		if e.ComplexityRoot.CorrespondentPairConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPairConnection.Edges(childComplexity), true
+	case "CorrespondentPairConnection.nodes":
+		if e.ComplexityRoot.CorrespondentPairConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPairConnection.Nodes(childComplexity), true
+	case "CorrespondentPairConnection.pageInfo":
+		if e.ComplexityRoot.CorrespondentPairConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPairConnection.PageInfo(childComplexity), true
+
+	case "CorrespondentPairEdge.cursor":
+		if e.ComplexityRoot.CorrespondentPairEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPairEdge.Cursor(childComplexity), true
+	case "CorrespondentPairEdge.node":
+		if e.ComplexityRoot.CorrespondentPairEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentPairEdge.Node(childComplexity), true
 
 	case "CreateLetterPayload.created":
 		if e.ComplexityRoot.CreateLetterPayload.Created == nil {
@@ -1167,6 +1326,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpsertCorrespondent(childComplexity, args["input"].(model.CorrespondentInput)), true
 
+	case "Office.correspondents":
+		if e.ComplexityRoot.Office.Correspondents == nil {
+			break
+		}
+
+		args, err := ec.field_Office_correspondents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Office.Correspondents(childComplexity, args["role"].(*model.Role), args["dateFrom"].(*time.Time), args["dateTo"].(*time.Time), args["orderBy"].(*model.PairOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.holders":
 		if e.ComplexityRoot.Office.Holders == nil {
 			break
@@ -1255,6 +1425,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.AuthorityIds(childComplexity), true
+	case "Organisation.correspondents":
+		if e.ComplexityRoot.Organisation.Correspondents == nil {
+			break
+		}
+
+		args, err := ec.field_Organisation_correspondents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Correspondents(childComplexity, args["role"].(*model.Role), args["dateFrom"].(*time.Time), args["dateTo"].(*time.Time), args["orderBy"].(*model.PairOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.id":
 		if e.ComplexityRoot.Organisation.ID == nil {
 			break
@@ -1374,6 +1555,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.AuthorityIds(childComplexity), true
+	case "Person.correspondents":
+		if e.ComplexityRoot.Person.Correspondents == nil {
+			break
+		}
+
+		args, err := ec.field_Person_correspondents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Correspondents(childComplexity, args["role"].(*model.Role), args["dateFrom"].(*time.Time), args["dateTo"].(*time.Time), args["orderBy"].(*model.PairOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.emails":
 		if e.ComplexityRoot.Person.Emails == nil {
 			break
@@ -1475,6 +1667,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Place.Name(childComplexity), true
 
+	case "Query.correspondence":
+		if e.ComplexityRoot.Query.Correspondence == nil {
+			break
+		}
+
+		args, err := ec.field_Query_correspondence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Correspondence(childComplexity, args["between"].(string), args["and"].(string), args["role"].(*model.Role), args["dateFrom"].(*time.Time), args["dateTo"].(*time.Time)), true
 	case "Query.correspondent":
 		if e.ComplexityRoot.Query.Correspondent == nil {
 			break
@@ -1678,6 +1881,8 @@ interface Correspondent implements Node {
   lettersReceived(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   "Letters this correspondent was copied on (CC)."
   lettersCopied(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
+  "Everyone this correspondent shared letters with, with what they shared."
+  correspondents(role: Role = ANY, dateFrom: Date, dateTo: Date, orderBy: PairOrder = LETTERS, first: Int, after: String, last: Int, before: String): CorrespondentPairConnection!
 }
 
 "A named human."
@@ -1699,6 +1904,8 @@ type Person implements Node & Correspondent {
   lettersWritten(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersReceived(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersCopied(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
+  "Everyone this correspondent shared letters with, with what they shared."
+  correspondents(role: Role = ANY, dateFrom: Date, dateTo: Date, orderBy: PairOrder = LETTERS, first: Int, after: String, last: Int, before: String): CorrespondentPairConnection!
 }
 
 "A body: a state, a government, an NGO, a company, a newspaper, or a loose group such as The Media."
@@ -1721,6 +1928,8 @@ type Organisation implements Node & Correspondent {
   lettersWritten(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersReceived(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersCopied(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
+  "Everyone this correspondent shared letters with, with what they shared."
+  correspondents(role: Role = ANY, dateFrom: Date, dateTo: Date, orderBy: PairOrder = LETTERS, first: Int, after: String, last: Int, before: String): CorrespondentPairConnection!
 }
 
 "A position in an organisation, addressed as such, whether or not its holder is known."
@@ -1737,6 +1946,8 @@ type Office implements Node & Correspondent {
   lettersWritten(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersReceived(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersCopied(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
+  "Everyone this correspondent shared letters with, with what they shared."
+  correspondents(role: Role = ANY, dateFrom: Date, dateTo: Date, orderBy: PairOrder = LETTERS, first: Int, after: String, last: Int, before: String): CorrespondentPairConnection!
 }
 
 "Where a letter was written or sent."
@@ -1858,6 +2069,52 @@ enum LetterOrder {
   IMPORTED_AT_ASC
 }
 
+"Orders of a correspondent's correspondents: most first (NAME: alphabetical). Ties break by id."
+enum PairOrder { LETTERS WROTE_TO RECEIVED_FROM COPIED_ON_MINE COPIED_ON_THEIRS COPIED_ALONGSIDE LAST_DATE NAME }
+
+"Another correspondent, as seen from one: what they shared."
+type CorrespondentPair {
+  correspondent: Correspondent!
+  "Letters both took part in, in any roles."
+  letters: Int!
+  "Letters this one wrote to the other (the other a principal recipient)."
+  wroteTo: Int!
+  "Letters the other wrote to this one."
+  receivedFrom: Int!
+  "Letters of this one that copied the other (cc or bcc)."
+  copiedOnMine: Int!
+  "Letters of the other that copied this one."
+  copiedOnTheirs: Int!
+  "Letters that copied both."
+  copiedAlongside: Int!
+  "The first and last days of the dated letters they shared."
+  firstDate: Date
+  lastDate: Date
+}
+
+type CorrespondentPairEdge {
+  cursor: String!
+  node: CorrespondentPair!
+}
+
+type CorrespondentPairConnection {
+  edges: [CorrespondentPairEdge!]!
+  nodes: [CorrespondentPair!]!
+  pageInfo: PageInfo!
+}
+
+"The letters between two correspondents."
+type Correspondence {
+  "Letters both took part in, in the role asked for (each in it)."
+  letters(orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
+  "Letters the first wrote that reached the second (to, cc or bcc)."
+  aToB: Int!
+  "Letters the second wrote that reached the first."
+  bToA: Int!
+  "Each wrote to the other."
+  reciprocal: Boolean!
+}
+
 "Relay page information. Cursors are keyset positions, not offsets."
 type PageInfo {
   hasNextPage: Boolean!
@@ -1951,6 +2208,8 @@ type Query {
   correspondent(id: ID!): Correspondent
   "Correspondents ordered by name."
   correspondents(filter: CorrespondentFilter, first: Int, after: String, last: Int, before: String): CorrespondentConnection!
+  "The letters linking two correspondents, in any role or the one given, and whether the exchange was reciprocal."
+  correspondence(between: ID!, and: ID!, role: Role = ANY, dateFrom: Date, dateTo: Date): Correspondence!
 }
 
 """
@@ -2246,6 +2505,20 @@ func (ec *executionContext) childFields_Copy(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Copy", field.Name)
 }
 
+func (ec *executionContext) childFields_Correspondence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "letters":
+		return ec.fieldContext_Correspondence_letters(ctx, field)
+	case "aToB":
+		return ec.fieldContext_Correspondence_aToB(ctx, field)
+	case "bToA":
+		return ec.fieldContext_Correspondence_bToA(ctx, field)
+	case "reciprocal":
+		return ec.fieldContext_Correspondence_reciprocal(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Correspondence", field.Name)
+}
+
 func (ec *executionContext) childFields_CorrespondentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -2268,6 +2541,52 @@ func (ec *executionContext) childFields_CorrespondentEdge(ctx context.Context, f
 		return ec.fieldContext_CorrespondentEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CorrespondentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CorrespondentPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "correspondent":
+		return ec.fieldContext_CorrespondentPair_correspondent(ctx, field)
+	case "letters":
+		return ec.fieldContext_CorrespondentPair_letters(ctx, field)
+	case "wroteTo":
+		return ec.fieldContext_CorrespondentPair_wroteTo(ctx, field)
+	case "receivedFrom":
+		return ec.fieldContext_CorrespondentPair_receivedFrom(ctx, field)
+	case "copiedOnMine":
+		return ec.fieldContext_CorrespondentPair_copiedOnMine(ctx, field)
+	case "copiedOnTheirs":
+		return ec.fieldContext_CorrespondentPair_copiedOnTheirs(ctx, field)
+	case "copiedAlongside":
+		return ec.fieldContext_CorrespondentPair_copiedAlongside(ctx, field)
+	case "firstDate":
+		return ec.fieldContext_CorrespondentPair_firstDate(ctx, field)
+	case "lastDate":
+		return ec.fieldContext_CorrespondentPair_lastDate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrespondentPair", field.Name)
+}
+
+func (ec *executionContext) childFields_CorrespondentPairConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CorrespondentPairConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CorrespondentPairConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CorrespondentPairConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrespondentPairConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CorrespondentPairEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CorrespondentPairEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CorrespondentPairEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrespondentPairEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CreateLetterPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2460,6 +2779,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_lettersReceived(ctx, field)
 	case "lettersCopied":
 		return ec.fieldContext_Office_lettersCopied(ctx, field)
+	case "correspondents":
+		return ec.fieldContext_Office_correspondents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Office", field.Name)
 }
@@ -2494,6 +2815,8 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_lettersReceived(ctx, field)
 	case "lettersCopied":
 		return ec.fieldContext_Organisation_lettersCopied(ctx, field)
+	case "correspondents":
+		return ec.fieldContext_Organisation_correspondents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organisation", field.Name)
 }
@@ -2538,6 +2861,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_lettersReceived(ctx, field)
 	case "lettersCopied":
 		return ec.fieldContext_Person_lettersCopied(ctx, field)
+	case "correspondents":
+		return ec.fieldContext_Person_correspondents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -2681,6 +3006,52 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Correspondence_letters_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.LetterOrder, error) {
+			return ec.unmarshalOLetterOrder2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetterOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
 
 func (ec *executionContext) field_Mutation_addAuthor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -3442,6 +3813,76 @@ func (ec *executionContext) field_Mutation_upsertCorrespondent_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Office_correspondents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*model.Role, error) {
+			return ec.unmarshalORole2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dateFrom",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateFrom"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dateTo",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.PairOrder, error) {
+			return ec.unmarshalOPairOrder2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPairOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg7
+	return args, nil
+}
+
 func (ec *executionContext) field_Office_lettersCopied_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3604,6 +4045,76 @@ func (ec *executionContext) field_Office_lettersWritten_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Organisation_correspondents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*model.Role, error) {
+			return ec.unmarshalORole2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dateFrom",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateFrom"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dateTo",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.PairOrder, error) {
+			return ec.unmarshalOPairOrder2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPairOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg7
+	return args, nil
+}
+
 func (ec *executionContext) field_Organisation_lettersCopied_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3763,6 +4274,76 @@ func (ec *executionContext) field_Organisation_lettersWritten_args(ctx context.C
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_correspondents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*model.Role, error) {
+			return ec.unmarshalORole2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dateFrom",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateFrom"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "dateTo",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateTo"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.PairOrder, error) {
+			return ec.unmarshalOPairOrder2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPairOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg7
 	return args, nil
 }
 
@@ -3939,6 +4520,52 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_correspondence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "between",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["between"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "and",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["and"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*model.Role, error) {
+			return ec.unmarshalORole2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "dateFrom",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateFrom"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "dateTo",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dateTo"] = arg4
 	return args, nil
 }
 
@@ -4369,6 +4996,119 @@ func (ec *executionContext) fieldContext_Copy_correspondent(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Correspondence_letters(ctx context.Context, field graphql.CollectedField, obj *model.Correspondence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correspondence_letters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Correspondence().Letters(ctx, obj, fc.Args["orderBy"].(*model.LetterOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LetterConnection) graphql.Marshaler {
+			return ec.marshalNLetterConnection2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetterConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correspondence_letters(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Correspondence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LetterConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Correspondence_letters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Correspondence_aToB(ctx context.Context, field graphql.CollectedField, obj *model.Correspondence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correspondence_aToB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AToB, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correspondence_aToB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correspondence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Correspondence_bToA(ctx context.Context, field graphql.CollectedField, obj *model.Correspondence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correspondence_bToA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BToA, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correspondence_bToA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correspondence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Correspondence_reciprocal(ctx context.Context, field graphql.CollectedField, obj *model.Correspondence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correspondence_reciprocal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reciprocal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correspondence_reciprocal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correspondence", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _CorrespondentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4538,6 +5278,373 @@ func (ec *executionContext) fieldContext_CorrespondentEdge_node(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CorrespondentPair_correspondent(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPair_correspondent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Correspondent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Correspondent) graphql.Marshaler {
+			return ec.marshalNCorrespondent2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPair_correspondent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrespondentPair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CorrespondentPair_letters(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPair_letters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Letters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPair_letters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentPair", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CorrespondentPair_wroteTo(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPair_wroteTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WroteTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPair_wroteTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentPair", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CorrespondentPair_receivedFrom(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPair_receivedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPair_receivedFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentPair", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CorrespondentPair_copiedOnMine(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPair_copiedOnMine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CopiedOnMine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPair_copiedOnMine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentPair", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CorrespondentPair_copiedOnTheirs(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPair_copiedOnTheirs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CopiedOnTheirs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPair_copiedOnTheirs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentPair", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CorrespondentPair_copiedAlongside(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPair_copiedAlongside(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CopiedAlongside, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPair_copiedAlongside(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentPair", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CorrespondentPair_firstDate(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPair_firstDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPair_firstDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentPair", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CorrespondentPair_lastDate(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPair_lastDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPair_lastDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentPair", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CorrespondentPairConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPairConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPairConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CorrespondentPairEdge) graphql.Marshaler {
+			return ec.marshalNCorrespondentPairEdge2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPairConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrespondentPairConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrespondentPairEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CorrespondentPairConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPairConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPairConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CorrespondentPair) graphql.Marshaler {
+			return ec.marshalNCorrespondentPair2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPairConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrespondentPairConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrespondentPair(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CorrespondentPairConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPairConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPairConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPairConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrespondentPairConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CorrespondentPairEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPairEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPairEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPairEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentPairEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CorrespondentPairEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentPairEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentPairEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CorrespondentPair) graphql.Marshaler {
+			return ec.marshalNCorrespondentPair2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPair(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentPairEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrespondentPairEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrespondentPair(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7762,6 +8869,50 @@ func (ec *executionContext) fieldContext_Office_lettersCopied(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Office_correspondents(ctx context.Context, field graphql.CollectedField, obj *model.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_correspondents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Office().Correspondents(ctx, obj, fc.Args["role"].(*model.Role), fc.Args["dateFrom"].(*time.Time), fc.Args["dateTo"].(*time.Time), fc.Args["orderBy"].(*model.PairOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CorrespondentPairConnection) graphql.Marshaler {
+			return ec.marshalNCorrespondentPairConnection2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Office_correspondents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Office",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrespondentPairConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Office_correspondents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8177,6 +9328,50 @@ func (ec *executionContext) fieldContext_Organisation_lettersCopied(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Organisation_lettersCopied_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organisation_correspondents(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_correspondents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Correspondents(ctx, obj, fc.Args["role"].(*model.Role), fc.Args["dateFrom"].(*time.Time), fc.Args["dateTo"].(*time.Time), fc.Args["orderBy"].(*model.PairOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CorrespondentPairConnection) graphql.Marshaler {
+			return ec.marshalNCorrespondentPairConnection2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_correspondents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organisation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrespondentPairConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_correspondents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8632,6 +9827,50 @@ func (ec *executionContext) fieldContext_Person_lettersCopied(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_correspondents(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_correspondents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Correspondents(ctx, obj, fc.Args["role"].(*model.Role), fc.Args["dateFrom"].(*time.Time), fc.Args["dateTo"].(*time.Time), fc.Args["orderBy"].(*model.PairOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CorrespondentPairConnection) graphql.Marshaler {
+			return ec.marshalNCorrespondentPairConnection2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_correspondents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrespondentPairConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_correspondents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Place_id(ctx context.Context, field graphql.CollectedField, obj *model.Place) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8938,6 +10177,50 @@ func (ec *executionContext) fieldContext_Query_correspondents(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_correspondents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_correspondence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_correspondence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Correspondence(ctx, fc.Args["between"].(string), fc.Args["and"].(string), fc.Args["role"].(*model.Role), fc.Args["dateFrom"].(*time.Time), fc.Args["dateTo"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Correspondence) graphql.Marshaler {
+			return ec.marshalNCorrespondence2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_correspondence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Correspondence(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_correspondence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11681,6 +12964,55 @@ func (ec *executionContext) _Copy(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var correspondenceImplementors = []string{"Correspondence"}
+
+func (ec *executionContext) _Correspondence(ctx context.Context, sel ast.SelectionSet, obj *model.Correspondence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, correspondenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Correspondence")
+		case "letters":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correspondence_letters(ctx, field, obj)
+				})
+		case "aToB":
+			out.Values[i] = ec._Correspondence_aToB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bToA":
+			out.Values[i] = ec._Correspondence_bToA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reciprocal":
+			out.Values[i] = ec._Correspondence_reciprocal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var correspondentConnectionImplementors = []string{"CorrespondentConnection"}
 
 func (ec *executionContext) _CorrespondentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CorrespondentConnection) graphql.Marshaler {
@@ -11748,6 +13080,160 @@ func (ec *executionContext) _CorrespondentEdge(ctx context.Context, sel ast.Sele
 			}
 		case "node":
 			out.Values[i] = ec._CorrespondentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var correspondentPairImplementors = []string{"CorrespondentPair"}
+
+func (ec *executionContext) _CorrespondentPair(ctx context.Context, sel ast.SelectionSet, obj *model.CorrespondentPair) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, correspondentPairImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CorrespondentPair")
+		case "correspondent":
+			out.Values[i] = ec._CorrespondentPair_correspondent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "letters":
+			out.Values[i] = ec._CorrespondentPair_letters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "wroteTo":
+			out.Values[i] = ec._CorrespondentPair_wroteTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receivedFrom":
+			out.Values[i] = ec._CorrespondentPair_receivedFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "copiedOnMine":
+			out.Values[i] = ec._CorrespondentPair_copiedOnMine(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "copiedOnTheirs":
+			out.Values[i] = ec._CorrespondentPair_copiedOnTheirs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "copiedAlongside":
+			out.Values[i] = ec._CorrespondentPair_copiedAlongside(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstDate":
+			out.Values[i] = ec._CorrespondentPair_firstDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastDate":
+			out.Values[i] = ec._CorrespondentPair_lastDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var correspondentPairConnectionImplementors = []string{"CorrespondentPairConnection"}
+
+func (ec *executionContext) _CorrespondentPairConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CorrespondentPairConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, correspondentPairConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CorrespondentPairConnection")
+		case "edges":
+			out.Values[i] = ec._CorrespondentPairConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._CorrespondentPairConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CorrespondentPairConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var correspondentPairEdgeImplementors = []string{"CorrespondentPairEdge"}
+
+func (ec *executionContext) _CorrespondentPairEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CorrespondentPairEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, correspondentPairEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CorrespondentPairEdge")
+		case "cursor":
+			out.Values[i] = ec._CorrespondentPairEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CorrespondentPairEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12641,6 +14127,12 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_lettersCopied(ctx, field, obj)
 				})
+		case "correspondents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Office_correspondents(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12745,6 +14237,12 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_lettersCopied(ctx, field, obj)
+				})
+		case "correspondents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organisation_correspondents(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -12887,6 +14385,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_lettersCopied(ctx, field, obj)
 				})
+		case "correspondents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_correspondents(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13000,6 +14504,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_correspondents(ctx, field)
+				})
+		case "correspondence":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_correspondence(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -13518,6 +15028,14 @@ func (ec *executionContext) marshalNCopy2ᚖgithubᚗcomᚋlettergraphᚋletterg
 	return ec._Copy(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCorrespondence2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondence(ctx context.Context, sel ast.SelectionSet, v *model.Correspondence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Correspondence!")
+		return graphql.Null
+	}
+	return ec._Correspondence(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCorrespondent2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondent(ctx context.Context, sel ast.SelectionSet, v model.Correspondent) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Correspondent!")
@@ -13587,6 +15105,62 @@ func (ec *executionContext) unmarshalNCorrespondentKind2githubᚗcomᚋlettergra
 
 func (ec *executionContext) marshalNCorrespondentKind2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentKind(ctx context.Context, sel ast.SelectionSet, v model.CorrespondentKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCorrespondentPair2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CorrespondentPair) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCorrespondentPair2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPair(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCorrespondentPair2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPair(ctx context.Context, sel ast.SelectionSet, v *model.CorrespondentPair) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CorrespondentPair!")
+		return graphql.Null
+	}
+	return ec._CorrespondentPair(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCorrespondentPairConnection2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairConnection(ctx context.Context, sel ast.SelectionSet, v *model.CorrespondentPairConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CorrespondentPairConnection!")
+		return graphql.Null
+	}
+	return ec._CorrespondentPairConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCorrespondentPairEdge2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CorrespondentPairEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCorrespondentPairEdge2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCorrespondentPairEdge2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairEdge(ctx context.Context, sel ast.SelectionSet, v *model.CorrespondentPairEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CorrespondentPairEdge!")
+		return graphql.Null
+	}
+	return ec._CorrespondentPairEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCreateLetterPayload2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCreateLetterPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateLetterPayload) graphql.Marshaler {
@@ -14535,6 +16109,22 @@ func (ec *executionContext) unmarshalOOrganisationKind2ᚖgithubᚗcomᚋletterg
 }
 
 func (ec *executionContext) marshalOOrganisationKind2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐOrganisationKind(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOPairOrder2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPairOrder(ctx context.Context, v any) (*model.PairOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.PairOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPairOrder2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPairOrder(ctx context.Context, sel ast.SelectionSet, v *model.PairOrder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -6,6 +6,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/vikstrous/dataloadgen"
 
@@ -54,6 +55,12 @@ func (r *Resolver) letters(ctx context.Context, filter *model.LetterFilter, extr
 	if extra != nil {
 		f.Involving = append([]domain.Involvement{*extra}, f.Involving...)
 	}
+	return r.lettersOf(ctx, f, orderBy, first, after, last, before)
+}
+
+// lettersOf pages through the letters a domain filter selects.
+func (r *Resolver) lettersOf(ctx context.Context, f domain.LetterFilter,
+	orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
 	order := domain.OrderDateDesc
 	if orderBy != nil {
 		order = domain.LetterOrder(*orderBy)
@@ -125,4 +132,35 @@ func nullIfNotFound(err error) error {
 		return nil
 	}
 	return err
+}
+
+// pairs pages through the correspondents of id.
+func (r *Resolver) pairs(ctx context.Context, id string, role *model.Role, dateFrom, dateTo *time.Time,
+	orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error) {
+	f := domain.PairFilter{Role: domain.Role(deref(role)), DateFrom: dateFrom, DateTo: dateTo}
+	order := domain.PairByLetters
+	if orderBy != nil {
+		order = domain.PairOrder(*orderBy)
+	}
+	page, err := r.Store.Pairs(ctx, id, f, order, pageRequest(first, after, last, before))
+	if err != nil {
+		return nil, err
+	}
+	return toPairConnection(page), nil
+}
+
+// correspondence is the exchange between two correspondents and the filter of its
+// letters.
+func (r *Resolver) correspondence(ctx context.Context, a, b string, role *model.Role, dateFrom, dateTo *time.Time) (*model.Correspondence, error) {
+	if a == b {
+		return nil, domain.Invalid("and", "is the same correspondent as between")
+	}
+	e, err := r.Store.Exchange(ctx, a, b, dateFrom, dateTo)
+	if err != nil {
+		return nil, err
+	}
+	rl := domain.Role(deref(role))
+	f := domain.LetterFilter{DateFrom: dateFrom, DateTo: dateTo,
+		Involving: []domain.Involvement{{CorrespondentID: a, Role: rl}, {CorrespondentID: b, Role: rl}}}
+	return &model.Correspondence{AToB: e.AToB, BToA: e.BToA, Reciprocal: e.Reciprocal(), Filter: f}, nil
 }

@@ -13,6 +13,11 @@ import (
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
+// Letters is the resolver for the letters field.
+func (r *correspondenceResolver) Letters(ctx context.Context, obj *model.Correspondence, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
+	return r.lettersOf(ctx, obj.Filter, orderBy, first, after, last, before)
+}
+
 // TotalCount is the resolver for the totalCount field.
 func (r *correspondentConnectionResolver) TotalCount(ctx context.Context, obj *model.CorrespondentConnection) (int, error) {
 	return r.Store.CountCorrespondents(ctx, obj.Filter)
@@ -341,6 +346,11 @@ func (r *officeResolver) LettersCopied(ctx context.Context, obj *model.Office, f
 	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleCC}, orderBy, first, after, last, before)
 }
 
+// Correspondents is the resolver for the correspondents field.
+func (r *officeResolver) Correspondents(ctx context.Context, obj *model.Office, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error) {
+	return r.pairs(ctx, obj.ID, role, dateFrom, dateTo, orderBy, first, after, last, before)
+}
+
 // Offices is the resolver for the offices field.
 func (r *organisationResolver) Offices(ctx context.Context, obj *model.Organisation) ([]*model.Office, error) {
 	st, err := load(ctx, r.loaders(ctx).Structure, obj.ID)
@@ -384,6 +394,11 @@ func (r *organisationResolver) LettersCopied(ctx context.Context, obj *model.Org
 	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleCC}, orderBy, first, after, last, before)
 }
 
+// Correspondents is the resolver for the correspondents field.
+func (r *organisationResolver) Correspondents(ctx context.Context, obj *model.Organisation, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error) {
+	return r.pairs(ctx, obj.ID, role, dateFrom, dateTo, orderBy, first, after, last, before)
+}
+
 // Holds is the resolver for the holds field.
 func (r *personResolver) Holds(ctx context.Context, obj *model.Person) ([]*model.Holding, error) {
 	h, err := load(ctx, r.loaders(ctx).Holdings, obj.ID)
@@ -409,6 +424,11 @@ func (r *personResolver) LettersReceived(ctx context.Context, obj *model.Person,
 // LettersCopied is the resolver for the lettersCopied field.
 func (r *personResolver) LettersCopied(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
 	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleCC}, orderBy, first, after, last, before)
+}
+
+// Correspondents is the resolver for the correspondents field.
+func (r *personResolver) Correspondents(ctx context.Context, obj *model.Person, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error) {
+	return r.pairs(ctx, obj.ID, role, dateFrom, dateTo, orderBy, first, after, last, before)
 }
 
 // Node is the resolver for the node field.
@@ -453,6 +473,14 @@ func (r *queryResolver) Correspondents(ctx context.Context, filter *model.Corres
 	return toCorrespondentConnection(page, f), nil
 }
 
+// Correspondence is the resolver for the correspondence field.
+func (r *queryResolver) Correspondence(ctx context.Context, between string, and string, role *model.Role, dateFrom *time.Time, dateTo *time.Time) (*model.Correspondence, error) {
+	return r.correspondence(ctx, between, and, role, dateFrom, dateTo)
+}
+
+// Correspondence returns CorrespondenceResolver implementation.
+func (r *Resolver) Correspondence() CorrespondenceResolver { return &correspondenceResolver{r} }
+
 // CorrespondentConnection returns CorrespondentConnectionResolver implementation.
 func (r *Resolver) CorrespondentConnection() CorrespondentConnectionResolver {
 	return &correspondentConnectionResolver{r}
@@ -480,6 +508,7 @@ func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type (
+	correspondenceResolver          struct{ *Resolver }
 	correspondentConnectionResolver struct{ *Resolver }
 	letterResolver                  struct{ *Resolver }
 	letterConnectionResolver        struct{ *Resolver }

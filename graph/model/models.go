@@ -54,3 +54,12 @@ type CorrespondentConnection struct {
 	PageInfo *PageInfo
 	Filter   domain.CorrespondentFilter
 }
+
+// Correspondence is the exchange between two correspondents; Filter selects its
+// letters.
+type Correspondence struct {
+	AToB       int
+	BToA       int
+	Reciprocal bool
+	Filter     domain.LetterFilter
+}

@@ -70,6 +70,37 @@ type CorrespondentInput struct {
 	Holds        *HoldingInput      `json:"holds,omitempty"`
 }
 
+// Another correspondent, as seen from one: what they shared.
+type CorrespondentPair struct {
+	Correspondent Correspondent `json:"correspondent"`
+	// Letters both took part in, in any roles.
+	Letters int `json:"letters"`
+	// Letters this one wrote to the other (the other a principal recipient).
+	WroteTo int `json:"wroteTo"`
+	// Letters the other wrote to this one.
+	ReceivedFrom int `json:"receivedFrom"`
+	// Letters of this one that copied the other (cc or bcc).
+	CopiedOnMine int `json:"copiedOnMine"`
+	// Letters of the other that copied this one.
+	CopiedOnTheirs int `json:"copiedOnTheirs"`
+	// Letters that copied both.
+	CopiedAlongside int `json:"copiedAlongside"`
+	// The first and last days of the dated letters they shared.
+	FirstDate *time.Time `json:"firstDate,omitempty"`
+	LastDate  *time.Time `json:"lastDate,omitempty"`
+}
+
+type CorrespondentPairConnection struct {
+	Edges    []*CorrespondentPairEdge `json:"edges"`
+	Nodes    []*CorrespondentPair     `json:"nodes"`
+	PageInfo *PageInfo                `json:"pageInfo"`
+}
+
+type CorrespondentPairEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *CorrespondentPair `json:"node"`
+}
+
 type CreateLetterPayload struct {
 	Letter *Letter `json:"letter"`
 	// False when a letter with the same content already existed (nothing was written).
@@ -250,6 +281,8 @@ type Office struct {
 	LettersWritten  *LetterConnection `json:"lettersWritten"`
 	LettersReceived *LetterConnection `json:"lettersReceived"`
 	LettersCopied   *LetterConnection `json:"lettersCopied"`
+	// Everyone this correspondent shared letters with, with what they shared.
+	Correspondents *CorrespondentPairConnection `json:"correspondents"`
 }
 
 func (Office) IsNode() {}
@@ -283,6 +316,8 @@ type Organisation struct {
 	LettersWritten  *LetterConnection `json:"lettersWritten"`
 	LettersReceived *LetterConnection `json:"lettersReceived"`
 	LettersCopied   *LetterConnection `json:"lettersCopied"`
+	// Everyone this correspondent shared letters with, with what they shared.
+	Correspondents *CorrespondentPairConnection `json:"correspondents"`
 }
 
 func (Organisation) IsNode() {}
@@ -354,6 +389,8 @@ type Person struct {
 	LettersWritten  *LetterConnection `json:"lettersWritten"`
 	LettersReceived *LetterConnection `json:"lettersReceived"`
 	LettersCopied   *LetterConnection `json:"lettersCopied"`
+	// Everyone this correspondent shared letters with, with what they shared.
+	Correspondents *CorrespondentPairConnection `json:"correspondents"`
 }
 
 func (Person) IsNode() {}
@@ -764,6 +801,74 @@ func (e *OrganisationKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e OrganisationKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Orders of a correspondent's correspondents: most first (NAME: alphabetical). Ties break by id.
+type PairOrder string
+
+const (
+	PairOrderLetters         PairOrder = "LETTERS"
+	PairOrderWroteTo         PairOrder = "WROTE_TO"
+	PairOrderReceivedFrom    PairOrder = "RECEIVED_FROM"
+	PairOrderCopiedOnMine    PairOrder = "COPIED_ON_MINE"
+	PairOrderCopiedOnTheirs  PairOrder = "COPIED_ON_THEIRS"
+	PairOrderCopiedAlongside PairOrder = "COPIED_ALONGSIDE"
+	PairOrderLastDate        PairOrder = "LAST_DATE"
+	PairOrderName            PairOrder = "NAME"
+)
+
+var AllPairOrder = []PairOrder{
+	PairOrderLetters,
+	PairOrderWroteTo,
+	PairOrderReceivedFrom,
+	PairOrderCopiedOnMine,
+	PairOrderCopiedOnTheirs,
+	PairOrderCopiedAlongside,
+	PairOrderLastDate,
+	PairOrderName,
+}
+
+func (e PairOrder) IsValid() bool {
+	switch e {
+	case PairOrderLetters, PairOrderWroteTo, PairOrderReceivedFrom, PairOrderCopiedOnMine, PairOrderCopiedOnTheirs, PairOrderCopiedAlongside, PairOrderLastDate, PairOrderName:
+		return true
+	}
+	return false
+}
+
+func (e PairOrder) String() string {
+	return string(e)
+}
+
+func (e *PairOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PairOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PairOrder", str)
+	}
+	return nil
+}
+
+func (e PairOrder) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PairOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PairOrder) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

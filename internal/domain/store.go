@@ -123,6 +123,7 @@ type Link struct {
 // that fails validation, CONFLICT for a uniqueness violation, UNAVAILABLE when the
 // database cannot be reached, INTERNAL otherwise.
 type Store interface {
+	Explorer
 	// Node returns the letter, correspondent or place with the id.
 	Node(ctx context.Context, id string) (Node, error)
 	// Letter returns a letter with its links loaded.
@@ -199,4 +200,65 @@ type ImportResult struct {
 	CorrespondentsMatched int
 	// Err is why the document was not written.
 	Err error
+}
+
+// Exchange counts the letters between two correspondents A and B.
+type Exchange struct {
+	// AToB counts the letters A wrote that reached B (as recipient, cc or bcc);
+	// BToA the other way.
+	AToB, BToA int
+}
+
+// Reciprocal reports whether each wrote to the other.
+func (e Exchange) Reciprocal() bool { return e.AToB > 0 && e.BToA > 0 }
+
+// Pair is another correspondent as seen from one: what they shared.
+type Pair struct {
+	Correspondent Correspondent
+	// Letters counts the letters both took part in, in any roles.
+	Letters int
+	// WroteTo: the centre wrote, the other received; ReceivedFrom the other way.
+	WroteTo, ReceivedFrom int
+	// CopiedOnMine: the other was copied (cc or bcc) on the centre's letters;
+	// CopiedOnTheirs the other way; CopiedAlongside: both copied on one letter.
+	CopiedOnMine, CopiedOnTheirs, CopiedAlongside int
+	// First and Last bound the dated letters they shared.
+	First, Last *time.Time
+}
+
+// PairFilter selects the correspondents of one: Role is the other's role in the
+// shared letters (RoleAny for any); dates bound the letters counted.
+type PairFilter struct {
+	Role             Role
+	DateFrom, DateTo *time.Time
+}
+
+// PairOrder sorts pairs, most first (NAME: by name).
+type PairOrder string
+
+// Pair orders.
+const (
+	PairByLetters         PairOrder = "LETTERS"
+	PairByWroteTo         PairOrder = "WROTE_TO"
+	PairByReceivedFrom    PairOrder = "RECEIVED_FROM"
+	PairByCopiedOnMine    PairOrder = "COPIED_ON_MINE"
+	PairByCopiedOnTheirs  PairOrder = "COPIED_ON_THEIRS"
+	PairByCopiedAlongside PairOrder = "COPIED_ALONGSIDE"
+	PairByLastDate        PairOrder = "LAST_DATE"
+	PairByName            PairOrder = "NAME"
+)
+
+// PairPage is one page of pairs.
+type PairPage struct {
+	Pairs    []Pair
+	Cursors  []string
+	PageInfo PageInfo
+}
+
+// Explorer is what the exploration queries need of a store, beside Store.
+type Explorer interface {
+	// Exchange counts the letters between a and b written in the date range.
+	Exchange(ctx context.Context, a, b string, from, to *time.Time) (Exchange, error)
+	// Pairs lists the correspondents of id with what they shared, one page.
+	Pairs(ctx context.Context, id string, f PairFilter, order PairOrder, page PageRequest) (*PairPage, error)
 }

@@ -31,6 +31,7 @@ const (
 	keyDate     keyKind = iota // a DATE, as days since 1970-01-01
 	keyString                  // a string
 	keyDateTime                // a DATETIME, as RFC 3339 with nanoseconds
+	keyInt                     // an integer
 )
 
 type sortSpec struct {
@@ -172,14 +173,7 @@ func selectLetters(f domain.LetterFilter) (letterSelection, error) {
 	if !f.IncludeStubs {
 		conds = append(conds, "l.stub = false")
 	}
-	if f.DateFrom != nil {
-		params["dateFrom"] = neoDate(f.DateFrom)
-		conds = append(conds, "l.dateNotAfter >= $dateFrom")
-	}
-	if f.DateTo != nil {
-		params["dateTo"] = neoDate(f.DateTo)
-		conds = append(conds, "l.dateNotBefore <= $dateTo")
-	}
+	conds = append(conds, dateConds(f.DateFrom, f.DateTo, params)...)
 	if f.PlaceID != "" {
 		params["placeId"] = f.PlaceID
 		conds = append(conds, "EXISTS { MATCH (l)-[:WRITTEN_AT]->(:Place {id: $placeId}) }")
@@ -226,6 +220,21 @@ func organisationCondition(o *domain.OrganisationInvolvement) (string, error) {
 		alts = append(alts, "EXISTS { MATCH (c:Person)-[:MEMBER_OF]->"+within+" }")
 	}
 	return "EXISTS { MATCH (l)-[:" + types + "]-(c:Correspondent) WHERE " + strings.Join(alts, " OR ") + " }", nil
+}
+
+// dateConds keeps letters l whose possible dates overlap [from, to], adding the
+// parameters it needs.
+func dateConds(from, to *time.Time, params map[string]any) []string {
+	var conds []string
+	if from != nil {
+		params["dateFrom"] = neoDate(from)
+		conds = append(conds, "l.dateNotAfter >= $dateFrom")
+	}
+	if to != nil {
+		params["dateTo"] = neoDate(to)
+		conds = append(conds, "l.dateNotBefore <= $dateTo")
+	}
+	return conds
 }
 
 func roleTypesOf(r domain.Role, field string) (string, error) {
@@ -309,6 +318,12 @@ type keyset struct {
 // for the node bound to v. A backward page is read in reverse order and turned round
 // by finish, so both directions use the same index.
 func keysetPage(spec sortSpec, v, order string, page domain.PageRequest) (keyset, error) {
+	return keysetPageOf(spec, v, v, order, page)
+}
+
+// keysetPageOf is keysetPage for rows that carry more than the node: carry is what
+// the WITH keeps ("y, s"), node the variable whose id breaks ties.
+func keysetPageOf(spec sortSpec, carry, node, order string, page domain.PageRequest) (keyset, error) {
 	if err := page.Validate(domain.MaxPageSize); err != nil {
 		return keyset{}, err
 	}
@@ -319,7 +334,7 @@ func keysetPage(spec sortSpec, v, order string, page domain.PageRequest) (keyset
 		field, raw = "before", page.Before
 	}
 	var b strings.Builder
-	b.WriteString("WITH " + v + ", " + spec.expr + " AS k\n")
+	b.WriteString("WITH " + carry + ", " + spec.expr + " AS k\n")
 	if raw != "" {
 		c, err := domain.DecodeCursor(field, raw, order)
 		if err != nil {
@@ -335,13 +350,13 @@ func keysetPage(spec sortSpec, v, order string, page domain.PageRequest) (keyset
 		if desc {
 			op = "<"
 		}
-		b.WriteString("WHERE k " + op + " $ck OR (k = $ck AND " + v + ".id " + op + " $cid)\n")
+		b.WriteString("WHERE k " + op + " $ck OR (k = $ck AND " + node + ".id " + op + " $cid)\n")
 	}
 	dir := ""
 	if desc {
 		dir = " DESC"
 	}
-	b.WriteString("ORDER BY k" + dir + ", " + v + ".id" + dir + "\nLIMIT $limit\n")
+	b.WriteString("ORDER BY k" + dir + ", " + node + ".id" + dir + "\nLIMIT $limit\n")
 	ks.params["limit"] = ks.size + 1
 	ks.cypher = b.String()
 	return ks, nil
@@ -398,6 +413,10 @@ func cursorKey(kind keyKind, v any) any {
 		if s, ok := v.(string); ok {
 			return s
 		}
+	case keyInt:
+		if n, ok := v.(int64); ok {
+			return n
+		}
 	}
 	return nil
 }
@@ -423,6 +442,16 @@ func cursorParam(kind keyKind, key any, field string) (any, error) {
 			return nil, bad
 		}
 		return t, nil
+	case keyInt:
+		n, ok := key.(json.Number)
+		if !ok {
+			return nil, bad
+		}
+		i, err := n.Int64()
+		if err != nil {
+			return nil, bad
+		}
+		return i, nil
 	default:
 		s, ok := key.(string)
 		if !ok {

@@ -230,3 +230,52 @@ func TestLettersThatReachedTheAlbanianGovernment(t *testing.T) {
 		t.Errorf("letters to Albania itself = %d, want 0 (the letter reached its offices)", got.Letters.TotalCount)
 	}
 }
+
+func TestCorrespondenceAndCorrespondents(t *testing.T) {
+	a := newAPI(t)
+	if _, _, err := seed.Load(context.Background(), a.store); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	var people struct {
+		Correspondents struct{ Nodes []struct{ ID, Name string } }
+	}
+	a.data(t, `{ correspondents(filter: {kinds: [PERSON]}) { nodes { id name } } }`, nil, &people)
+	ids := map[string]string{}
+	for _, n := range people.Correspondents.Nodes {
+		ids[n.Name] = n.ID
+	}
+	var got struct {
+		Correspondence struct {
+			AToB, BToA int
+			Reciprocal bool
+			Letters    struct{ TotalCount int }
+		}
+		Rama struct {
+			Correspondents struct {
+				Nodes []struct {
+					Correspondent struct{ Name string }
+					Letters       int
+					ReceivedFrom  int
+					LastDate      *string
+				}
+			}
+		}
+	}
+	a.data(t, `query ($a: ID!, $b: ID!) {
+		correspondence(between: $a, and: $b) { aToB bToA reciprocal letters { totalCount } }
+		rama: correspondent(id: $b) { ... on Person { correspondents(orderBy: RECEIVED_FROM, first: 2) {
+			nodes { correspondent { name } letters receivedFrom lastDate } } } }
+	}`, map[string]any{"a": ids["Ebrahim Khodabandeh"], "b": ids["Edi Rama"]}, &got)
+	c := got.Correspondence
+	if c.AToB != 1 || c.BToA != 0 || c.Reciprocal || c.Letters.TotalCount != 1 {
+		t.Errorf("correspondence = %+v, want 1 letter one way, not reciprocal", c)
+	}
+	nodes := got.Rama.Correspondents.Nodes
+	if len(nodes) != 2 || nodes[0].Correspondent.Name != "Ebrahim Khodabandeh" || nodes[0].ReceivedFrom != 1 || nodes[0].LastDate != nil {
+		t.Errorf("Edi Rama's correspondents = %+v, want Ebrahim Khodabandeh first (received from, undated)", nodes)
+	}
+	r := a.do(t, `query ($a: ID!) { correspondence(between: $a, and: $a) { aToB } }`, map[string]any{"a": ids["Edi Rama"]})
+	if code, e := code(t, r); code != "BAD_USER_INPUT" || e.Extensions["field"] != "and" {
+		t.Errorf("correspondence with oneself: %s %+v", code, e)
+	}
+}
