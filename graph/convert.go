@@ -232,6 +232,26 @@ func toPairConnection(p *domain.PairPage) *model.CorrespondentPairConnection {
 	return c
 }
 
+func toTimeline(t *domain.Timeline) *model.Timeline {
+	out := &model.Timeline{Unplaced: t.Unplaced, Points: make([]*model.TimelinePoint, len(t.Points))}
+	for i, p := range t.Points {
+		out.Points[i] = &model.TimelinePoint{Period: p.Period, Start: p.Start, Letters: p.Letters}
+	}
+	return out
+}
+
+func toStatistics(st *domain.Statistics) *model.GraphStatistics {
+	out := &model.GraphStatistics{
+		Letters: st.Nodes[domain.LabelLetter], Stubs: st.Stubs, Persons: st.Nodes[domain.LabelPerson],
+		Organisations: st.Nodes[domain.LabelOrganisation], Offices: st.Nodes[domain.LabelOffice],
+		Places: st.Nodes[domain.LabelPlace],
+	}
+	for _, k := range model.AllLinkKind {
+		out.Links = append(out.Links, &model.LinkCount{Kind: k, Count: st.Links[domain.LinkKind(k)]})
+	}
+	return out
+}
+
 func nonNil(l []string) []string {
 	if l == nil {
 		return []string{}

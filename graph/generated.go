@@ -31,6 +31,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Correspondence() CorrespondenceResolver
 	CorrespondentConnection() CorrespondentConnectionResolver
+	GraphStatistics() GraphStatisticsResolver
 	Letter() LetterResolver
 	LetterConnection() LetterConnectionResolver
 	Mutation() MutationResolver
@@ -75,6 +76,11 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	CorrespondentCount struct {
+		Correspondent func(childComplexity int) int
+		Letters       func(childComplexity int) int
+	}
+
 	CorrespondentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -110,6 +116,17 @@ type ComplexityRoot struct {
 
 	DeleteLetterPayload struct {
 		ID func(childComplexity int) int
+	}
+
+	GraphStatistics struct {
+		Letters           func(childComplexity int) int
+		Links             func(childComplexity int) int
+		Offices           func(childComplexity int) int
+		Organisations     func(childComplexity int) int
+		Persons           func(childComplexity int) int
+		Places            func(childComplexity int) int
+		Stubs             func(childComplexity int) int
+		TopCorrespondents func(childComplexity int, role *model.Role, first *int) int
 	}
 
 	Holding struct {
@@ -178,6 +195,11 @@ type ComplexityRoot struct {
 	LetterEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	LinkCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
 	}
 
 	Membership struct {
@@ -291,6 +313,19 @@ type ComplexityRoot struct {
 		Letter         func(childComplexity int, id string) int
 		Letters        func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
 		Node           func(childComplexity int, id string) int
+		Statistics     func(childComplexity int) int
+		Timeline       func(childComplexity int, filter *model.LetterFilter, bucket *model.Bucket) int
+	}
+
+	Timeline struct {
+		Points   func(childComplexity int) int
+		Unplaced func(childComplexity int) int
+	}
+
+	TimelinePoint struct {
+		Letters func(childComplexity int) int
+		Period  func(childComplexity int) int
+		Start   func(childComplexity int) int
 	}
 
 	UpsertCorrespondentPayload struct {
@@ -308,6 +343,9 @@ type CorrespondenceResolver interface {
 }
 type CorrespondentConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.CorrespondentConnection) (int, error)
+}
+type GraphStatisticsResolver interface {
+	TopCorrespondents(ctx context.Context, obj *model.GraphStatistics, role *model.Role, first *int) ([]*model.CorrespondentCount, error)
 }
 type LetterResolver interface {
 	Authors(ctx context.Context, obj *model.Letter) ([]*model.Authorship, error)
@@ -389,6 +427,8 @@ type QueryResolver interface {
 	Letters(ctx context.Context, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	Correspondent(ctx context.Context, id string) (model.Correspondent, error)
 	Correspondents(ctx context.Context, filter *model.CorrespondentFilter, first *int, after *string, last *int, before *string) (*model.CorrespondentConnection, error)
+	Timeline(ctx context.Context, filter *model.LetterFilter, bucket *model.Bucket) (*model.Timeline, error)
+	Statistics(ctx context.Context) (*model.GraphStatistics, error)
 	Correspondence(ctx context.Context, between string, and string, role *model.Role, dateFrom *time.Time, dateTo *time.Time) (*model.Correspondence, error)
 }
 
@@ -516,6 +556,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CorrespondentConnection.TotalCount(childComplexity), true
 
+	case "CorrespondentCount.correspondent":
+		if e.ComplexityRoot.CorrespondentCount.Correspondent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentCount.Correspondent(childComplexity), true
+	case "CorrespondentCount.letters":
+		if e.ComplexityRoot.CorrespondentCount.Letters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrespondentCount.Letters(childComplexity), true
+
 	case "CorrespondentEdge.cursor":
 		if e.ComplexityRoot.CorrespondentEdge.Cursor == nil {
 			break
@@ -635,6 +688,60 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeleteLetterPayload.ID(childComplexity), true
+
+	case "GraphStatistics.letters":
+		if e.ComplexityRoot.GraphStatistics.Letters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStatistics.Letters(childComplexity), true
+	case "GraphStatistics.links":
+		if e.ComplexityRoot.GraphStatistics.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStatistics.Links(childComplexity), true
+	case "GraphStatistics.offices":
+		if e.ComplexityRoot.GraphStatistics.Offices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStatistics.Offices(childComplexity), true
+	case "GraphStatistics.organisations":
+		if e.ComplexityRoot.GraphStatistics.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStatistics.Organisations(childComplexity), true
+	case "GraphStatistics.persons":
+		if e.ComplexityRoot.GraphStatistics.Persons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStatistics.Persons(childComplexity), true
+	case "GraphStatistics.places":
+		if e.ComplexityRoot.GraphStatistics.Places == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStatistics.Places(childComplexity), true
+	case "GraphStatistics.stubs":
+		if e.ComplexityRoot.GraphStatistics.Stubs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStatistics.Stubs(childComplexity), true
+	case "GraphStatistics.topCorrespondents":
+		if e.ComplexityRoot.GraphStatistics.TopCorrespondents == nil {
+			break
+		}
+
+		args, err := ec.field_GraphStatistics_topCorrespondents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.GraphStatistics.TopCorrespondents(childComplexity, args["role"].(*model.Role), args["first"].(*int)), true
 
 	case "Holding.from":
 		if e.ComplexityRoot.Holding.From == nil {
@@ -941,6 +1048,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LetterEdge.Node(childComplexity), true
+
+	case "LinkCount.count":
+		if e.ComplexityRoot.LinkCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkCount.Count(childComplexity), true
+	case "LinkCount.kind":
+		if e.ComplexityRoot.LinkCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkCount.Kind(childComplexity), true
 
 	case "Membership.from":
 		if e.ComplexityRoot.Membership.From == nil {
@@ -1734,6 +1854,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.statistics":
+		if e.ComplexityRoot.Query.Statistics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Statistics(childComplexity), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["filter"].(*model.LetterFilter), args["bucket"].(*model.Bucket)), true
+
+	case "Timeline.points":
+		if e.ComplexityRoot.Timeline.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Points(childComplexity), true
+	case "Timeline.unplaced":
+		if e.ComplexityRoot.Timeline.Unplaced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Unplaced(childComplexity), true
+
+	case "TimelinePoint.letters":
+		if e.ComplexityRoot.TimelinePoint.Letters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelinePoint.Letters(childComplexity), true
+	case "TimelinePoint.period":
+		if e.ComplexityRoot.TimelinePoint.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelinePoint.Period(childComplexity), true
+	case "TimelinePoint.start":
+		if e.ComplexityRoot.TimelinePoint.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelinePoint.Start(childComplexity), true
 
 	case "UpsertCorrespondentPayload.correspondent":
 		if e.ComplexityRoot.UpsertCorrespondentPayload.Correspondent == nil {
@@ -2115,6 +2284,50 @@ type Correspondence {
   reciprocal: Boolean!
 }
 
+enum Bucket { YEAR MONTH }
+
+"The letters of one year or month."
+type TimelinePoint {
+  "1893, or 1893-05."
+  period: String!
+  start: Date!
+  letters: Int!
+}
+
+type Timeline {
+  "Periods with letters, in date order."
+  points: [TimelinePoint!]!
+  "Letters whose date does not fit a period: undated, uncertain, or known only to the year when counting months."
+  unplaced: Int!
+}
+
+"A kind of relationship of the graph."
+enum LinkKind { WROTE ADDRESSED_TO CC BCC ON_BEHALF_OF MENTIONS REPLIES_TO RELATED_TO WRITTEN_AT HOLDS OF MEMBER_OF PART_OF }
+
+type LinkCount {
+  kind: LinkKind!
+  count: Int!
+}
+
+type CorrespondentCount {
+  correspondent: Correspondent!
+  letters: Int!
+}
+
+"Counts over the whole graph."
+type GraphStatistics {
+  "Letters, stubs included."
+  letters: Int!
+  stubs: Int!
+  persons: Int!
+  organisations: Int!
+  offices: Int!
+  places: Int!
+  links: [LinkCount!]!
+  "The correspondents with the most letters in a role, most first."
+  topCorrespondents(role: Role = ANY, first: Int = 10): [CorrespondentCount!]!
+}
+
 "Relay page information. Cursors are keyset positions, not offsets."
 type PageInfo {
   hasNextPage: Boolean!
@@ -2208,6 +2421,9 @@ type Query {
   correspondent(id: ID!): Correspondent
   "Correspondents ordered by name."
   correspondents(filter: CorrespondentFilter, first: Int, after: String, last: Int, before: String): CorrespondentConnection!
+  "Letters the filter selects, counted per year or month."
+  timeline(filter: LetterFilter, bucket: Bucket = YEAR): Timeline!
+  statistics: GraphStatistics!
   "The letters linking two correspondents, in any role or the one given, and whether the exchange was reciprocal."
   correspondence(between: ID!, and: ID!, role: Role = ANY, dateFrom: Date, dateTo: Date): Correspondence!
 }
@@ -2533,6 +2749,16 @@ func (ec *executionContext) childFields_CorrespondentConnection(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type CorrespondentConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_CorrespondentCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "correspondent":
+		return ec.fieldContext_CorrespondentCount_correspondent(ctx, field)
+	case "letters":
+		return ec.fieldContext_CorrespondentCount_letters(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrespondentCount", field.Name)
+}
+
 func (ec *executionContext) childFields_CorrespondentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -2605,6 +2831,28 @@ func (ec *executionContext) childFields_DeleteLetterPayload(ctx context.Context,
 		return ec.fieldContext_DeleteLetterPayload_id(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeleteLetterPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphStatistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "letters":
+		return ec.fieldContext_GraphStatistics_letters(ctx, field)
+	case "stubs":
+		return ec.fieldContext_GraphStatistics_stubs(ctx, field)
+	case "persons":
+		return ec.fieldContext_GraphStatistics_persons(ctx, field)
+	case "organisations":
+		return ec.fieldContext_GraphStatistics_organisations(ctx, field)
+	case "offices":
+		return ec.fieldContext_GraphStatistics_offices(ctx, field)
+	case "places":
+		return ec.fieldContext_GraphStatistics_places(ctx, field)
+	case "links":
+		return ec.fieldContext_GraphStatistics_links(ctx, field)
+	case "topCorrespondents":
+		return ec.fieldContext_GraphStatistics_topCorrespondents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphStatistics", field.Name)
 }
 
 func (ec *executionContext) childFields_Holding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2743,6 +2991,16 @@ func (ec *executionContext) childFields_LetterEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type LetterEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_LinkCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_LinkCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_LinkCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkCount", field.Name)
+}
+
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "person":
@@ -2879,6 +3137,28 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_authorityIds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Place", field.Name)
+}
+
+func (ec *executionContext) childFields_Timeline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "points":
+		return ec.fieldContext_Timeline_points(ctx, field)
+	case "unplaced":
+		return ec.fieldContext_Timeline_unplaced(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Timeline", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelinePoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_TimelinePoint_period(ctx, field)
+	case "start":
+		return ec.fieldContext_TimelinePoint_start(ctx, field)
+	case "letters":
+		return ec.fieldContext_TimelinePoint_letters(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelinePoint", field.Name)
 }
 
 func (ec *executionContext) childFields_UpsertCorrespondentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3050,6 +3330,28 @@ func (ec *executionContext) field_Correspondence_letters_args(ctx context.Contex
 		return nil, err
 	}
 	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_GraphStatistics_topCorrespondents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*model.Role, error) {
+			return ec.unmarshalORole2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -4711,6 +5013,28 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.LetterFilter, error) {
+			return ec.unmarshalOLetterFilter2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetterFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "bucket",
+		func(ctx context.Context, v any) (*model.Bucket, error) {
+			return ec.unmarshalOBucket2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐBucket(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["bucket"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5228,6 +5552,61 @@ func (ec *executionContext) fieldContext_CorrespondentConnection_totalCount(_ co
 	return graphql.NewScalarFieldContext("CorrespondentConnection", field, true, true, "Int")
 }
 
+func (ec *executionContext) _CorrespondentCount_correspondent(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentCount_correspondent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Correspondent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Correspondent) graphql.Marshaler {
+			return ec.marshalNCorrespondent2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentCount_correspondent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrespondentCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CorrespondentCount_letters(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrespondentCount_letters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Letters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrespondentCount_letters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrespondentCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _CorrespondentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CorrespondentEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5726,6 +6105,220 @@ func (ec *executionContext) _DeleteLetterPayload_id(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_DeleteLetterPayload_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeleteLetterPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphStatistics_letters(ctx context.Context, field graphql.CollectedField, obj *model.GraphStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStatistics_letters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Letters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStatistics_letters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStatistics_stubs(ctx context.Context, field graphql.CollectedField, obj *model.GraphStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStatistics_stubs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stubs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStatistics_stubs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStatistics_persons(ctx context.Context, field graphql.CollectedField, obj *model.GraphStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStatistics_persons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Persons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStatistics_persons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStatistics_organisations(ctx context.Context, field graphql.CollectedField, obj *model.GraphStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStatistics_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organisations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStatistics_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStatistics_offices(ctx context.Context, field graphql.CollectedField, obj *model.GraphStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStatistics_offices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Offices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStatistics_offices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStatistics_places(ctx context.Context, field graphql.CollectedField, obj *model.GraphStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStatistics_places(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Places, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStatistics_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GraphStatistics_links(ctx context.Context, field graphql.CollectedField, obj *model.GraphStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStatistics_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LinkCount) graphql.Marshaler {
+			return ec.marshalNLinkCount2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLinkCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStatistics_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphStatistics_topCorrespondents(ctx context.Context, field graphql.CollectedField, obj *model.GraphStatistics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStatistics_topCorrespondents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.GraphStatistics().TopCorrespondents(ctx, obj, fc.Args["role"].(*model.Role), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CorrespondentCount) graphql.Marshaler {
+			return ec.marshalNCorrespondentCount2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStatistics_topCorrespondents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStatistics",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrespondentCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_GraphStatistics_topCorrespondents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Holding_person(ctx context.Context, field graphql.CollectedField, obj *model.Holding) (ret graphql.Marshaler) {
@@ -7038,6 +7631,52 @@ func (ec *executionContext) fieldContext_LetterEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LinkCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.LinkCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.LinkKind) graphql.Marshaler {
+			return ec.marshalNLinkKind2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLinkKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkCount", field, false, false, "LinkKind")
+}
+
+func (ec *executionContext) _LinkCount_count(ctx context.Context, field graphql.CollectedField, obj *model.LinkCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Membership_person(ctx context.Context, field graphql.CollectedField, obj *model.Membership) (ret graphql.Marshaler) {
@@ -10183,6 +10822,82 @@ func (ec *executionContext) fieldContext_Query_correspondents(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["filter"].(*model.LetterFilter), fc.Args["bucket"].(*model.Bucket))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Timeline) graphql.Marshaler {
+			return ec.marshalNTimeline2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐTimeline(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Timeline(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statistics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statistics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Statistics(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GraphStatistics) graphql.Marshaler {
+			return ec.marshalNGraphStatistics2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐGraphStatistics(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statistics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphStatistics(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_correspondence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10301,6 +11016,130 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Timeline_points(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TimelinePoint) graphql.Marshaler {
+			return ec.marshalNTimelinePoint2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐTimelinePointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Timeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelinePoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Timeline_unplaced(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_unplaced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unplaced, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_unplaced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelinePoint_period(ctx context.Context, field graphql.CollectedField, obj *model.TimelinePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelinePoint_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelinePoint_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelinePoint", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelinePoint_start(ctx context.Context, field graphql.CollectedField, obj *model.TimelinePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelinePoint_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelinePoint_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelinePoint", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TimelinePoint_letters(ctx context.Context, field graphql.CollectedField, obj *model.TimelinePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelinePoint_letters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Letters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelinePoint_letters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelinePoint", field, false, false, "Int")
 }
 
 func (ec *executionContext) _UpsertCorrespondentPayload_correspondent(ctx context.Context, field graphql.CollectedField, obj *model.UpsertCorrespondentPayload) (ret graphql.Marshaler) {
@@ -13062,6 +13901,44 @@ func (ec *executionContext) _CorrespondentConnection(ctx context.Context, sel as
 	return out
 }
 
+var correspondentCountImplementors = []string{"CorrespondentCount"}
+
+func (ec *executionContext) _CorrespondentCount(ctx context.Context, sel ast.SelectionSet, obj *model.CorrespondentCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, correspondentCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CorrespondentCount")
+		case "correspondent":
+			out.Values[i] = ec._CorrespondentCount_correspondent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "letters":
+			out.Values[i] = ec._CorrespondentCount_letters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var correspondentEdgeImplementors = []string{"CorrespondentEdge"}
 
 func (ec *executionContext) _CorrespondentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CorrespondentEdge) graphql.Marshaler {
@@ -13308,6 +14185,75 @@ func (ec *executionContext) _DeleteLetterPayload(ctx context.Context, sel ast.Se
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var graphStatisticsImplementors = []string{"GraphStatistics"}
+
+func (ec *executionContext) _GraphStatistics(ctx context.Context, sel ast.SelectionSet, obj *model.GraphStatistics) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphStatisticsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphStatistics")
+		case "letters":
+			out.Values[i] = ec._GraphStatistics_letters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stubs":
+			out.Values[i] = ec._GraphStatistics_stubs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "persons":
+			out.Values[i] = ec._GraphStatistics_persons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisations":
+			out.Values[i] = ec._GraphStatistics_organisations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "offices":
+			out.Values[i] = ec._GraphStatistics_offices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "places":
+			out.Values[i] = ec._GraphStatistics_places(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "links":
+			out.Values[i] = ec._GraphStatistics_links(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topCorrespondents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphStatistics_topCorrespondents(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13734,6 +14680,44 @@ func (ec *executionContext) _LetterEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "node":
 			out.Values[i] = ec._LetterEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkCountImplementors = []string{"LinkCount"}
+
+func (ec *executionContext) _LinkCount(ctx context.Context, sel ast.SelectionSet, obj *model.LinkCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkCount")
+		case "kind":
+			out.Values[i] = ec._LinkCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._LinkCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14505,6 +15489,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_correspondents(ctx, field)
 				})
+		case "timeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timeline(ctx, field)
+				})
+		case "statistics":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_statistics(ctx, field)
+				})
 		case "correspondence":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -14524,6 +15520,87 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineImplementors = []string{"Timeline"}
+
+func (ec *executionContext) _Timeline(ctx context.Context, sel ast.SelectionSet, obj *model.Timeline) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Timeline")
+		case "points":
+			out.Values[i] = ec._Timeline_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unplaced":
+			out.Values[i] = ec._Timeline_unplaced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelinePointImplementors = []string{"TimelinePoint"}
+
+func (ec *executionContext) _TimelinePoint(ctx context.Context, sel ast.SelectionSet, obj *model.TimelinePoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelinePointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelinePoint")
+		case "period":
+			out.Values[i] = ec._TimelinePoint_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._TimelinePoint_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "letters":
+			out.Values[i] = ec._TimelinePoint_letters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15068,6 +16145,30 @@ func (ec *executionContext) marshalNCorrespondentConnection2ᚖgithubᚗcomᚋle
 	return ec._CorrespondentConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCorrespondentCount2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CorrespondentCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCorrespondentCount2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCorrespondentCount2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentCount(ctx context.Context, sel ast.SelectionSet, v *model.CorrespondentCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CorrespondentCount!")
+		return graphql.Null
+	}
+	return ec._CorrespondentCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCorrespondentEdge2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CorrespondentEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -15171,6 +16272,20 @@ func (ec *executionContext) marshalNCreateLetterPayload2ᚖgithubᚗcomᚋletter
 	return ec._CreateLetterPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := model.UnmarshalDate(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalDate(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNDatePrecision2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐDatePrecision(ctx context.Context, v any) (model.DatePrecision, error) {
 	var res model.DatePrecision
 	err := res.UnmarshalGQL(v)
@@ -15220,6 +16335,14 @@ func (ec *executionContext) unmarshalNDocumentInput2ᚕᚖgithubᚗcomᚋletterg
 func (ec *executionContext) unmarshalNDocumentInput2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐDocumentInput(ctx context.Context, v any) (*model.DocumentInput, error) {
 	res, err := ec.unmarshalInputDocumentInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGraphStatistics2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐGraphStatistics(ctx context.Context, sel ast.SelectionSet, v *model.GraphStatistics) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GraphStatistics!")
+		return graphql.Null
+	}
+	return ec._GraphStatistics(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNHolding2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐHoldingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Holding) graphql.Marshaler {
@@ -15419,6 +16542,40 @@ func (ec *executionContext) unmarshalNLetterPatch2githubᚗcomᚋlettergraphᚋl
 func (ec *executionContext) unmarshalNLetterRefInput2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetterRefInput(ctx context.Context, v any) (*model.LetterRefInput, error) {
 	res, err := ec.unmarshalInputLetterRefInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkCount2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLinkCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LinkCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkCount2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLinkCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLinkCount2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLinkCount(ctx context.Context, sel ast.SelectionSet, v *model.LinkCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LinkCount!")
+		return graphql.Null
+	}
+	return ec._LinkCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLinkKind2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLinkKind(ctx context.Context, v any) (model.LinkKind, error) {
+	var res model.LinkKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkKind2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLinkKind(ctx context.Context, sel ast.SelectionSet, v model.LinkKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
@@ -15621,6 +16778,38 @@ func (ec *executionContext) marshalNThrough2githubᚗcomᚋlettergraphᚋletterg
 	return v
 }
 
+func (ec *executionContext) marshalNTimeline2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐTimeline(ctx context.Context, sel ast.SelectionSet, v *model.Timeline) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Timeline!")
+		return graphql.Null
+	}
+	return ec._Timeline(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelinePoint2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐTimelinePointᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelinePoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelinePoint2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐTimelinePoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelinePoint2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐTimelinePoint(ctx context.Context, sel ast.SelectionSet, v *model.TimelinePoint) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelinePoint!")
+		return graphql.Null
+	}
+	return ec._TimelinePoint(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNUpsertCorrespondentPayload2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐUpsertCorrespondentPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpsertCorrespondentPayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "UpsertCorrespondentPayload!")
@@ -15799,6 +16988,22 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOBucket2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐBucket(ctx context.Context, v any) (*model.Bucket, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.Bucket)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBucket2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐBucket(ctx context.Context, sel ast.SelectionSet, v *model.Bucket) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOCorrespondent2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondent(ctx context.Context, sel ast.SelectionSet, v model.Correspondent) graphql.Marshaler {

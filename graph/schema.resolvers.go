@@ -23,6 +23,19 @@ func (r *correspondentConnectionResolver) TotalCount(ctx context.Context, obj *m
 	return r.Store.CountCorrespondents(ctx, obj.Filter)
 }
 
+// TopCorrespondents is the resolver for the topCorrespondents field.
+func (r *graphStatisticsResolver) TopCorrespondents(ctx context.Context, obj *model.GraphStatistics, role *model.Role, first *int) ([]*model.CorrespondentCount, error) {
+	top, err := r.Store.TopCorrespondents(ctx, domain.Role(deref(role)), deref(first))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.CorrespondentCount, len(top))
+	for i, t := range top {
+		out[i] = &model.CorrespondentCount{Correspondent: toCorrespondent(t.Correspondent), Letters: t.Letters}
+	}
+	return out, nil
+}
+
 // Authors is the resolver for the authors field.
 func (r *letterResolver) Authors(ctx context.Context, obj *model.Letter) ([]*model.Authorship, error) {
 	l, err := r.letterLinks(ctx, obj)
@@ -473,6 +486,28 @@ func (r *queryResolver) Correspondents(ctx context.Context, filter *model.Corres
 	return toCorrespondentConnection(page, f), nil
 }
 
+// Timeline is the resolver for the timeline field.
+func (r *queryResolver) Timeline(ctx context.Context, filter *model.LetterFilter, bucket *model.Bucket) (*model.Timeline, error) {
+	b := domain.BucketYear
+	if bucket != nil {
+		b = domain.Bucket(*bucket)
+	}
+	t, err := r.Store.Timeline(ctx, fromLetterFilter(filter), b)
+	if err != nil {
+		return nil, err
+	}
+	return toTimeline(t), nil
+}
+
+// Statistics is the resolver for the statistics field.
+func (r *queryResolver) Statistics(ctx context.Context) (*model.GraphStatistics, error) {
+	st, err := r.Store.Statistics(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return toStatistics(st), nil
+}
+
 // Correspondence is the resolver for the correspondence field.
 func (r *queryResolver) Correspondence(ctx context.Context, between string, and string, role *model.Role, dateFrom *time.Time, dateTo *time.Time) (*model.Correspondence, error) {
 	return r.correspondence(ctx, between, and, role, dateFrom, dateTo)
@@ -485,6 +520,9 @@ func (r *Resolver) Correspondence() CorrespondenceResolver { return &corresponde
 func (r *Resolver) CorrespondentConnection() CorrespondentConnectionResolver {
 	return &correspondentConnectionResolver{r}
 }
+
+// GraphStatistics returns GraphStatisticsResolver implementation.
+func (r *Resolver) GraphStatistics() GraphStatisticsResolver { return &graphStatisticsResolver{r} }
 
 // Letter returns LetterResolver implementation.
 func (r *Resolver) Letter() LetterResolver { return &letterResolver{r} }
@@ -510,6 +548,7 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 type (
 	correspondenceResolver          struct{ *Resolver }
 	correspondentConnectionResolver struct{ *Resolver }
+	graphStatisticsResolver         struct{ *Resolver }
 	letterResolver                  struct{ *Resolver }
 	letterConnectionResolver        struct{ *Resolver }
 	mutationResolver                struct{ *Resolver }

@@ -48,6 +48,11 @@ type Copy struct {
 	Correspondent Correspondent `json:"correspondent"`
 }
 
+type CorrespondentCount struct {
+	Correspondent Correspondent `json:"correspondent"`
+	Letters       int           `json:"letters"`
+}
+
 type CorrespondentEdge struct {
 	Cursor string        `json:"cursor"`
 	Node   Correspondent `json:"node"`
@@ -117,6 +122,20 @@ type DocumentInput struct {
 	// A name for the source (a file name), used in errors and as the letters' source.
 	Name   *string       `json:"name,omitempty"`
 	Format *ImportFormat `json:"format,omitempty"`
+}
+
+// Counts over the whole graph.
+type GraphStatistics struct {
+	// Letters, stubs included.
+	Letters       int          `json:"letters"`
+	Stubs         int          `json:"stubs"`
+	Persons       int          `json:"persons"`
+	Organisations int          `json:"organisations"`
+	Offices       int          `json:"offices"`
+	Places        int          `json:"places"`
+	Links         []*LinkCount `json:"links"`
+	// The correspondents with the most letters in a role, most first.
+	TopCorrespondents []*CorrespondentCount `json:"topCorrespondents"`
 }
 
 // A person's tenure of an office.
@@ -238,6 +257,11 @@ type LetterRefInput struct {
 	ID         *string `json:"id,omitempty"`
 	ExternalID *string `json:"externalId,omitempty"`
 	Title      *string `json:"title,omitempty"`
+}
+
+type LinkCount struct {
+	Kind  LinkKind `json:"kind"`
+	Count int      `json:"count"`
 }
 
 // A person's affiliation with an organisation.
@@ -428,9 +452,79 @@ type PlaceInput struct {
 type Query struct {
 }
 
+type Timeline struct {
+	// Periods with letters, in date order.
+	Points []*TimelinePoint `json:"points"`
+	// Letters whose date does not fit a period: undated, uncertain, or known only to the year when counting months.
+	Unplaced int `json:"unplaced"`
+}
+
+// The letters of one year or month.
+type TimelinePoint struct {
+	// 1893, or 1893-05.
+	Period  string    `json:"period"`
+	Start   time.Time `json:"start"`
+	Letters int       `json:"letters"`
+}
+
 type UpsertCorrespondentPayload struct {
 	Correspondent Correspondent `json:"correspondent"`
 	Created       bool          `json:"created"`
+}
+
+type Bucket string
+
+const (
+	BucketYear  Bucket = "YEAR"
+	BucketMonth Bucket = "MONTH"
+)
+
+var AllBucket = []Bucket{
+	BucketYear,
+	BucketMonth,
+}
+
+func (e Bucket) IsValid() bool {
+	switch e {
+	case BucketYear, BucketMonth:
+		return true
+	}
+	return false
+}
+
+func (e Bucket) String() string {
+	return string(e)
+}
+
+func (e *Bucket) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Bucket(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Bucket", str)
+	}
+	return nil
+}
+
+func (e Bucket) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Bucket) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Bucket) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type CorrespondentKind string
@@ -736,6 +830,84 @@ func (e *LetterOrder) UnmarshalJSON(b []byte) error {
 }
 
 func (e LetterOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A kind of relationship of the graph.
+type LinkKind string
+
+const (
+	LinkKindWrote       LinkKind = "WROTE"
+	LinkKindAddressedTo LinkKind = "ADDRESSED_TO"
+	LinkKindCc          LinkKind = "CC"
+	LinkKindBcc         LinkKind = "BCC"
+	LinkKindOnBehalfOf  LinkKind = "ON_BEHALF_OF"
+	LinkKindMentions    LinkKind = "MENTIONS"
+	LinkKindRepliesTo   LinkKind = "REPLIES_TO"
+	LinkKindRelatedTo   LinkKind = "RELATED_TO"
+	LinkKindWrittenAt   LinkKind = "WRITTEN_AT"
+	LinkKindHolds       LinkKind = "HOLDS"
+	LinkKindOf          LinkKind = "OF"
+	LinkKindMemberOf    LinkKind = "MEMBER_OF"
+	LinkKindPartOf      LinkKind = "PART_OF"
+)
+
+var AllLinkKind = []LinkKind{
+	LinkKindWrote,
+	LinkKindAddressedTo,
+	LinkKindCc,
+	LinkKindBcc,
+	LinkKindOnBehalfOf,
+	LinkKindMentions,
+	LinkKindRepliesTo,
+	LinkKindRelatedTo,
+	LinkKindWrittenAt,
+	LinkKindHolds,
+	LinkKindOf,
+	LinkKindMemberOf,
+	LinkKindPartOf,
+}
+
+func (e LinkKind) IsValid() bool {
+	switch e {
+	case LinkKindWrote, LinkKindAddressedTo, LinkKindCc, LinkKindBcc, LinkKindOnBehalfOf, LinkKindMentions, LinkKindRepliesTo, LinkKindRelatedTo, LinkKindWrittenAt, LinkKindHolds, LinkKindOf, LinkKindMemberOf, LinkKindPartOf:
+		return true
+	}
+	return false
+}
+
+func (e LinkKind) String() string {
+	return string(e)
+}
+
+func (e *LinkKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LinkKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LinkKind", str)
+	}
+	return nil
+}
+
+func (e LinkKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LinkKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LinkKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -124,6 +124,7 @@ type Link struct {
 // database cannot be reached, INTERNAL otherwise.
 type Store interface {
 	Explorer
+	Statistician
 	// Node returns the letter, correspondent or place with the id.
 	Node(ctx context.Context, id string) (Node, error)
 	// Letter returns a letter with its links loaded.
@@ -261,4 +262,52 @@ type Explorer interface {
 	Exchange(ctx context.Context, a, b string, from, to *time.Time) (Exchange, error)
 	// Pairs lists the correspondents of id with what they shared, one page.
 	Pairs(ctx context.Context, id string, f PairFilter, order PairOrder, page PageRequest) (*PairPage, error)
+}
+
+// Bucket is a period of a timeline: a year ("1893") or a month ("1893-05").
+type Bucket string
+
+// Timeline buckets.
+const (
+	BucketYear  Bucket = "YEAR"
+	BucketMonth Bucket = "MONTH"
+)
+
+// TimelinePoint counts the letters of one period.
+type TimelinePoint struct {
+	Period  string    // "1893" or "1893-05"
+	Start   time.Time // its first day
+	Letters int
+}
+
+// Timeline is the letters a filter selects, counted per period. Letters whose date is
+// not known to the bucket's precision (undated, uncertain, or a year when counting
+// months) are counted in Unplaced.
+type Timeline struct {
+	Points   []TimelinePoint
+	Unplaced int
+}
+
+// Statistics are counts over the whole graph.
+type Statistics struct {
+	Nodes map[Label]int    // letters (stubs included), persons, organisations, offices, places
+	Stubs int              // letters known only by reference
+	Links map[LinkKind]int // relationships by kind
+}
+
+// RoleCount is a correspondent and the number of letters it has in a role.
+type RoleCount struct {
+	Correspondent Correspondent
+	Letters       int
+}
+
+// Statistician is what the timeline and statistics need of a store.
+type Statistician interface {
+	// Timeline counts the letters f selects per year or month, in date order.
+	Timeline(ctx context.Context, f LetterFilter, bucket Bucket) (*Timeline, error)
+	// Statistics counts nodes and links by kind.
+	Statistics(ctx context.Context) (*Statistics, error)
+	// TopCorrespondents returns the n correspondents with the most letters in role
+	// (RoleAny: in any role), most first.
+	TopCorrespondents(ctx context.Context, role Role, n int) ([]RoleCount, error)
 }

@@ -279,3 +279,41 @@ func TestCorrespondenceAndCorrespondents(t *testing.T) {
 		t.Errorf("correspondence with oneself: %s %+v", code, e)
 	}
 }
+
+func TestTimelineAndStatisticsOverHTTP(t *testing.T) {
+	a := newAPI(t)
+	if _, _, err := seed.Load(context.Background(), a.store); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	var got struct {
+		Timeline   struct{ Unplaced int }
+		Statistics struct {
+			Letters, Stubs, Persons, Organisations, Offices, Places int
+			Links                                                   []struct {
+				Kind  string
+				Count int
+			}
+			TopCorrespondents []struct {
+				Correspondent struct{ Name string }
+				Letters       int
+			}
+		}
+	}
+	a.data(t, `{ timeline(bucket: YEAR) { unplaced points { period letters } }
+		statistics { letters stubs persons organisations offices places links { kind count }
+			topCorrespondents(role: CC, first: 2) { correspondent { name } letters } } }`, nil, &got)
+	st := got.Statistics
+	if got.Timeline.Unplaced != 1 || st.Letters != 4 || st.Stubs != 3 || st.Persons != 2 || st.Offices != 3 || st.Places != 1 {
+		t.Errorf("timeline %+v, statistics %+v", got.Timeline, st)
+	}
+	links := map[string]int{}
+	for _, l := range st.Links {
+		links[l.Kind] = l.Count
+	}
+	if links["CC"] != 4 || links["RELATED_TO"] != 3 || links["PART_OF"] != 0 || len(st.Links) != 13 {
+		t.Errorf("links = %v", links)
+	}
+	if len(st.TopCorrespondents) != 2 || st.TopCorrespondents[0].Letters != 1 {
+		t.Errorf("top copied = %+v", st.TopCorrespondents)
+	}
+}

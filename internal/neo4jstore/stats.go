@@ -1,0 +1,140 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+var _ domain.Statistician = (*Store)(nil)
+
+// bucketSpecs is the allowlist of timeline buckets: the precisions a letter's date
+// needs to fall in one, and how a period's first day is built from the date d.
+var bucketSpecs = map[domain.Bucket]struct {
+	precisions []string
+	start      string
+}{
+	domain.BucketYear:  {[]string{"DAY", "MONTH", "YEAR"}, "date({year: d.year})"},
+	domain.BucketMonth: {[]string{"DAY", "MONTH"}, "date({year: d.year, month: d.month})"},
+}
+
+// Timeline implements domain.Statistician, in one query.
+func (s *Store) Timeline(ctx context.Context, f domain.LetterFilter, bucket domain.Bucket) (*domain.Timeline, error) {
+	if bucket == "" {
+		bucket = domain.BucketYear
+	}
+	spec, ok := bucketSpecs[bucket]
+	if !ok {
+		return nil, domain.Invalid("bucket", "%q is not YEAR or MONTH", bucket)
+	}
+	sel, err := selectLetters(f)
+	if err != nil {
+		return nil, err
+	}
+	sel.params["precisions"] = spec.precisions
+	cypher := sel.cypher + `
+		WITH CASE WHEN l.date IS NOT NULL AND l.datePrecision IN $precisions THEN l.date END AS d
+		WITH CASE WHEN d IS NULL THEN null ELSE ` + spec.start + ` END AS start
+		RETURN start, count(*) AS n
+		ORDER BY start`
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Timeline, error) {
+		recs, err := collect(ctx, tx, cypher, sel.params)
+		if err != nil {
+			return nil, err
+		}
+		t := &domain.Timeline{}
+		for _, rec := range recs {
+			n, _ := rec.Values[1].(int64)
+			start := date(map[string]any{"d": rec.Values[0]}, "d")
+			if start == nil {
+				t.Unplaced += int(n)
+				continue
+			}
+			period := fmt.Sprintf("%04d", start.Year())
+			if bucket == domain.BucketMonth {
+				period = start.Format("2006-01")
+			}
+			t.Points = append(t.Points, domain.TimelinePoint{Period: period, Start: *start, Letters: int(n)})
+		}
+		return t, nil
+	})
+}
+
+// Statistics implements domain.Statistician. Label and relationship-type counts come
+// from Neo4j's count store, so the query costs the same on any graph.
+func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
+	labels := []domain.Label{domain.LabelLetter, domain.LabelPerson, domain.LabelOrganisation, domain.LabelOffice, domain.LabelPlace}
+	var b string
+	var cols []string
+	for i, l := range labels {
+		col := fmt.Sprintf("n%d", i)
+		b += "CALL { MATCH (n:" + string(l) + ") RETURN count(n) AS " + col + " }\n"
+		cols = append(cols, col)
+	}
+	kinds := make([]domain.LinkKind, 0, len(linkSpecs))
+	for _, k := range []domain.LinkKind{domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC,
+		domain.LinkOnBehalfOf, domain.LinkMentions, domain.LinkRepliesTo, domain.LinkRelatedTo, domain.LinkWrittenAt,
+		domain.LinkHolds, domain.LinkOf, domain.LinkMemberOf, domain.LinkPartOf} {
+		col := fmt.Sprintf("r%d", len(kinds))
+		b += "CALL { MATCH ()-[r:" + string(k) + "]->() RETURN count(r) AS " + col + " }\n"
+		cols = append(cols, col)
+		kinds = append(kinds, k)
+	}
+	b += "CALL { MATCH (l:Letter) WHERE l.stub RETURN count(l) AS stubs }\nRETURN stubs"
+	for _, c := range cols {
+		b += ", " + c
+	}
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Statistics, error) {
+		recs, err := collect(ctx, tx, b, nil)
+		if err != nil {
+			return nil, err
+		}
+		v := recs[0].Values
+		st := &domain.Statistics{Nodes: map[domain.Label]int{}, Links: map[domain.LinkKind]int{}}
+		n, _ := v[0].(int64)
+		st.Stubs = int(n)
+		for i, l := range labels {
+			n, _ := v[1+i].(int64)
+			st.Nodes[l] = int(n)
+		}
+		for i, k := range kinds {
+			n, _ := v[1+len(labels)+i].(int64)
+			st.Links[k] = int(n)
+		}
+		return st, nil
+	})
+}
+
+// TopCorrespondents implements domain.Statistician. It reads each correspondent's
+// relationship counts from the degree store rather than visiting letters.
+func (s *Store) TopCorrespondents(ctx context.Context, role domain.Role, n int) ([]domain.RoleCount, error) {
+	types, err := roleTypesOf(role, "role")
+	if err != nil {
+		return nil, err
+	}
+	if n < 0 || n > domain.MaxPageSize {
+		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "first",
+			Message: fmt.Sprintf("at most %d at a time", domain.MaxPageSize)}
+	}
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.RoleCount, error) {
+		recs, err := collect(ctx, tx, `
+			MATCH (c:Correspondent)
+			WITH c, COUNT { (c)-[:`+types+`]-(:Letter) } AS n
+			WHERE n > 0
+			RETURN `+correspondentProjection+`, n
+			ORDER BY n DESC, c.nameKey, c.id
+			LIMIT $n`, map[string]any{"n": n})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]domain.RoleCount, len(recs))
+		for i, rec := range recs {
+			k, _ := rec.Values[1].(int64)
+			out[i] = domain.RoleCount{Correspondent: toCorrespondent(mapOf(rec.Values[0])), Letters: int(k)}
+		}
+		return out, nil
+	})
+}
