@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 // results. One set lives for one request.
 type Loaders struct {
 	Letters     *dataloadgen.Loader[string, *domain.Letter]
+	LetterPages *dataloadgen.Loader[pageKey, *domain.LetterPage]
 	Holdings    *dataloadgen.Loader[string, []domain.Holding]
 	Memberships *dataloadgen.Loader[string, []domain.Membership]
 	Structure   *dataloadgen.Loader[string, domain.OrgStructure]
@@ -34,10 +36,71 @@ func NewLoaders(store domain.Store) *Loaders {
 			}
 			return letters, nil
 		}, dataloadgen.WithWait(wait)),
+		LetterPages: dataloadgen.NewLoader(func(ctx context.Context, keys []pageKey) ([]*domain.LetterPage, []error) {
+			return letterPages(ctx, store, keys)
+		}, dataloadgen.WithWait(wait)),
 		Holdings:    dataloadgen.NewMappedLoader(store.Holdings, dataloadgen.WithWait(wait)),
 		Memberships: dataloadgen.NewMappedLoader(store.Memberships, dataloadgen.WithWait(wait)),
 		Structure:   dataloadgen.NewMappedLoader(store.Structure, dataloadgen.WithWait(wait)),
 	}
+}
+
+// pageKey asks for one correspondent's page of letters. Spec is the JSON of the rest
+// of the request (filter, order, page), so that keys asking the same of different
+// correspondents group into one query.
+type pageKey struct {
+	ID   string
+	Spec string
+}
+
+// pageSpec is what a pageKey's Spec holds.
+type pageSpec struct {
+	Filter domain.LetterFilter
+	Order  domain.LetterOrder
+	Page   domain.PageRequest
+}
+
+func newPageKey(id string, spec pageSpec) pageKey {
+	b, _ := json.Marshal(spec) // plain data always marshals
+	return pageKey{ID: id, Spec: string(b)}
+}
+
+// letterPages answers page keys with one LettersOfMany query per distinct spec.
+func letterPages(ctx context.Context, store domain.Store, keys []pageKey) ([]*domain.LetterPage, []error) {
+	groups := map[string][]int{}
+	var specs []string
+	for i, k := range keys {
+		if _, ok := groups[k.Spec]; !ok {
+			specs = append(specs, k.Spec)
+		}
+		groups[k.Spec] = append(groups[k.Spec], i)
+	}
+	pages := make([]*domain.LetterPage, len(keys))
+	errs := make([]error, len(keys))
+	for _, raw := range specs {
+		idx := groups[raw]
+		var spec pageSpec
+		err := json.Unmarshal([]byte(raw), &spec)
+		var byID map[string]*domain.LetterPage
+		if err == nil {
+			ids := make([]string, len(idx))
+			for j, i := range idx {
+				ids[j] = keys[i].ID
+			}
+			byID, err = store.LettersOfMany(ctx, ids, spec.Filter, spec.Order, spec.Page)
+		}
+		for _, i := range idx {
+			if err != nil {
+				errs[i] = err
+				continue
+			}
+			pages[i] = byID[keys[i].ID]
+			if pages[i] == nil {
+				pages[i] = &domain.LetterPage{}
+			}
+		}
+	}
+	return pages, errs
 }
 
 func fill(n int, err error) []error {

@@ -52,10 +52,23 @@ func (r *Resolver) letterLinks(ctx context.Context, obj *model.Letter) (*domain.
 func (r *Resolver) letters(ctx context.Context, filter *model.LetterFilter, extra *domain.Involvement,
 	orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
 	f := fromLetterFilter(filter)
-	if extra != nil {
-		f.Involving = append([]domain.Involvement{*extra}, f.Involving...)
+	if extra == nil {
+		return r.lettersOf(ctx, f, orderBy, first, after, last, before)
 	}
-	return r.lettersOf(ctx, f, orderBy, first, after, last, before)
+	// A correspondent's letters: batched with its siblings' through the loader, so
+	// that a list of correspondents with their letters is one query.
+	f.Involving = append([]domain.Involvement{{Role: extra.Role}}, f.Involving...)
+	order := domain.OrderDateDesc
+	if orderBy != nil {
+		order = domain.LetterOrder(*orderBy)
+	}
+	spec := pageSpec{Filter: f, Order: order, Page: pageRequest(first, after, last, before)}
+	page, err := r.loaders(ctx).LetterPages.Load(ctx, newPageKey(extra.CorrespondentID, spec))
+	if err != nil {
+		return nil, err
+	}
+	f.Involving[0].CorrespondentID = extra.CorrespondentID
+	return toLetterConnection(page, f), nil
 }
 
 // lettersOf pages through the letters a domain filter selects.

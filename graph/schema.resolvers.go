@@ -483,7 +483,9 @@ func (r *queryResolver) Correspondents(ctx context.Context, filter *model.Corres
 	if err != nil {
 		return nil, err
 	}
-	return toCorrespondentConnection(page, f), nil
+	conn := toCorrespondentConnection(page, f)
+	r.primeLetterPages(ctx, correspondentIDs(conn))
+	return conn, nil
 }
 
 // Timeline is the resolver for the timeline field.

@@ -134,6 +134,9 @@ type Store interface {
 	LettersByID(ctx context.Context, ids []string) ([]*Letter, error)
 	// Letters returns one page of letters with their links loaded.
 	Letters(ctx context.Context, f LetterFilter, order LetterOrder, page PageRequest) (*LetterPage, error)
+	// LettersOfMany returns the same page for each correspondent of ids: the filter's
+	// first involvement gives the role, and each id in turn the correspondent.
+	LettersOfMany(ctx context.Context, ids []string, f LetterFilter, order LetterOrder, page PageRequest) (map[string]*LetterPage, error)
 	// CountLetters counts the letters the filter selects.
 	CountLetters(ctx context.Context, f LetterFilter) (int, error)
 	// CreateLetter writes a letter and its links, resolving inline parties to existing

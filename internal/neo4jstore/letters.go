@@ -130,7 +130,21 @@ type letterSelection struct {
 // selective one the filter allows: the full-text index, a correspondent's
 // relationships, or all letters.
 func selectLetters(f domain.LetterFilter) (letterSelection, error) {
+	return selectLettersAt(f, "")
+}
+
+// selectLettersAt is selectLetters where the first involvement's correspondent id is
+// the Cypher variable firstID (a batch's row) rather than a parameter.
+func selectLettersAt(f domain.LetterFilter, firstID string) (letterSelection, error) {
 	params := map[string]any{}
+	invID := func(i int) string {
+		if i == 0 && firstID != "" {
+			return firstID
+		}
+		n := strconv.Itoa(i)
+		params["inv"+n] = f.Involving[i].CorrespondentID
+		return "$inv" + n
+	}
 	var b strings.Builder
 	var conds []string
 	start := 0 // the first involvement not yet expressed
@@ -147,8 +161,7 @@ func selectLetters(f domain.LetterFilter) (letterSelection, error) {
 		if err != nil {
 			return letterSelection{}, err
 		}
-		params["inv0"] = f.Involving[0].CorrespondentID
-		b.WriteString("MATCH (:Correspondent {id: $inv0})-[:" + types + "]-(l:Letter)\nWITH DISTINCT l\n")
+		b.WriteString("MATCH (:Correspondent {id: " + invID(0) + "})-[:" + types + "]-(l:Letter)\nWITH DISTINCT l\n")
 		start = 1
 	default:
 		b.WriteString("MATCH (l:Letter)\n")
@@ -159,8 +172,7 @@ func selectLetters(f domain.LetterFilter) (letterSelection, error) {
 		if err != nil {
 			return letterSelection{}, err
 		}
-		params["inv"+n] = f.Involving[i].CorrespondentID
-		conds = append(conds, "EXISTS { MATCH (:Correspondent {id: $inv"+n+"})-[:"+types+"]-(l) }")
+		conds = append(conds, "EXISTS { MATCH (:Correspondent {id: "+invID(i)+"})-[:"+types+"]-(l) }")
 	}
 	if o := f.Organisation; o != nil {
 		cond, err := organisationCondition(o)
@@ -459,4 +471,61 @@ func cursorParam(kind keyKind, key any, field string) (any, error) {
 		}
 		return s, nil
 	}
+}
+
+// LettersOfMany implements domain.Store: the same page of letters for each of many
+// correspondents (f.Involving[0] names the role; its id is each of ids), in one
+// query, so that a list of correspondents with their letters costs one round trip.
+func (s *Store) LettersOfMany(ctx context.Context, ids []string, f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest) (map[string]*domain.LetterPage, error) {
+	if len(f.Involving) == 0 {
+		return nil, domain.Invalid("filter.involving", "names no correspondent role")
+	}
+	if order == "" {
+		order = domain.OrderDateDesc
+	}
+	spec, ok := letterOrders[order]
+	if !ok {
+		return nil, domain.Invalid("orderBy", "%q is not a letter order", order)
+	}
+	sel, err := selectLettersAt(f, "cid")
+	if err != nil {
+		return nil, err
+	}
+	kp, err := keysetPage(spec, "l", string(order), page)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range kp.params {
+		sel.params[k] = v
+	}
+	sel.params["ids"] = ids
+	cypher := `UNWIND $ids AS cid
+		CALL {
+			WITH cid
+			` + sel.cypher + kp.cypher + `RETURN collect([k, ` + letterProjection + `]) AS rows
+		}
+		RETURN cid, rows`
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string]*domain.LetterPage, error) {
+		recs, err := collect(ctx, tx, cypher, sel.params)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]*domain.LetterPage, len(recs))
+		for _, rec := range recs {
+			cid, _ := rec.Values[0].(string)
+			rows, _ := rec.Values[1].([]any)
+			keys := make([]any, len(rows))
+			letters := make([]*domain.Letter, len(rows))
+			lids := make([]string, len(rows))
+			for i, row := range rows {
+				pair, _ := row.([]any)
+				keys[i] = pair[0]
+				letters[i] = toLetter(mapOf(pair[1]), true)
+				lids[i] = letters[i].ID
+			}
+			n, cursors, info := kp.finish(spec, string(order), keys, lids)
+			out[cid] = &domain.LetterPage{Letters: reorder(letters[:n], page.Backward()), Cursors: cursors, PageInfo: info}
+		}
+		return out, nil
+	})
 }

@@ -1,0 +1,72 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/lettergraph/lettergraph/internal/gen"
+	"github.com/lettergraph/lettergraph/internal/ingest"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
+)
+
+// queryCountCases are operations and the Cypher round trips each may cost: a number
+// bounded by the operation's nesting, the same whatever the size of its results.
+var queryCountCases = []struct {
+	name  string
+	query string
+	max   int
+}{
+	{"a page of letters with authors, recipients and cc",
+		`{ letters(first: 50) { nodes { title authors { correspondent { name } } recipients { correspondent { name } } cc { correspondent { name } } } } }`, 1},
+	{"a page of letters with its total",
+		`{ letters(first: 50) { totalCount nodes { title } } }`, 2},
+	{"correspondents with their letters",
+		`{ correspondents(first: 50) { nodes { name lettersWritten(first: 5) { nodes { title cc { correspondent { name } } } } lettersReceived(first: 5) { nodes { title } } } } }`, 3},
+	{"a correspondent with its letters and correspondents",
+		`{ correspondents(first: 1, filter: {kinds: [PERSON]}) { nodes { ... on Person { correspondents(first: 20) { nodes { correspondent { name } letters wroteTo } } lettersWritten(first: 20) { nodes { title } } } } } }`, 3},
+	{"people with their offices and affiliations",
+		`{ correspondents(first: 50, filter: {kinds: [PERSON]}) { nodes { ... on Person { holds { office { title organisation { name } } } memberships { role organisation { name } } } } } }`, 3},
+	{"letters with the letters they reply to, and those letters' authors",
+		`{ letters(first: 50) { nodes { repliesTo { title authors { correspondent { name } } } } } }`, 2},
+	{"organisations with their offices and parts",
+		`{ correspondents(first: 50, filter: {kinds: [ORGANISATION]}) { nodes { ... on Organisation { offices { title } parts { name } partOf { name } } } } }`, 2},
+	{"a timeline and statistics",
+		`{ timeline(bucket: MONTH) { unplaced } statistics { letters topCorrespondents(first: 5) { letters } } }`, 3},
+}
+
+// TestQueryCountsDoNotGrowWithResults runs each operation on a small and a larger
+// corpus and counts the Cypher queries it sends.
+func TestQueryCountsDoNotGrowWithResults(t *testing.T) {
+	a := newAPI(t)
+	var count atomic.Int64
+	neo4jstore.ObserveQueries(func(string, time.Duration) { count.Add(1) })
+	defer neo4jstore.ObserveQueries(nil)
+
+	counts := map[string][]int64{}
+	for _, letters := range []int{20, 300} {
+		neo4jtest.Wipe(t)
+		var corpus bytes.Buffer
+		if err := gen.WriteNDJSON(&corpus, gen.Config{Letters: letters, Seed: 5}); err != nil {
+			t.Fatalf("gen: %v", err)
+		}
+		im := &ingest.Importer{Writer: a.store}
+		if _, err := im.Import(context.Background(), []ingest.Source{ingest.StringSource("corpus", corpus.String())}); err != nil {
+			t.Fatalf("import: %v", err)
+		}
+		for _, tc := range queryCountCases {
+			count.Store(0)
+			a.data(t, tc.query, nil, &struct{}{})
+			counts[tc.name] = append(counts[tc.name], count.Load())
+		}
+	}
+	for _, tc := range queryCountCases {
+		c := counts[tc.name]
+		if c[0] != c[1] || c[1] > int64(tc.max) {
+			t.Errorf("%s: %d queries on 20 letters, %d on 300; want the same, at most %d", tc.name, c[0], c[1], tc.max)
+		}
+	}
+}
