@@ -177,3 +177,42 @@ func (r *Resolver) correspondence(ctx context.Context, a, b string, role *model.
 		Involving: []domain.Involvement{{CorrespondentID: a, Role: rl}, {CorrespondentID: b, Role: rl}}}
 	return &model.Correspondence{AToB: e.AToB, BToA: e.BToA, Reciprocal: e.Reciprocal(), Filter: f}, nil
 }
+
+var searchKindLabels = map[model.SearchKind]domain.Label{
+	model.SearchKindLetter:       domain.LabelLetter,
+	model.SearchKindPerson:       domain.LabelPerson,
+	model.SearchKindOrganisation: domain.LabelOrganisation,
+	model.SearchKindOffice:       domain.LabelOffice,
+}
+
+// search runs a full-text search and marks where each result matched.
+func (r *Resolver) search(ctx context.Context, text string, kinds []model.SearchKind, first int) ([]*model.SearchResult, error) {
+	labels := make([]domain.Label, len(kinds))
+	for i, k := range kinds {
+		labels[i] = searchKindLabels[k]
+	}
+	hits, err := r.Store.Search(ctx, text, labels, first)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.SearchResult, len(hits))
+	for i, h := range hits {
+		res := &model.SearchResult{Node: toNode(h.Node), Score: h.Score}
+		var texts []string
+		switch n := h.Node.(type) {
+		case *domain.Letter:
+			texts = []string{n.Title, n.Subject, n.Body}
+		case *domain.Person:
+			texts = append([]string{n.Name}, n.Aliases...)
+		case *domain.Organisation:
+			texts = append([]string{n.Name, n.Acronym}, n.Aliases...)
+		case *domain.Office:
+			texts = []string{n.Title}
+		}
+		if e := excerpt(text, texts...); e != "" {
+			res.Excerpt = &e
+		}
+		out[i] = res
+	}
+	return out, nil
+}

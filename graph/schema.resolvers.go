@@ -488,6 +488,11 @@ func (r *queryResolver) Correspondents(ctx context.Context, filter *model.Corres
 	return conn, nil
 }
 
+// Search is the resolver for the search field.
+func (r *queryResolver) Search(ctx context.Context, text string, kinds []model.SearchKind, first *int) ([]*model.SearchResult, error) {
+	return r.search(ctx, text, kinds, deref(first))
+}
+
 // Timeline is the resolver for the timeline field.
 func (r *queryResolver) Timeline(ctx context.Context, filter *model.LetterFilter, bucket *model.Bucket) (*model.Timeline, error) {
 	b := domain.BucketYear

@@ -452,6 +452,15 @@ type PlaceInput struct {
 type Query struct {
 }
 
+// One search result.
+type SearchResult struct {
+	Node Node `json:"node"`
+	// Higher is better. Letters and names come from two indexes and are ranked together.
+	Score float64 `json:"score"`
+	// Where the words were found: HTML-escaped text with each match in <mark>…</mark>.
+	Excerpt *string `json:"excerpt,omitempty"`
+}
+
 type Timeline struct {
 	// Periods with letters, in date order.
 	Points []*TimelinePoint `json:"points"`
@@ -1103,6 +1112,65 @@ func (e *Role) UnmarshalJSON(b []byte) error {
 }
 
 func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type SearchKind string
+
+const (
+	SearchKindLetter       SearchKind = "LETTER"
+	SearchKindPerson       SearchKind = "PERSON"
+	SearchKindOrganisation SearchKind = "ORGANISATION"
+	SearchKindOffice       SearchKind = "OFFICE"
+)
+
+var AllSearchKind = []SearchKind{
+	SearchKindLetter,
+	SearchKindPerson,
+	SearchKindOrganisation,
+	SearchKindOffice,
+}
+
+func (e SearchKind) IsValid() bool {
+	switch e {
+	case SearchKindLetter, SearchKindPerson, SearchKindOrganisation, SearchKindOffice:
+		return true
+	}
+	return false
+}
+
+func (e SearchKind) String() string {
+	return string(e)
+}
+
+func (e *SearchKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SearchKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SearchKind", str)
+	}
+	return nil
+}
+
+func (e SearchKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SearchKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SearchKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -125,6 +125,7 @@ type Link struct {
 type Store interface {
 	Explorer
 	Statistician
+	Searcher
 	// Node returns the letter, correspondent or place with the id.
 	Node(ctx context.Context, id string) (Node, error)
 	// Letter returns a letter with its links loaded.
@@ -313,4 +314,20 @@ type Statistician interface {
 	// TopCorrespondents returns the n correspondents with the most letters in role
 	// (RoleAny: in any role), most first.
 	TopCorrespondents(ctx context.Context, role Role, n int) ([]RoleCount, error)
+}
+
+// SearchHit is one result of a full-text search: a letter or a correspondent, and
+// its score (higher is better; scores of letters and of names are ranked together
+// but come from two indexes).
+type SearchHit struct {
+	Node  Node
+	Score float64
+}
+
+// Searcher is what search needs of a store.
+type Searcher interface {
+	// Search finds letters (by title, subject and body) and correspondents (by names,
+	// titles, acronyms and aliases) matching text, of the kinds asked (none: all),
+	// best first, at most n.
+	Search(ctx context.Context, text string, kinds []Label, n int) ([]SearchHit, error)
 }

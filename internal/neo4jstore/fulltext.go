@@ -3,6 +3,8 @@ package neo4jstore
 import (
 	"strings"
 	"unicode"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
 // luceneSpecial are the characters Lucene's query parser gives a meaning to.
@@ -54,6 +56,24 @@ func LuceneQuery(text string) string {
 		terms = append(terms, term)
 	}
 	return strings.Join(terms, " AND ")
+}
+
+// FoldedLuceneQuery is LuceneQuery over text folded as the search index is
+// (domain.Fold): each word is folded, quotes and a trailing * kept.
+func FoldedLuceneQuery(text string) string {
+	words := strings.Fields(text)
+	for i, w := range words {
+		lead := len(w) - len(strings.TrimLeft(w, `"`))
+		core := strings.TrimLeft(w, `"`)
+		trail := len(core) - len(strings.TrimRight(core, `"*`))
+		core = strings.TrimRight(core, `"*`)
+		folded := domain.Fold(core)
+		if strings.Contains(folded, " ") && lead == 0 && trail == 0 {
+			folded = `"` + folded + `"` // "O'Brien-Smith" stays one phrase
+		}
+		words[i] = w[:lead] + folded + w[len(w)-trail:]
+	}
+	return LuceneQuery(strings.Join(words, " "))
 }
 
 func escapeLucene(s string) string {

@@ -150,12 +150,12 @@ func selectLettersAt(f domain.LetterFilter, firstID string) (letterSelection, er
 	start := 0 // the first involvement not yet expressed
 	switch {
 	case strings.TrimSpace(f.Text) != "":
-		q := LuceneQuery(f.Text)
+		q := FoldedLuceneQuery(f.Text)
 		if q == "" {
 			return letterSelection{}, domain.Invalid("filter.text", "has no words to search for")
 		}
 		params["text"] = q
-		b.WriteString("CALL db.index.fulltext.queryNodes('letter_text', $text) YIELD node AS l\n")
+		b.WriteString("CALL db.index.fulltext.queryNodes('letter_search', $text) YIELD node AS l\n")
 	case len(f.Involving) > 0:
 		types, err := roleTypesOf(f.Involving[0].Role, "filter.involving[0].role")
 		if err != nil {

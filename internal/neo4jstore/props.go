@@ -57,6 +57,7 @@ func letterProps(in *domain.LetterInput, hash string, now time.Time) map[string]
 		"externalId":    opt(in.ExternalID),
 		"contentHash":   hash,
 		"titleKey":      titleKey(in.Title, in.Subject),
+		"searchText":    searchText(in.Title, in.Subject, in.Body),
 		"stubKey":       nil, // a completed stub is found by title no more
 		"stub":          false,
 		"importedAt":    now,
@@ -69,6 +70,7 @@ func stubProps(ref *domain.LetterRef, now time.Time) map[string]any {
 		"title":         opt(ref.Title),
 		"externalId":    opt(ref.ExternalID),
 		"titleKey":      titleKey(ref.Title, ""),
+		"searchText":    searchText(ref.Title, "", ""),
 		"stubKey":       opt(titleKey(ref.Title, "")),
 		"datePrecision": string(domain.PrecisionUnknown),
 		"sortDate":      neo4j.DateOf(undatedSortDate),
@@ -82,4 +84,9 @@ func titleKey(title, subject string) string {
 		title = subject
 	}
 	return domain.Fold(title)
+}
+
+// searchText is the folded copy of a letter's text that full-text search reads.
+func searchText(title, subject, body string) string {
+	return domain.Fold(title) + "\n" + domain.Fold(subject) + "\n" + domain.Fold(body)
 }

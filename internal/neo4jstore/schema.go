@@ -37,6 +37,12 @@ var schema = []string{
 	// Full text. standard-folding folds diacritics, so "Jose" finds "José".
 	`CREATE FULLTEXT INDEX letter_text IF NOT EXISTS FOR (n:Letter) ON EACH [n.title, n.subject, n.body]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-folding'}}`,
+	// Search runs over folded copies (searchText, nameKeys: domain.Fold), so that
+	// Persian letter variants and marks, and Latin diacritics, match either way.
+	`CREATE FULLTEXT INDEX letter_search IF NOT EXISTS FOR (n:Letter) ON EACH [n.searchText]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
+	`CREATE FULLTEXT INDEX correspondent_search IF NOT EXISTS FOR (n:Person|Organisation|Office) ON EACH [n.nameKeys]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
 	`CREATE FULLTEXT INDEX correspondent_names IF NOT EXISTS FOR (n:Person|Organisation|Office)
 	 ON EACH [n.name, n.title, n.acronym, n.aliases]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-folding'}}`,
@@ -60,6 +66,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := s.backfillSearchText(ctx); err != nil {
+		return err
+	}
 	for _, stmt := range backfillIdentity {
 		_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
 			return struct{}{}, exec(ctx, tx, stmt, nil)
@@ -69,4 +78,32 @@ func (s *Store) Migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// backfillSearchText gives letters written before searchText existed their folded
+// copy, a thousand at a time.
+func (s *Store) backfillSearchText(ctx context.Context) error {
+	for {
+		n, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (int, error) {
+			recs, err := collect(ctx, tx, `
+				MATCH (l:Letter) WHERE l.searchText IS NULL
+				RETURN l.id, coalesce(l.title, ''), coalesce(l.subject, ''), coalesce(l.body, '') LIMIT 1000`, nil)
+			if err != nil || len(recs) == 0 {
+				return 0, err
+			}
+			rows := make([]map[string]any, len(recs))
+			for i, rec := range recs {
+				title, _ := rec.Values[1].(string)
+				subject, _ := rec.Values[2].(string)
+				body, _ := rec.Values[3].(string)
+				rows[i] = map[string]any{"id": rec.Values[0], "text": searchText(title, subject, body)}
+			}
+			return len(rows), exec(ctx, tx, `
+				UNWIND $rows AS row MATCH (l:Letter {id: row.id}) SET l.searchText = row.text`,
+				map[string]any{"rows": rows})
+		})
+		if err != nil || n == 0 {
+			return err
+		}
+	}
 }

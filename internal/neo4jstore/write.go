@@ -268,6 +268,7 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 			return nil, domain.Invalid("input", "a letter needs a title, a subject or a body")
 		}
 		props["titleKey"] = titleKey(title, subject)
+		props["searchText"] = searchText(title, subject, body)
 		if err := exec(ctx, tx, `MATCH (l:Letter {id: $id}) SET l += $props`,
 			map[string]any{"id": id, "props": props}); err != nil {
 			return nil, err

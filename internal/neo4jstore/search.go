@@ -1,0 +1,68 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+var _ domain.Searcher = (*Store)(nil)
+
+// searchKinds is the allowlist of what search may return.
+var searchKinds = map[domain.Label]bool{
+	domain.LabelLetter: true, domain.LabelPerson: true, domain.LabelOrganisation: true, domain.LabelOffice: true,
+}
+
+// Search implements domain.Searcher, in one query over the two folded full-text
+// indexes (letter_search, correspondent_search).
+func (s *Store) Search(ctx context.Context, text string, kinds []domain.Label, n int) ([]domain.SearchHit, error) {
+	q := FoldedLuceneQuery(text)
+	if q == "" {
+		return nil, domain.Invalid("text", "has no words to search for")
+	}
+	if n <= 0 || n > domain.MaxPageSize {
+		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "first",
+			Message: fmt.Sprintf("maxPageSize is %d; ask for at most that many", domain.MaxPageSize)}
+	}
+	labels := []string{}
+	for i, k := range kinds {
+		if !searchKinds[k] {
+			return nil, domain.Invalid(fmt.Sprintf("kinds[%d]", i), "%q cannot be searched", k)
+		}
+		labels = append(labels, string(k))
+	}
+	if len(labels) == 0 {
+		for k := range searchKinds {
+			labels = append(labels, string(k))
+		}
+	}
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.SearchHit, error) {
+		recs, err := collect(ctx, tx, `
+			CALL {
+				CALL db.index.fulltext.queryNodes('letter_search', $q, {limit: $n}) YIELD node, score
+				WITH node, score WHERE 'Letter' IN $kinds AND node.stub = false
+				RETURN node, score
+				UNION
+				CALL db.index.fulltext.queryNodes('correspondent_search', $q, {limit: $n}) YIELD node, score
+				WITH node, score WHERE any(l IN labels(node) WHERE l IN $kinds)
+				RETURN node, score
+			}
+			RETURN `+correspondentMap("node")+` AS node, score
+			ORDER BY score DESC, node.id
+			LIMIT $n`, map[string]any{"q": q, "n": n, "kinds": labels})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]domain.SearchHit, 0, len(recs))
+		for _, rec := range recs {
+			score, _ := rec.Values[1].(float64)
+			if node := toNode(mapOf(rec.Values[0])); node != nil {
+				out = append(out, domain.SearchHit{Node: node, Score: score})
+			}
+		}
+		return out, nil
+	})
+}
