@@ -252,6 +252,18 @@ func toStatistics(st *domain.Statistics) *model.GraphStatistics {
 	return out
 }
 
+func toNetwork(n *domain.Network) *model.Network {
+	out := &model.Network{Truncated: n.Truncated, Nodes: make([]*model.NetworkNode, len(n.Nodes)),
+		Edges: make([]*model.NetworkEdge, len(n.Edges))}
+	for i, node := range n.Nodes {
+		out.Nodes[i] = &model.NetworkNode{Correspondent: toCorrespondent(node.Correspondent), Depth: node.Depth}
+	}
+	for i, e := range n.Edges {
+		out.Edges[i] = &model.NetworkEdge{From: e.From, To: e.To, Kind: model.EdgeKind(e.Kind), Weight: e.Weight}
+	}
+	return out
+}
+
 func nonNil(l []string) []string {
 	if l == nil {
 		return []string{}

@@ -493,6 +493,19 @@ func (r *queryResolver) Search(ctx context.Context, text string, kinds []model.S
 	return r.search(ctx, text, kinds, deref(first))
 }
 
+// Network is the resolver for the network field.
+func (r *queryResolver) Network(ctx context.Context, center string, depth *int, roles []model.Role, dateFrom *time.Time, dateTo *time.Time, limit *int) (*model.Network, error) {
+	q := domain.NetworkQuery{Center: center, Depth: deref(depth), From: dateFrom, To: dateTo, Limit: deref(limit)}
+	for _, role := range roles {
+		q.Roles = append(q.Roles, domain.Role(role))
+	}
+	n, err := r.Store.Network(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return toNetwork(n), nil
+}
+
 // Timeline is the resolver for the timeline field.
 func (r *queryResolver) Timeline(ctx context.Context, filter *model.LetterFilter, bucket *model.Bucket) (*model.Timeline, error) {
 	b := domain.BucketYear

@@ -291,6 +291,30 @@ type MentionInput struct {
 type Mutation struct {
 }
 
+// A neighbourhood to draw.
+type Network struct {
+	Nodes []*NetworkNode `json:"nodes"`
+	// Heaviest first.
+	Edges []*NetworkEdge `json:"edges"`
+	// The node limit cut the walk short.
+	Truncated bool `json:"truncated"`
+}
+
+type NetworkEdge struct {
+	// The author.
+	From string   `json:"from"`
+	To   string   `json:"to"`
+	Kind EdgeKind `json:"kind"`
+	// Letters behind the edge.
+	Weight int `json:"weight"`
+}
+
+type NetworkNode struct {
+	Correspondent Correspondent `json:"correspondent"`
+	// Steps from the centre: 0 for the centre.
+	Depth int `json:"depth"`
+}
+
 // A position in an organisation, addressed as such, whether or not its holder is known.
 type Office struct {
 	ID string `json:"id"`
@@ -647,6 +671,62 @@ func (e *DatePrecision) UnmarshalJSON(b []byte) error {
 }
 
 func (e DatePrecision) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// An edge of a network: an author wrote to a principal recipient, or copied someone.
+type EdgeKind string
+
+const (
+	EdgeKindWroteTo EdgeKind = "WROTE_TO"
+	EdgeKindCopied  EdgeKind = "COPIED"
+)
+
+var AllEdgeKind = []EdgeKind{
+	EdgeKindWroteTo,
+	EdgeKindCopied,
+}
+
+func (e EdgeKind) IsValid() bool {
+	switch e {
+	case EdgeKindWroteTo, EdgeKindCopied:
+		return true
+	}
+	return false
+}
+
+func (e EdgeKind) String() string {
+	return string(e)
+}
+
+func (e *EdgeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EdgeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EdgeKind", str)
+	}
+	return nil
+}
+
+func (e EdgeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EdgeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EdgeKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

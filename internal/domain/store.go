@@ -266,6 +266,9 @@ type Explorer interface {
 	Exchange(ctx context.Context, a, b string, from, to *time.Time) (Exchange, error)
 	// Pairs lists the correspondents of id with what they shared, one page.
 	Pairs(ctx context.Context, id string, f PairFilter, order PairOrder, page PageRequest) (*PairPage, error)
+	// Network returns the correspondents within q.Depth letters of q.Center and the
+	// weighted edges between them, at most q.Limit nodes (nearest first).
+	Network(ctx context.Context, q NetworkQuery) (*Network, error)
 }
 
 // Bucket is a period of a timeline: a year ("1893") or a month ("1893-05").
@@ -330,4 +333,50 @@ type Searcher interface {
 	// titles, acronyms and aliases) matching text, of the kinds asked (none: all),
 	// best first, at most n.
 	Search(ctx context.Context, text string, kinds []Label, n int) ([]SearchHit, error)
+}
+
+// EdgeKind is the kind of an edge of a network drawing.
+type EdgeKind string
+
+// Edge kinds: an author wrote to a principal recipient, or copied someone.
+const (
+	EdgeWroteTo EdgeKind = "WROTE_TO"
+	EdgeCopied  EdgeKind = "COPIED"
+)
+
+// Limits of a network.
+const (
+	MaxNetworkDepth = 3
+	MaxNetworkNodes = 500
+)
+
+// NetworkQuery asks for the correspondents around a centre.
+type NetworkQuery struct {
+	Center string
+	Depth  int    // 1 to MaxNetworkDepth
+	Roles  []Role // the roles that link correspondents: AUTHOR, RECIPIENT, CC, BCC
+	From   *time.Time
+	To     *time.Time
+	Limit  int // nodes, at most MaxNetworkNodes
+}
+
+// NetworkNode is a correspondent and how many steps it is from the centre.
+type NetworkNode struct {
+	Correspondent Correspondent
+	Depth         int
+}
+
+// NetworkEdge joins two correspondents of a network: From wrote to (or copied) To,
+// in Weight letters.
+type NetworkEdge struct {
+	From, To string
+	Kind     EdgeKind
+	Weight   int
+}
+
+// Network is a drawable neighbourhood. Truncated says the limit cut it short.
+type Network struct {
+	Nodes     []NetworkNode
+	Edges     []NetworkEdge
+	Truncated bool
 }

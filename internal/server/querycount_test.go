@@ -70,3 +70,4 @@ func TestQueryCountsDoNotGrowWithResults(t *testing.T) {
 		}
 	}
 }
+

@@ -9,10 +9,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/lettergraph/lettergraph/internal/config"
+	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
 	"github.com/lettergraph/lettergraph/internal/seed"
@@ -315,5 +317,49 @@ func TestTimelineAndStatisticsOverHTTP(t *testing.T) {
 	}
 	if len(st.TopCorrespondents) != 2 || st.TopCorrespondents[0].Letters != 1 {
 		t.Errorf("top copied = %+v", st.TopCorrespondents)
+	}
+}
+
+func TestNetworkOverHTTP(t *testing.T) {
+	a := newAPI(t)
+	if _, _, err := seed.Load(context.Background(), a.store); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	var people struct {
+		Correspondents struct{ Nodes []struct{ ID string } }
+	}
+	a.data(t, `{ correspondents(filter: {name: "Khodabandeh"}) { nodes { id } } }`, nil, &people)
+	var got struct {
+		Network struct {
+			Nodes []struct {
+				Depth         int
+				Correspondent struct{ Name string }
+			}
+			Edges []struct {
+				Kind   string
+				Weight int
+			}
+			Truncated bool
+		}
+	}
+	var queries atomic.Int64
+	neo4jstore.ObserveQueries(func(string, time.Duration) { queries.Add(1) })
+	a.data(t, `query ($c: ID!) { network(center: $c, depth: 3) { truncated nodes { depth correspondent { name } } edges { kind weight } } }`,
+		map[string]any{"c": people.Correspondents.Nodes[0].ID}, &got)
+	neo4jstore.ObserveQueries(nil)
+	n := got.Network
+	kinds := map[string]int{}
+	for _, e := range n.Edges {
+		kinds[e.Kind] += e.Weight
+	}
+	if len(n.Nodes) != 6 || n.Nodes[0].Depth != 0 || kinds["WROTE_TO"] != 1 || kinds["COPIED"] != 4 || n.Truncated {
+		t.Errorf("network = %+v, want the author, Edi Rama and the 4 copied; 1 WROTE_TO and 4 COPIED", n)
+	}
+	if q := queries.Load(); q > int64(domain.MaxNetworkDepth)+1 {
+		t.Errorf("network took %d queries, want at most %d (a level each, then the edges)", q, domain.MaxNetworkDepth+1)
+	}
+	r := a.do(t, `query ($c: ID!) { network(center: $c, depth: 4) { truncated } }`, map[string]any{"c": people.Correspondents.Nodes[0].ID})
+	if c, e := code(t, r); c != "LIMIT_EXCEEDED" || e.Extensions["field"] != "depth" {
+		t.Errorf("depth 4: %s %+v", c, e)
 	}
 }

@@ -1,0 +1,70 @@
+package neo4jstore_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
+)
+
+func TestNetwork(t *testing.T) {
+	store := neo4jtest.Store(t)
+	ctx := context.Background()
+	// A chain Ann → Bob → Cy → Dee, Ann copying Eve twice.
+	for i, l := range []struct{ from, to, cc string }{
+		{"Ann", "Bob", "Eve"}, {"Ann", "Bob", "Eve"}, {"Bob", "Cy", ""}, {"Cy", "Dee", ""},
+	} {
+		in := domain.LetterInput{Title: fmt.Sprint("letter ", i), Authors: []domain.PartyInput{person(l.from)},
+			Recipients: []domain.PartyInput{person(l.to)}}
+		if l.cc != "" {
+			in.CC = []domain.PartyInput{person(l.cc)}
+		}
+		create(t, store, in)
+	}
+	ann := personID(t, "Ann")
+	names := func(n *domain.Network) map[string]int {
+		out := map[string]int{}
+		for _, node := range n.Nodes {
+			out[node.Correspondent.DisplayName()] = node.Depth
+		}
+		return out
+	}
+	tests := []struct {
+		name      string
+		q         domain.NetworkQuery
+		nodes     string
+		edges     int
+		truncated bool
+	}{
+		{"depth 1", domain.NetworkQuery{Center: ann, Depth: 1}, "map[Ann:0 Bob:1 Eve:1]", 2, false},
+		{"depth 2", domain.NetworkQuery{Center: ann, Depth: 2}, "map[Ann:0 Bob:1 Cy:2 Eve:1]", 3, false},
+		{"depth 3", domain.NetworkQuery{Center: ann, Depth: 3}, "map[Ann:0 Bob:1 Cy:2 Dee:3 Eve:1]", 4, false},
+		{"without copies", domain.NetworkQuery{Center: ann, Depth: 1, Roles: []domain.Role{domain.RoleAuthor, domain.RoleRecipient}}, "map[Ann:0 Bob:1]", 1, false},
+		{"cut at the limit", domain.NetworkQuery{Center: ann, Depth: 3, Limit: 2}, "map[Ann:0 Bob:1]", 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := store.Network(ctx, tt.q)
+			if err != nil {
+				t.Fatalf("Network: %v", err)
+			}
+			if got := fmt.Sprint(names(n)); got != tt.nodes || len(n.Edges) != tt.edges || n.Truncated != tt.truncated {
+				t.Errorf("Network = %s, %d edges %+v, truncated %v; want %s, %d, %v", got, len(n.Edges), n.Edges, n.Truncated, tt.nodes, tt.edges, tt.truncated)
+			}
+		})
+	}
+	n, _ := store.Network(ctx, domain.NetworkQuery{Center: ann, Depth: 1})
+	if e := n.Edges[0]; e.Weight != 2 || e.From != ann {
+		t.Errorf("heaviest edge = %+v, want Ann's 2 letters", e)
+	}
+	for _, bad := range []domain.NetworkQuery{{Center: ann, Depth: 4}, {Center: ann, Limit: domain.MaxNetworkNodes + 1}} {
+		if _, err := store.Network(ctx, bad); domain.ErrorCode(err) != domain.CodeLimitExceeded {
+			t.Errorf("Network(%+v) = %v, want LIMIT_EXCEEDED", bad, err)
+		}
+	}
+	if _, err := store.Network(ctx, domain.NetworkQuery{Center: "missing"}); domain.ErrorCode(err) != domain.CodeNotFound {
+		t.Errorf("Network(missing) = %v, want NOT_FOUND", err)
+	}
+}
