@@ -70,4 +70,3 @@ func TestQueryCountsDoNotGrowWithResults(t *testing.T) {
 		}
 	}
 }
-
