@@ -264,6 +264,19 @@ func toNetwork(n *domain.Network) *model.Network {
 	return out
 }
 
+func toPaths(paths []domain.Path) []*model.Path {
+	out := make([]*model.Path, len(paths))
+	for i, p := range paths {
+		mp := &model.Path{Hops: make([]*model.PathHop, len(p.Hops))}
+		for j, h := range p.Hops {
+			mp.Hops[j] = &model.PathHop{From: toCorrespondent(h.From), FromRole: model.Role(h.FromRole),
+				Letter: toLetter(h.Letter), To: toCorrespondent(h.To), ToRole: model.Role(h.ToRole)}
+		}
+		out[i] = mp
+	}
+	return out
+}
+
 func nonNil(l []string) []string {
 	if l == nil {
 		return []string{}

@@ -506,6 +506,19 @@ func (r *queryResolver) Network(ctx context.Context, center string, depth *int, 
 	return toNetwork(n), nil
 }
 
+// Paths is the resolver for the paths field.
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, roles []model.Role, first *int) ([]*model.Path, error) {
+	rs := make([]domain.Role, len(roles))
+	for i, role := range roles {
+		rs[i] = domain.Role(role)
+	}
+	paths, err := r.Store.Paths(ctx, from, to, deref(maxHops), rs, deref(first))
+	if err != nil {
+		return nil, err
+	}
+	return toPaths(paths), nil
+}
+
 // Timeline is the resolver for the timeline field.
 func (r *queryResolver) Timeline(ctx context.Context, filter *model.LetterFilter, bucket *model.Bucket) (*model.Timeline, error) {
 	b := domain.BucketYear

@@ -418,6 +418,20 @@ type PartyInput struct {
 	Holds *HoldingInput `json:"holds,omitempty"`
 }
 
+// A chain of letters connecting two correspondents.
+type Path struct {
+	Hops []*PathHop `json:"hops"`
+}
+
+// One letter of a chain: from and to both took part in it, in their roles.
+type PathHop struct {
+	From     Correspondent `json:"from"`
+	FromRole Role          `json:"fromRole"`
+	Letter   *Letter       `json:"letter"`
+	To       Correspondent `json:"to"`
+	ToRole   Role          `json:"toRole"`
+}
+
 // A named human.
 type Person struct {
 	ID   string `json:"id"`

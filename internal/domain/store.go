@@ -266,6 +266,10 @@ type Explorer interface {
 	Exchange(ctx context.Context, a, b string, from, to *time.Time) (Exchange, error)
 	// Pairs lists the correspondents of id with what they shared, one page.
 	Pairs(ctx context.Context, id string, f PairFilter, order PairOrder, page PageRequest) (*PairPage, error)
+	// Paths returns the shortest chains of letters (at most maxHops, each a letter in
+	// which two correspondents took part in the roles given) from one correspondent to
+	// another, at most n of them.
+	Paths(ctx context.Context, from, to string, maxHops int, roles []Role, n int) ([]Path, error)
 	// Network returns the correspondents within q.Depth letters of q.Center and the
 	// weighted edges between them, at most q.Limit nodes (nearest first).
 	Network(ctx context.Context, q NetworkQuery) (*Network, error)
@@ -379,4 +383,21 @@ type Network struct {
 	Nodes     []NetworkNode
 	Edges     []NetworkEdge
 	Truncated bool
+}
+
+// MaxPathHops bounds paths: a hop is one letter between two correspondents.
+const MaxPathHops = 4
+
+// PathHop is one letter of a chain: From played FromRole and To played ToRole in it.
+type PathHop struct {
+	From     Correspondent
+	FromRole Role
+	Letter   *Letter
+	To       Correspondent
+	ToRole   Role
+}
+
+// Path is a chain of letters connecting two correspondents.
+type Path struct {
+	Hops []PathHop
 }

@@ -3,6 +3,7 @@ package neo4jstore_test
 import (
 	"context"
 	"fmt"
+	"sort"
 	"testing"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -66,5 +67,62 @@ func TestNetwork(t *testing.T) {
 	}
 	if _, err := store.Network(ctx, domain.NetworkQuery{Center: "missing"}); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("Network(missing) = %v, want NOT_FOUND", err)
+	}
+}
+
+func TestPaths(t *testing.T) {
+	store := neo4jtest.Store(t)
+	ctx := context.Background()
+	for i, l := range []struct{ from, to, cc string }{
+		{"Ann", "Bob", ""}, {"Bob", "Cy", ""}, {"Cy", "Dee", ""}, {"Ann", "Eve", "Dee"},
+	} {
+		in := domain.LetterInput{Title: fmt.Sprint("letter ", i), Authors: []domain.PartyInput{person(l.from)},
+			Recipients: []domain.PartyInput{person(l.to)}}
+		if l.cc != "" {
+			in.CC = []domain.PartyInput{person(l.cc)}
+		}
+		create(t, store, in)
+	}
+	ann, cy, dee := personID(t, "Ann"), personID(t, "Cy"), personID(t, "Dee")
+	describe := func(p domain.Path) string {
+		s := ""
+		for _, h := range p.Hops {
+			s += fmt.Sprintf("%s(%s)-[%s]-%s(%s) ", h.From.DisplayName(), h.FromRole, h.Letter.Title, h.To.DisplayName(), h.ToRole)
+		}
+		return s
+	}
+	tests := []struct {
+		name     string
+		from, to string
+		hops     int
+		roles    []domain.Role
+		want     []string
+	}{
+		{"through a copy, one hop", ann, dee, 4, nil, []string{"Ann(AUTHOR)-[letter 3]-Dee(CC) "}},
+		{"without copies, three hops", ann, dee, 4, []domain.Role{domain.RoleAuthor, domain.RoleRecipient},
+			[]string{"Ann(AUTHOR)-[letter 0]-Bob(RECIPIENT) Bob(AUTHOR)-[letter 1]-Cy(RECIPIENT) Cy(AUTHOR)-[letter 2]-Dee(RECIPIENT) "}},
+		{"too far for the hops allowed", ann, dee, 2, []domain.Role{domain.RoleAuthor, domain.RoleRecipient}, nil},
+		{"two shortest ways", ann, cy, 4, nil, []string{
+			"Ann(AUTHOR)-[letter 0]-Bob(RECIPIENT) Bob(AUTHOR)-[letter 1]-Cy(RECIPIENT) ",
+			"Ann(AUTHOR)-[letter 3]-Dee(CC) Dee(RECIPIENT)-[letter 2]-Cy(AUTHOR) "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paths, err := store.Paths(ctx, tt.from, tt.to, tt.hops, tt.roles, 10)
+			if err != nil {
+				t.Fatalf("Paths: %v", err)
+			}
+			var got []string
+			for _, p := range paths {
+				got = append(got, describe(p))
+			}
+			sort.Strings(got)
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("Paths = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if _, err := store.Paths(ctx, ann, dee, 5, nil, 10); domain.ErrorCode(err) != domain.CodeLimitExceeded {
+		t.Errorf("5 hops: %v, want LIMIT_EXCEEDED", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -361,5 +362,35 @@ func TestNetworkOverHTTP(t *testing.T) {
 	r := a.do(t, `query ($c: ID!) { network(center: $c, depth: 4) { truncated } }`, map[string]any{"c": people.Correspondents.Nodes[0].ID})
 	if c, e := code(t, r); c != "LIMIT_EXCEEDED" || e.Extensions["field"] != "depth" {
 		t.Errorf("depth 4: %s %+v", c, e)
+	}
+}
+
+func TestPathsOverHTTP(t *testing.T) {
+	a := newAPI(t)
+	if _, _, err := seed.Load(context.Background(), a.store); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	var people struct {
+		Author, Media struct{ Nodes []struct{ ID string } }
+	}
+	a.data(t, `{ author: correspondents(filter: {name: "Khodabandeh"}) { nodes { id } }
+		media: correspondents(filter: {name: "The Media"}) { nodes { id } } }`, nil, &people)
+	var got struct {
+		Paths []struct {
+			Hops []struct {
+				FromRole, ToRole string
+				Letter           struct{ Title string }
+				To               struct{ Name string }
+			}
+		}
+	}
+	a.data(t, `query ($a: ID!, $b: ID!) { paths(from: $a, to: $b) { hops { fromRole toRole letter { title } to { name } } } }`,
+		map[string]any{"a": people.Author.Nodes[0].ID, "b": people.Media.Nodes[0].ID}, &got)
+	if len(got.Paths) != 1 || len(got.Paths[0].Hops) != 1 {
+		t.Fatalf("paths = %+v, want one hop", got.Paths)
+	}
+	h := got.Paths[0].Hops[0]
+	if h.FromRole != "AUTHOR" || h.ToRole != "CC" || h.To.Name != "The Media" || !strings.HasPrefix(h.Letter.Title, "Letter from the CEO") {
+		t.Errorf("hop = %+v, want the author copying The Media in the seed letter", h)
 	}
 }

@@ -1,0 +1,82 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// pathLengths is the allowlist of path bounds: hops to relationships (a hop is a
+// correspondent, a letter and a correspondent: two relationships).
+var pathLengths = map[int]string{1: "2", 2: "4", 3: "6", 4: "8"}
+
+// typeRoles reads a party relationship type as the role it stands for.
+var typeRoles = map[string]domain.Role{
+	"WROTE": domain.RoleAuthor, "ADDRESSED_TO": domain.RoleRecipient, "CC": domain.RoleCC, "BCC": domain.RoleBCC,
+}
+
+// Paths implements domain.Explorer, in one query (allShortestPaths over the
+// correspondent–letter graph).
+func (s *Store) Paths(ctx context.Context, from, to string, maxHops int, roles []domain.Role, n int) ([]domain.Path, error) {
+	if maxHops == 0 {
+		maxHops = domain.MaxPathHops
+	}
+	length, ok := pathLengths[maxHops]
+	if !ok {
+		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "maxHops",
+			Message: fmt.Sprintf("maxHops is 1 to %d", domain.MaxPathHops)}
+	}
+	if n <= 0 || n > domain.MaxPageSize {
+		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "first",
+			Message: fmt.Sprintf("at most %d paths", domain.MaxPageSize)}
+	}
+	if from == to {
+		return nil, domain.Invalid("to", "is the same correspondent as from")
+	}
+	if len(roles) == 0 {
+		roles = []domain.Role{domain.RoleAny}
+	}
+	var types []string
+	for i, r := range roles {
+		t, err := roleTypesOf(r, fmt.Sprintf("roles[%d]", i))
+		if err != nil {
+			return nil, err
+		}
+		types = append(types, t)
+	}
+	cypher := `
+		MATCH (a:Correspondent {id: $from}), (b:Correspondent {id: $to})
+		MATCH p = allShortestPaths((a)-[:` + strings.Join(types, "|") + `*..` + length + `]-(b))
+		WHERE all(x IN nodes(p) WHERE NOT x:Letter OR x.stub = false)
+		  AND all(x IN nodes(p)[1..-1] WHERE x:Letter OR x:Correspondent)
+		RETURN [x IN nodes(p) | ` + correspondentMap("x") + `] AS nodes, [r IN relationships(p) | type(r)] AS types
+		LIMIT $n`
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.Path, error) {
+		recs, err := collect(ctx, tx, cypher, map[string]any{"from": from, "to": to, "n": n})
+		if err != nil {
+			return nil, err
+		}
+		var out []domain.Path
+		for _, rec := range recs {
+			nodes := listOf(rec.Values[0])
+			rels, _ := rec.Values[1].([]any)
+			var path domain.Path
+			for i := 0; i+2 < len(nodes) && i+1 < len(rels); i += 2 {
+				letter, _ := toNode(nodes[i+1]).(*domain.Letter)
+				fromType, _ := rels[i].(string)
+				toType, _ := rels[i+1].(string)
+				path.Hops = append(path.Hops, domain.PathHop{
+					From: toCorrespondent(nodes[i]), FromRole: typeRoles[fromType],
+					Letter: letter,
+					To:     toCorrespondent(nodes[i+2]), ToRole: typeRoles[toType],
+				})
+			}
+			out = append(out, path)
+		}
+		return out, nil
+	})
+}
