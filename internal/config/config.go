@@ -21,6 +21,8 @@ type Config struct {
 	GraphiQL      bool          `name:"graphiql" env:"GRAPHIQL" default:"true" negatable:"" help:"Serve GraphiQL at /graphiql (--no-graphiql to turn it off)."`
 	QueryTimeout  time.Duration `name:"query-timeout" env:"QUERY_TIMEOUT" default:"30s" help:"Deadline of one request, passed to Neo4j as the transaction timeout."`
 	WaitNeo4j     time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j at start."`
+	MaxDepth      int           `name:"max-depth" env:"MAX_DEPTH" default:"15" help:"Deepest nesting of fields an operation may have."`
+	MaxComplexity int           `name:"max-complexity" env:"MAX_COMPLEXITY" default:"20000" help:"Most an operation may cost: each field 1, a list its children times its page size."`
 	ShutdownGrace time.Duration `name:"shutdown-grace" env:"SHUTDOWN_GRACE" default:"20s" help:"How long shutdown waits for requests in flight."`
 	LogFormat     string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
 	LogLevel      slog.Level    `name:"log-level" env:"LOG_LEVEL" default:"info" help:"Log level: debug, info, warn, error."`
@@ -46,6 +48,9 @@ func (c *Config) Validate() error {
 	if c.QueryTimeout <= 0 {
 		return fmt.Errorf("QUERY_TIMEOUT must be positive, not %s", c.QueryTimeout)
 	}
+	if c.MaxDepth < 2 || c.MaxComplexity < 10 {
+		return fmt.Errorf("MAX_DEPTH must be at least 2 and MAX_COMPLEXITY at least 10")
+	}
 	if c.ShutdownGrace <= 0 {
 		return fmt.Errorf("SHUTDOWN_GRACE must be positive, not %s", c.ShutdownGrace)
 	}
@@ -67,6 +72,8 @@ func (c Config) LogValue() slog.Value {
 		slog.Bool("graphiql", c.GraphiQL),
 		slog.Duration("query_timeout", c.QueryTimeout),
 		slog.Duration("wait_neo4j", c.WaitNeo4j),
+		slog.Int("max_depth", c.MaxDepth),
+		slog.Int("max_complexity", c.MaxComplexity),
 		slog.Duration("shutdown_grace", c.ShutdownGrace),
 		slog.String("log_format", c.LogFormat),
 		slog.String("log_level", c.LogLevel.String()),

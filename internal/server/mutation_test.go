@@ -190,6 +190,8 @@ func TestErrors(t *testing.T) {
 		{"parse error", `{ letters { `, nil, "GRAPHQL_PARSE_FAILED", ""},
 		{"text with no words", `{ letters(filter: {text: "()"}) { totalCount } }`, nil, "BAD_USER_INPUT", "filter.text"},
 		{"remove a link that is not there", `mutation { removeCc(letter: "a", correspondent: "b") { id } }`, nil, "NOT_FOUND", ""},
+		{"too complex: nested pages multiply", `{ correspondents(first: 100) { nodes { lettersWritten(first: 100) { nodes { title cc { correspondent { name } } } } } } }`, nil, "LIMIT_EXCEEDED", ""},
+		{"too deep", `{ letters { nodes { related { related { related { related { related { related { related { related { related { related { related { related { related { related { title } } } } } } } } } } } } } } } } }`, nil, "LIMIT_EXCEEDED", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,12 +30,14 @@ type Pinger interface {
 // Handler returns the HTTP handler of the API: /graphql, /graphiql (when enabled),
 // /healthz and /readyz.
 func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger) http.Handler {
-	gql := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store}}))
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store}, Complexity: graph.Complexity()})
+	gql := handler.New(schema)
 	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
 	gql.Use(extension.Introspection{})
+	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity})
 	gql.SetErrorPresenter(graph.ErrorPresenter(log, RequestID))
 	gql.SetRecoverFunc(graph.RecoverFunc(log, RequestID))
 

@@ -23,7 +23,8 @@ import (
 )
 
 func testConfig() config.Config {
-	return config.Config{GraphiQL: true, QueryTimeout: 10 * time.Second, ShutdownGrace: time.Second, Listen: "127.0.0.1:0"}
+	return config.Config{GraphiQL: true, QueryTimeout: 10 * time.Second, ShutdownGrace: time.Second, Listen: "127.0.0.1:0",
+		MaxDepth: 15, MaxComplexity: 20000}
 }
 
 // api is a test server over the real HTTP handler and a real, emptied Neo4j.

@@ -1,0 +1,49 @@
+package graph
+
+import (
+	"time"
+
+	"github.com/lettergraph/lettergraph/graph/model"
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// Complexity makes a list field cost what it may return: its children's cost times
+// the page size asked for (the default page when none is), so that a complexity limit
+// counts requested page sizes, and nested lists multiply.
+func Complexity() ComplexityRoot {
+	var c ComplexityRoot
+	page := func(child int, first, last *int) int {
+		n := domain.DefaultPageSize
+		switch {
+		case first != nil:
+			n = *first
+		case last != nil:
+			n = *last
+		}
+		return 1 + child*max(n, 1)
+	}
+	letters := func(child int, _ *model.LetterFilter, _ *model.LetterOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
+	}
+	pairs := func(child int, _ *model.Role, _, _ *time.Time, _ *model.PairOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
+	}
+	c.Query.Letters = letters
+	c.Person.LettersWritten, c.Person.LettersReceived, c.Person.LettersCopied = letters, letters, letters
+	c.Organisation.LettersWritten, c.Organisation.LettersReceived, c.Organisation.LettersCopied = letters, letters, letters
+	c.Office.LettersWritten, c.Office.LettersReceived, c.Office.LettersCopied = letters, letters, letters
+	c.Person.Correspondents, c.Organisation.Correspondents, c.Office.Correspondents = pairs, pairs, pairs
+	c.Query.Correspondents = func(child int, _ *model.CorrespondentFilter, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
+	}
+	c.Correspondence.Letters = func(child int, _ *model.LetterOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
+	}
+	c.Query.Search = func(child int, _ string, _ []model.SearchKind, first *int) int { return page(child, first, nil) }
+	c.Query.Paths = func(child int, _, _ string, _ *int, _ []model.Role, first *int) int { return page(child, first, nil) }
+	c.Query.Network = func(child int, _ string, _ *int, _ []model.Role, _, _ *time.Time, limit *int) int {
+		return page(child, limit, nil)
+	}
+	c.GraphStatistics.TopCorrespondents = func(child int, _ *model.Role, first *int) int { return page(child, first, nil) }
+	return c
+}
