@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -113,16 +112,14 @@ func fill(n int, err error) []error {
 
 type loadersKey struct{}
 
-// WithLoaders is HTTP middleware that gives each request its own loaders.
-func WithLoaders(store domain.Store, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := context.WithValue(r.Context(), loadersKey{}, NewLoaders(store))
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
+// WithLoaders returns ctx with a fresh set of loaders: one set per operation,
+// whatever the transport (the server calls it around every operation).
+func WithLoaders(ctx context.Context, store domain.Store) context.Context {
+	return context.WithValue(ctx, loadersKey{}, NewLoaders(store))
 }
 
-// loaders returns the request's loaders, or a fresh set when the context has none
-// (a websocket operation, a test calling the executor directly).
+// loaders returns the operation's loaders, or a fresh set when the context has none
+// (a test calling the executor directly).
 func (r *Resolver) loaders(ctx context.Context) *Loaders {
 	if l, ok := ctx.Value(loadersKey{}).(*Loaders); ok {
 		return l

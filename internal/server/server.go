@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -38,11 +39,14 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	gql.AddTransport(transport.POST{})
 	gql.Use(extension.Introspection{})
 	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity})
+	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(graph.WithLoaders(ctx, store))
+	})
 	gql.SetErrorPresenter(graph.ErrorPresenter(log, RequestID))
 	gql.SetRecoverFunc(graph.RecoverFunc(log, RequestID))
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", withDeadline(cfg.QueryTimeout, graph.WithLoaders(store, gql)))
+	mux.Handle("/graphql", withDeadline(cfg.QueryTimeout, gql))
 	if cfg.GraphiQL {
 		mux.Handle("GET /graphiql", playground.Handler("lettergraph", "/graphql"))
 		mux.Handle("GET /{$}", http.RedirectHandler("/graphiql", http.StatusFound))
