@@ -1,0 +1,175 @@
+// Command explore measures the exploration queries: on a local Neo4j holding a
+// generated corpus (imported first when the database has no letters), it runs each
+// operation through the real HTTP handler, in process, and prints for each the median
+// and p99 latency and the Cypher round trips it took.
+//
+//	go run ./bench/explore -letters 100000 -runs 50
+//
+// NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD say where Neo4j is; scripts/bench-explore.sh
+// starts a throwaway one and runs this against it.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"sync/atomic"
+	"text/tabwriter"
+	"time"
+
+	"github.com/lettergraph/lettergraph/internal/config"
+	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/gen"
+	"github.com/lettergraph/lettergraph/internal/ingest"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore"
+	"github.com/lettergraph/lettergraph/internal/server"
+)
+
+func main() {
+	letters := flag.Int("letters", 100000, "letters to generate when the database is empty")
+	runs := flag.Int("runs", 50, "runs of each operation")
+	flag.Parse()
+	ctx := context.Background()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: env("NEO4J_URI", "bolt://127.0.0.1:7687"),
+		User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD"), QueryTimeout: 10 * time.Minute}, quiet)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer store.Close(ctx)
+	if err := store.Migrate(ctx); err != nil {
+		log.Fatal(err)
+	}
+	if n, err := store.CountLetters(ctx, domain.LetterFilter{IncludeStubs: true}); err != nil {
+		log.Fatal(err)
+	} else if n == 0 {
+		start := time.Now()
+		var corpus bytes.Buffer
+		if err := gen.WriteNDJSON(&corpus, gen.Config{Letters: *letters, Seed: 1}); err != nil {
+			log.Fatal(err)
+		}
+		im := &ingest.Importer{Writer: store}
+		if _, err := im.Import(ctx, []ingest.Source{ingest.StringSource("corpus", corpus.String())}); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Fprintf(os.Stderr, "imported %d letters in %.0fs\n", *letters, time.Since(start).Seconds())
+	}
+
+	cfg := config.Config{QueryTimeout: 30 * time.Second, MaxDepth: 15, MaxComplexity: 20000}
+	srv := httptest.NewServer(server.Handler(cfg, store, store, quiet))
+	defer srv.Close()
+	var queries atomic.Int64
+	neo4jstore.ObserveQueries(func(string, time.Duration) { queries.Add(1) })
+
+	// Ids to ask about: the busiest author and the correspondent it wrote to most.
+	var top struct {
+		Statistics struct {
+			TopCorrespondents []struct{ Correspondent struct{ ID string } }
+		}
+	}
+	post(srv.URL, `{ statistics { topCorrespondents(role: AUTHOR, first: 1) { correspondent { id } } } }`, nil, &top)
+	a := top.Statistics.TopCorrespondents[0].Correspondent.ID
+	var pairs struct {
+		Correspondent struct {
+			Correspondents struct{ Nodes []struct{ Correspondent struct{ ID string } } }
+		}
+	}
+	post(srv.URL, `query ($a: ID!) { correspondent(id: $a) { ... on Person { correspondents(orderBy: WROTE_TO, first: 1) { nodes { correspondent { id } } } } } }`,
+		map[string]any{"a": a}, &pairs)
+	b := pairs.Correspondent.Correspondents.Nodes[0].Correspondent.ID
+	vars := map[string]any{"a": a, "b": b}
+
+	ops := []struct{ name, query string }{
+		{"page of 50 letters with parties", `{ letters(first: 50) { nodes { title authors { correspondent { name } } recipients { correspondent { name } } cc { correspondent { name } } } } }`},
+		{"page 1,000 of the same (cursor)", ""},
+		{"correspondent with 20 letters and 20 correspondents", `query ($a: ID!) { correspondent(id: $a) { name ... on Person { lettersWritten(first: 20) { nodes { title } } lettersReceived(first: 20) { nodes { title } } correspondents(first: 20) { nodes { correspondent { name } letters wroteTo } } } } }`},
+		{"correspondents list with their letters", `{ correspondents(first: 50) { nodes { name lettersWritten(first: 5) { nodes { title } } } } }`},
+		{"correspondence between two", `query ($a: ID!, $b: ID!) { correspondence(between: $a, and: $b) { aToB bToA reciprocal letters(first: 20) { nodes { title } } } }`},
+		{"network depth 2, 100 nodes", `query ($a: ID!) { network(center: $a, depth: 2, limit: 100) { truncated nodes { depth } edges { weight } } }`},
+		{"paths, up to 4 hops", `query ($a: ID!, $b: ID!) { paths(from: $b, to: $a, maxHops: 4, first: 5) { hops { letter { title } } } }`},
+		{"search", `{ search(text: "museum budget", first: 20) { score excerpt } }`},
+		{"letters filtered by text and date", `{ letters(first: 20, filter: {text: "budget", dateFrom: "1980-01-01", dateTo: "1989-12-31"}) { totalCount nodes { title } } }`},
+		{"timeline by month", `{ timeline(bucket: MONTH) { unplaced points { letters } } }`},
+		{"statistics", `{ statistics { letters persons links { count } topCorrespondents(first: 10) { letters } } }`},
+	}
+	// Page 1,000 of letters: walk to it once, then measure its query.
+	cursor := ""
+	for page := 1; page < 1000; page++ {
+		var p struct {
+			Letters struct{ PageInfo struct{ EndCursor string } }
+		}
+		post(srv.URL, `query ($c: String) { letters(first: 50, after: $c) { pageInfo { endCursor } } }`, map[string]any{"c": nilIfEmpty(cursor)}, &p)
+		if p.Letters.PageInfo.EndCursor == "" {
+			break
+		}
+		cursor = p.Letters.PageInfo.EndCursor
+	}
+	ops[1].query = `query ($c: String) { letters(first: 50, after: $c) { nodes { title authors { correspondent { name } } recipients { correspondent { name } } cc { correspondent { name } } } } }`
+	vars["c"] = cursor
+
+	tw := tabwriter.NewWriter(os.Stdout, 2, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "operation\tmedian ms\tp99 ms\tCypher round trips\t")
+	for _, op := range ops {
+		var took []time.Duration
+		var trips int64
+		for i := 0; i < *runs+3; i++ {
+			queries.Store(0)
+			start := time.Now()
+			post(srv.URL, op.query, vars, &struct{}{})
+			if i >= 3 { // the first runs warm the plan cache
+				took = append(took, time.Since(start))
+				trips = queries.Load()
+			}
+		}
+		slices.Sort(took)
+		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%d\t\n", op.name, ms(took[len(took)/2]), ms(took[min(len(took)-1, len(took)*99/100)]), trips)
+	}
+	tw.Flush()
+}
+
+func post(url, query string, vars map[string]any, out any) {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	res, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer res.Body.Close()
+	var r struct {
+		Data   json.RawMessage
+		Errors []struct{ Message string }
+	}
+	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+		log.Fatal(err)
+	}
+	if len(r.Errors) > 0 {
+		log.Fatalf("%s: %s", query, r.Errors[0].Message)
+	}
+	if err := json.Unmarshal(r.Data, out); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func env(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
