@@ -80,7 +80,9 @@ func main() {
 	a := top.Statistics.TopCorrespondents[0].Correspondent.ID
 	var pairs struct {
 		Correspondent struct {
-			Correspondents struct{ Nodes []struct{ Correspondent struct{ ID string } } }
+			Correspondents struct {
+				Nodes []struct{ Correspondent struct{ ID string } }
+			}
 		}
 	}
 	post(srv.URL, `query ($a: ID!) { correspondent(id: $a) { ... on Person { correspondents(orderBy: WROTE_TO, first: 1) { nodes { correspondent { id } } } } } }`,
