@@ -23,16 +23,14 @@ const (
 // format, and reports every document.
 func (r *Resolver) importDocuments(ctx context.Context, docs []*model.DocumentInput, dryRun, strict bool) (*model.ImportSummary, error) {
 	if len(docs) > maxImportDocuments {
-		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "documents",
-			Message: fmt.Sprintf("at most %d documents a request; use the import command for more", maxImportDocuments)}
+		return nil, domain.Limit("documents", "at most %d documents a request; use the import command for more", maxImportDocuments)
 	}
 	total := 0
 	for _, d := range docs {
 		total += len(d.Content)
 	}
 	if total > maxImportBytes {
-		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "documents",
-			Message: fmt.Sprintf("at most %d bytes a request; use the import command for more", maxImportBytes)}
+		return nil, domain.Limit("documents", "at most %d bytes a request; use the import command for more", maxImportBytes)
 	}
 	sum := &model.ImportSummary{Documents: []*model.ImportedDocument{}}
 	var outcomes []ingest.Outcome

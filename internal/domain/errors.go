@@ -59,6 +59,11 @@ func Invalid(field, format string, args ...any) *Error {
 	return &Error{Code: CodeBadUserInput, Field: field, Message: fmt.Sprintf(format, args...)}
 }
 
+// Limit returns a LIMIT_EXCEEDED error about the input at field.
+func Limit(field, format string, args ...any) *Error {
+	return &Error{Code: CodeLimitExceeded, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
 // NotFound returns a NOT_FOUND error for the node of the given kind and id.
 func NotFound(kind, id string) *Error {
 	return &Error{Code: CodeNotFound, Message: fmt.Sprintf("no %s with id %q", kind, id)}

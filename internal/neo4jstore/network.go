@@ -18,15 +18,13 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 		q.Depth = 1
 	}
 	if q.Depth < 1 || q.Depth > domain.MaxNetworkDepth {
-		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "depth",
-			Message: fmt.Sprintf("depth is 1 to %d", domain.MaxNetworkDepth)}
+		return nil, domain.Limit("depth", "depth is 1 to %d", domain.MaxNetworkDepth)
 	}
 	if q.Limit == 0 {
 		q.Limit = 100
 	}
 	if q.Limit < 1 || q.Limit > domain.MaxNetworkNodes {
-		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "limit",
-			Message: fmt.Sprintf("limit is 1 to %d nodes", domain.MaxNetworkNodes)}
+		return nil, domain.Limit("limit", "limit is 1 to %d nodes", domain.MaxNetworkNodes)
 	}
 	if len(q.Roles) == 0 {
 		q.Roles = []domain.Role{domain.RoleAuthor, domain.RoleRecipient, domain.RoleCC}

@@ -27,12 +27,10 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops int, roles [
 	}
 	length, ok := pathLengths[maxHops]
 	if !ok {
-		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "maxHops",
-			Message: fmt.Sprintf("maxHops is 1 to %d", domain.MaxPathHops)}
+		return nil, domain.Limit("maxHops", "maxHops is 1 to %d", domain.MaxPathHops)
 	}
 	if n <= 0 || n > domain.MaxPageSize {
-		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "first",
-			Message: fmt.Sprintf("at most %d paths", domain.MaxPageSize)}
+		return nil, domain.Limit("first", "at most %d paths", domain.MaxPageSize)
 	}
 	if from == to {
 		return nil, domain.Invalid("to", "is the same correspondent as from")

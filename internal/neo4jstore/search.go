@@ -24,8 +24,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Label, n
 		return nil, domain.Invalid("text", "has no words to search for")
 	}
 	if n <= 0 || n > domain.MaxPageSize {
-		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "first",
-			Message: fmt.Sprintf("maxPageSize is %d; ask for at most that many", domain.MaxPageSize)}
+		return nil, domain.Limit("first", "maxPageSize is %d; ask for at most that many", domain.MaxPageSize)
 	}
 	labels := []string{}
 	for i, k := range kinds {

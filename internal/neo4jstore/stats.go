@@ -116,8 +116,7 @@ func (s *Store) TopCorrespondents(ctx context.Context, role domain.Role, n int) 
 		return nil, err
 	}
 	if n < 0 || n > domain.MaxPageSize {
-		return nil, &domain.Error{Code: domain.CodeLimitExceeded, Field: "first",
-			Message: fmt.Sprintf("at most %d at a time", domain.MaxPageSize)}
+		return nil, domain.Limit("first", "at most %d at a time", domain.MaxPageSize)
 	}
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.RoleCount, error) {
 		recs, err := collect(ctx, tx, `
