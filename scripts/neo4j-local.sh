@@ -102,6 +102,12 @@ cmd_wait() {
     while true; do
         local pid
         if ! pid=$(live_pid); then
+            # While java is being exec'd its /proc cmdline can read empty for a moment:
+            # a live pid is given time rather than declared dead.
+            if [[ -f $PIDFILE ]] && kill -0 "$(<"$PIDFILE")" 2>/dev/null && ((SECONDS < deadline)); then
+                sleep 0.2
+                continue
+            fi
             if [[ -f $PIDFILE ]]; then
                 echo "neo4j-local: pid $(<"$PIDFILE") exited before it was ready (data $DATA); last log lines:" >&2
             else
