@@ -88,6 +88,10 @@ const (
 	LinkPartOf      LinkKind = "PART_OF"
 )
 
+// LinkKinds lists every link kind, in the order of DESIGN.md §1.
+var LinkKinds = []LinkKind{LinkWrote, LinkAddressedTo, LinkCC, LinkBCC, LinkOnBehalfOf, LinkMentions,
+	LinkRepliesTo, LinkRelatedTo, LinkWrittenAt, LinkHolds, LinkOf, LinkMemberOf, LinkPartOf}
+
 // RoleLink returns the relationship kind of a party role.
 func RoleLink(r Role) LinkKind {
 	switch r {

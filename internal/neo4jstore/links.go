@@ -39,15 +39,20 @@ var linkSpecs = map[domain.LinkKind]linkSpec{
 	domain.LinkPartOf:      {from: domain.LabelOrganisation, to: domain.LabelOrganisation},
 }
 
-// matchEnd is a clause binding v to the node with the id in $param and the label; for
-// anyNode it tries each kind of node through its own index.
-func matchEnd(v string, label domain.Label, param string) string {
+// matchEnd is a clause binding v to the node with the label whose id is the Cypher
+// expression id ("$from", "row.to"); for anyNode it tries each kind of node through
+// its own index. imports names the variables id needs inside that subquery ("row").
+func matchEnd(v string, label domain.Label, id, imports string) string {
 	if label != anyNode {
-		return "MATCH (" + v + ":" + string(label) + " {id: $" + param + "})\n"
+		return "MATCH (" + v + ":" + string(label) + " {id: " + id + "})\n"
 	}
-	return "CALL { MATCH (n:Letter {id: $" + param + "}) RETURN n" +
-		" UNION MATCH (n:Correspondent {id: $" + param + "}) RETURN n" +
-		" UNION MATCH (n:Place {id: $" + param + "}) RETURN n }\nWITH *, n AS " + v + "\n"
+	with := ""
+	if imports != "" {
+		with = "WITH " + imports + " "
+	}
+	return "CALL { " + with + "MATCH (n:Letter {id: " + id + "}) RETURN n" +
+		" UNION " + with + "MATCH (n:Correspondent {id: " + id + "}) RETURN n" +
+		" UNION " + with + "MATCH (n:Place {id: " + id + "}) RETURN n }\nWITH *, n AS " + v + "\n"
 }
 
 // arrow is the relationship pattern between a (From) and b (To) with variable r.
@@ -145,7 +150,7 @@ func (r *resolver) link(l domain.Link, field string) error {
 		}
 	}
 	params := map[string]any{"from": l.From, "to": l.To, "props": props}
-	cypher := matchEnd("a", spec.from, "from") + matchEnd("b", spec.to, "to")
+	cypher := matchEnd("a", spec.from, "$from", "") + matchEnd("b", spec.to, "$to", "")
 	if spec.single {
 		cypher += "OPTIONAL MATCH (a)-[old:" + string(l.Kind) + "]->(other) WHERE other <> b\nDELETE old\nWITH DISTINCT a, b\n"
 	}
@@ -193,7 +198,7 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 		if kind == domain.LinkRelatedTo {
 			pattern = "(a)-[r:RELATED_TO]-(b)" // related is read both ways, so removed both ways
 		}
-		recs, err := collect(ctx, tx, matchEnd("a", spec.from, "from")+matchEnd("b", spec.to, "to")+
+		recs, err := collect(ctx, tx, matchEnd("a", spec.from, "$from", "")+matchEnd("b", spec.to, "$to", "")+
 			"MATCH "+pattern+"\nDELETE r\nRETURN count(r) AS n", map[string]any{"from": from, "to": to})
 		if err != nil {
 			return struct{}{}, err

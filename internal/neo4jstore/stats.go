@@ -74,14 +74,11 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 		b += "CALL { MATCH (n:" + string(l) + ") RETURN count(n) AS " + col + " }\n"
 		cols = append(cols, col)
 	}
-	kinds := make([]domain.LinkKind, 0, len(linkSpecs))
-	for _, k := range []domain.LinkKind{domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC,
-		domain.LinkOnBehalfOf, domain.LinkMentions, domain.LinkRepliesTo, domain.LinkRelatedTo, domain.LinkWrittenAt,
-		domain.LinkHolds, domain.LinkOf, domain.LinkMemberOf, domain.LinkPartOf} {
-		col := fmt.Sprintf("r%d", len(kinds))
+	kinds := domain.LinkKinds
+	for i, k := range kinds {
+		col := fmt.Sprintf("r%d", i)
 		b += "CALL { MATCH ()-[r:" + string(k) + "]->() RETURN count(r) AS " + col + " }\n"
 		cols = append(cols, col)
-		kinds = append(kinds, k)
 	}
 	b += "CALL { MATCH (l:Letter) WHERE l.stub RETURN count(l) AS stubs }\nRETURN stubs"
 	for _, c := range cols {

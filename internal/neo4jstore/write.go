@@ -191,16 +191,9 @@ func (r *resolver) writeLinks(links []domain.Link) error {
 	}
 	for _, kind := range kinds {
 		spec := linkSpecs[kind]
-		to := "MATCH (b:" + string(spec.to) + " {id: row.to})\n"
-		if spec.to == anyNode {
-			to = "CALL { WITH row MATCH (n:Letter {id: row.to}) RETURN n" +
-				" UNION WITH row MATCH (n:Correspondent {id: row.to}) RETURN n" +
-				" UNION WITH row MATCH (n:Place {id: row.to}) RETURN n }\nWITH a, row, n AS b\n"
-		}
 		err := exec(r.ctx, r.tx, `
 			UNWIND $rows AS row
-			MATCH (a:`+string(spec.from)+` {id: row.from})
-			`+to+`MERGE `+spec.arrow(kind)+`
+			`+matchEnd("a", spec.from, "row.from", "row")+matchEnd("b", spec.to, "row.to", "row")+`MERGE `+spec.arrow(kind)+`
 			SET r += row.props`, map[string]any{"rows": byKind[kind]})
 		if err != nil {
 			return err
