@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	Organisation() OrganisationResolver
 	Person() PersonResolver
 	Query() QueryResolver
+	Subscription() SubscriptionResolver
 }
 
 type DirectiveRoot struct {
@@ -356,6 +357,10 @@ type ComplexityRoot struct {
 		Score   func(childComplexity int) int
 	}
 
+	Subscription struct {
+		LetterAdded func(childComplexity int, involving *string) int
+	}
+
 	Timeline struct {
 		Points   func(childComplexity int) int
 		Unplaced func(childComplexity int) int
@@ -472,6 +477,9 @@ type QueryResolver interface {
 	Timeline(ctx context.Context, filter *model.LetterFilter, bucket *model.Bucket) (*model.Timeline, error)
 	Statistics(ctx context.Context) (*model.GraphStatistics, error)
 	Correspondence(ctx context.Context, between string, and string, role *model.Role, dateFrom *time.Time, dateTo *time.Time) (*model.Correspondence, error)
+}
+type SubscriptionResolver interface {
+	LetterAdded(ctx context.Context, involving *string) (<-chan *model.Letter, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2061,6 +2069,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchResult.Score(childComplexity), true
 
+	case "Subscription.letterAdded":
+		if e.ComplexityRoot.Subscription.LetterAdded == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_letterAdded_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.LetterAdded(childComplexity, args["involving"].(*string)), true
+
 	case "Timeline.points":
 		if e.ComplexityRoot.Timeline.Points == nil {
 			break
@@ -2176,6 +2196,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -2934,6 +2971,19 @@ type Mutation {
   removeOfficeOrganisation(office: ID!, organisation: ID!): Office!
   addPartOf(organisation: ID!, partOf: ID!): Organisation!
   removePartOf(organisation: ID!, partOf: ID!): Organisation!
+}
+
+type Subscription {
+  """
+  Each letter added from now on, once, when it is created or imported (a letter known
+  only by reference becomes one when its document arrives), by this server or by any
+  other process writing to the same database. With involving, only the letters in
+  which that correspondent is an author, recipient or cc, or, for an organisation,
+  in which one of its offices or of its parts' offices is. Blind copies do not count.
+  NOT_FOUND when involving names no correspondent. Served over graphql-transport-ws
+  (websocket) and server-sent events (POST with Accept: text/event-stream).
+  """
+  letterAdded(involving: ID): Letter!
 }
 `, BuiltIn: false},
 }
@@ -5490,6 +5540,20 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["bucket"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_letterAdded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "involving",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["involving"] = arg0
 	return args, nil
 }
 
@@ -12094,6 +12158,50 @@ func (ec *executionContext) fieldContext_SearchResult_excerpt(_ context.Context,
 	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "String")
 }
 
+func (ec *executionContext) _Subscription_letterAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_letterAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().LetterAdded(ctx, fc.Args["involving"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Letter) graphql.Marshaler {
+			return ec.marshalNLetter2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetter(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_letterAdded(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Letter(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_letterAdded_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Timeline_points(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16888,6 +16996,26 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 	}
 
 	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "letterAdded":
+		return ec._Subscription_letterAdded(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
 }
 
 var timelineImplementors = []string{"Timeline"}

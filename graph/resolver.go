@@ -16,9 +16,11 @@ import (
 
 //go:generate go run github.com/99designs/gqlgen generate
 
-// Resolver is the root resolver. Store is the only dependency.
+// Resolver is the root resolver.
 type Resolver struct {
 	Store domain.Store
+	// Live delivers letterAdded; nil serves no subscriptions.
+	Live domain.LetterStream
 }
 
 // load gets one value through a loader; a key the store has nothing for gives the

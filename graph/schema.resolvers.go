@@ -137,6 +137,7 @@ func (r *letterConnectionResolver) TotalCount(ctx context.Context, obj *model.Le
 
 // ImportDocuments is the resolver for the importDocuments field.
 func (r *mutationResolver) ImportDocuments(ctx context.Context, documents []*model.DocumentInput, dryRun *bool, strict *bool) (*model.ImportSummary, error) {
+	defer r.added()
 	return r.importDocuments(ctx, documents, deref(dryRun), deref(strict))
 }
 
@@ -154,6 +155,9 @@ func (r *mutationResolver) CreateLetter(ctx context.Context, input model.LetterI
 	l, created, err := r.Store.CreateLetter(ctx, fromLetterInput(input))
 	if err != nil {
 		return nil, err
+	}
+	if created {
+		r.added()
 	}
 	return &model.CreateLetterPayload{Letter: toLetter(l), Created: created}, nil
 }
@@ -546,6 +550,11 @@ func (r *queryResolver) Correspondence(ctx context.Context, between string, and 
 	return r.correspondence(ctx, between, and, role, dateFrom, dateTo)
 }
 
+// LetterAdded is the resolver for the letterAdded field.
+func (r *subscriptionResolver) LetterAdded(ctx context.Context, involving *string) (<-chan *model.Letter, error) {
+	return r.letterAdded(ctx, deref(involving))
+}
+
 // Correspondence returns CorrespondenceResolver implementation.
 func (r *Resolver) Correspondence() CorrespondenceResolver { return &correspondenceResolver{r} }
 
@@ -578,6 +587,9 @@ func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Subscription returns SubscriptionResolver implementation.
+func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
+
 type (
 	correspondenceResolver          struct{ *Resolver }
 	correspondentConnectionResolver struct{ *Resolver }
@@ -589,4 +601,5 @@ type (
 	organisationResolver            struct{ *Resolver }
 	personResolver                  struct{ *Resolver }
 	queryResolver                   struct{ *Resolver }
+	subscriptionResolver            struct{ *Resolver }
 )

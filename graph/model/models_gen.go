@@ -499,6 +499,9 @@ type SearchResult struct {
 	Excerpt *string `json:"excerpt,omitempty"`
 }
 
+type Subscription struct {
+}
+
 type Timeline struct {
 	// Periods with letters, in date order.
 	Points []*TimelinePoint `json:"points"`

@@ -23,6 +23,7 @@ type Config struct {
 	WaitNeo4j     time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j at start."`
 	MaxDepth      int           `name:"max-depth" env:"MAX_DEPTH" default:"15" help:"Deepest nesting of fields an operation may have."`
 	MaxComplexity int           `name:"max-complexity" env:"MAX_COMPLEXITY" default:"20000" help:"Most an operation may cost: each field 1, a list its children times its page size."`
+	LivePoll      time.Duration `name:"live-poll" env:"LIVE_POLL" default:"1s" help:"How often a server with subscribers looks for letters added by other processes."`
 	ShutdownGrace time.Duration `name:"shutdown-grace" env:"SHUTDOWN_GRACE" default:"20s" help:"How long shutdown waits for requests in flight."`
 	LogFormat     string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
 	LogLevel      slog.Level    `name:"log-level" env:"LOG_LEVEL" default:"info" help:"Log level: debug, info, warn, error."`
@@ -51,6 +52,9 @@ func (c *Config) Validate() error {
 	if c.MaxDepth < 2 || c.MaxComplexity < 10 {
 		return fmt.Errorf("MAX_DEPTH must be at least 2 and MAX_COMPLEXITY at least 10")
 	}
+	if c.LivePoll <= 0 {
+		return fmt.Errorf("LIVE_POLL must be positive, not %s", c.LivePoll)
+	}
 	if c.ShutdownGrace <= 0 {
 		return fmt.Errorf("SHUTDOWN_GRACE must be positive, not %s", c.ShutdownGrace)
 	}
@@ -74,6 +78,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Duration("wait_neo4j", c.WaitNeo4j),
 		slog.Int("max_depth", c.MaxDepth),
 		slog.Int("max_complexity", c.MaxComplexity),
+		slog.Duration("live_poll", c.LivePoll),
 		slog.Duration("shutdown_grace", c.ShutdownGrace),
 		slog.String("log_format", c.LogFormat),
 		slog.String("log_level", c.LogLevel.String()),

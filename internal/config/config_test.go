@@ -10,7 +10,7 @@ import (
 
 func valid() Config {
 	return Config{Neo4jURI: "bolt://127.0.0.1:7687", Neo4jUser: "neo4j", Neo4jPassword: "s3cret-pass",
-		Listen: "127.0.0.1:8080", QueryTimeout: time.Second, ShutdownGrace: time.Second, MaxDepth: 15, MaxComplexity: 20000}
+		Listen: "127.0.0.1:8080", QueryTimeout: time.Second, ShutdownGrace: time.Second, MaxDepth: 15, MaxComplexity: 20000, LivePoll: time.Second}
 }
 
 func TestValidate(t *testing.T) {
@@ -28,6 +28,7 @@ func TestValidate(t *testing.T) {
 		{"listen without port", func(c *Config) { c.Listen = "localhost" }, "LISTEN_ADDR"},
 		{"zero timeout", func(c *Config) { c.QueryTimeout = 0 }, "QUERY_TIMEOUT"},
 		{"negative grace", func(c *Config) { c.ShutdownGrace = -time.Second }, "SHUTDOWN_GRACE"},
+		{"no poll", func(c *Config) { c.LivePoll = 0 }, "LIVE_POLL"},
 		{"no depth", func(c *Config) { c.MaxDepth = 0 }, "MAX_DEPTH"},
 	}
 	for _, tt := range tests {

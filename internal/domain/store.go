@@ -130,6 +130,7 @@ type Store interface {
 	Explorer
 	Statistician
 	Searcher
+	LetterFeed
 	// Node returns the letter, correspondent or place with the id.
 	Node(ctx context.Context, id string) (Node, error)
 	// Letter returns a letter with its links loaded.

@@ -129,10 +129,16 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if len(rows) == 0 {
 		return results, nil
 	}
+	// The feed's counter (feed.go) is taken after every lookup, so that concurrent
+	// writers queue on its lock only while their links are written and they commit.
 	if err := exec(r.ctx, r.tx, `
-		UNWIND $rows AS row
+		MERGE (c:Sequence {name: $feed})
+		SET c.value = coalesce(c.value, 0) + size($rows)
+		WITH c.value - size($rows) AS base
+		UNWIND range(0, size($rows) - 1) AS i
+		WITH base + i + 1 AS seq, $rows[i] AS row
 		MERGE (l:Letter {id: row.id})
-		SET l += row.props`, map[string]any{"rows": rows}); err != nil {
+		SET l += row.props, l.addedSeq = seq`, map[string]any{"rows": rows, "feed": feedSequence}); err != nil {
 		return nil, err
 	}
 	return results, r.writeLinks(links)

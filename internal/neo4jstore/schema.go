@@ -21,6 +21,9 @@ var schema = []string{
 	`CREATE CONSTRAINT letter_external_id IF NOT EXISTS FOR (n:Letter) REQUIRE n.externalId IS UNIQUE`,
 	// Identity keys (identity.go): authority ids, emails and names that find a node.
 	`CREATE CONSTRAINT identity_key IF NOT EXISTS FOR (n:IdentityKey) REQUIRE n.key IS UNIQUE`,
+	// Counters (feed.go): the position of each letter added.
+	`CREATE CONSTRAINT sequence_name IF NOT EXISTS FOR (n:Sequence) REQUIRE n.name IS UNIQUE`,
+	`CREATE INDEX letter_added_seq IF NOT EXISTS FOR (n:Letter) ON (n.addedSeq)`,
 	// Keyset paging and the date-range filter.
 	`CREATE INDEX letter_sort_date IF NOT EXISTS FOR (n:Letter) ON (n.sortDate)`,
 	`CREATE INDEX letter_date_not_before IF NOT EXISTS FOR (n:Letter) ON (n.dateNotBefore)`,

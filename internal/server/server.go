@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -21,6 +22,7 @@ import (
 	"github.com/lettergraph/lettergraph/graph"
 	"github.com/lettergraph/lettergraph/internal/config"
 	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/live"
 )
 
 // Pinger reports whether the store can serve; /readyz asks it.
@@ -31,15 +33,21 @@ type Pinger interface {
 // Handler returns the HTTP handler of the API: /graphql, /graphiql (when enabled),
 // /healthz and /readyz.
 func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger) http.Handler {
-	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store}, Complexity: graph.Complexity()})
+	hub := live.New(store, cfg.LivePoll, cfg.QueryTimeout, log)
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub}, Complexity: graph.Complexity()})
 	gql := handler.New(schema)
 	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
+	// Before POST, which would take the request too: SSE is a POST asking for
+	// text/event-stream.
+	gql.AddTransport(transport.SSE{KeepAlivePingInterval: 10 * time.Second})
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
 	gql.Use(extension.Introspection{})
 	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity})
-	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	// Loaders live for one response: a query's, or one event of a subscription, whose
+	// caches would otherwise grow for as long as it stays open.
+	gql.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		return next(graph.WithLoaders(ctx, store))
 	})
 	gql.SetErrorPresenter(graph.ErrorPresenter(log, RequestID))
@@ -71,11 +79,17 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 }
 
 // withDeadline bounds each request by timeout; the store passes what is left of it to
-// Neo4j as the transaction timeout. Websocket upgrades live longer than any one
-// operation, so they are left alone.
+// Neo4j as the transaction timeout. Streams (websocket upgrades, server-sent events)
+// live longer than any one operation, so they are left alone, and an event stream is
+// freed from the server's write timeout.
 func withDeadline(timeout time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Upgrade") != "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+			_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -105,6 +119,9 @@ func (s *statusRecorder) WriteHeader(code int) {
 
 // Unwrap lets http.ResponseController reach the connection (websocket upgrades).
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// Flush lets server-sent events through as they are written.
+func (s *statusRecorder) Flush() { _ = http.NewResponseController(s.ResponseWriter).Flush() }
 
 // withRequestLog gives each request an id (X-Request-Id, echoed back) and logs it.
 func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {

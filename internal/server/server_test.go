@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -20,6 +18,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
 	"github.com/lettergraph/lettergraph/internal/seed"
 	"github.com/lettergraph/lettergraph/internal/server"
+	"github.com/lettergraph/lettergraph/internal/server/servertest"
 )
 
 func testConfig() config.Config {
@@ -44,32 +43,15 @@ func newAPI(tb testing.TB) *api {
 	return &api{url: srv.URL, store: store, logs: logs}
 }
 
-type gqlError struct {
-	Message    string         `json:"message"`
-	Path       []any          `json:"path"`
-	Extensions map[string]any `json:"extensions"`
-}
-
-type response struct {
-	Data   json.RawMessage `json:"data"`
-	Errors []gqlError      `json:"errors"`
-}
+type (
+	gqlError = servertest.Error
+	response = servertest.Response
+)
 
 // do posts a GraphQL operation and decodes the response.
 func (a *api) do(tb testing.TB, query string, vars map[string]any) response {
 	tb.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	res, err := http.Post(a.url+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		tb.Fatalf("POST /graphql: %v", err)
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
-	var r response
-	if err := json.Unmarshal(raw, &r); err != nil {
-		tb.Fatalf("response %s: %v", raw, err)
-	}
-	return r
+	return servertest.Do(tb, a.url, query, vars)
 }
 
 // data runs an operation that must succeed and decodes its data into v.
