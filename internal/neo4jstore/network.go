@@ -11,8 +11,10 @@ import (
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
-// Network implements domain.Explorer: a breadth-first walk, one query a level (so at
-// most MaxNetworkDepth), then one query for the nodes and the edges among them.
+// Network implements domain.Explorer in one query: a breadth-first walk, one CALL a
+// level (at most MaxNetworkDepth), each level the busiest new neighbours first up to
+// the room left under the limit, then the edges among the nodes found, weighted in
+// the database so that only one row per edge comes back.
 func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Network, error) {
 	if q.Depth == 0 {
 		q.Depth = 1
@@ -41,75 +43,78 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 		types = append(types, t)
 	}
 	rel := strings.Join(types, "|")
-	params := map[string]any{}
+	params := withTypes(map[string]any{"center": q.Center, "limit": q.Limit}, types)
 	where := "WHERE l.stub = false"
 	if conds := dateConds(q.From, q.To, params); len(conds) > 0 {
 		where += " AND " + strings.Join(conds, " AND ")
 	}
-	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Network, error) {
-		depth := map[string]int{q.Center: 0}
-		frontier := []string{q.Center}
-		truncated := false
-		for d := 1; d <= q.Depth && len(frontier) > 0 && !truncated; d++ {
-			params["frontier"], params["seen"] = frontier, keysOf(depth)
-			params["room"] = q.Limit - len(depth) + 1 // one more tells whether the limit cut
-			recs, err := collect(ctx, tx, `
-				UNWIND $frontier AS fid
-				MATCH (:Correspondent {id: fid})-[:`+rel+`]-(l:Letter)-[:`+rel+`]-(y:Correspondent)
-				`+where+` AND NOT y.id IN $seen
-				WITH y, count(DISTINCT l) AS letters
-				RETURN y.id ORDER BY letters DESC, y.id LIMIT $room`, params)
-			if err != nil {
-				return nil, err
-			}
-			frontier = nil
-			for _, rec := range recs {
-				if len(depth) >= q.Limit {
-					truncated = true
-					break
-				}
-				id, _ := rec.Values[0].(string)
-				depth[id] = d
-				frontier = append(frontier, id)
-			}
+	var b strings.Builder
+	b.WriteString(`MATCH (center:Correspondent {id: $center})
+		WITH [center.id] AS seen, [center.id] AS frontier, [] AS levels, false AS cut
+		`)
+	for range q.Depth {
+		// A level whose walk the limit cut leaves the next ones an empty frontier.
+		b.WriteString(`CALL {
+			WITH seen, frontier
+			UNWIND frontier AS fid
+			MATCH (:Correspondent {id: fid})-[:` + rel + `]-(l:Letter)-[:` + rel + `]-(y:Correspondent)
+			` + where + ` AND NOT y.id IN seen
+			WITH y.id AS yid, count(DISTINCT l) AS letters
+			ORDER BY letters DESC, yid
+			RETURN collect(yid) AS found
 		}
-		params["ids"] = keysOf(depth)
-		recs, err := collect(ctx, tx, `
-			UNWIND $ids AS cid
+		WITH seen, levels, cut, found, $limit - size(seen) AS room
+		WITH seen + found[0..room] AS seen, levels + [found[0..room]] AS levels,
+		     cut OR size(found) > room AS cut,
+		     CASE WHEN size(found) > room THEN [] ELSE found END AS frontier
+		`)
+	}
+	b.WriteString(`CALL {
+			WITH seen
+			UNWIND seen AS cid
 			MATCH (c:Correspondent {id: cid})
 			CALL {
-				WITH c
+				WITH c, seen
 				MATCH (c)-[:WROTE]->(l:Letter)-[r:ADDRESSED_TO|CC|BCC]->(b:Correspondent)
-				`+where+` AND b.id IN $ids AND b <> c
-				  AND (type(r) = 'ADDRESSED_TO' AND 'ADDRESSED_TO' IN $types OR type(r) <> 'ADDRESSED_TO' AND type(r) IN $types)
-				RETURN collect({to: b.id, kind: CASE type(r) WHEN 'ADDRESSED_TO' THEN 'WROTE_TO' ELSE 'COPIED' END, letter: l.id}) AS links
+				` + where + ` AND b <> c AND type(r) IN $types AND b.id IN seen
+				WITH b.id AS to, CASE type(r) WHEN 'ADDRESSED_TO' THEN 'WROTE_TO' ELSE 'COPIED' END AS kind, count(DISTINCT l) AS weight
+				RETURN collect({to: to, kind: kind, weight: weight}) AS links
 			}
-			RETURN `+correspondentMap("c")+` AS node, links`, withTypes(params, types))
+			RETURN collect({node: ` + correspondentMap("c") + `, links: links}) AS nodes
+		}
+		RETURN levels, cut, nodes`)
+	cypher := b.String()
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Network, error) {
+		recs, err := collect(ctx, tx, cypher, params)
 		if err != nil {
 			return nil, err
 		}
 		if len(recs) == 0 {
 			return nil, domain.NotFound("correspondent", q.Center)
 		}
-		net := &domain.Network{Truncated: truncated}
-		weights := map[domain.NetworkEdge]map[string]bool{}
-		for _, rec := range recs {
-			c := toCorrespondent(mapOf(rec.Values[0]))
+		m := recs[0].AsMap()
+		depth := map[string]int{q.Center: 0}
+		levels, _ := m["levels"].([]any)
+		for d, level := range levels {
+			ids, _ := level.([]any)
+			for _, id := range ids {
+				if s, ok := id.(string); ok {
+					depth[s] = d + 1
+				}
+			}
+		}
+		net := &domain.Network{}
+		net.Truncated, _ = m["cut"].(bool)
+		for _, row := range listOf(m["nodes"]) {
+			c := toCorrespondent(mapOf(row["node"]))
 			if c == nil {
 				continue
 			}
 			net.Nodes = append(net.Nodes, domain.NetworkNode{Correspondent: c, Depth: depth[c.NodeID()]})
-			for _, link := range listOf(rec.Values[1]) {
-				e := domain.NetworkEdge{From: c.NodeID(), To: str(link, "to"), Kind: domain.EdgeKind(str(link, "kind"))}
-				if weights[e] == nil {
-					weights[e] = map[string]bool{}
-				}
-				weights[e][str(link, "letter")] = true
+			for _, link := range listOf(row["links"]) {
+				net.Edges = append(net.Edges, domain.NetworkEdge{From: c.NodeID(), To: str(link, "to"),
+					Kind: domain.EdgeKind(str(link, "kind")), Weight: integer(link, "weight")})
 			}
-		}
-		for e, letters := range weights {
-			e.Weight = len(letters)
-			net.Edges = append(net.Edges, e)
 		}
 		sort.Slice(net.Nodes, func(i, j int) bool {
 			a, b := net.Nodes[i], net.Nodes[j]
@@ -121,15 +126,6 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 		})
 		return net, nil
 	})
-}
-
-func keysOf(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // withTypes adds the relationship types a network's edges may come from.

@@ -1,0 +1,70 @@
+// Command profile runs one Cypher statement with PROFILE on the Neo4j at NEO4J_URI
+// and prints its plan: each operator with its details, rows and database hits, and
+// the time the statement took. It is the tool for finding out why a query is slow.
+//
+//	go run ./bench/profile -params '{"limit": 51}' 'MATCH (l:Letter) RETURN l LIMIT $limit'
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+func main() {
+	params := flag.String("params", "{}", "parameters, as a JSON object")
+	runs := flag.Int("runs", 3, "runs; the plan and time of the last are printed (the first plans)")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		log.Fatal("usage: profile [-params JSON] [-runs N] CYPHER")
+	}
+	var p map[string]any
+	if err := json.Unmarshal([]byte(*params), &p); err != nil {
+		log.Fatalf("-params: %v", err)
+	}
+	uri := os.Getenv("NEO4J_URI")
+	if uri == "" {
+		uri = "bolt://127.0.0.1:7687"
+	}
+	auth := neo4j.NoAuth()
+	if u := os.Getenv("NEO4J_USER"); u != "" {
+		auth = neo4j.BasicAuth(u, os.Getenv("NEO4J_PASSWORD"), "")
+	}
+	ctx := context.Background()
+	driver, err := neo4j.NewDriverWithContext(uri, auth)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer driver.Close(ctx)
+	var summary neo4j.ResultSummary
+	var took time.Duration
+	for range *runs {
+		start := time.Now()
+		res, err := neo4j.ExecuteQuery(ctx, driver, "PROFILE "+flag.Arg(0), p, neo4j.EagerResultTransformer)
+		if err != nil {
+			log.Fatal(err)
+		}
+		took, summary = time.Since(start), res.Summary
+	}
+	print(summary.Profile(), 0)
+	fmt.Printf("time: %.1f ms\n", float64(took.Microseconds())/1000)
+}
+
+func print(p neo4j.ProfiledPlan, depth int) {
+	if p == nil {
+		return
+	}
+	details, _ := p.Arguments()["Details"].(string)
+	fmt.Printf("%s%s rows=%d dbHits=%d %s\n", strings.Repeat("  ", depth), p.Operator(), p.Records(), p.DbHits(),
+		strings.Join(strings.Fields(details), " "))
+	for _, c := range p.Children() {
+		print(c, depth+1)
+	}
+}
