@@ -26,8 +26,19 @@ func main() {
 		log.Fatal("usage: profile [-params JSON] [-runs N] CYPHER")
 	}
 	var p map[string]any
-	if err := json.Unmarshal([]byte(*params), &p); err != nil {
+	dec := json.NewDecoder(strings.NewReader(*params))
+	dec.UseNumber()
+	if err := dec.Decode(&p); err != nil {
 		log.Fatalf("-params: %v", err)
+	}
+	for k, v := range p { // whole numbers are integers, as LIMIT needs
+		if n, ok := v.(json.Number); ok {
+			if i, err := n.Int64(); err == nil {
+				p[k] = i
+			} else if f, err := n.Float64(); err == nil {
+				p[k] = f
+			}
+		}
 	}
 	uri := os.Getenv("NEO4J_URI")
 	if uri == "" {

@@ -37,14 +37,14 @@ func (s *Store) Exchange(ctx context.Context, a, b string, from, to *time.Time) 
 // pairOrders is the allowlist of pair orders: the sort key over the stats map s and
 // the correspondent y. Dates sort undated pairs last.
 var pairOrders = map[domain.PairOrder]sortSpec{
-	domain.PairByLetters:         {"s.letters", true, keyInt},
-	domain.PairByWroteTo:         {"s.wroteTo", true, keyInt},
-	domain.PairByReceivedFrom:    {"s.receivedFrom", true, keyInt},
-	domain.PairByCopiedOnMine:    {"s.copiedOnMine", true, keyInt},
-	domain.PairByCopiedOnTheirs:  {"s.copiedOnTheirs", true, keyInt},
-	domain.PairByCopiedAlongside: {"s.copiedAlongside", true, keyInt},
-	domain.PairByLastDate:        {"coalesce(s.last, date({year: -9999, month: 1, day: 1}))", true, keyDate},
-	domain.PairByName:            {"y.nameKey", false, keyString},
+	domain.PairByLetters:         {"s.letters", true, keyInt, false},
+	domain.PairByWroteTo:         {"s.wroteTo", true, keyInt, false},
+	domain.PairByReceivedFrom:    {"s.receivedFrom", true, keyInt, false},
+	domain.PairByCopiedOnMine:    {"s.copiedOnMine", true, keyInt, false},
+	domain.PairByCopiedOnTheirs:  {"s.copiedOnTheirs", true, keyInt, false},
+	domain.PairByCopiedAlongside: {"s.copiedAlongside", true, keyInt, false},
+	domain.PairByLastDate:        {"coalesce(s.last, date({year: -9999, month: 1, day: 1}))", true, keyDate, false},
+	domain.PairByName:            {"y.nameKey", false, keyString, false},
 }
 
 // Pairs implements domain.Explorer: one query aggregates every letter the centre

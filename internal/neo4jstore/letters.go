@@ -38,16 +38,19 @@ type sortSpec struct {
 	expr string // Cypher over l; never null (see letterProps)
 	desc bool
 	kind keyKind
+	// indexed says expr is a property with a range index, which keysetPageOf then
+	// asks the planner to read in order rather than sort every row.
+	indexed bool
 }
 
 // letterOrders is the allowlist of letter orders and the stored keys behind them.
 var letterOrders = map[domain.LetterOrder]sortSpec{
-	domain.OrderDateDesc:       {"l.sortDate", true, keyDate},
-	domain.OrderDateAsc:        {"l.sortDate", false, keyDate},
-	domain.OrderTitleAsc:       {"l.titleKey", false, keyString},
-	domain.OrderTitleDesc:      {"l.titleKey", true, keyString},
-	domain.OrderImportedAtDesc: {"l.importedAt", true, keyDateTime},
-	domain.OrderImportedAtAsc:  {"l.importedAt", false, keyDateTime},
+	domain.OrderDateDesc:       {"l.sortDate", true, keyDate, true},
+	domain.OrderDateAsc:        {"l.sortDate", false, keyDate, true},
+	domain.OrderTitleAsc:       {"l.titleKey", false, keyString, true},
+	domain.OrderTitleDesc:      {"l.titleKey", true, keyString, true},
+	domain.OrderImportedAtDesc: {"l.importedAt", true, keyDateTime, true},
+	domain.OrderImportedAtAsc:  {"l.importedAt", false, keyDateTime, true},
 }
 
 // Node implements domain.Store.
@@ -345,8 +348,14 @@ func keysetPageOf(spec sortSpec, carry, node, order string, page domain.PageRequ
 	if ks.backward {
 		field, raw = "before", page.Before
 	}
-	var b strings.Builder
-	b.WriteString("WITH " + carry + ", " + spec.expr + " AS k\n")
+	op := ">"
+	if desc {
+		op = "<"
+	}
+	// before is a condition on the rows before the WITH that names the key, where
+	// only an indexed key's own expression lets the planner read its index in order
+	// and stop after a page; after is the condition on k.
+	before, after := "", ""
 	if raw != "" {
 		c, err := domain.DecodeCursor(field, raw, order)
 		if err != nil {
@@ -358,11 +367,22 @@ func keysetPageOf(spec sortSpec, carry, node, order string, page domain.PageRequ
 		}
 		ks.params["ck"], ks.params["cid"] = key, c.ID
 		ks.hasAfter = true
-		op := ">"
-		if desc {
-			op = "<"
+		if spec.indexed {
+			// The key's half apart, as a range the index seeks, then the ties by id.
+			before = spec.expr + " " + op + "= $ck AND (" + spec.expr + " " + op + " $ck OR " + node + ".id " + op + " $cid)"
+		} else {
+			after = "k " + op + " $ck OR (k = $ck AND " + node + ".id " + op + " $cid)"
 		}
-		b.WriteString("WHERE k " + op + " $ck OR (k = $ck AND " + node + ".id " + op + " $cid)\n")
+	} else if spec.indexed {
+		before = spec.expr + " IS NOT NULL" // always true: the key is never null
+	}
+	var b strings.Builder
+	if before != "" {
+		b.WriteString("WITH " + carry + " WHERE " + before + "\n")
+	}
+	b.WriteString("WITH " + carry + ", " + spec.expr + " AS k\n")
+	if after != "" {
+		b.WriteString("WHERE " + after + "\n")
 	}
 	dir := ""
 	if desc {
