@@ -69,16 +69,30 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 		     CASE WHEN size(found) > room THEN [] ELSE found END AS frontier
 		`)
 	}
+	// Edges run from an author to a recipient or copy, through the roles asked for;
+	// the relationship types are the allowlist's, so the pattern names them.
+	var edgeTypes []string
+	for _, t := range params["types"].([]string) {
+		if t != string(domain.LinkWrote) {
+			edgeTypes = append(edgeTypes, t)
+		}
+	}
+	if len(edgeTypes) == 0 {
+		edgeTypes = []string{"NO_EDGES"} // only authors asked for: a type no relationship has
+	}
+	// Nodes are compared as nodes (b IN members), and edges grouped by node, so that
+	// the many rows of busy correspondents read no property.
 	b.WriteString(`CALL {
 			WITH seen
-			UNWIND seen AS cid
-			MATCH (c:Correspondent {id: cid})
+			MATCH (c:Correspondent) WHERE c.id IN seen
+			WITH collect(c) AS members
+			UNWIND members AS c
 			CALL {
-				WITH c, seen
-				MATCH (c)-[:WROTE]->(l:Letter)-[r:ADDRESSED_TO|CC|BCC]->(b:Correspondent)
-				` + where + ` AND b <> c AND type(r) IN $types AND b.id IN seen
-				WITH b.id AS to, CASE type(r) WHEN 'ADDRESSED_TO' THEN 'WROTE_TO' ELSE 'COPIED' END AS kind, count(DISTINCT l) AS weight
-				RETURN collect({to: to, kind: kind, weight: weight}) AS links
+				WITH c, members
+				MATCH (c)-[:WROTE]->(l)-[r:` + strings.Join(edgeTypes, "|") + `]->(b)
+				` + where + ` AND b <> c AND b IN members
+				WITH b, type(r) = 'ADDRESSED_TO' AS direct, count(DISTINCT l) AS weight
+				RETURN collect({to: b.id, direct: direct, weight: weight}) AS links
 			}
 			RETURN collect({node: ` + correspondentMap("c") + `, links: links}) AS nodes
 		}
@@ -112,8 +126,11 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 			}
 			net.Nodes = append(net.Nodes, domain.NetworkNode{Correspondent: c, Depth: depth[c.NodeID()]})
 			for _, link := range listOf(row["links"]) {
-				net.Edges = append(net.Edges, domain.NetworkEdge{From: c.NodeID(), To: str(link, "to"),
-					Kind: domain.EdgeKind(str(link, "kind")), Weight: integer(link, "weight")})
+				kind := domain.EdgeCopied
+				if direct, _ := link["direct"].(bool); direct {
+					kind = domain.EdgeWroteTo
+				}
+				net.Edges = append(net.Edges, domain.NetworkEdge{From: c.NodeID(), To: str(link, "to"), Kind: kind, Weight: integer(link, "weight")})
 			}
 		}
 		sort.Slice(net.Nodes, func(i, j int) bool {
