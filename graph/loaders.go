@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -19,6 +21,27 @@ type Loaders struct {
 	Holdings    *dataloadgen.Loader[string, []domain.Holding]
 	Memberships *dataloadgen.Loader[string, []domain.Membership]
 	Structure   *dataloadgen.Loader[string, domain.OrgStructure]
+
+	// primed holds what a look-ahead read before the field resolvers asked for it
+	// (pages of pairs, a correspondence's letters), by the JSON of the request.
+	primed sync.Map
+}
+
+// prime keeps v as the answer to the request req.
+func (l *Loaders) prime(req, v any) {
+	l.primed.Store(primedKey(req), v)
+}
+
+// primedAnswer returns the answer primed for req, if any.
+func primedAnswer[V any](l *Loaders, req any) (V, bool) {
+	v, ok := l.primed.Load(primedKey(req))
+	out, _ := v.(V)
+	return out, ok && v != nil
+}
+
+func primedKey(req any) string {
+	b, _ := json.Marshal(req) // plain data always marshals
+	return fmt.Sprintf("%T%s", req, b)
 }
 
 // wait is how long a loader gathers keys before it queries; the resolvers of one

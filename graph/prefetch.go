@@ -44,19 +44,10 @@ func (r *Resolver) primeLetterPages(ctx context.Context, ids []string) {
 	}
 	loader := r.loaders(ctx).LetterPages
 	for _, f := range nodeFields {
-		role, ok := letterFieldRoles[f.Name]
+		spec, ok := letterFieldSpec(oc, f)
 		if !ok {
 			continue
 		}
-		args := f.ArgumentMap(oc.Variables)
-		if args["filter"] != nil {
-			continue
-		}
-		spec := pageSpec{Filter: domain.LetterFilter{Involving: []domain.Involvement{{Role: role}}}, Order: domain.OrderDateDesc}
-		if o, ok := args["orderBy"].(string); ok {
-			spec.Order = domain.LetterOrder(o)
-		}
-		spec.Page = pageRequest(intArg(args["first"]), strArg(args["after"]), intArg(args["last"]), strArg(args["before"]))
 		pages, err := r.Store.LettersOfMany(ctx, ids, spec.Filter, spec.Order, spec.Page)
 		if err != nil {
 			continue // the field resolvers will report it
@@ -69,6 +60,84 @@ func (r *Resolver) primeLetterPages(ctx context.Context, ids []string) {
 			loader.Prime(newPageKey(id, spec), page)
 		}
 	}
+}
+
+// letterFieldSpec is the page a correspondent's letter field f asks for, as
+// Resolver.letters will ask the loader for it, when f is such a field without a
+// filter (a filter is left to the loader).
+func letterFieldSpec(oc *graphql.OperationContext, f graphql.CollectedField) (pageSpec, bool) {
+	role, ok := letterFieldRoles[f.Name]
+	if !ok {
+		return pageSpec{}, false
+	}
+	args := f.ArgumentMap(oc.Variables)
+	if args["filter"] != nil {
+		return pageSpec{}, false
+	}
+	read := letterPageRead(domain.LetterFilter{Involving: []domain.Involvement{{Role: role}}}, args)
+	return pageSpec{Filter: read.Filter, Order: read.Order, Page: read.Page}, true
+}
+
+// pageArgs is the page that a field's first, after, last and before ask for.
+func pageArgs(args map[string]any) domain.PageRequest {
+	return pageRequest(intArg(args["first"]), strArg(args["after"]), intArg(args["last"]), strArg(args["before"]))
+}
+
+// pairsFieldRead is the page a correspondent's correspondents field f asks for, as
+// Resolver.pairs asks the store for it, when it has no dates (left to the resolver).
+func pairsFieldRead(oc *graphql.OperationContext, f graphql.CollectedField, id string) (domain.PairPageRead, bool) {
+	if f.Name != "correspondents" {
+		return domain.PairPageRead{}, false
+	}
+	args := f.ArgumentMap(oc.Variables)
+	if args["dateFrom"] != nil || args["dateTo"] != nil {
+		return domain.PairPageRead{}, false
+	}
+	read := domain.PairPageRead{ID: id, Order: domain.PairByLetters, Page: pageArgs(args)}
+	if role, ok := args["role"].(string); ok {
+		read.Filter.Role = domain.Role(role)
+	}
+	if o, ok := args["orderBy"].(string); ok {
+		read.Order = domain.PairOrder(o)
+	}
+	return read, true
+}
+
+// correspondent reads the correspondent with id together with the pages of letters
+// and correspondents the operation asks of it, in one query, and primes the request's
+// loaders with those pages for the field resolvers to find. NOT_FOUND when there is
+// no correspondent with the id.
+func (r *Resolver) correspondent(ctx context.Context, id string) (domain.Correspondent, error) {
+	reads := domain.Reads{Correspondent: id}
+	var specs []pageSpec
+	if oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx); oc != nil && fc != nil {
+		for _, f := range graphql.CollectFields(oc, fc.Field.Selections, correspondentTypes) {
+			if spec, ok := letterFieldSpec(oc, f); ok {
+				read := domain.LetterPageRead{Filter: spec.Filter, Order: spec.Order, Page: spec.Page}
+				read.Filter.Involving = []domain.Involvement{{CorrespondentID: id, Role: spec.Filter.Involving[0].Role}}
+				reads.LetterPages = append(reads.LetterPages, read)
+				specs = append(specs, spec)
+			}
+			if read, ok := pairsFieldRead(oc, f, id); ok {
+				reads.PairPages = append(reads.PairPages, read)
+			}
+		}
+	}
+	res, err := r.Store.ReadTogether(ctx, reads)
+	if err != nil {
+		return nil, err
+	}
+	if res.Correspondent == nil {
+		return nil, domain.NotFound("correspondent", id)
+	}
+	l := r.loaders(ctx)
+	for i, spec := range specs {
+		l.LetterPages.Prime(newPageKey(id, spec), res.LetterPages[i])
+	}
+	for i, read := range reads.PairPages {
+		l.prime(read, res.PairPages[i])
+	}
+	return res.Correspondent, nil
 }
 
 func intArg(v any) *int {

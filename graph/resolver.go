@@ -8,6 +8,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/lettergraph/lettergraph/graph/model"
@@ -80,11 +81,25 @@ func (r *Resolver) lettersOf(ctx context.Context, f domain.LetterFilter,
 	if orderBy != nil {
 		order = domain.LetterOrder(*orderBy)
 	}
-	page, err := r.Store.Letters(ctx, f, order, pageRequest(first, after, last, before))
+	read := domain.LetterPageRead{Filter: f, Order: order, Page: pageRequest(first, after, last, before)}
+	if page, ok := primedAnswer[*domain.LetterPage](r.loaders(ctx), read); ok {
+		return toLetterConnection(page, f), nil
+	}
+	page, err := r.Store.Letters(ctx, f, order, read.Page)
 	if err != nil {
 		return nil, err
 	}
 	return toLetterConnection(page, f), nil
+}
+
+// letterPageRead is the page a letters field with args asks for of the letters f
+// selects, as lettersOf asks for it.
+func letterPageRead(f domain.LetterFilter, args map[string]any) domain.LetterPageRead {
+	read := domain.LetterPageRead{Filter: f, Order: domain.OrderDateDesc, Page: pageArgs(args)}
+	if o, ok := args["orderBy"].(string); ok {
+		read.Order = domain.LetterOrder(o)
+	}
+	return read
 }
 
 // correspondentAs reloads a correspondent after a link operation on it, as the kind
@@ -157,7 +172,11 @@ func (r *Resolver) pairs(ctx context.Context, id string, role *model.Role, dateF
 	if orderBy != nil {
 		order = domain.PairOrder(*orderBy)
 	}
-	page, err := r.Store.Pairs(ctx, id, f, order, pageRequest(first, after, last, before))
+	read := domain.PairPageRead{ID: id, Filter: f, Order: order, Page: pageRequest(first, after, last, before)}
+	if page, ok := primedAnswer[*domain.PairPage](r.loaders(ctx), read); ok {
+		return toPairConnection(page), nil
+	}
+	page, err := r.Store.Pairs(ctx, read.ID, read.Filter, read.Order, read.Page)
 	if err != nil {
 		return nil, err
 	}
@@ -170,13 +189,27 @@ func (r *Resolver) correspondence(ctx context.Context, a, b string, role *model.
 	if a == b {
 		return nil, domain.Invalid("and", "is the same correspondent as between")
 	}
-	e, err := r.Store.Exchange(ctx, a, b, dateFrom, dateTo)
-	if err != nil {
-		return nil, err
-	}
 	rl := domain.Role(deref(role))
 	f := domain.LetterFilter{DateFrom: dateFrom, DateTo: dateTo,
 		Involving: []domain.Involvement{{CorrespondentID: a, Role: rl}, {CorrespondentID: b, Role: rl}}}
+	// The pages of letters asked for are read with the counts, in one query.
+	reads := domain.Reads{Exchange: &domain.ExchangeRead{A: a, B: b, From: dateFrom, To: dateTo}}
+	if oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx); oc != nil && fc != nil {
+		for _, field := range graphql.CollectFields(oc, fc.Field.Selections, []string{"Correspondence"}) {
+			if field.Name == "letters" {
+				reads.LetterPages = append(reads.LetterPages, letterPageRead(f, field.ArgumentMap(oc.Variables)))
+			}
+		}
+	}
+	res, err := r.Store.ReadTogether(ctx, reads)
+	if err != nil {
+		return nil, err
+	}
+	l := r.loaders(ctx)
+	for i, read := range reads.LetterPages {
+		l.prime(read, res.LetterPages[i])
+	}
+	e := res.Exchange
 	return &model.Correspondence{AToB: e.AToB, BToA: e.BToA, Reciprocal: e.Reciprocal(), Filter: f}, nil
 }
 

@@ -473,7 +473,7 @@ func (r *queryResolver) Letters(ctx context.Context, filter *model.LetterFilter,
 
 // Correspondent is the resolver for the correspondent field.
 func (r *queryResolver) Correspondent(ctx context.Context, id string) (model.Correspondent, error) {
-	c, err := r.Store.Correspondent(ctx, id)
+	c, err := r.correspondent(ctx, id)
 	if err != nil {
 		return nil, nullIfNotFound(err)
 	}

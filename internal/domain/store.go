@@ -131,6 +131,9 @@ type Store interface {
 	Statistician
 	Searcher
 	LetterFeed
+	// ReadTogether answers several reads in one round trip; its errors are those
+	// each read alone would give.
+	ReadTogether(ctx context.Context, rs Reads) (*ReadResults, error)
 	// Node returns the letter, correspondent or place with the id.
 	Node(ctx context.Context, id string) (Node, error)
 	// Letter returns a letter with its links loaded.
@@ -405,4 +408,43 @@ type PathHop struct {
 // Path is a chain of letters connecting two correspondents.
 type Path struct {
 	Hops []PathHop
+}
+
+// Reads are several reads answered together, in one round trip: what one GraphQL
+// operation asks for at once, such as a correspondent with pages of its letters and
+// correspondents, or a correspondence with its letters.
+type Reads struct {
+	Correspondent string // an id, or "" for none
+	LetterPages   []LetterPageRead
+	PairPages     []PairPageRead
+	Exchange      *ExchangeRead
+}
+
+// LetterPageRead asks for one page of letters.
+type LetterPageRead struct {
+	Filter LetterFilter
+	Order  LetterOrder
+	Page   PageRequest
+}
+
+// PairPageRead asks for one page of a correspondent's pairs.
+type PairPageRead struct {
+	ID     string
+	Filter PairFilter
+	Order  PairOrder
+	Page   PageRequest
+}
+
+// ExchangeRead asks for the exchange between A and B.
+type ExchangeRead struct {
+	A, B     string
+	From, To *time.Time
+}
+
+// ReadResults answers Reads, each list in the order asked.
+type ReadResults struct {
+	Correspondent Correspondent // nil when there is none with the id
+	LetterPages   []*LetterPage
+	PairPages     []*PairPage
+	Exchange      *Exchange
 }

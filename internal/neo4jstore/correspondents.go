@@ -21,17 +21,27 @@ const correspondentOrderName = "NAME"
 
 // Correspondent implements domain.Store.
 func (s *Store) Correspondent(ctx context.Context, id string) (domain.Correspondent, error) {
-	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (domain.Correspondent, error) {
-		recs, err := collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+correspondentProjection,
-			map[string]any{"id": id})
-		if err != nil {
-			return nil, err
-		}
-		if len(recs) == 0 {
-			return nil, domain.NotFound("correspondent", id)
-		}
-		return toCorrespondent(mapOf(recs[0].Values[0])), nil
-	})
+	var c domain.Correspondent
+	if err := s.runParts(ctx, correspondentRead(id, &c)); err != nil {
+		return nil, err
+	}
+	if c == nil {
+		return nil, domain.NotFound("correspondent", id)
+	}
+	return c, nil
+}
+
+// correspondentRead reads the correspondent with id into out (nil when none).
+func correspondentRead(id string, out *domain.Correspondent) readPart {
+	return readPart{
+		cypher: `MATCH (c:Correspondent {id: $id}) RETURN ` + correspondentProjection + ` AS row`,
+		params: map[string]any{"id": id},
+		decode: func(rows []any) {
+			if len(rows) > 0 {
+				*out = toCorrespondent(mapOf(rows[0]))
+			}
+		},
+	}
 }
 
 // selectCorrespondents is the MATCH … WHERE that binds c to each selected correspondent.

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
@@ -14,6 +12,13 @@ var _ domain.Explorer = (*Store)(nil)
 
 // Exchange implements domain.Explorer, in one query.
 func (s *Store) Exchange(ctx context.Context, a, b string, from, to *time.Time) (domain.Exchange, error) {
+	var e domain.Exchange
+	err := s.runParts(ctx, exchangeRead(a, b, from, to, &e))
+	return e, err
+}
+
+// exchangeRead counts the letters each way between a and b into out.
+func exchangeRead(a, b string, from, to *time.Time, out *domain.Exchange) readPart {
 	params := map[string]any{"a": a, "b": b}
 	where := "WHERE l.stub = false"
 	if conds := dateConds(from, to, params); len(conds) > 0 {
@@ -23,15 +28,19 @@ func (s *Store) Exchange(ctx context.Context, a, b string, from, to *time.Time) 
 		return `CALL { MATCH (:Correspondent {id: $` + from + `})-[:WROTE]->(l:Letter)-[:ADDRESSED_TO|CC|BCC]->(:Correspondent {id: $` + to + `})
 			` + where + ` RETURN count(DISTINCT l) AS n` + from + ` }`
 	}
-	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (domain.Exchange, error) {
-		recs, err := collect(ctx, tx, direction("a", "b")+"\n"+direction("b", "a")+"\nRETURN na, nb", params)
-		if err != nil {
-			return domain.Exchange{}, err
-		}
-		ab, _ := recs[0].Values[0].(int64)
-		ba, _ := recs[0].Values[1].(int64)
-		return domain.Exchange{AToB: int(ab), BToA: int(ba)}, nil
-	})
+	return readPart{
+		cypher: direction("a", "b") + "\n" + direction("b", "a") + "\nRETURN [na, nb] AS row",
+		params: params,
+		decode: func(rows []any) {
+			if len(rows) == 0 {
+				return
+			}
+			pair, _ := rows[0].([]any)
+			ab, _ := pair[0].(int64)
+			ba, _ := pair[1].(int64)
+			*out = domain.Exchange{AToB: int(ab), BToA: int(ba)}
+		},
+	}
 }
 
 // pairOrders is the allowlist of pair orders: the sort key over the stats map s and
@@ -50,16 +59,28 @@ var pairOrders = map[domain.PairOrder]sortSpec{
 // Pairs implements domain.Explorer: one query aggregates every letter the centre
 // shares, per other correspondent, then sorts and pages the result.
 func (s *Store) Pairs(ctx context.Context, id string, f domain.PairFilter, order domain.PairOrder, page domain.PageRequest) (*domain.PairPage, error) {
+	part, out, err := pairsRead(id, f, order, page)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.runParts(ctx, part); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// pairsRead reads one page of id's pairs into the page it returns.
+func pairsRead(id string, f domain.PairFilter, order domain.PairOrder, page domain.PageRequest) (readPart, *domain.PairPage, error) {
 	if order == "" {
 		order = domain.PairByLetters
 	}
 	spec, ok := pairOrders[order]
 	if !ok {
-		return nil, domain.Invalid("orderBy", "%q is not a correspondent order", order)
+		return readPart{}, nil, domain.Invalid("orderBy", "%q is not a correspondent order", order)
 	}
 	types, err := roleTypesOf(f.Role, "role")
 	if err != nil {
-		return nil, err
+		return readPart{}, nil, err
 	}
 	params := map[string]any{"x": id}
 	where := "WHERE y <> x AND l.stub = false"
@@ -68,7 +89,7 @@ func (s *Store) Pairs(ctx context.Context, id string, f domain.PairFilter, order
 	}
 	kp, err := keysetPageOf(spec, "y, s", "y", string(order), page)
 	if err != nil {
-		return nil, err
+		return readPart{}, nil, err
 	}
 	for k, v := range kp.params {
 		params[k] = v
@@ -87,20 +108,18 @@ func (s *Store) Pairs(ctx context.Context, id string, f domain.PairFilter, order
 			first: min(l.dateNotBefore),
 			last: max(l.dateNotAfter)
 		} AS s
-		` + kp.cypher + `RETURN k, ` + correspondentMap("y") + ` AS y, s`
-	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.PairPage, error) {
-		recs, err := collect(ctx, tx, cypher, params)
-		if err != nil {
-			return nil, err
-		}
-		keys := make([]any, len(recs))
-		ids := make([]string, len(recs))
-		pairs := make([]domain.Pair, len(recs))
-		for i, rec := range recs {
-			keys[i] = rec.Values[0]
-			st := mapOf(rec.Values[2])
+		` + kp.cypher + `RETURN [k, ` + correspondentMap("y") + `, s] AS row`
+	out := &domain.PairPage{}
+	decode := func(rows []any) {
+		keys := make([]any, len(rows))
+		ids := make([]string, len(rows))
+		pairs := make([]domain.Pair, len(rows))
+		for i, row := range rows {
+			v, _ := row.([]any)
+			keys[i] = v[0]
+			st := mapOf(v[2])
 			pairs[i] = domain.Pair{
-				Correspondent:   toCorrespondent(mapOf(rec.Values[1])),
+				Correspondent:   toCorrespondent(mapOf(v[1])),
 				Letters:         integer(st, "letters"),
 				WroteTo:         integer(st, "wroteTo"),
 				ReceivedFrom:    integer(st, "receivedFrom"),
@@ -113,6 +132,7 @@ func (s *Store) Pairs(ctx context.Context, id string, f domain.PairFilter, order
 			ids[i] = pairs[i].Correspondent.NodeID()
 		}
 		n, cursors, info := kp.finish(spec, string(order), keys, ids)
-		return &domain.PairPage{Pairs: reorder(pairs[:n], page.Backward()), Cursors: cursors, PageInfo: info}, nil
-	})
+		*out = domain.PairPage{Pairs: reorder(pairs[:n], page.Backward()), Cursors: cursors, PageInfo: info}
+	}
+	return readPart{cypher: cypher, params: params, decode: decode}, out, nil
 }

@@ -265,43 +265,52 @@ func roleTypesOf(r domain.Role, field string) (string, error) {
 
 // Letters implements domain.Store.
 func (s *Store) Letters(ctx context.Context, f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest) (*domain.LetterPage, error) {
+	part, out, err := lettersRead(f, order, page)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.runParts(ctx, part); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// lettersRead reads one page of the letters f selects into the page it returns.
+func lettersRead(f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest) (readPart, *domain.LetterPage, error) {
 	if order == "" {
 		order = domain.OrderDateDesc
 	}
 	spec, ok := letterOrders[order]
 	if !ok {
-		return nil, domain.Invalid("orderBy", "%q is not a letter order", order)
+		return readPart{}, nil, domain.Invalid("orderBy", "%q is not a letter order", order)
 	}
 	sel, err := selectLetters(f)
 	if err != nil {
-		return nil, err
+		return readPart{}, nil, err
 	}
 	kp, err := keysetPage(spec, "l", string(order), page)
 	if err != nil {
-		return nil, err
+		return readPart{}, nil, err
 	}
 	for k, v := range kp.params {
 		sel.params[k] = v
 	}
-	cypher := sel.cypher + kp.cypher + "RETURN k, " + letterProjection + " AS letter"
-	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.LetterPage, error) {
-		recs, err := collect(ctx, tx, cypher, sel.params)
-		if err != nil {
-			return nil, err
-		}
-		keys := make([]any, len(recs))
-		letters := make([]*domain.Letter, len(recs))
-		for i, rec := range recs {
-			keys[i] = rec.Values[0]
-			letters[i] = toLetter(mapOf(rec.Values[1]), true)
-		}
-		ids := make([]string, len(letters))
-		for i, l := range letters {
-			ids[i] = l.ID
+	out := &domain.LetterPage{}
+	decode := func(rows []any) {
+		keys := make([]any, len(rows))
+		letters := make([]*domain.Letter, len(rows))
+		ids := make([]string, len(rows))
+		for i, row := range rows {
+			v, _ := row.([]any)
+			keys[i] = v[0]
+			letters[i] = toLetter(mapOf(v[1]), true)
+			ids[i] = letters[i].ID
 		}
 		n, cursors, info := kp.finish(spec, string(order), keys, ids)
-		return &domain.LetterPage{Letters: reorder(letters[:n], page.Backward()), Cursors: cursors, PageInfo: info}, nil
-	})
+		*out = domain.LetterPage{Letters: reorder(letters[:n], page.Backward()), Cursors: cursors, PageInfo: info}
+	}
+	cypher := sel.cypher + kp.cypher + "RETURN [k, " + letterProjection + "] AS row"
+	return readPart{cypher: cypher, params: sel.params, decode: decode}, out, nil
 }
 
 // CountLetters implements domain.Store.

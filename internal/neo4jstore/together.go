@@ -1,0 +1,110 @@
+package neo4jstore
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// readPart is one read that runs alone or together with others in one query. Its
+// Cypher returns one column named row; decode receives every row's value in order.
+type readPart struct {
+	cypher string
+	params map[string]any
+	decode func(rows []any)
+}
+
+// paramRef finds the parameters of a part's Cypher, to rename them apart.
+var paramRef = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
+
+// runParts runs the parts in one query: alone, a part's Cypher as it is; together,
+// each part in a subquery that collects its rows (so that a part with no rows leaves
+// the others theirs), its parameters renamed p<i>_<name>. Every part's Cypher is
+// built from constants and allowlisted fragments, so renaming its $references
+// renames parameters only.
+func (s *Store) runParts(ctx context.Context, parts ...readPart) error {
+	if len(parts) == 0 {
+		return nil
+	}
+	cypher, params := parts[0].cypher, parts[0].params
+	if len(parts) > 1 {
+		cypher, params = combine(parts)
+	}
+	_, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		recs, err := collect(ctx, tx, cypher, params)
+		if err != nil {
+			return struct{}{}, err
+		}
+		if len(parts) == 1 {
+			rows := make([]any, len(recs))
+			for i, rec := range recs {
+				rows[i] = rec.Values[0]
+			}
+			parts[0].decode(rows)
+			return struct{}{}, nil
+		}
+		for i, p := range parts {
+			rows, _ := recs[0].Values[i].([]any)
+			p.decode(rows)
+		}
+		return struct{}{}, nil
+	})
+	return err
+}
+
+// combine is the query of several parts, returning the list of each one's rows.
+func combine(parts []readPart) (string, map[string]any) {
+	var b strings.Builder
+	params := map[string]any{}
+	var names []string
+	for i, p := range parts {
+		prefix := "p" + strconv.Itoa(i) + "_"
+		for k, v := range p.params {
+			params[prefix+k] = v
+		}
+		name := "r" + strconv.Itoa(i)
+		b.WriteString("CALL {\n\tCALL {\n" + paramRef.ReplaceAllString(p.cypher, "$$"+prefix+"${1}") +
+			"\n\t}\n\tRETURN collect(row) AS " + name + "\n}\n")
+		names = append(names, name)
+	}
+	b.WriteString("RETURN " + strings.Join(names, ", "))
+	return b.String(), params
+}
+
+// ReadTogether implements domain.Store: every read asked for, in one query.
+func (s *Store) ReadTogether(ctx context.Context, rs domain.Reads) (*domain.ReadResults, error) {
+	out := &domain.ReadResults{}
+	var parts []readPart
+	if rs.Correspondent != "" {
+		parts = append(parts, correspondentRead(rs.Correspondent, &out.Correspondent))
+	}
+	for _, r := range rs.LetterPages {
+		p, page, err := lettersRead(r.Filter, r.Order, r.Page)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, p)
+		out.LetterPages = append(out.LetterPages, page)
+	}
+	for _, r := range rs.PairPages {
+		p, page, err := pairsRead(r.ID, r.Filter, r.Order, r.Page)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, p)
+		out.PairPages = append(out.PairPages, page)
+	}
+	if e := rs.Exchange; e != nil {
+		out.Exchange = &domain.Exchange{}
+		parts = append(parts, exchangeRead(e.A, e.B, e.From, e.To, out.Exchange))
+	}
+	if err := s.runParts(ctx, parts...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
