@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +22,7 @@ import (
 func main() {
 	params := flag.String("params", "{}", "parameters, as a JSON object")
 	runs := flag.Int("runs", 3, "runs; the plan and time of the last are printed (the first plans)")
+	plain := flag.Bool("plain", false, "run without PROFILE, for the time alone (median of the runs)")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		log.Fatal("usage: profile [-params JSON] [-runs N] CYPHER")
@@ -54,18 +56,27 @@ func main() {
 		log.Fatal(err)
 	}
 	defer driver.Close(ctx)
+	prefix := "PROFILE "
+	if *plain {
+		prefix = ""
+	}
 	var summary neo4j.ResultSummary
-	var took time.Duration
+	var took []time.Duration
 	for range *runs {
 		start := time.Now()
-		res, err := neo4j.ExecuteQuery(ctx, driver, "PROFILE "+flag.Arg(0), p, neo4j.EagerResultTransformer)
+		res, err := neo4j.ExecuteQuery(ctx, driver, prefix+flag.Arg(0), p, neo4j.EagerResultTransformer)
 		if err != nil {
 			log.Fatal(err)
 		}
-		took, summary = time.Since(start), res.Summary
+		took, summary = append(took, time.Since(start)), res.Summary
 	}
-	print(summary.Profile(), 0)
-	fmt.Printf("time: %.1f ms\n", float64(took.Microseconds())/1000)
+	if !*plain {
+		print(summary.Profile(), 0)
+		fmt.Printf("time of the last run: %.1f ms\n", float64(took[len(took)-1].Microseconds())/1000)
+		return
+	}
+	slices.Sort(took)
+	fmt.Printf("median of %d runs: %.1f ms\n", len(took), float64(took[len(took)/2].Microseconds())/1000)
 }
 
 func print(p neo4j.ProfiledPlan, depth int) {
