@@ -37,6 +37,7 @@ import (
 func main() {
 	letters := flag.Int("letters", 100000, "letters to generate when the database is empty")
 	runs := flag.Int("runs", 50, "runs of each operation")
+	show := flag.Bool("show", false, "print the Cypher and parameters each operation sends, once")
 	flag.Parse()
 	ctx := context.Background()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -68,7 +69,14 @@ func main() {
 	srv := httptest.NewServer(server.Handler(cfg, store, store, quiet))
 	defer srv.Close()
 	var queries atomic.Int64
-	neo4jstore.ObserveQueries(func(string, time.Duration) { queries.Add(1) })
+	var showing atomic.Bool
+	neo4jstore.ObserveQueries(func(cypher string, params map[string]any, _ time.Duration) {
+		queries.Add(1)
+		if showing.Load() {
+			p, _ := json.Marshal(params)
+			fmt.Fprintf(os.Stderr, "%s\n-- params: %s\n\n", cypher, p)
+		}
+	})
 
 	// Ids to ask about: the busiest author and the correspondent it wrote to most.
 	var top struct {
@@ -123,6 +131,12 @@ func main() {
 	for _, op := range ops {
 		var took []time.Duration
 		var trips int64
+		if *show {
+			fmt.Fprintf(os.Stderr, "== %s\n", op.name)
+			showing.Store(true)
+			post(srv.URL, op.query, vars, &struct{}{})
+			showing.Store(false)
+		}
 		for i := 0; i < *runs+3; i++ {
 			queries.Store(0)
 			start := time.Now()

@@ -155,9 +155,11 @@ func conflictMessage(serverMsg string) string {
 	return "the change conflicts with existing data"
 }
 
-// QueryObserver is told of every query the store runs, with how long it took to
-// return all its records. Tests count round trips with it; profiling times them.
-type QueryObserver func(cypher string, took time.Duration)
+// QueryObserver is told of every query the store runs, with its parameters and how
+// long it took to return all its records. Tests count round trips with it; profiling
+// times them, and the benchmarks replay them through the bare driver. It must not
+// keep or change params.
+type QueryObserver func(cypher string, params map[string]any, took time.Duration)
 
 var observer atomic.Pointer[QueryObserver]
 
@@ -171,15 +173,15 @@ func ObserveQueries(f QueryObserver) {
 	observer.Store(&f)
 }
 
-func observe(cypher string, start time.Time) {
+func observe(cypher string, params map[string]any, start time.Time) {
 	if f := observer.Load(); f != nil {
-		(*f)(cypher, time.Since(start))
+		(*f)(cypher, params, time.Since(start))
 	}
 }
 
 // collect runs one query and returns all its records.
 func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	defer observe(cypher, time.Now())
+	defer observe(cypher, params, time.Now())
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -189,7 +191,7 @@ func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, pa
 
 // exec runs one query for its effect and consumes the result.
 func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
-	defer observe(cypher, time.Now())
+	defer observe(cypher, params, time.Now())
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return err

@@ -35,7 +35,7 @@ func TestReadTogether(t *testing.T) {
 		PairPages: []domain.PairPageRead{pairs}, Exchange: &domain.ExchangeRead{A: a, B: b}}
 
 	var queries atomic.Int64
-	neo4jstore.ObserveQueries(func(string, time.Duration) { queries.Add(1) })
+	neo4jstore.ObserveQueries(func(string, map[string]any, time.Duration) { queries.Add(1) })
 	got, err := store.ReadTogether(ctx, reads)
 	neo4jstore.ObserveQueries(nil)
 	if err != nil {

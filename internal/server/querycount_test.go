@@ -51,7 +51,7 @@ var queryCountCases = []struct {
 func TestQueryCountsDoNotGrowWithResults(t *testing.T) {
 	a := newAPI(t)
 	var count atomic.Int64
-	neo4jstore.ObserveQueries(func(string, time.Duration) { count.Add(1) })
+	neo4jstore.ObserveQueries(func(string, map[string]any, time.Duration) { count.Add(1) })
 	defer neo4jstore.ObserveQueries(nil)
 
 	counts := map[string][]int64{}

@@ -327,7 +327,7 @@ func TestNetworkOverHTTP(t *testing.T) {
 		}
 	}
 	var queries atomic.Int64
-	neo4jstore.ObserveQueries(func(string, time.Duration) { queries.Add(1) })
+	neo4jstore.ObserveQueries(func(string, map[string]any, time.Duration) { queries.Add(1) })
 	a.data(t, `query ($c: ID!) { network(center: $c, depth: 3) { truncated nodes { depth correspondent { name } } edges { kind weight } } }`,
 		map[string]any{"c": people.Correspondents.Nodes[0].ID}, &got)
 	neo4jstore.ObserveQueries(nil)
