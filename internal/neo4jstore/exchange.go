@@ -17,23 +17,40 @@ func (s *Store) Exchange(ctx context.Context, a, b string, from, to *time.Time) 
 	return e, err
 }
 
-// exchangeRead counts the letters each way between a and b into out.
+// exchangeRead counts the letters each way between a and b into out. Each way starts
+// from whichever end has fewer links of its kind (see selectLettersAt).
 func exchangeRead(a, b string, from, to *time.Time, out *domain.Exchange) readPart {
 	params := map[string]any{"a": a, "b": b}
-	where := "WHERE l.stub = false"
-	if conds := dateConds(from, to, params); len(conds) > 0 {
-		where += " AND " + strings.Join(conds, " AND ")
-	}
-	direction := func(from, to string) string {
-		return `CALL { MATCH (:Correspondent {id: $` + from + `})-[:WROTE]->(l:Letter)-[:ADDRESSED_TO|CC|BCC]->(:Correspondent {id: $` + to + `})
-			` + where + ` RETURN count(DISTINCT l) AS n` + from + ` }`
+	conds := append([]string{"l.stub = false"}, dateConds(from, to, params)...)
+	where := strings.Join(conds, " AND ")
+	// direction counts the letters x wrote to y into n, carrying what came before.
+	direction := func(x, y, carry, n string) string {
+		guard := func(cmp string) string {
+			return "COUNT { (" + x + ")-[:WROTE]->() } " + cmp + " COUNT { (" + y + ")<-[:ADDRESSED_TO|CC|BCC]-() }"
+		}
+		return `CALL {
+				WITH a, b
+				WITH a, b WHERE ` + guard("<=") + `
+				MATCH (` + x + `)-[:WROTE]->(l:Letter)
+				WHERE ` + where + ` AND EXISTS { (l)-[:ADDRESSED_TO|CC|BCC]->(` + y + `) }
+				RETURN count(l) AS n
+				UNION ALL
+				WITH a, b
+				WITH a, b WHERE ` + guard(">") + `
+				MATCH (l:Letter)-[:ADDRESSED_TO|CC|BCC]->(` + y + `)
+				WITH DISTINCT l, ` + x + `
+				WHERE ` + where + ` AND EXISTS { (` + x + `)-[:WROTE]->(l) }
+				RETURN count(l) AS n
+			}
+			WITH a, b` + carry + `, sum(n) AS ` + n + "\n"
 	}
 	return readPart{
-		cypher: direction("a", "b") + "\n" + direction("b", "a") + "\nRETURN [na, nb] AS row",
+		cypher: "MATCH (a:Correspondent {id: $a}), (b:Correspondent {id: $b})\n" +
+			direction("a", "b", "", "na") + direction("b", "a", ", na", "nb") + "RETURN [na, nb] AS row",
 		params: params,
 		decode: func(rows []any) {
 			if len(rows) == 0 {
-				return
+				return // a or b is no correspondent
 			}
 			pair, _ := rows[0].([]any)
 			ab, _ := pair[0].(int64)

@@ -2,6 +2,8 @@ package neo4jstore_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -118,4 +120,38 @@ func TestExchangeAndPairs(t *testing.T) {
 			t.Errorf("after the first by last date: %q, want the 3 others", more)
 		}
 	})
+}
+
+// TestBetweenFromEitherEnd checks that what two correspondents share is the same
+// whichever of them the query starts from: the busier one, or the quieter.
+func TestBetweenFromEitherEnd(t *testing.T) {
+	store := neo4jtest.Store(t)
+	ctx := context.Background()
+	for i := range 3 {
+		create(t, store, domain.LetterInput{Title: fmt.Sprintf("ann to bob %d", i), Authors: []domain.PartyInput{person("Ann Busy")}, Recipients: []domain.PartyInput{person("Bob Quiet")}})
+	}
+	for i := range 5 {
+		create(t, store, domain.LetterInput{Title: fmt.Sprintf("ann to others %d", i), Authors: []domain.PartyInput{person("Ann Busy")}, Recipients: []domain.PartyInput{person(fmt.Sprintf("Other %d", i))}})
+	}
+	create(t, store, domain.LetterInput{Title: "bob to ann", Authors: []domain.PartyInput{person("Bob Quiet")}, CC: []domain.PartyInput{person("Ann Busy")}})
+	ann, bob := personID(t, "Ann Busy"), personID(t, "Bob Quiet")
+
+	for _, ends := range [][2]string{{ann, bob}, {bob, ann}} {
+		e, err := store.Exchange(ctx, ends[0], ends[1], nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := [2]int{e.AToB, e.BToA}; (ends[0] == ann && got != [2]int{3, 1}) || (ends[0] == bob && got != [2]int{1, 3}) {
+			t.Errorf("Exchange(%s, %s) = %v", ends[0], ends[1], got)
+		}
+		f := domain.LetterFilter{Involving: []domain.Involvement{{CorrespondentID: ends[0]}, {CorrespondentID: ends[1]}}}
+		page, err := store.Letters(ctx, f, domain.OrderTitleAsc, domain.PageRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"ann to bob 0", "ann to bob 1", "ann to bob 2", "bob to ann"}
+		if got := titles(page.Letters); !slices.Equal(got, want) {
+			t.Errorf("letters between %s and %s = %q, want %q", ends[0], ends[1], got, want)
+		}
+	}
 }

@@ -159,6 +159,29 @@ func selectLettersAt(f domain.LetterFilter, firstID string) (letterSelection, er
 		}
 		params["text"] = q
 		b.WriteString("CALL db.index.fulltext.queryNodes('letter_search', $text) YIELD node AS l\n")
+	case len(f.Involving) >= 2 && firstID == "":
+		// Letters two correspondents share: walk from whichever has fewer links in
+		// its role (a degree is read in constant time), and test the other's on each
+		// letter, so that a busy correspondent's thousands of letters are not walked
+		// to find the few it shares with a quiet one.
+		t0, err := roleTypesOf(f.Involving[0].Role, "filter.involving[0].role")
+		if err != nil {
+			return letterSelection{}, err
+		}
+		t1, err := roleTypesOf(f.Involving[1].Role, "filter.involving[1].role")
+		if err != nil {
+			return letterSelection{}, err
+		}
+		branch := func(from, fromTypes, other, otherTypes, cmp string) string {
+			return `WITH c0, c1
+				WITH c0, c1 WHERE COUNT { (c0)-[:` + t0 + `]-() } ` + cmp + ` COUNT { (c1)-[:` + t1 + `]-() }
+				MATCH (` + from + `)-[:` + fromTypes + `]-(l:Letter)
+				WITH DISTINCT l, ` + other + ` WHERE EXISTS { (` + other + `)-[:` + otherTypes + `]-(l) }
+				RETURN l`
+		}
+		b.WriteString("MATCH (c0:Correspondent {id: " + invID(0) + "}), (c1:Correspondent {id: " + invID(1) + "})\nCALL {\n" +
+			branch("c0", t0, "c1", t1, "<=") + "\nUNION\n" + branch("c1", t1, "c0", t0, ">") + "\n}\nWITH l\n")
+		start = 2
 	case len(f.Involving) > 0:
 		types, err := roleTypesOf(f.Involving[0].Role, "filter.involving[0].role")
 		if err != nil {
