@@ -319,19 +319,7 @@ func lettersRead(f domain.LetterFilter, order domain.LetterOrder, page domain.Pa
 		sel.params[k] = v
 	}
 	out := &domain.LetterPage{}
-	decode := func(rows []any) {
-		keys := make([]any, len(rows))
-		letters := make([]*domain.Letter, len(rows))
-		ids := make([]string, len(rows))
-		for i, row := range rows {
-			v, _ := row.([]any)
-			keys[i] = v[0]
-			letters[i] = toLetter(mapOf(v[1]), true)
-			ids[i] = letters[i].ID
-		}
-		n, cursors, info := kp.finish(spec, string(order), keys, ids)
-		*out = domain.LetterPage{Letters: reorder(letters[:n], page.Backward()), Cursors: cursors, PageInfo: info}
-	}
+	decode := func(rows []any) { *out = *kp.letterPage(spec, order, rows) }
 	cypher := sel.cypher + kp.cypher + "RETURN [k, " + letterProjection + "] AS row"
 	return readPart{cypher: cypher, params: sel.params, decode: decode}, out, nil
 }
@@ -444,6 +432,21 @@ func (ks keyset) finish(spec sortSpec, order string, keys []any, ids []string) (
 		info.StartCursor, info.EndCursor = cursors[0], cursors[n-1]
 	}
 	return n, cursors, info
+}
+
+// letterPage is the page of letters read as rows of [key, letter].
+func (ks keyset) letterPage(spec sortSpec, order domain.LetterOrder, rows []any) *domain.LetterPage {
+	keys := make([]any, len(rows))
+	letters := make([]*domain.Letter, len(rows))
+	ids := make([]string, len(rows))
+	for i, row := range rows {
+		v, _ := row.([]any)
+		keys[i] = v[0]
+		letters[i] = toLetter(mapOf(v[1]), true)
+		ids[i] = letters[i].ID
+	}
+	n, cursors, info := ks.finish(spec, string(order), keys, ids)
+	return &domain.LetterPage{Letters: reorder(letters[:n], ks.backward), Cursors: cursors, PageInfo: info}
 }
 
 // reorder reverses list in place when backward, and returns it.
@@ -566,17 +569,7 @@ func (s *Store) LettersOfMany(ctx context.Context, ids []string, f domain.Letter
 		for _, rec := range recs {
 			cid, _ := rec.Values[0].(string)
 			rows, _ := rec.Values[1].([]any)
-			keys := make([]any, len(rows))
-			letters := make([]*domain.Letter, len(rows))
-			lids := make([]string, len(rows))
-			for i, row := range rows {
-				pair, _ := row.([]any)
-				keys[i] = pair[0]
-				letters[i] = toLetter(mapOf(pair[1]), true)
-				lids[i] = letters[i].ID
-			}
-			n, cursors, info := kp.finish(spec, string(order), keys, lids)
-			out[cid] = &domain.LetterPage{Letters: reorder(letters[:n], page.Backward()), Cursors: cursors, PageInfo: info}
+			out[cid] = kp.letterPage(spec, order, rows)
 		}
 		return out, nil
 	})
