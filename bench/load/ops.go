@@ -29,7 +29,9 @@ type ids struct {
 	Others []string // five more correspondents, for the parties of written letters
 }
 
-func fixed(v map[string]any) func(int64) map[string]any { return func(int64) map[string]any { return v } }
+func fixed(v map[string]any) func(int64) map[string]any {
+	return func(int64) map[string]any { return v }
+}
 
 func operations(id ids) []op {
 	ab := map[string]any{"a": id.A, "b": id.B}

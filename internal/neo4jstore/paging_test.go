@@ -17,6 +17,12 @@ func intp(n int) *int { return &n }
 // pages, and returns the ids in display order (forward order for both).
 func walk(tb testing.TB, store *neo4jstore.Store, order domain.LetterOrder, size int, backward bool, between func()) []string {
 	tb.Helper()
+	return walkFiltered(tb, store, domain.LetterFilter{}, order, size, backward, between)
+}
+
+// walkFiltered is walk over the letters f selects.
+func walkFiltered(tb testing.TB, store *neo4jstore.Store, f domain.LetterFilter, order domain.LetterOrder, size int, backward bool, between func()) []string {
+	tb.Helper()
 	ctx := context.Background()
 	var ids []string
 	req := domain.PageRequest{First: intp(size)}
@@ -24,7 +30,7 @@ func walk(tb testing.TB, store *neo4jstore.Store, order domain.LetterOrder, size
 		req = domain.PageRequest{Last: intp(size)}
 	}
 	for pages := 0; pages < 100; pages++ {
-		page, err := store.Letters(ctx, domain.LetterFilter{}, order, req)
+		page, err := store.Letters(ctx, f, order, req)
 		if err != nil {
 			tb.Fatalf("Letters(%+v): %v", req, err)
 		}
@@ -163,4 +169,38 @@ func TestPagingHasNoDuplicatesOrGaps(t *testing.T) {
 			})
 		}
 	})
+}
+
+// TestBusyCorrespondentPagesFromTheIndex pages through a busy correspondent's letters
+// in small pages, which read the sort key's index (pageOf), and checks them against
+// one large page, which walks the correspondent's letters and sorts them.
+func TestBusyCorrespondentPagesFromTheIndex(t *testing.T) {
+	store := neo4jtest.Store(t)
+	for i := range 30 {
+		create(t, store, domain.LetterInput{Title: fmt.Sprintf("busy %02d", i), Date: day(fmt.Sprintf("19%02d-01-01", 50+i%7)),
+			Authors: []domain.PartyInput{person("Busy Writer")}})
+	}
+	for i := range 3 {
+		create(t, store, domain.LetterInput{Title: fmt.Sprintf("quiet %d", i), Date: day("1953-01-01"), Authors: []domain.PartyInput{person("Quiet Writer")}})
+	}
+	busy := personID(t, "Busy Writer")
+	f := domain.LetterFilter{Involving: []domain.Involvement{{CorrespondentID: busy, Role: domain.RoleAuthor}}}
+	for _, order := range []domain.LetterOrder{domain.OrderDateDesc, domain.OrderDateAsc, domain.OrderTitleAsc} {
+		all, err := store.Letters(context.Background(), f, order, domain.PageRequest{First: intp(100)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, l := range all.Letters {
+			want = append(want, l.ID)
+		}
+		if len(want) != 30 {
+			t.Fatalf("%s: one page of %d letters, want 30", order, len(want))
+		}
+		for _, backward := range []bool{false, true} {
+			if got := walkFiltered(t, store, f, order, 3, backward, nil); !slices.Equal(got, want) {
+				t.Errorf("%s, backward %v: pages of 3 give %d letters %q, want %q", order, backward, len(got), got, want)
+			}
+		}
+	}
 }
