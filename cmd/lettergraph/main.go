@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"syscall"
@@ -102,7 +104,8 @@ func (a *app) open(ctx context.Context) (*neo4jstore.Store, error) {
 }
 
 type serveCmd struct {
-	SeedIfEmpty bool `name:"seed-if-empty" env:"SEED_IF_EMPTY" help:"Load the sample letter when the database has no letters."`
+	SeedIfEmpty bool   `name:"seed-if-empty" env:"SEED_IF_EMPTY" help:"Load the sample letter when the database has no letters."`
+	Pprof       string `name:"pprof" env:"PPROF_LISTEN" help:"Serve Go's profiles (net/http/pprof) on this loopback host:port; off when empty."`
 }
 
 func (s *serveCmd) Run(ctx context.Context, a *app) error {
@@ -118,6 +121,11 @@ func (s *serveCmd) Run(ctx context.Context, a *app) error {
 	}()
 	if s.SeedIfEmpty {
 		if err := seedIfEmpty(ctx, a, store); err != nil {
+			return err
+		}
+	}
+	if s.Pprof != "" {
+		if err := servePprof(ctx, s.Pprof, a.log); err != nil {
 			return err
 		}
 	}
@@ -180,3 +188,25 @@ func (s *seedCmd) Run(ctx context.Context, a *app) error {
 
 // letterFilterAll counts every letter, stubs included.
 var letterFilterAll = domain.LetterFilter{IncludeStubs: true}
+
+// servePprof serves net/http/pprof on addr, which must be a loopback address: the
+// profiles show the server's insides, never to be reachable from outside.
+func servePprof(ctx context.Context, addr string, log *slog.Logger) error {
+	host, _, err := net.SplitHostPort(addr)
+	if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+		return fmt.Errorf("PPROF_LISTEN %q is not a loopback host:port", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	go func() { <-ctx.Done(); _ = srv.Close() }()
+	log.Info("profiles", "pprof", "http://"+ln.Addr().String()+"/debug/pprof/")
+	return nil
+}

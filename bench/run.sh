@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# bench/run.sh - lettergraph against the Neo4j GraphQL Library and the bare driver, on
+# the same Neo4j and data: for each corpus size, a throwaway local Neo4j, a generated
+# corpus imported with `lettergraph import`, lettergraph and the peer (@neo4j/graphql
+# on Node.js, bench/peer) started on loopback, and bench/load driving all three.
+# Prints one Markdown table of figures and one of ratios per size.
+#
+# Usage: bench/run.sh [SIZE...]        (default: 10000 100000; 1000000 for a million)
+# Environment: DURATION (5s a run), ROUNDS (2), CONCURRENCY (1,32), OPS (letters a-f)
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_http() { # URL: until it answers, at most a minute
+    for _ in $(seq 1 120); do
+        curl -fsS -o /dev/null -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "$1" 2>/dev/null && return 0
+        sleep 0.5
+    done
+    echo "bench: $1 did not answer" >&2
+    return 1
+}
+
+mkdir -p bin
+go build -o bin/lettergraph ./cmd/lettergraph
+go build -o bin/bench-load ./bench/load
+scripts/neo4j-local.sh build
+(cd bench/peer && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(go version | cut -d' ' -f3); Node.js $(node --version);" \
+    "@neo4j/graphql $(node -p 'require("./bench/peer/node_modules/@neo4j/graphql/package.json").version'); Neo4j $(sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' neo4j-local/pom.xml) embedded"
+echo "Runs: ${DURATION:-5s} each, ${ROUNDS:-2} rounds interleaved, concurrency ${CONCURRENCY:-1,32}"
+echo
+
+PIDS=()
+DATA=""
+cleanup() {
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    if [ -n "$DATA" ]; then
+        scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
+        rm -rf "$DATA"
+    fi
+}
+trap cleanup EXIT
+
+for N in "${SIZES[@]}"; do
+    DATA="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-bench.XXXXXX")"
+    PORT="$(free_port)"
+    scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA" >/dev/null
+    export NEO4J_URI="bolt://127.0.0.1:$PORT" NEO4J_USER="" NEO4J_PASSWORD="" LOG_LEVEL=warn
+
+    bin/lettergraph gen -n "$N" -o "$DATA/corpus.ndjson" 2>/dev/null
+    start=$(date +%s)
+    bin/lettergraph import "$DATA/corpus.ndjson" >/dev/null 2>&1
+    echo "Corpus: $N generated letters, imported in $(( $(date +%s) - start )) s"
+    echo
+
+    LG_PORT="$(free_port)"
+    bin/lettergraph serve --listen "127.0.0.1:$LG_PORT" --no-graphiql >/dev/null 2>&1 &
+    LG_PID=$!
+    PIDS+=("$LG_PID")
+    PEER_PORT="$(free_port)"
+    PORT="$PEER_PORT" node bench/peer/server.mjs >/dev/null 2>&1 &
+    PEER_PID=$!
+    PIDS+=("$PEER_PID")
+    wait_http "http://127.0.0.1:$LG_PORT/graphql"
+    wait_http "http://127.0.0.1:$PEER_PORT/"
+
+    bin/bench-load -label "$N letters" -neo4j "$NEO4J_URI" \
+        -lettergraph "http://127.0.0.1:$LG_PORT" -lettergraph-pid "$LG_PID" \
+        -peer "http://127.0.0.1:$PEER_PORT" -peer-pid "$PEER_PID" \
+        -duration "${DURATION:-5s}" -rounds "${ROUNDS:-2}" -concurrency "${CONCURRENCY:-1,32}" -ops "${OPS:-}" 2>/dev/null
+    echo
+
+    kill "$LG_PID" "$PEER_PID" 2>/dev/null || true
+    wait "$LG_PID" "$PEER_PID" 2>/dev/null || true
+    PIDS=()
+    scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
+    rm -rf "$DATA"
+    DATA=""
+done
