@@ -159,7 +159,7 @@ func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain
 			UNWIND $ids AS id
 			MATCH (:Correspondent {id: id})-[h:HOLDS]-()
 			WITH id, h, startNode(h) AS p, endNode(h) AS c
-			RETURN id, p {.*}, `+correspondentProjection+`, h {.*}
+			RETURN id, p {`+correspondentFields+`}, `+correspondentProjection+`, h {.*}
 			ORDER BY h.from, c.nameKey, p.nameKey`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
@@ -185,7 +185,7 @@ func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]dom
 			UNWIND $ids AS id
 			MATCH (:Correspondent {id: id})-[m:MEMBER_OF]-()
 			WITH id, m, startNode(m) AS p, endNode(m) AS o
-			RETURN id, p {.*}, o {.*}, m {.*}
+			RETURN id, p {`+correspondentFields+`}, o {`+correspondentFields+`}, m {.*}
 			ORDER BY m.from, o.nameKey, p.nameKey`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
@@ -211,8 +211,8 @@ func (s *Store) Structure(ctx context.Context, ids []string) (map[string]domain.
 			MATCH (org:Organisation {id: id})
 			RETURN id,
 			  [(c:Office)-[:OF]->(org) | `+correspondentProjection+`] AS offices,
-			  [(part:Organisation)-[:PART_OF]->(org) | part {.*}] AS parts,
-			  [(org)-[:PART_OF]->(parent:Organisation) | parent {.*}] AS partOf`, map[string]any{"ids": ids})
+			  [(part:Organisation)-[:PART_OF]->(org) | part {`+correspondentFields+`}] AS parts,
+			  [(org)-[:PART_OF]->(parent:Organisation) | parent {`+correspondentFields+`}] AS partOf`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}

@@ -61,7 +61,7 @@ func (s *Store) Node(ctx context.Context, id string) (domain.Node, error) {
 			OPTIONAL MATCH (c:Correspondent {id: $id})
 			OPTIONAL MATCH (p:Place {id: $id})
 			RETURN `+letterProjection+` AS letter, `+correspondentProjection+` AS correspondent,
-			       p {.*} AS place`, map[string]any{"id": id})
+			       p {`+placeFields+`} AS place`, map[string]any{"id": id})
 		if err != nil {
 			return nil, err
 		}

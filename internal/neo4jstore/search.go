@@ -49,7 +49,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Label, n
 				WITH node, score WHERE any(l IN labels(node) WHERE l IN $kinds)
 				RETURN node, score
 			}
-			RETURN `+correspondentMap("node")+` AS node, score
+			RETURN `+anyNodeMap("node")+` AS node, score
 			ORDER BY score DESC, node.id
 			LIMIT $n`, map[string]any{"q": q, "n": n, "kinds": labels})
 		if err != nil {
