@@ -51,7 +51,7 @@ func toLetter(l *domain.Letter) *model.Letter {
 		f := model.SourceFormat(l.SourceFormat)
 		m.SourceFormat = &f
 	}
-	if l.LinksLoaded {
+	if l.Parts != 0 {
 		m.Links = l
 	}
 	return m

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/lettergraph/lettergraph/graph/model"
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -18,6 +19,55 @@ var letterFieldRoles = map[string]domain.Role{
 	"lettersWritten":  domain.RoleAuthor,
 	"lettersReceived": domain.RoleRecipient,
 	"lettersCopied":   domain.RoleCC,
+}
+
+// letterFieldParts maps the fields of Letter to the parts of a letter they show.
+var letterFieldParts = map[string]domain.LetterParts{
+	"body":       domain.PartBody,
+	"authors":    domain.PartAuthors,
+	"recipients": domain.PartRecipients,
+	"cc":         domain.PartCC,
+	"bcc":        domain.PartBCC,
+	"onBehalfOf": domain.PartOnBehalfOf,
+	"writtenAt":  domain.PartWrittenAt,
+	"mentions":   domain.PartMentions,
+	"repliesTo":  domain.PartRepliesTo,
+	"replies":    domain.PartReplies,
+	"related":    domain.PartRelated,
+}
+
+// connectionParts are the parts of each letter that the selection set of a letter
+// connection shows, through nodes or edges: the store reads those and no more.
+func connectionParts(oc *graphql.OperationContext, sel ast.SelectionSet) domain.LetterParts {
+	parts := domain.PartsChosen
+	of := func(sel ast.SelectionSet) {
+		for _, f := range graphql.CollectFields(oc, sel, []string{"Letter", "Node"}) {
+			parts |= letterFieldParts[f.Name]
+		}
+	}
+	for _, f := range graphql.CollectFields(oc, sel, []string{"LetterConnection"}) {
+		switch f.Name {
+		case "nodes":
+			of(f.Selections)
+		case "edges":
+			for _, e := range graphql.CollectFields(oc, f.Selections, []string{"LetterEdge"}) {
+				if e.Name == "node" {
+					of(e.Selections)
+				}
+			}
+		}
+	}
+	return parts
+}
+
+// selectedParts is connectionParts of the field ctx resolves (0, meaning all, when
+// there is none: a test calling a resolver directly).
+func selectedParts(ctx context.Context) domain.LetterParts {
+	oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx)
+	if oc == nil || fc == nil {
+		return 0
+	}
+	return connectionParts(oc, fc.Field.Selections)
 }
 
 // primeLetterPages looks ahead from a page of correspondents: for each letter field
@@ -74,7 +124,7 @@ func letterFieldSpec(oc *graphql.OperationContext, f graphql.CollectedField) (pa
 	if args["filter"] != nil {
 		return pageSpec{}, false
 	}
-	read := letterPageRead(domain.LetterFilter{Involving: []domain.Involvement{{Role: role}}}, args)
+	read := letterPageRead(domain.LetterFilter{Involving: []domain.Involvement{{Role: role}}, Parts: connectionParts(oc, f.Selections)}, args)
 	return pageSpec{Filter: read.Filter, Order: read.Order, Page: read.Page}, true
 }
 

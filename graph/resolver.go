@@ -34,10 +34,11 @@ func load[V any](ctx context.Context, l *dataloadgen.Loader[string, V], key stri
 	return v, err
 }
 
-// letterLinks returns the domain letter behind obj with its links, loading them
-// through the request's loader when obj came without them.
-func (r *Resolver) letterLinks(ctx context.Context, obj *model.Letter) (*domain.Letter, error) {
-	if obj.Links != nil {
+// letterLinks returns the domain letter behind obj with the part of its links asked
+// for, loading the letter in full through the request's loader when obj came without
+// that part.
+func (r *Resolver) letterLinks(ctx context.Context, obj *model.Letter, part domain.LetterParts) (*domain.Letter, error) {
+	if obj.Links != nil && obj.Links.Parts.Has(part) {
 		return obj.Links, nil
 	}
 	l, err := load(ctx, r.loaders(ctx).Letters, obj.ID)
@@ -58,6 +59,7 @@ func (r *Resolver) letters(ctx context.Context, filter *model.LetterFilter, extr
 	if extra == nil {
 		return r.lettersOf(ctx, f, orderBy, first, after, last, before)
 	}
+	f.Parts = selectedParts(ctx)
 	// A correspondent's letters: batched with its siblings' through the loader, so
 	// that a list of correspondents with their letters is one query.
 	f.Involving = append([]domain.Involvement{{Role: extra.Role}}, f.Involving...)
@@ -81,6 +83,7 @@ func (r *Resolver) lettersOf(ctx context.Context, f domain.LetterFilter,
 	if orderBy != nil {
 		order = domain.LetterOrder(*orderBy)
 	}
+	f.Parts = selectedParts(ctx)
 	read := domain.LetterPageRead{Filter: f, Order: order, Page: pageRequest(first, after, last, before)}
 	if page, ok := primedAnswer[*domain.LetterPage](r.loaders(ctx), read); ok {
 		return toLetterConnection(page, f), nil
@@ -197,7 +200,9 @@ func (r *Resolver) correspondence(ctx context.Context, a, b string, role *model.
 	if oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx); oc != nil && fc != nil {
 		for _, field := range graphql.CollectFields(oc, fc.Field.Selections, []string{"Correspondence"}) {
 			if field.Name == "letters" {
-				reads.LetterPages = append(reads.LetterPages, letterPageRead(f, field.ArgumentMap(oc.Variables)))
+				pf := f
+				pf.Parts = connectionParts(oc, field.Selections)
+				reads.LetterPages = append(reads.LetterPages, letterPageRead(pf, field.ArgumentMap(oc.Variables)))
 			}
 		}
 	}

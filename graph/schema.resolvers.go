@@ -38,7 +38,7 @@ func (r *graphStatisticsResolver) TopCorrespondents(ctx context.Context, obj *mo
 
 // Authors is the resolver for the authors field.
 func (r *letterResolver) Authors(ctx context.Context, obj *model.Letter) ([]*model.Authorship, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartAuthors)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +47,7 @@ func (r *letterResolver) Authors(ctx context.Context, obj *model.Letter) ([]*mod
 
 // Recipients is the resolver for the recipients field.
 func (r *letterResolver) Recipients(ctx context.Context, obj *model.Letter) ([]*model.Addressing, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartRecipients)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func (r *letterResolver) Recipients(ctx context.Context, obj *model.Letter) ([]*
 
 // Cc is the resolver for the cc field.
 func (r *letterResolver) Cc(ctx context.Context, obj *model.Letter) ([]*model.Copy, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartCC)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (r *letterResolver) Cc(ctx context.Context, obj *model.Letter) ([]*model.Co
 
 // Bcc is the resolver for the bcc field.
 func (r *letterResolver) Bcc(ctx context.Context, obj *model.Letter) ([]*model.Copy, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartBCC)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +74,7 @@ func (r *letterResolver) Bcc(ctx context.Context, obj *model.Letter) ([]*model.C
 
 // OnBehalfOf is the resolver for the onBehalfOf field.
 func (r *letterResolver) OnBehalfOf(ctx context.Context, obj *model.Letter) ([]*model.Organisation, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartOnBehalfOf)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func (r *letterResolver) OnBehalfOf(ctx context.Context, obj *model.Letter) ([]*
 
 // WrittenAt is the resolver for the writtenAt field.
 func (r *letterResolver) WrittenAt(ctx context.Context, obj *model.Letter) (*model.Place, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartWrittenAt)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func (r *letterResolver) WrittenAt(ctx context.Context, obj *model.Letter) (*mod
 
 // Mentions is the resolver for the mentions field.
 func (r *letterResolver) Mentions(ctx context.Context, obj *model.Letter) ([]model.Node, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartMentions)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +105,7 @@ func (r *letterResolver) Mentions(ctx context.Context, obj *model.Letter) ([]mod
 
 // RepliesTo is the resolver for the repliesTo field.
 func (r *letterResolver) RepliesTo(ctx context.Context, obj *model.Letter) ([]*model.Letter, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartRepliesTo)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,7 @@ func (r *letterResolver) RepliesTo(ctx context.Context, obj *model.Letter) ([]*m
 
 // Replies is the resolver for the replies field.
 func (r *letterResolver) Replies(ctx context.Context, obj *model.Letter) ([]*model.Letter, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartReplies)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func (r *letterResolver) Replies(ctx context.Context, obj *model.Letter) ([]*mod
 
 // Related is the resolver for the related field.
 func (r *letterResolver) Related(ctx context.Context, obj *model.Letter) ([]*model.Letter, error) {
-	l, err := r.letterLinks(ctx, obj)
+	l, err := r.letterLinks(ctx, obj, domain.PartRelated)
 	if err != nil {
 		return nil, err
 	}

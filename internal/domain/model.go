@@ -101,19 +101,55 @@ type Letter struct {
 	ImportedAt    time.Time
 	Stub          bool
 
-	// Links. The store fills them when it loads a letter in full (LinksLoaded); letters
-	// reached through another letter's links carry only their own properties.
-	LinksLoaded bool
-	Authors     []Party
-	Recipients  []Party
-	CC          []Party
-	BCC         []Party
-	OnBehalfOf  []*Organisation
-	WrittenAt   *Place
-	Mentions    []Node
-	RepliesTo   []*Letter
-	Replies     []*Letter
-	Related     []*Letter
+	// Parts says which links (and whether the body) the store filled: all when it
+	// loads a letter in full, those asked for when it reads a page (LetterFilter.Parts),
+	// none for letters reached through another letter's links.
+	Parts      LetterParts
+	Authors    []Party
+	Recipients []Party
+	CC         []Party
+	BCC        []Party
+	OnBehalfOf []*Organisation
+	WrittenAt  *Place
+	Mentions   []Node
+	RepliesTo  []*Letter
+	Replies    []*Letter
+	Related    []*Letter
+}
+
+// LetterParts is a set of the parts of a letter that a read may leave out: its body
+// and each kind of link. Reading only what a caller shows keeps pages small.
+type LetterParts uint16
+
+// Letter parts.
+const (
+	PartBody LetterParts = 1 << iota
+	PartAuthors
+	PartRecipients
+	PartCC
+	PartBCC
+	PartOnBehalfOf
+	PartWrittenAt
+	PartMentions
+	PartRepliesTo
+	PartReplies
+	PartRelated
+	// AllParts is every part.
+	AllParts LetterParts = 1<<iota - 1
+	// PartsChosen marks a set chosen by a caller, so that choosing none differs from
+	// the zero value, which means all.
+	PartsChosen LetterParts = 1 << 15
+)
+
+// Has reports whether every part of q is in p.
+func (p LetterParts) Has(q LetterParts) bool { return p&q == q }
+
+// OrAll is p, or AllParts when p is the zero value.
+func (p LetterParts) OrAll() LetterParts {
+	if p == 0 {
+		return AllParts
+	}
+	return p
 }
 
 // Party is a correspondent in one role on one letter, with the relationship's

@@ -24,6 +24,9 @@ type LetterFilter struct {
 	Text string
 	// IncludeStubs lists letters known only by reference too.
 	IncludeStubs bool
+	// Parts are the parts of each letter to read (the zero value: all). It selects
+	// nothing; it is here so that every read of a page of letters can carry it.
+	Parts LetterParts
 }
 
 // OrganisationInvolvement is an organisation in a role, directly or through what

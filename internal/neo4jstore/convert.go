@@ -74,9 +74,9 @@ func listOf(v any) []map[string]any {
 	return out
 }
 
-// toLetter converts a letter map. With links true it also converts the link lists
-// that letterProjection adds.
-func toLetter(m map[string]any, links bool) *domain.Letter {
+// toLetter converts a letter map, and the link lists that letterProjectionOf(parts)
+// adds (none for parts 0: a letter reached through another's links).
+func toLetter(m map[string]any, parts domain.LetterParts) *domain.Letter {
 	l := &domain.Letter{
 		ID:            str(m, "id"),
 		Title:         str(m, "title"),
@@ -99,10 +99,10 @@ func toLetter(m map[string]any, links bool) *domain.Letter {
 	if l.DatePrecision == "" {
 		l.DatePrecision = domain.PrecisionUnknown
 	}
-	if !links {
+	if parts == 0 {
 		return l
 	}
-	l.LinksLoaded = true
+	l.Parts = parts &^ domain.PartsChosen
 	l.Authors = toParties(m["authors"], domain.RoleAuthor)
 	l.Recipients = toParties(m["recipients"], domain.RoleRecipient)
 	l.CC = toParties(m["cc"], domain.RoleCC)
@@ -133,7 +133,7 @@ func toLetters(v any) []*domain.Letter {
 	for _, m := range listOf(v) {
 		if id := str(m, "id"); !seen[id] {
 			seen[id] = true
-			out = append(out, toLetter(m, false))
+			out = append(out, toLetter(m, 0))
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
@@ -166,7 +166,7 @@ func toNode(m map[string]any) domain.Node {
 	for _, l := range strs(m, "labels") {
 		switch domain.Label(l) {
 		case domain.LabelLetter:
-			return toLetter(m, false)
+			return toLetter(m, 0)
 		case domain.LabelPlace:
 			return toPlace(m)
 		}

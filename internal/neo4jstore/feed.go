@@ -43,7 +43,7 @@ func (s *Store) LettersAdded(ctx context.Context, after int64, limit int) ([]dom
 		for i, rec := range recs {
 			m := rec.AsMap()
 			out[i].Seq, _ = m["seq"].(int64)
-			out[i].Letter = toLetter(mapOf(m["letter"]), true)
+			out[i].Letter = toLetter(mapOf(m["letter"]), domain.AllParts)
 			out[i].Involved = strs(m, "involved")
 		}
 		return out, nil

@@ -60,7 +60,7 @@ func TestLetterFeed(t *testing.T) {
 		if a.Seq != int64(i+1) {
 			t.Errorf("letter %d has position %d, want %d", i, a.Seq, i+1)
 		}
-		if !a.Letter.LinksLoaded || len(a.Letter.Authors) != 1 {
+		if !a.Letter.Parts.Has(domain.AllParts) || len(a.Letter.Authors) != 1 {
 			t.Errorf("letter %q comes without its links: %+v", a.Letter.Title, a.Letter)
 		}
 		got = append(got, a.Letter.Title)

@@ -67,7 +67,7 @@ func (s *Store) Node(ctx context.Context, id string) (domain.Node, error) {
 		}
 		rec := recs[0]
 		if m := mapOf(rec.Values[0]); m != nil {
-			return toLetter(m, true), nil
+			return toLetter(m, domain.AllParts), nil
 		}
 		if m := mapOf(rec.Values[1]); m != nil {
 			return toCorrespondent(m), nil
@@ -96,7 +96,7 @@ func loadLetter(ctx context.Context, tx neo4j.ManagedTransaction, id string) (*d
 	if len(recs) == 0 {
 		return nil, domain.NotFound("letter", id)
 	}
-	return toLetter(mapOf(recs[0].Values[0]), true), nil
+	return toLetter(mapOf(recs[0].Values[0]), domain.AllParts), nil
 }
 
 // LettersByID implements domain.Store.
@@ -111,7 +111,7 @@ func (s *Store) LettersByID(ctx context.Context, ids []string) ([]*domain.Letter
 		}
 		byID := make(map[string]*domain.Letter, len(recs))
 		for _, rec := range recs {
-			l := toLetter(mapOf(rec.Values[0]), true)
+			l := toLetter(mapOf(rec.Values[0]), domain.AllParts)
 			byID[l.ID] = l
 		}
 		out := make([]*domain.Letter, len(ids))
@@ -359,8 +359,8 @@ func lettersRead(f domain.LetterFilter, order domain.LetterOrder, page domain.Pa
 		sel.params[k] = v
 	}
 	out := &domain.LetterPage{}
-	decode := func(rows []any) { *out = *kp.letterPage(spec, order, rows) }
-	cypher := pageOf(sel, spec, kp) + "RETURN [k, " + letterProjection + "] AS row"
+	decode := func(rows []any) { *out = *kp.letterPage(spec, order, f.Parts, rows) }
+	cypher := pageOf(sel, spec, kp) + "RETURN [k, " + letterProjectionOf(f.Parts) + "] AS row"
 	return readPart{cypher: cypher, params: sel.params, decode: decode}, out, nil
 }
 
@@ -477,14 +477,14 @@ func (ks keyset) finish(spec sortSpec, order string, keys []any, ids []string) (
 }
 
 // letterPage is the page of letters read as rows of [key, letter].
-func (ks keyset) letterPage(spec sortSpec, order domain.LetterOrder, rows []any) *domain.LetterPage {
+func (ks keyset) letterPage(spec sortSpec, order domain.LetterOrder, parts domain.LetterParts, rows []any) *domain.LetterPage {
 	keys := make([]any, len(rows))
 	letters := make([]*domain.Letter, len(rows))
 	ids := make([]string, len(rows))
 	for i, row := range rows {
 		v, _ := row.([]any)
 		keys[i] = v[0]
-		letters[i] = toLetter(mapOf(v[1]), true)
+		letters[i] = toLetter(mapOf(v[1]), parts.OrAll())
 		ids[i] = letters[i].ID
 	}
 	n, cursors, info := ks.finish(spec, string(order), keys, ids)
@@ -599,7 +599,7 @@ func (s *Store) LettersOfMany(ctx context.Context, ids []string, f domain.Letter
 	cypher := `UNWIND $ids AS cid
 		CALL {
 			WITH cid
-			` + pageOf(sel, spec, kp) + `RETURN collect([k, ` + letterProjection + `]) AS rows
+			` + pageOf(sel, spec, kp) + `RETURN collect([k, ` + letterProjectionOf(f.Parts) + `]) AS rows
 		}
 		RETURN cid, rows`
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string]*domain.LetterPage, error) {
@@ -611,7 +611,7 @@ func (s *Store) LettersOfMany(ctx context.Context, ids []string, f domain.Letter
 		for _, rec := range recs {
 			cid, _ := rec.Values[0].(string)
 			rows, _ := rec.Values[1].([]any)
-			out[cid] = kp.letterPage(spec, order, rows)
+			out[cid] = kp.letterPage(spec, order, f.Parts, rows)
 		}
 		return out, nil
 	})

@@ -231,3 +231,36 @@ func TestLetterOrders(t *testing.T) {
 		})
 	}
 }
+
+// TestLettersReadOnlyThePartsAskedFor checks that a page read with some parts fills
+// those and leaves the others out, and says which it filled.
+func TestLettersReadOnlyThePartsAskedFor(t *testing.T) {
+	store := neo4jtest.Store(t)
+	create(t, store, domain.LetterInput{Title: "parts", Body: "a long body",
+		Authors: []domain.PartyInput{person("Ann Author")}, Recipients: []domain.PartyInput{person("Rob Recipient")}})
+	tests := []struct {
+		name            string
+		parts           domain.LetterParts
+		body            string
+		authors, recips int
+	}{
+		{"all", 0, "a long body", 1, 1},
+		{"authors only", domain.PartsChosen | domain.PartAuthors, "", 1, 0},
+		{"body only", domain.PartsChosen | domain.PartBody, "a long body", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := store.Letters(context.Background(), domain.LetterFilter{Parts: tt.parts}, "", domain.PageRequest{})
+			if err != nil || len(page.Letters) != 1 {
+				t.Fatalf("Letters = %+v, %v", page, err)
+			}
+			l := page.Letters[0]
+			if l.Body != tt.body || len(l.Authors) != tt.authors || len(l.Recipients) != tt.recips {
+				t.Errorf("got body %q, %d authors, %d recipients; want %q, %d, %d", l.Body, len(l.Authors), len(l.Recipients), tt.body, tt.authors, tt.recips)
+			}
+			if want := tt.parts.OrAll() &^ domain.PartsChosen; l.Parts != want {
+				t.Errorf("Parts = %b, want %b", l.Parts, want)
+			}
+		})
+	}
+}

@@ -1,5 +1,11 @@
 package neo4jstore
 
+import (
+	"strings"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
 // Projections turn nodes into maps with their links, so that one query returns a page
 // of letters with everything a list shows. They are constants: the variable names they
 // use are fixed, and letters must be bound to l, correspondents to c.
@@ -8,7 +14,8 @@ package neo4jstore
 // folded copy of the whole text; titleKey, sortDate, nameKeys and the like) stay in
 // the database, so that a page of letters does not carry every text twice.
 const (
-	letterFields        = `.id, .title, .subject, .body, .date, .dateText, .datePrecision, .dateNotBefore, .dateNotAfter, .language, .placeText, .sourceFormat, .source, .externalId, .contentHash, .importedAt, .stub`
+	letterFieldsNoBody  = `.id, .title, .subject, .date, .dateText, .datePrecision, .dateNotBefore, .dateNotAfter, .language, .placeText, .sourceFormat, .source, .externalId, .contentHash, .importedAt, .stub`
+	letterFields        = letterFieldsNoBody + `, .body`
 	correspondentFields = `.id, .name, .title, .acronym, .kind, .honorific, .aliases, .authorityIds, .emails, .normalizedName, .normalizedTitle, .country`
 	placeFields         = `.id, .name, .country, .authorityIds`
 	// nodeFields are those of any of the three, for a node that may be any.
@@ -31,19 +38,44 @@ func partyList(pattern string) string {
 	return `[` + pattern + ` | {rel: properties(r), node: ` + correspondentMap("a") + `}]`
 }
 
-// letterProjection is l with every link a letter shows.
-var letterProjection = `l {` + letterFields + `,
-	authors: ` + partyList(`(a:Correspondent)-[r:WROTE]->(l)`) + `,
-	recipients: ` + partyList(`(l)-[r:ADDRESSED_TO]->(a:Correspondent)`) + `,
-	cc: ` + partyList(`(l)-[r:CC]->(a:Correspondent)`) + `,
-	bcc: ` + partyList(`(l)-[r:BCC]->(a:Correspondent)`) + `,
-	onBehalfOf: [(l)-[:ON_BEHALF_OF]->(o:Organisation) | o {` + correspondentFields + `}],
-	writtenAt: [(l)-[:WRITTEN_AT]->(p:Place) | p {` + placeFields + `}][0],
-	mentions: [(l)-[:MENTIONS]->(m) | ` + anyNodeMap("m") + `],
-	repliesTo: [(l)-[:REPLIES_TO]->(x:Letter) | x {` + letterFields + `}],
-	replies: [(x:Letter)-[:REPLIES_TO]->(l) | x {` + letterFields + `}],
-	related: [(l)-[:RELATED_TO]-(x:Letter) | x {` + letterFields + `}]
-}`
+// letterParts are the link lists of a letter's projection, each with its part.
+var letterParts = []struct {
+	part domain.LetterParts
+	expr string
+}{
+	{domain.PartAuthors, `authors: ` + partyList(`(a:Correspondent)-[r:WROTE]->(l)`)},
+	{domain.PartRecipients, `recipients: ` + partyList(`(l)-[r:ADDRESSED_TO]->(a:Correspondent)`)},
+	{domain.PartCC, `cc: ` + partyList(`(l)-[r:CC]->(a:Correspondent)`)},
+	{domain.PartBCC, `bcc: ` + partyList(`(l)-[r:BCC]->(a:Correspondent)`)},
+	{domain.PartOnBehalfOf, `onBehalfOf: [(l)-[:ON_BEHALF_OF]->(o:Organisation) | o {` + correspondentFields + `}]`},
+	{domain.PartWrittenAt, `writtenAt: [(l)-[:WRITTEN_AT]->(p:Place) | p {` + placeFields + `}][0]`},
+	{domain.PartMentions, `mentions: [(l)-[:MENTIONS]->(m) | ` + anyNodeMap("m") + `]`},
+	{domain.PartRepliesTo, `repliesTo: [(l)-[:REPLIES_TO]->(x:Letter) | x {` + letterFields + `}]`},
+	{domain.PartReplies, `replies: [(x:Letter)-[:REPLIES_TO]->(l) | x {` + letterFields + `}]`},
+	{domain.PartRelated, `related: [(l)-[:RELATED_TO]-(x:Letter) | x {` + letterFields + `}]`},
+}
+
+// letterProjectionOf is l with the parts asked for (the zero value: all): its body
+// and the links it shows. The pieces are constants; parts only chooses among them.
+func letterProjectionOf(parts domain.LetterParts) string {
+	parts = parts.OrAll()
+	fields := letterFieldsNoBody
+	if parts.Has(domain.PartBody) {
+		fields = letterFields
+	}
+	var b strings.Builder
+	b.WriteString("l {" + fields)
+	for _, lp := range letterParts {
+		if parts.Has(lp.part) {
+			b.WriteString(",\n\t" + lp.expr)
+		}
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+// letterProjection is l in full.
+var letterProjection = letterProjectionOf(domain.AllParts)
 
 // correspondentProjection is c with its labels and organisation.
 var correspondentProjection = correspondentMap("c")

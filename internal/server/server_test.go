@@ -377,3 +377,40 @@ func TestPathsOverHTTP(t *testing.T) {
 		t.Errorf("hop = %+v, want the author copying The Media in the seed letter", h)
 	}
 }
+
+// TestLetterPartsThroughFragments checks that the parts of letters a page reads are
+// those its selection asks for, whether directly or through fragments, so that the
+// cc asked for through ... on Node arrives, and that a part left out of the page but
+// asked for elsewhere (here by a second alias) still comes, loaded apart.
+func TestLetterPartsThroughFragments(t *testing.T) {
+	a := newAPI(t)
+	if _, _, err := seed.Load(context.Background(), a.store); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	var got struct {
+		Letters struct {
+			Nodes []struct {
+				Title string
+				CC    []struct{ Correspondent struct{ Name string } } `json:"cc"`
+			}
+		}
+		Again struct {
+			Edges []struct {
+				Node struct {
+					Body    *string
+					Authors []struct{ Correspondent struct{ Name string } }
+				}
+			}
+		}
+	}
+	a.data(t, `fragment CC on Node { ... on Letter { cc { correspondent { name } } } }
+		{ letters(first: 5) { nodes { title ...CC } }
+		  again: letters(first: 5) { edges { node { body authors { correspondent { name } } } } } }`, nil, &got)
+	if len(got.Letters.Nodes) != 1 || len(got.Letters.Nodes[0].CC) != 4 {
+		t.Fatalf("letters = %+v, want the seed letter with its 4 cc", got.Letters)
+	}
+	n := got.Again.Edges[0].Node
+	if n.Body == nil || !strings.Contains(*n.Body, "Mojahedin") || len(n.Authors) != 1 {
+		t.Errorf("again = %+v, want the body and the one author", n)
+	}
+}
