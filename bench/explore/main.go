@@ -26,6 +26,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/lettergraph/lettergraph/bench/internal/gql"
 	"github.com/lettergraph/lettergraph/internal/config"
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/gen"
@@ -78,24 +79,13 @@ func main() {
 		}
 	})
 
-	// Ids to ask about: the busiest author and the correspondent it wrote to most.
-	var top struct {
-		Statistics struct {
-			TopCorrespondents []struct{ Correspondent struct{ ID string } }
-		}
+	// Ids to ask about: the busiest person among authors and the correspondent it
+	// wrote to most.
+	who, err := gql.Busiest(ctx, http.DefaultClient, srv.URL+"/graphql")
+	if err != nil {
+		log.Fatal(err)
 	}
-	post(srv.URL, `{ statistics { topCorrespondents(role: AUTHOR, first: 1) { correspondent { id } } } }`, nil, &top)
-	a := top.Statistics.TopCorrespondents[0].Correspondent.ID
-	var pairs struct {
-		Correspondent struct {
-			Correspondents struct {
-				Nodes []struct{ Correspondent struct{ ID string } }
-			}
-		}
-	}
-	post(srv.URL, `query ($a: ID!) { correspondent(id: $a) { ... on Person { correspondents(orderBy: WROTE_TO, first: 1) { nodes { correspondent { id } } } } } }`,
-		map[string]any{"a": a}, &pairs)
-	b := pairs.Correspondent.Correspondents.Nodes[0].Correspondent.ID
+	a, b := who.A, who.B
 	vars := map[string]any{"a": a, "b": b}
 
 	ops := []struct{ name, query string }{
@@ -152,24 +142,13 @@ func main() {
 	tw.Flush()
 }
 
+// post runs an operation that must succeed and decodes its data into out.
 func post(url, query string, vars map[string]any, out any) {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	res, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	data, err := gql.Post(context.Background(), http.DefaultClient, url+"/graphql", query, vars)
 	if err != nil {
-		log.Fatal(err)
+		log.Fatalf("%s: %v", query, err)
 	}
-	defer res.Body.Close()
-	var r struct {
-		Data   json.RawMessage
-		Errors []struct{ Message string }
-	}
-	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
-		log.Fatal(err)
-	}
-	if len(r.Errors) > 0 {
-		log.Fatalf("%s: %s", query, r.Errors[0].Message)
-	}
-	if err := json.Unmarshal(r.Data, out); err != nil {
+	if err := json.Unmarshal(data, out); err != nil {
 		log.Fatal(err)
 	}
 }

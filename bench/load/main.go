@@ -26,6 +26,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/lettergraph/lettergraph/bench/internal/gql"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 )
 
@@ -54,7 +55,7 @@ func main() {
 		levels = append(levels, n)
 	}
 	lg := &httpTarget{name: "lettergraph", url: *lgURL + "/graphql", pid: *lgPID}
-	id, err := discover(lg)
+	id, err := gql.Busiest(ctx, client, lg.url)
 	if err != nil {
 		log.Fatalf("finding correspondents to ask about: %v", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/oklog/ulid/v2"
+
+	"github.com/lettergraph/lettergraph/bench/internal/gql"
 )
 
 // request is one GraphQL operation for one server.
@@ -23,17 +25,11 @@ type op struct {
 	write bool // no raw-driver replay: the issue compares reads with the driver
 }
 
-// ids are the correspondents the operations ask about, found on lettergraph first.
-type ids struct {
-	A, B   string   // the busiest person author and the correspondent it wrote to most
-	Others []string // five more correspondents, for the parties of written letters
-}
-
 func fixed(v map[string]any) func(int64) map[string]any {
 	return func(int64) map[string]any { return v }
 }
 
-func operations(id ids) []op {
+func operations(id gql.Correspondents) []op {
 	ab := map[string]any{"a": id.A, "b": id.B}
 	// The peer has no "any role" filter: a letter involves a correspondent as one of
 	// its authors, recipients or cc.

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,6 +11,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/lettergraph/lettergraph/bench/internal/gql"
 	"github.com/lettergraph/lettergraph/internal/config"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 	"github.com/lettergraph/lettergraph/internal/server"
@@ -42,42 +40,8 @@ func (t *httpTarget) do(ctx context.Context, o op, n int64) error {
 	if t.peer {
 		req = o.peer
 	}
-	_, err := post(ctx, t.url, req.query, req.vars(n))
+	_, err := gql.Post(ctx, client, t.url, req.query, req.vars(n))
 	return err
-}
-
-// post sends one operation and returns its data; an HTTP status other than 200 or a
-// GraphQL error is an error.
-func post(ctx context.Context, url, query string, vars map[string]any) (json.RawMessage, error) {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	res, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer res.Body.Close()
-	raw, err := io.ReadAll(res.Body)
-	if err != nil {
-		return nil, err
-	}
-	var r struct {
-		Data   json.RawMessage
-		Errors []struct{ Message string }
-	}
-	if err := json.Unmarshal(raw, &r); err != nil {
-		return nil, fmt.Errorf("status %d: %.200s", res.StatusCode, raw)
-	}
-	if len(r.Errors) > 0 {
-		return nil, fmt.Errorf("status %d: %s", res.StatusCode, r.Errors[0].Message)
-	}
-	if res.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("status %d", res.StatusCode)
-	}
-	return r.Data, nil
 }
 
 // recorded is one Cypher query lettergraph sent, with its parameters.
@@ -127,7 +91,7 @@ func record(store *neo4jstore.Store, o op) ([]recorded, error) {
 		out = append(out, recorded{cypher, params})
 	})
 	defer neo4jstore.ObserveQueries(nil)
-	_, err := post(context.Background(), srv.URL+"/graphql", o.ours.query, o.ours.vars(0))
+	_, err := gql.Post(context.Background(), client, srv.URL+"/graphql", o.ours.query, o.ours.vars(0))
 	return out, err
 }
 
@@ -137,55 +101,4 @@ func warm(ctx context.Context, t target, o op) error {
 		return nil
 	}
 	return t.do(ctx, o, 0)
-}
-
-// discover finds on lettergraph the correspondents the operations ask about: the
-// busiest person among authors, the correspondent it wrote to most, and five more.
-func discover(lg *httpTarget) (ids, error) {
-	ctx := context.Background()
-	var top struct {
-		Statistics struct {
-			TopCorrespondents []struct {
-				Correspondent struct {
-					Typename string `json:"__typename"`
-					ID       string
-				}
-			}
-		}
-	}
-	data, err := post(ctx, lg.url, `{ statistics { topCorrespondents(role: AUTHOR, first: 20) { correspondent { __typename id } } } }`, nil)
-	if err == nil {
-		err = json.Unmarshal(data, &top)
-	}
-	if err != nil {
-		return ids{}, err
-	}
-	var id ids
-	for _, t := range top.Statistics.TopCorrespondents {
-		switch {
-		case t.Correspondent.Typename == "Person" && id.A == "":
-			id.A = t.Correspondent.ID
-		case len(id.Others) < 5:
-			id.Others = append(id.Others, t.Correspondent.ID)
-		}
-	}
-	var pairs struct {
-		Correspondent struct {
-			Correspondents struct {
-				Nodes []struct{ Correspondent struct{ ID string } }
-			}
-		}
-	}
-	data, err = post(ctx, lg.url, `query ($a: ID!) { correspondent(id: $a) { ... on Person { correspondents(orderBy: WROTE_TO, first: 1) { nodes { correspondent { id } } } } } }`, map[string]any{"a": id.A})
-	if err == nil {
-		err = json.Unmarshal(data, &pairs)
-	}
-	if err != nil {
-		return ids{}, err
-	}
-	if id.A == "" || len(pairs.Correspondent.Correspondents.Nodes) == 0 || len(id.Others) < 5 {
-		return ids{}, fmt.Errorf("the corpus is too small: no busy person with correspondents")
-	}
-	id.B = pairs.Correspondent.Correspondents.Nodes[0].Correspondent.ID
-	return id, nil
 }
