@@ -34,6 +34,7 @@ func newBatch(ctx context.Context, tx neo4j.ManagedTransaction, field string) *b
 	r := newResolver(ctx, tx)
 	r.cache = map[string]string{}
 	r.letters = map[string]placed{}
+	r.known = map[string]bool{}
 	return &batch{r: r, field: field}
 }
 
@@ -45,31 +46,58 @@ type stored struct {
 	stub    string // a stub with the same title
 }
 
-// lookup reads, in one query, what the database holds for each document.
+// lookup reads, in one query, what the database holds for each document, and which
+// of the correspondent ids the documents name exist (r.known), so that parties given
+// by id cost no query of their own.
 func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, error) {
 	rows := make([]map[string]any, len(docs))
+	var ids []string
 	for i, in := range docs {
 		rows[i] = map[string]any{"i": i, "hash": hashes[i], "x": opt(in.ExternalID), "t": opt(titleKey(in.Title, ""))}
+		for _, role := range [][]domain.PartyInput{in.Authors, in.Recipients, in.CC, in.BCC} {
+			for _, p := range role {
+				if p.ID != "" {
+					ids = append(ids, p.ID)
+				}
+			}
+		}
 	}
 	recs, err := collect(b.r.ctx, b.r.tx, `
-		UNWIND $docs AS d
-		OPTIONAL MATCH (same:Letter {contentHash: d.hash})
-		OPTIONAL MATCH (ext:Letter {externalId: d.x})
-		OPTIONAL MATCH (stub:Letter {stubKey: d.t})
-		WITH d, same, ext, stub ORDER BY stub.id
-		RETURN d.i, head(collect(same.id)), head(collect(ext.id)), head(collect(ext.stub)), head(collect(stub.id))`,
-		map[string]any{"docs": rows})
+		CALL {
+			UNWIND $ids AS id
+			MATCH (c:Correspondent {id: id})
+			RETURN collect(DISTINCT c.id) AS known
+		}
+		CALL {
+			UNWIND $docs AS d
+			OPTIONAL MATCH (same:Letter {contentHash: d.hash})
+			OPTIONAL MATCH (ext:Letter {externalId: d.x})
+			OPTIONAL MATCH (stub:Letter {stubKey: d.t})
+			WITH d, same, ext, stub ORDER BY stub.id
+			WITH d, head(collect(same.id)) AS same, head(collect(ext.id)) AS ext, head(collect(ext.stub)) AS extStub, head(collect(stub.id)) AS stub
+			RETURN collect([d.i, same, ext, extStub, stub]) AS found
+		}
+		RETURN known, found`,
+		map[string]any{"docs": rows, "ids": ids})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]stored, len(docs))
-	for _, rec := range recs {
-		i, _ := rec.Values[0].(int64)
+	if len(recs) == 0 {
+		return out, nil
+	}
+	for _, id := range toStrings(recs[0].Values[0]) {
+		b.r.known[id] = true
+	}
+	found, _ := recs[0].Values[1].([]any)
+	for _, row := range found {
+		v, _ := row.([]any)
+		i, _ := v[0].(int64)
 		s := &out[i]
-		s.same, _ = rec.Values[1].(string)
-		s.ext, _ = rec.Values[2].(string)
-		s.extStub, _ = rec.Values[3].(bool)
-		s.stub, _ = rec.Values[4].(string)
+		s.same, _ = v[1].(string)
+		s.ext, _ = v[2].(string)
+		s.extStub, _ = v[3].(bool)
+		s.stub, _ = v[4].(string)
 	}
 	return out, nil
 }

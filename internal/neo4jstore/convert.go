@@ -21,8 +21,11 @@ func str(m map[string]any, key string) string {
 	return s
 }
 
-func strs(m map[string]any, key string) []string {
-	list, _ := m[key].([]any)
+func strs(m map[string]any, key string) []string { return toStrings(m[key]) }
+
+// toStrings is the strings of a list value.
+func toStrings(v any) []string {
+	list, _ := v.([]any)
 	out := make([]string, 0, len(list))
 	for _, v := range list {
 		if s, ok := v.(string); ok {

@@ -28,6 +28,8 @@ type resolver struct {
 	// letters, in a batch, are the letters placed so far: "h:"+content hash,
 	// "x:"+external id, "t:"+title key of letters written, "s:"+title key of stubs.
 	letters map[string]placed
+	// known, in a batch, are correspondent ids its lookup found (batch.lookup).
+	known map[string]bool
 }
 
 // counted records whether a correspondent was created or matched, and passes on id.
@@ -110,6 +112,9 @@ func (r *resolver) one(cypher string, params map[string]any) (string, error) {
 // must checks that a node with the label and id exists; a missing one is bad input
 // at field.
 func (r *resolver) must(label domain.Label, id, field string) error {
+	if label == domain.LabelCorrespondent && r.known[id] {
+		return nil
+	}
 	found, err := r.one(`MATCH (n:`+string(label)+` {id: $id}) RETURN n.id`, map[string]any{"id": id})
 	if err != nil {
 		return err

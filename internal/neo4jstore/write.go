@@ -3,6 +3,8 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -189,17 +191,21 @@ func (r *resolver) writeLinks(links []domain.Link) error {
 		}
 		byKind[l.Kind] = append(byKind[l.Kind], row)
 	}
-	for _, kind := range kinds {
+	// Every kind in one query, a subquery each: one round trip for all the links.
+	var b strings.Builder
+	params := map[string]any{}
+	for i, kind := range kinds {
 		spec := linkSpecs[kind]
-		err := exec(r.ctx, r.tx, `
-			UNWIND $rows AS row
-			`+matchEnd("a", spec.from, "row.from", "row")+matchEnd("b", spec.to, "row.to", "row")+`MERGE `+spec.arrow(kind)+`
-			SET r += row.props`, map[string]any{"rows": byKind[kind]})
-		if err != nil {
-			return err
-		}
+		rows := "rows" + strconv.Itoa(i)
+		params[rows] = byKind[kind]
+		b.WriteString("CALL {\n\tUNWIND $" + rows + " AS row\n\t" +
+			matchEnd("a", spec.from, "row.from", "row") + matchEnd("b", spec.to, "row.to", "row") +
+			"MERGE " + spec.arrow(kind) + "\n\tSET r += row.props\n}\n")
 	}
-	return nil
+	if len(kinds) == 0 {
+		return nil
+	}
+	return exec(r.ctx, r.tx, b.String(), params)
 }
 
 // UpdateLetter implements domain.Store.
