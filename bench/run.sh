@@ -6,7 +6,8 @@
 # Prints one Markdown table of figures and one of ratios per size.
 #
 # Usage: bench/run.sh [SIZE...]        (default: 10000 100000; 1000000 for a million)
-# Environment: DURATION (5s a run), ROUNDS (2), CONCURRENCY (1,32), OPS (letters a-f)
+# Environment: DURATION (5s a run), ROUNDS (2), CONCURRENCY (1,32), OPS (letters a-f;
+# z for none), IMPORT (letters each target imports after the reads; 1000, 0 for none)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -73,7 +74,8 @@ for N in "${SIZES[@]}"; do
     bin/bench-load -label "$N letters" -neo4j "$NEO4J_URI" \
         -lettergraph "http://127.0.0.1:$LG_PORT" -lettergraph-pid "$LG_PID" \
         -peer "http://127.0.0.1:$PEER_PORT" -peer-pid "$PEER_PID" \
-        -duration "${DURATION:-5s}" -rounds "${ROUNDS:-2}" -concurrency "${CONCURRENCY:-1,32}" -ops "${OPS:-}" 2>/dev/null
+        -duration "${DURATION:-5s}" -rounds "${ROUNDS:-2}" -concurrency "${CONCURRENCY:-1,32}" -ops "${OPS:-}" \
+        -import "${IMPORT:-1000}" 2>/dev/null
     echo
 
     kill "$LG_PID" "$PEER_PID" 2>/dev/null || true

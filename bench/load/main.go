@@ -43,6 +43,7 @@ func main() {
 	rounds := flag.Int("rounds", 2, "rounds; each runs every operation on every target once per level")
 	only := flag.String("ops", "", "run only the operations whose names start with one of these letters (e.g. abc)")
 	label := flag.String("label", "", "a heading for the tables, such as the corpus size")
+	imports := flag.Int("import", 0, "after the reads, import this many generated letters with each target and print the rates (0: no import)")
 	flag.Parse()
 	ctx := context.Background()
 
@@ -127,4 +128,14 @@ func main() {
 		}
 	}
 	report(os.Stdout, *label, ops, levels, names, results)
+	if *imports > 0 {
+		fmt.Println()
+		peer := ""
+		if *peerURL != "" {
+			peer = *peerURL + "/"
+		}
+		if err := importRates(ctx, os.Stdout, store, driver, peer, *imports); err != nil {
+			log.Fatalf("import: %v", err)
+		}
+	}
 }

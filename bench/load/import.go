@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/oklog/ulid/v2"
+
+	"github.com/lettergraph/lettergraph/bench/internal/gql"
+	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/gen"
+	"github.com/lettergraph/lettergraph/internal/ingest"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore"
+)
+
+// importBatch is the documents lettergraph and the raw writer write at a time;
+// peerBatch the letters of one createLetters. The peer sends its whole input as one
+// Cypher statement with a subquery for every connection, whose planning grows with
+// the batch: a createLetters of 200 letters did not finish within two minutes, so it
+// gets batches it can plan.
+const (
+	importBatch = 500
+	peerBatch   = 25
+)
+
+// importRates writes n generated letters with each of lettergraph's importer, the
+// peer's create mutations and raw UNWIND Cypher through the driver, each its own
+// corpus (another seed) so that none finds the others' letters, and prints the
+// rates. The raw writes are the limit: letters, their parties merged on a name key,
+// and their links, one query a batch, with no identity rules, hashes or stubs.
+func importRates(ctx context.Context, w io.Writer, store *neo4jstore.Store, driver neo4j.DriverWithContext, peerURL string, n int) error {
+	corpus := func(seed uint64) ([]domain.LetterInput, string, error) {
+		var b bytes.Buffer
+		if err := gen.WriteNDJSON(&b, gen.Config{Letters: n, Seed: seed}); err != nil {
+			return nil, "", err
+		}
+		var docs []domain.LetterInput
+		im := &ingest.Importer{Options: ingest.Options{DryRun: true}, OnOutcome: func(o ingest.Outcome) {
+			if o.Err == nil {
+				docs = append(docs, o.Letter)
+			}
+		}}
+		_, err := im.Import(ctx, []ingest.Source{ingest.StringSource("corpus", b.String())})
+		return docs, b.String(), err
+	}
+	rate := func(start time.Time) float64 { return float64(n) / time.Since(start).Seconds() }
+	fmt.Fprintf(w, "| import of %d letters, batches of %d | letters/s |\n|---|---|\n", n, importBatch)
+
+	_, text, err := corpus(1001)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	im := &ingest.Importer{Writer: store, Options: ingest.Options{BatchSize: importBatch}}
+	if _, err := im.Import(ctx, []ingest.Source{ingest.StringSource("corpus", text)}); err != nil {
+		return err
+	}
+	ours := rate(start)
+	fmt.Fprintf(w, "| lettergraph (its importer: identity rules, hashes, stubs, links) | %.0f |\n", ours)
+
+	docs, _, err := corpus(1002)
+	if err != nil {
+		return err
+	}
+	start = time.Now()
+	if err := rawImport(ctx, driver, docs); err != nil {
+		return err
+	}
+	raw := rate(start)
+	fmt.Fprintf(w, "| raw UNWIND through the driver (the limit) | %.0f |\n", raw)
+
+	if peerURL != "" {
+		docs, _, err := corpus(1003)
+		if err != nil {
+			return err
+		}
+		start = time.Now()
+		if err := peerImport(ctx, peerURL, docs); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "| peer (createPeople, createOrganisations, createOffices, then createLetters of %d connecting by id) | %.0f |\n", peerBatch, rate(start))
+	}
+	fmt.Fprintf(w, "\nlettergraph/raw UNWIND: %.2f\n", ours/raw)
+	return nil
+}
+
+// party is a letter's party as the raw and peer writers see it: a kind, a key that
+// merges its spellings as lettergraph's name key would, and a display name.
+type party struct {
+	kind, key, name string
+}
+
+func partyOf(p domain.PartyInput) party {
+	switch {
+	case p.Person != nil:
+		return party{"Person", "person:" + domain.NormalizeName(p.Person.Name), p.Person.Name}
+	case p.Organisation != nil:
+		return party{"Organisation", "organisation:" + domain.Fold(p.Organisation.Name), p.Organisation.Name}
+	case p.Office != nil:
+		return party{"Office", "office:" + domain.Fold(p.Office.Title), p.Office.Title}
+	}
+	return party{"Person", "id:" + p.ID, p.ID}
+}
+
+// roles are a letter's parties by relationship type, in the order written.
+func roles(d *domain.LetterInput) map[string][]domain.PartyInput {
+	return map[string][]domain.PartyInput{"WROTE": d.Authors, "ADDRESSED_TO": d.Recipients, "CC": d.CC}
+}
+
+func letterProps(d *domain.LetterInput) map[string]any {
+	props := map[string]any{"title": d.Title, "subject": d.Subject, "body": d.Body, "stub": false,
+		"importedAt": time.Now().UTC()}
+	if d.Date != nil {
+		props["date"] = neo4j.DateOf(*d.Date)
+		props["sortDate"] = neo4j.DateOf(*d.Date)
+	}
+	return props
+}
+
+const rawUnwind = `
+UNWIND $rows AS row
+CREATE (l:Letter {id: row.id}) SET l += row.props
+WITH l, row
+CALL {
+	WITH l, row
+	UNWIND row.parties AS p
+	MERGE (c:Correspondent {nameKey: p.key})
+	  ON CREATE SET c.id = p.id, c.name = p.name
+	FOREACH (_ IN CASE WHEN p.type = 'WROTE' THEN [1] ELSE [] END | MERGE (c)-[:WROTE {position: p.pos}]->(l))
+	FOREACH (_ IN CASE WHEN p.type = 'ADDRESSED_TO' THEN [1] ELSE [] END | MERGE (l)-[:ADDRESSED_TO {position: p.pos}]->(c))
+	FOREACH (_ IN CASE WHEN p.type = 'CC' THEN [1] ELSE [] END | MERGE (l)-[:CC {position: p.pos}]->(c))
+}`
+
+func rawImport(ctx context.Context, driver neo4j.DriverWithContext, docs []domain.LetterInput) error {
+	for i := 0; i < len(docs); i += importBatch {
+		var rows []map[string]any
+		for _, d := range docs[i:min(i+importBatch, len(docs))] {
+			var parties []map[string]any
+			for typ, ps := range roles(&d) {
+				for pos, p := range ps {
+					pp := partyOf(p)
+					parties = append(parties, map[string]any{"type": typ, "pos": pos + 1, "key": pp.key, "name": pp.name, "id": ulid.Make().String()})
+				}
+			}
+			rows = append(rows, map[string]any{"id": ulid.Make().String(), "props": letterProps(&d), "parties": parties})
+		}
+		_, err := neo4j.ExecuteQuery(ctx, driver, rawUnwind, map[string]any{"rows": rows}, neo4j.EagerResultTransformer)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// peerImport writes the documents through the peer: the correspondents first (it
+// has no way to merge them), then the letters, connecting their parties by id.
+func peerImport(ctx context.Context, url string, docs []domain.LetterInput) error {
+	ids := map[string]string{}
+	byKind := map[string][]map[string]any{}
+	for i := range docs {
+		for _, ps := range roles(&docs[i]) {
+			for _, p := range ps {
+				pp := partyOf(p)
+				if _, ok := ids[pp.key]; !ok {
+					ids[pp.key] = ulid.Make().String()
+					byKind[pp.kind] = append(byKind[pp.kind], map[string]any{"id": ids[pp.key], "name": pp.name})
+				}
+			}
+		}
+	}
+	mutations := map[string]string{
+		"Person":       `mutation ($in: [PersonCreateInput!]!) { createPeople(input: $in) { info { nodesCreated } } }`,
+		"Organisation": `mutation ($in: [OrganisationCreateInput!]!) { createOrganisations(input: $in) { info { nodesCreated } } }`,
+		"Office":       `mutation ($in: [OfficeCreateInput!]!) { createOffices(input: $in) { info { nodesCreated } } }`,
+	}
+	for kind, list := range byKind {
+		for i := 0; i < len(list); i += importBatch {
+			if _, err := gql.Post(ctx, client, url, mutations[kind], map[string]any{"in": list[i:min(i+importBatch, len(list))]}); err != nil {
+				return fmt.Errorf("creating %s: %w", kind, err)
+			}
+		}
+	}
+	field := map[string]string{"WROTE": "authors", "ADDRESSED_TO": "recipients", "CC": "cc"}
+	for i := 0; i < len(docs); i += peerBatch {
+		var in []any
+		for _, d := range docs[i:min(i+peerBatch, len(docs))] {
+			l := map[string]any{"id": ulid.Make().String(), "title": d.Title, "subject": d.Subject, "body": d.Body,
+				"stub": false, "importedAt": time.Now().UTC().Format(time.RFC3339Nano)}
+			if d.Date != nil {
+				l["date"] = d.Date.Format(time.DateOnly)
+				l["sortDate"] = d.Date.Format(time.DateOnly)
+			}
+			for typ, ps := range roles(&d) {
+				var connect []any
+				for _, p := range ps {
+					connect = append(connect, map[string]any{"where": map[string]any{"node": map[string]any{"id": map[string]any{"eq": ids[partyOf(p).key]}}}})
+				}
+				if len(connect) > 0 {
+					l[field[typ]] = map[string]any{"connect": connect}
+				}
+			}
+			in = append(in, l)
+		}
+		if _, err := gql.Post(ctx, client, url, `mutation ($in: [LetterCreateInput!]!) { createLetters(input: $in) { info { nodesCreated } } }`, map[string]any{"in": in}); err != nil {
+			return fmt.Errorf("creating letters: %w", err)
+		}
+	}
+	return nil
+}
