@@ -16,15 +16,17 @@ import (
 // costs a number of Cypher round trips bounded by its depth, not by the size of its
 // results. One set lives for one request.
 type Loaders struct {
-	Letters     *dataloadgen.Loader[string, *domain.Letter]
-	LetterPages *dataloadgen.Loader[pageKey, *domain.LetterPage]
-	Holdings    *dataloadgen.Loader[string, []domain.Holding]
-	Memberships *dataloadgen.Loader[string, []domain.Membership]
-	Structure   *dataloadgen.Loader[string, domain.OrgStructure]
+	Letters     *loader[string, *domain.Letter]
+	LetterPages *loader[pageKey, *domain.LetterPage]
+	Holdings    *loader[string, []domain.Holding]
+	Memberships *loader[string, []domain.Membership]
+	Structure   *loader[string, domain.OrgStructure]
 
 	// primed holds what a look-ahead read before the field resolvers asked for it
 	// (pages of pairs, a correspondence's letters), by the JSON of the request.
 	primed sync.Map
+	// along marks the lists whose siblings a loader was given (see loadAlong).
+	along sync.Map
 }
 
 // prime keeps v as the answer to the request req.
@@ -44,26 +46,67 @@ func primedKey(req any) string {
 	return fmt.Sprintf("%T%s", req, b)
 }
 
-// wait is how long a loader gathers keys before it queries; the resolvers of one
-// level run concurrently and ask within microseconds of each other.
+// wait is how long a loader gathers keys before it queries, for the keys loadAlong
+// cannot foresee; the resolvers of one level run concurrently and ask within
+// microseconds of each other.
 const wait = 2 * time.Millisecond
+
+// loader is a dataloader with its fetch function at hand, for loadAlong to fetch a
+// whole place at once.
+type loader[K comparable, V any] struct {
+	*dataloadgen.Loader[K, V]
+	fetch  func(context.Context, []K) ([]V, []error)
+	primed sync.Map // the keys primed, which loadAlong need not fetch
+}
+
+// Prime keeps value as the answer to key, unless the key has one already.
+func (l *loader[K, V]) Prime(key K, value V) bool {
+	l.primed.Store(key, true)
+	return l.Loader.Prime(key, value)
+}
+
+// isPrimed reports whether key was primed.
+func (l *loader[K, V]) isPrimed(key K) bool {
+	_, ok := l.primed.Load(key)
+	return ok
+}
+
+func newLoader[K comparable, V any](fetch func(context.Context, []K) ([]V, []error)) *loader[K, V] {
+	return &loader[K, V]{Loader: dataloadgen.NewLoader(fetch, dataloadgen.WithWait(wait)), fetch: fetch}
+}
+
+// byKey adapts a fetch that answers with a map: a key it has nothing for gets the
+// zero value.
+func byKey[V any](fetch func(context.Context, []string) (map[string]V, error)) func(context.Context, []string) ([]V, []error) {
+	return func(ctx context.Context, keys []string) ([]V, []error) {
+		m, err := fetch(ctx, keys)
+		if err != nil {
+			return nil, fill(len(keys), err)
+		}
+		out := make([]V, len(keys))
+		for i, k := range keys {
+			out[i] = m[k]
+		}
+		return out, nil
+	}
+}
 
 // NewLoaders returns a fresh set of loaders over store.
 func NewLoaders(store domain.Store) *Loaders {
 	return &Loaders{
-		Letters: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*domain.Letter, []error) {
+		Letters: newLoader(func(ctx context.Context, ids []string) ([]*domain.Letter, []error) {
 			letters, err := store.LettersByID(ctx, ids)
 			if err != nil {
 				return nil, fill(len(ids), err)
 			}
 			return letters, nil
-		}, dataloadgen.WithWait(wait)),
-		LetterPages: dataloadgen.NewLoader(func(ctx context.Context, keys []pageKey) ([]*domain.LetterPage, []error) {
+		}),
+		LetterPages: newLoader(func(ctx context.Context, keys []pageKey) ([]*domain.LetterPage, []error) {
 			return letterPages(ctx, store, keys)
-		}, dataloadgen.WithWait(wait)),
-		Holdings:    dataloadgen.NewMappedLoader(store.Holdings, dataloadgen.WithWait(wait)),
-		Memberships: dataloadgen.NewMappedLoader(store.Memberships, dataloadgen.WithWait(wait)),
-		Structure:   dataloadgen.NewMappedLoader(store.Structure, dataloadgen.WithWait(wait)),
+		}),
+		Holdings:    newLoader(byKey(store.Holdings)),
+		Memberships: newLoader(byKey(store.Memberships)),
+		Structure:   newLoader(byKey(store.Structure)),
 	}
 }
 

@@ -36,15 +36,20 @@ var letterFieldParts = map[string]domain.LetterParts{
 	"related":    domain.PartRelated,
 }
 
+// letterParts are the parts of a letter that a selection set on Letter shows.
+func letterParts(oc *graphql.OperationContext, sel ast.SelectionSet) domain.LetterParts {
+	var parts domain.LetterParts
+	for _, f := range graphql.CollectFields(oc, sel, []string{"Letter", "Node"}) {
+		parts |= letterFieldParts[f.Name]
+	}
+	return parts
+}
+
 // connectionParts are the parts of each letter that the selection set of a letter
 // connection shows, through nodes or edges: the store reads those and no more.
 func connectionParts(oc *graphql.OperationContext, sel ast.SelectionSet) domain.LetterParts {
 	parts := domain.PartsChosen
-	of := func(sel ast.SelectionSet) {
-		for _, f := range graphql.CollectFields(oc, sel, []string{"Letter", "Node"}) {
-			parts |= letterFieldParts[f.Name]
-		}
-	}
+	of := func(sel ast.SelectionSet) { parts |= letterParts(oc, sel) }
 	for _, f := range graphql.CollectFields(oc, sel, []string{"LetterConnection"}) {
 		switch f.Name {
 		case "nodes":
@@ -63,11 +68,17 @@ func connectionParts(oc *graphql.OperationContext, sel ast.SelectionSet) domain.
 // selectedParts is connectionParts of the field ctx resolves (0, meaning all, when
 // there is none: a test calling a resolver directly).
 func selectedParts(ctx context.Context) domain.LetterParts {
+	return ofSelection(ctx, connectionParts)
+}
+
+// ofSelection applies parts to the selection set of the field ctx resolves; 0 when
+// there is none.
+func ofSelection(ctx context.Context, parts func(*graphql.OperationContext, ast.SelectionSet) domain.LetterParts) domain.LetterParts {
 	oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx)
 	if oc == nil || fc == nil {
 		return 0
 	}
-	return connectionParts(oc, fc.Field.Selections)
+	return parts(oc, fc.Field.Selections)
 }
 
 // primeLetterPages looks ahead from a page of correspondents: for each letter field

@@ -5,11 +5,9 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vikstrous/dataloadgen"
 
 	"github.com/lettergraph/lettergraph/graph/model"
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -24,14 +22,10 @@ type Resolver struct {
 	Live domain.LetterStream
 }
 
-// load gets one value through a loader; a key the store has nothing for gives the
-// zero value.
-func load[V any](ctx context.Context, l *dataloadgen.Loader[string, V], key string) (V, error) {
-	v, err := l.Load(ctx, key)
-	if errors.Is(err, dataloadgen.ErrNotFound) {
-		return v, nil
-	}
-	return v, err
+// load gets one value through a loader keyed by id; a key the store has nothing for
+// gives the zero value.
+func load[V any](ctx context.Context, l *loader[string, V], key string) (V, error) {
+	return loadAlong(ctx, l, key, sameID)
 }
 
 // letterLinks returns the domain letter behind obj with the part of its links asked
@@ -68,7 +62,8 @@ func (r *Resolver) letters(ctx context.Context, filter *model.LetterFilter, extr
 		order = domain.LetterOrder(*orderBy)
 	}
 	spec := pageSpec{Filter: f, Order: order, Page: pageRequest(first, after, last, before)}
-	page, err := r.loaders(ctx).LetterPages.Load(ctx, newPageKey(extra.CorrespondentID, spec))
+	key := newPageKey(extra.CorrespondentID, spec)
+	page, err := loadAlong(ctx, r.loaders(ctx).LetterPages, key, func(id string) pageKey { return pageKey{ID: id, Spec: key.Spec} })
 	if err != nil {
 		return nil, err
 	}
