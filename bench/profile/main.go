@@ -3,6 +3,7 @@
 // the time the statement took. It is the tool for finding out why a query is slow.
 //
 //	go run ./bench/profile -params '{"limit": 51}' 'MATCH (l:Letter) RETURN l LIMIT $limit'
+//	go run ./bench/profile -params @params.json @query.cypher
 package main
 
 import (
@@ -20,12 +21,27 @@ import (
 )
 
 func main() {
-	params := flag.String("params", "{}", "parameters, as a JSON object")
+	params := flag.String("params", "{}", "parameters, as a JSON object, or @FILE to read them from a file")
 	runs := flag.Int("runs", 3, "runs; the plan and time of the last are printed (the first plans)")
 	plain := flag.Bool("plain", false, "run without PROFILE, for the time alone (median of the runs)")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		log.Fatal("usage: profile [-params JSON] [-runs N] CYPHER")
+	}
+	cypher := flag.Arg(0)
+	if name, ok := strings.CutPrefix(cypher, "@"); ok {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			log.Fatal(err)
+		}
+		cypher = string(b)
+	}
+	if name, ok := strings.CutPrefix(*params, "@"); ok {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			log.Fatalf("-params: %v", err)
+		}
+		*params = string(b)
 	}
 	var p map[string]any
 	dec := json.NewDecoder(strings.NewReader(*params))
@@ -64,7 +80,7 @@ func main() {
 	var took []time.Duration
 	for range *runs {
 		start := time.Now()
-		res, err := neo4j.ExecuteQuery(ctx, driver, prefix+flag.Arg(0), p, neo4j.EagerResultTransformer)
+		res, err := neo4j.ExecuteQuery(ctx, driver, prefix+cypher, p, neo4j.EagerResultTransformer)
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -35,6 +35,7 @@ func newBatch(ctx context.Context, tx neo4j.ManagedTransaction, field string) *b
 	r.cache = map[string]string{}
 	r.letters = map[string]placed{}
 	r.known = map[string]bool{}
+	r.fresh = map[string]bool{}
 	return &batch{r: r, field: field}
 }
 
@@ -112,14 +113,12 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		return nil, err
 	}
 	results := make([]domain.ImportResult, len(docs))
-	var rows []map[string]any
-	var links []domain.Link
+	// First the letter each document becomes, then its parties and links: the
+	// parties of the documents written are resolved ahead together (ahead.go).
+	var writing []int
+	ids := make([]string, len(docs))
 	usedStubs := map[string]bool{}
 	for i, in := range docs {
-		field := b.field
-		if len(docs) > 1 {
-			field = fmt.Sprintf("%s[%d]", b.field, i)
-		}
 		if p, ok := r.letters["h:"+hashes[i]]; ok {
 			results[i] = domain.ImportResult{LetterID: p.id}
 			continue
@@ -128,7 +127,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			results[i] = domain.ImportResult{LetterID: found[i].same}
 			continue
 		}
-		id, err := b.target(in, found[i], usedStubs, field)
+		id, err := b.target(in, found[i], usedStubs, b.fieldOf(i, len(docs)))
 		if b.importing && domain.ErrorCode(err) == domain.CodeConflict {
 			results[i] = domain.ImportResult{LetterID: b.existing(in, found[i])}
 			continue
@@ -144,14 +143,27 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			r.letters["t:"+key] = placed{id: id}
 			delete(r.letters, "s:"+key)
 		}
+		ids[i] = id
+		writing = append(writing, i)
+	}
+	ahead := make([]*domain.LetterInput, len(writing))
+	for k, i := range writing {
+		ahead[k] = docs[i]
+	}
+	if err := b.resolveAhead(ahead); err != nil {
+		return nil, err
+	}
+	var rows []map[string]any
+	var links []domain.Link
+	for _, i := range writing {
 		created, matched := r.created, r.matched
-		ls, err := r.prepare(id, in, field)
+		ls, err := r.prepare(ids[i], docs[i], b.fieldOf(i, len(docs)))
 		if err != nil {
 			return nil, err
 		}
 		links = append(links, ls...)
-		rows = append(rows, map[string]any{"id": id, "props": letterProps(in, hashes[i], r.now)})
-		results[i] = domain.ImportResult{LetterID: id, Created: true,
+		rows = append(rows, map[string]any{"id": ids[i], "props": letterProps(docs[i], hashes[i], r.now)})
+		results[i] = domain.ImportResult{LetterID: ids[i], Created: true,
 			CorrespondentsCreated: r.created - created, CorrespondentsMatched: r.matched - matched}
 	}
 	if len(rows) == 0 {
@@ -169,7 +181,18 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		SET l += row.props, l.addedSeq = seq`, map[string]any{"rows": rows, "feed": feedSequence}); err != nil {
 		return nil, err
 	}
+	if err := r.writeAffiliations(); err != nil {
+		return nil, err
+	}
 	return results, r.writeLinks(links)
+}
+
+// fieldOf names document i of n in errors.
+func (b *batch) fieldOf(i, n int) string {
+	if n > 1 {
+		return fmt.Sprintf("%s[%d]", b.field, i)
+	}
+	return b.field
 }
 
 // existing is the letter that already has in's external id.

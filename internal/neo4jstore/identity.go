@@ -59,20 +59,34 @@ func placeIdentity(p *domain.PlaceInput) []map[string]any {
 	return identityKeys("place", keyGroup{keyAuth, p.AuthorityIDs}, keyGroup{keyName, []string{domain.NormalizeName(p.Name)}})
 }
 
-// findByKeys is the start of every identity look-up: the nodes of a label that any
-// key identifies, each with its strongest match. LABEL is replaced from a constant.
-func findByKeys(label domain.Label) string {
+// findEach builds an identity look-up for many inputs ($inputs, each with its index
+// i and its key rows keys): for each, the nodes of a label that any key identifies,
+// each with its strongest match, kept WHERE allowed, the first in order returned with
+// whether the input adds nothing to it (every key identifies it already, and
+// complete holds). It returns rows (i, id, complete); an input that found nothing has
+// none. Its arguments are constants.
+func findEach(label domain.Label, allowed, complete, order string) string {
 	return `
-		UNWIND $keys AS key
-		MATCH (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n:` + string(label) + `)
-		WITH n, min(key.s) AS strength
-	`
+		UNWIND $inputs AS in
+		CALL {
+			WITH in
+			UNWIND in.keys AS key
+			MATCH (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n:` + string(label) + `)
+			WITH in, n, min(key.s) AS strength
+			WHERE ` + allowed + `
+			RETURN n.id AS id,
+			       all(key IN in.keys WHERE EXISTS { (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n) })
+			       AND (` + complete + `) AS complete
+			ORDER BY ` + order + ` LIMIT 1
+		}
+		RETURN in.i, id, complete`
 }
 
-// registerKeys is the tail of a statement that writes the node bound to v: it adds
-// the node's keys ($identity, from personIdentity and friends) to the index.
+// registerKeys is the tail of a statement that writes, for each row in, the node
+// bound to v: it adds the row's keys (in.keys, from personIdentity and friends) to the
+// index.
 func registerKeys(v string) string {
-	return "WITH " + v + "\nUNWIND $identity AS key\nMERGE (k:IdentityKey {key: key.k})\nMERGE (k)-[:IDENTIFIES]->(" + v + ")"
+	return "WITH " + v + ", in.keys AS keys\nUNWIND keys AS key\nMERGE (k:IdentityKey {key: key.k})\nMERGE (k)-[:IDENTIFIES]->(" + v + ")"
 }
 
 // backfillIdentity indexes nodes written before identity keys (and stub keys)

@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -30,6 +29,43 @@ type resolver struct {
 	letters map[string]placed
 	// known, in a batch, are correspondent ids its lookup found (batch.lookup).
 	known map[string]bool
+	// fresh, in a batch, are the memo keys of inputs created ahead and not used yet.
+	fresh map[string]bool
+	// affiliations are the memberships and offices held that parties gave, to be
+	// written together (writeAffiliations).
+	affiliations struct{ members, holds []map[string]any }
+}
+
+// writeAffiliations writes the memberships and offices held gathered so far, in one
+// query. A membership or holding given again keeps the details it has and gains
+// those it lacked.
+func (r *resolver) writeAffiliations() error {
+	a := &r.affiliations
+	if len(a.members) == 0 && len(a.holds) == 0 {
+		return nil
+	}
+	err := exec(r.ctx, r.tx, `
+		CALL {
+			UNWIND $members AS row
+			MATCH (p:Person {id: row.person}), (o:Organisation {id: row.org})
+			MERGE (p)-[m:MEMBER_OF]->(o)
+			SET m.role = coalesce(m.role, row.role), m.from = coalesce(m.from, row.from), m.to = coalesce(m.to, row.to)
+		}
+		CALL {
+			UNWIND $holds AS row
+			MATCH (p:Person {id: row.person}), (o:Office {id: row.office})
+			MERGE (p)-[h:HOLDS]->(o)
+			SET h.from = coalesce(h.from, row.from), h.to = coalesce(h.to, row.to)
+		}`, map[string]any{"members": orEmpty(a.members), "holds": orEmpty(a.holds)})
+	a.members, a.holds = nil, nil
+	return err
+}
+
+func orEmpty(rows []map[string]any) []map[string]any {
+	if rows == nil {
+		return []map[string]any{}
+	}
+	return rows
 }
 
 // counted records whether a correspondent was created or matched, and passes on id.
@@ -55,12 +91,15 @@ func (r *resolver) memo(kind string, in any, resolve func() (string, bool, error
 	if r.cache == nil {
 		return resolve()
 	}
-	b, err := json.Marshal(in)
-	if err != nil {
+	key, ok := memoKey(kind, in)
+	if !ok {
 		return resolve()
 	}
-	key := kind + string(b)
 	if id, ok := r.cache[key]; ok {
+		if r.fresh[key] { // created ahead (resolveAhead): its first use creates it
+			delete(r.fresh, key)
+			return r.counted(id, true, nil)
+		}
 		r.matched++
 		return id, false, nil
 	}
@@ -84,19 +123,38 @@ func (r *resolver) once(key string) bool {
 	return true
 }
 
-// knowsAll is true when every key of the input ($keys) already identifies n: the
-// input adds no name, email or authority id, and the merge can be skipped.
-const knowsAll = `all(key IN $keys WHERE EXISTS { (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n) })`
+// match is what an identity look-up found for one input: the node, and whether the
+// input adds nothing to it (every key already identifies it, and the details it
+// gives are set), so that the merge can be skipped.
+type match struct {
+	id       string
+	complete bool
+}
 
-// find runs an identity look-up returning (id, complete) and reads its one row.
-func (r *resolver) find(cypher string, params map[string]any) (string, bool, error) {
-	recs, err := collect(r.ctx, r.tx, cypher, params)
-	if err != nil || len(recs) == 0 {
-		return "", false, err
+// findEach runs an identity look-up (findPeople and friends) for inputs, rows with an
+// index "i", and returns what it found by index; an input that matched nothing has
+// no entry.
+func (r *resolver) findEach(cypher string, inputs []map[string]any) (map[int64]match, error) {
+	recs, err := collect(r.ctx, r.tx, cypher, map[string]any{"inputs": inputs})
+	if err != nil {
+		return nil, err
 	}
-	id, _ := recs[0].Values[0].(string)
-	complete, _ := recs[0].Values[1].(bool)
-	return id, complete, nil
+	out := make(map[int64]match, len(recs))
+	for _, rec := range recs {
+		i, _ := rec.Values[0].(int64)
+		id, _ := rec.Values[1].(string)
+		complete, _ := rec.Values[2].(bool)
+		out[i] = match{id, complete}
+	}
+	return out, nil
+}
+
+// find runs an identity look-up for one input row.
+func (r *resolver) find(cypher string, row map[string]any) (string, bool, error) {
+	row["i"] = 0
+	found, err := r.findEach(cypher, []map[string]any{row})
+	m := found[0]
+	return m.id, m.complete, err
 }
 
 // one runs a query expected to return at most one id.
@@ -170,14 +228,8 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 			return "", false, err
 		}
 		if r.once(fmt.Sprint("member", id, org, m.Role, m.From, m.To)) {
-			err = exec(r.ctx, r.tx, `
-				MATCH (p:Person {id: $person}), (o:Organisation {id: $org})
-				MERGE (p)-[m:MEMBER_OF]->(o)
-				SET m.role = coalesce(m.role, $role), m.from = coalesce(m.from, $from), m.to = coalesce(m.to, $to)`,
-				map[string]any{"person": id, "org": org, "role": opt(m.Role), "from": neoDate(m.From), "to": neoDate(m.To)})
-			if err != nil {
-				return "", false, err
-			}
+			r.affiliations.members = append(r.affiliations.members, map[string]any{
+				"person": id, "org": org, "role": opt(m.Role), "from": neoDate(m.From), "to": neoDate(m.To)})
 		}
 	}
 	if h := p.Holds; h != nil {
@@ -186,14 +238,13 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 			return "", false, err
 		}
 		if r.once(fmt.Sprint("holds", id, office, h.From, h.To)) {
-			err = exec(r.ctx, r.tx, `
-				MATCH (p:Person {id: $person}), (o:Office {id: $office})
-				MERGE (p)-[h:HOLDS]->(o)
-				SET h.from = coalesce(h.from, $from), h.to = coalesce(h.to, $to)`,
-				map[string]any{"person": id, "office": office, "from": neoDate(h.From), "to": neoDate(h.To)})
-			if err != nil {
-				return "", false, err
-			}
+			r.affiliations.holds = append(r.affiliations.holds, map[string]any{
+				"person": id, "office": office, "from": neoDate(h.From), "to": neoDate(h.To)})
+		}
+	}
+	if r.cache == nil { // no batch to write them with
+		if err := r.writeAffiliations(); err != nil {
+			return "", false, err
 		}
 	}
 	return id, created, nil
@@ -206,7 +257,6 @@ func (r *resolver) person(p *domain.PersonInput, field string) (string, bool, er
 }
 
 func (r *resolver) resolvePerson(p *domain.PersonInput, field string) (string, bool, error) {
-	keys := domain.PersonKeys(p)
 	id := p.ID
 	if id != "" {
 		if err := r.must(domain.LabelPerson, id, field+".id"); err != nil {
@@ -217,13 +267,7 @@ func (r *resolver) resolvePerson(p *domain.PersonInput, field string) (string, b
 			complete bool
 			err      error
 		)
-		id, complete, err = r.find(findByKeys(domain.LabelPerson)+`
-			WHERE strength < 3
-			   OR ((size($emails) = 0 OR size(n.emails) = 0) AND (size($authorityIds) = 0 OR size(n.authorityIds) = 0))
-			RETURN n.id, `+knowsAll+` AND ($honorific IS NULL OR n.honorific IS NOT NULL)
-			ORDER BY strength, n.id LIMIT 1`,
-			map[string]any{"authorityIds": list(p.AuthorityIDs), "emails": list(p.Emails), "keys": personIdentity(p),
-				"honorific": opt(p.Honorific)})
+		id, complete, err = r.find(findPeople, personRow(p))
 		if err != nil {
 			return "", false, err
 		}
@@ -234,37 +278,65 @@ func (r *resolver) resolvePerson(p *domain.PersonInput, field string) (string, b
 	created := id == ""
 	if created {
 		id = newID()
-		err := exec(r.ctx, r.tx, `
-			CREATE (p:Person:Correspondent {id: $id})
-			SET p.name = $name, p.normalizedName = $key, p.nameKey = $key, p.nameKeys = $keys,
-			    p.honorific = $honorific, p.aliases = $aliases, p.emails = $emails,
-			    p.authorityIds = $authorityIds, p.createdAt = $now
-			`+registerKeys("p"),
-			map[string]any{"id": id, "name": p.Name, "key": domain.NormalizeName(p.Name), "keys": keys,
-				"honorific": opt(p.Honorific), "aliases": list(p.Aliases), "emails": list(p.Emails),
-				"authorityIds": list(p.AuthorityIDs), "now": r.now, "identity": personIdentity(p)})
-		return r.counted(id, true, err)
+		return r.counted(id, true, r.createPeople([]map[string]any{withID(personRow(p), id)}))
 	}
-	err := exec(r.ctx, r.tx, `
-		MATCH (p:Person {id: $id})
-		WITH p, $name IS NOT NULL AND $rename AND $key <> p.normalizedName AS renamed
-		WITH p, renamed, CASE WHEN renamed THEN $name ELSE p.name END AS newName,
+	row := withID(personRow(p), id)
+	row["rename"] = p.ID != ""
+	return r.counted(id, false, r.updatePeople([]map[string]any{row}))
+}
+
+// updatePeople merges each row of personRow (with "id" and "rename") into the person
+// with its id. Renaming (an input given by id) makes the new name the person's and
+// keeps the old as an alias; otherwise a new spelling becomes an alias.
+func (r *resolver) updatePeople(rows []map[string]any) error {
+	return exec(r.ctx, r.tx, `
+		UNWIND $inputs AS in
+		MATCH (p:Person {id: in.id})
+		WITH in, p, in.name IS NOT NULL AND in.rename AND in.key <> p.normalizedName AS renamed
+		WITH in, p, renamed, CASE WHEN renamed THEN in.name ELSE p.name END AS newName,
 		     CASE WHEN renamed THEN [p.name] ELSE [] END
-		     + CASE WHEN $name IS NOT NULL AND NOT $rename AND $key <> p.normalizedName THEN [$name] ELSE [] END
-		     + $aliases AS newAliases
+		     + CASE WHEN in.name IS NOT NULL AND NOT in.rename AND in.key <> p.normalizedName THEN [in.name] ELSE [] END
+		     + in.aliases AS newAliases
 		SET p.aliases = p.aliases + [a IN newAliases WHERE NOT a IN p.aliases AND a <> newName | a],
 		    p.name = newName,
-		    p.normalizedName = CASE WHEN renamed THEN $key ELSE p.normalizedName END,
-		    p.nameKey = CASE WHEN renamed THEN $key ELSE p.nameKey END,
-		    p.honorific = CASE WHEN $rename AND $honorific IS NOT NULL THEN $honorific ELSE coalesce(p.honorific, $honorific) END,
-		    p.emails = p.emails + [e IN $emails WHERE NOT e IN p.emails | e],
-		    p.authorityIds = p.authorityIds + [a IN $authorityIds WHERE NOT a IN p.authorityIds | a],
-		    p.nameKeys = p.nameKeys + [k IN $keys WHERE NOT k IN p.nameKeys | k]
+		    p.normalizedName = CASE WHEN renamed THEN in.key ELSE p.normalizedName END,
+		    p.nameKey = CASE WHEN renamed THEN in.key ELSE p.nameKey END,
+		    p.honorific = CASE WHEN in.rename AND in.honorific IS NOT NULL THEN in.honorific ELSE coalesce(p.honorific, in.honorific) END,
+		    p.emails = p.emails + [e IN in.emails WHERE NOT e IN p.emails | e],
+		    p.authorityIds = p.authorityIds + [a IN in.authorityIds WHERE NOT a IN p.authorityIds | a],
+		    p.nameKeys = p.nameKeys + [k IN in.nameKeys WHERE NOT k IN p.nameKeys | k]
+		`+registerKeys("p"), map[string]any{"inputs": rows})
+}
+
+// personRow is a person input as findPeople and createPeople read it.
+func personRow(p *domain.PersonInput) map[string]any {
+	return map[string]any{"keys": personIdentity(p), "name": opt(p.Name), "key": domain.NormalizeName(p.Name),
+		"nameKeys": domain.PersonKeys(p), "honorific": opt(p.Honorific), "aliases": list(p.Aliases),
+		"emails": list(p.Emails), "authorityIds": list(p.AuthorityIDs)}
+}
+
+// findPeople finds the person each input names. A name match is refused when both
+// sides carry emails or authority ids (which then differ, or they would have matched
+// more strongly).
+var findPeople = findEach(domain.LabelPerson, `
+	strength < 3 OR ((size(in.emails) = 0 OR size(n.emails) = 0) AND (size(in.authorityIds) = 0 OR size(n.authorityIds) = 0))`,
+	`in.honorific IS NULL OR n.honorific IS NOT NULL`, `strength, n.id`)
+
+// createPeople creates a person for each row of personRow with its new "id".
+func (r *resolver) createPeople(rows []map[string]any) error {
+	return exec(r.ctx, r.tx, `
+		UNWIND $inputs AS in
+		CREATE (p:Person:Correspondent {id: in.id})
+		SET p.name = in.name, p.normalizedName = in.key, p.nameKey = in.key, p.nameKeys = in.nameKeys,
+		    p.honorific = in.honorific, p.aliases = in.aliases, p.emails = in.emails,
+		    p.authorityIds = in.authorityIds, p.createdAt = $now
 		`+registerKeys("p"),
-		map[string]any{"id": id, "name": opt(p.Name), "key": domain.NormalizeName(p.Name), "rename": p.ID != "",
-			"honorific": opt(p.Honorific), "aliases": list(p.Aliases), "emails": list(p.Emails),
-			"authorityIds": list(p.AuthorityIDs), "keys": keys, "identity": personIdentity(p)})
-	return r.counted(id, false, err)
+		map[string]any{"inputs": rows, "now": r.now})
+}
+
+func withID(row map[string]any, id string) map[string]any {
+	row["id"] = id
+	return row
 }
 
 // organisation finds or creates an organisation (by authority id, then name, acronym
@@ -274,7 +346,6 @@ func (r *resolver) organisation(o *domain.OrganisationInput, field string) (stri
 }
 
 func (r *resolver) resolveOrganisation(o *domain.OrganisationInput, field string) (string, bool, error) {
-	keys := domain.OrganisationKeys(o)
 	id := o.ID
 	if id != "" {
 		if err := r.must(domain.LabelOrganisation, id, field+".id"); err != nil {
@@ -285,12 +356,7 @@ func (r *resolver) resolveOrganisation(o *domain.OrganisationInput, field string
 			complete bool
 			err      error
 		)
-		id, complete, err = r.find(findByKeys(domain.LabelOrganisation)+`
-			WHERE strength = 1 OR size($authorityIds) = 0 OR size(n.authorityIds) = 0
-			RETURN n.id, `+knowsAll+` AND ($acronym IS NULL OR n.acronym IS NOT NULL) AND ($kind IS NULL OR n.kind IS NOT NULL)
-			ORDER BY strength, n.normalizedName IN $names DESC, n.id LIMIT 1`,
-			map[string]any{"authorityIds": list(o.AuthorityIDs), "keys": orgIdentity(o), "names": keys,
-				"acronym": opt(o.Acronym), "kind": opt(string(o.Kind))})
+		id, complete, err = r.find(findOrganisations, orgRow(o))
 		if err != nil {
 			return "", false, err
 		}
@@ -302,36 +368,11 @@ func (r *resolver) resolveOrganisation(o *domain.OrganisationInput, field string
 	var err error
 	if created {
 		id = newID()
-		err = exec(r.ctx, r.tx, `
-			CREATE (o:Organisation:Correspondent {id: $id})
-			SET o.name = $name, o.normalizedName = $key, o.nameKey = $key, o.nameKeys = $keys,
-			    o.acronym = $acronym, o.kind = $kind, o.aliases = $aliases,
-			    o.authorityIds = $authorityIds, o.createdAt = $now
-			`+registerKeys("o"),
-			map[string]any{"id": id, "name": o.Name, "key": domain.NormalizeName(o.Name), "keys": keys,
-				"acronym": opt(o.Acronym), "kind": opt(string(o.Kind)), "aliases": list(o.Aliases),
-				"authorityIds": list(o.AuthorityIDs), "now": r.now, "identity": orgIdentity(o)})
+		err = r.createOrganisations([]map[string]any{withID(orgRow(o), id)})
 	} else {
-		err = exec(r.ctx, r.tx, `
-			MATCH (o:Organisation {id: $id})
-			WITH o, $name IS NOT NULL AND $rename AND $key <> o.normalizedName AS renamed
-			WITH o, renamed, CASE WHEN renamed THEN $name ELSE o.name END AS newName,
-			     CASE WHEN renamed THEN [o.name] ELSE [] END
-			     + CASE WHEN $name IS NOT NULL AND NOT $rename AND $key <> o.normalizedName
-			            AND $name <> coalesce(o.acronym, '') AND $name <> coalesce($acronym, '') THEN [$name] ELSE [] END
-			     + $aliases AS newAliases
-			SET o.aliases = o.aliases + [a IN newAliases WHERE NOT a IN o.aliases AND a <> newName | a],
-			    o.name = newName,
-			    o.normalizedName = CASE WHEN renamed THEN $key ELSE o.normalizedName END,
-			    o.nameKey = CASE WHEN renamed THEN $key ELSE o.nameKey END,
-			    o.acronym = CASE WHEN $rename AND $acronym IS NOT NULL THEN $acronym ELSE coalesce(o.acronym, $acronym) END,
-			    o.kind = CASE WHEN $rename AND $kind IS NOT NULL THEN $kind ELSE coalesce(o.kind, $kind) END,
-			    o.authorityIds = o.authorityIds + [a IN $authorityIds WHERE NOT a IN o.authorityIds | a],
-			    o.nameKeys = o.nameKeys + [k IN $keys WHERE NOT k IN o.nameKeys | k]
-			`+registerKeys("o"),
-			map[string]any{"id": id, "name": opt(o.Name), "key": domain.NormalizeName(o.Name), "rename": o.ID != "",
-				"acronym": opt(o.Acronym), "kind": opt(string(o.Kind)), "aliases": list(o.Aliases),
-				"authorityIds": list(o.AuthorityIDs), "keys": keys, "identity": orgIdentity(o)})
+		row := withID(orgRow(o), id)
+		row["rename"] = o.ID != ""
+		err = r.updateOrganisations([]map[string]any{row})
 	}
 	if err != nil {
 		return "", false, err
@@ -346,6 +387,57 @@ func (r *resolver) resolveOrganisation(o *domain.OrganisationInput, field string
 		}
 	}
 	return r.counted(id, created, nil)
+}
+
+// orgRow is an organisation input as findOrganisations and createOrganisations
+// read it.
+func orgRow(o *domain.OrganisationInput) map[string]any {
+	return map[string]any{"keys": orgIdentity(o), "name": opt(o.Name), "key": domain.NormalizeName(o.Name),
+		"nameKeys": domain.OrganisationKeys(o), "acronym": opt(o.Acronym), "kind": opt(string(o.Kind)),
+		"aliases": list(o.Aliases), "authorityIds": list(o.AuthorityIDs)}
+}
+
+// findOrganisations finds the organisation each input names: by authority id, then
+// by a name key, preferring one whose own name is among the input's names.
+var findOrganisations = findEach(domain.LabelOrganisation,
+	`strength = 1 OR size(in.authorityIds) = 0 OR size(n.authorityIds) = 0`,
+	`(in.acronym IS NULL OR n.acronym IS NOT NULL) AND (in.kind IS NULL OR n.kind IS NOT NULL)`,
+	`strength, n.normalizedName IN in.nameKeys DESC, n.id`)
+
+// createOrganisations creates an organisation for each row of orgRow with its new
+// "id".
+func (r *resolver) createOrganisations(rows []map[string]any) error {
+	return exec(r.ctx, r.tx, `
+		UNWIND $inputs AS in
+		CREATE (o:Organisation:Correspondent {id: in.id})
+		SET o.name = in.name, o.normalizedName = in.key, o.nameKey = in.key, o.nameKeys = in.nameKeys,
+		    o.acronym = in.acronym, o.kind = in.kind, o.aliases = in.aliases,
+		    o.authorityIds = in.authorityIds, o.createdAt = $now
+		`+registerKeys("o"),
+		map[string]any{"inputs": rows, "now": r.now})
+}
+
+// updateOrganisations merges each row of orgRow (with "id" and "rename") into the
+// organisation with its id, as updatePeople does people; an acronym is not an alias.
+func (r *resolver) updateOrganisations(rows []map[string]any) error {
+	return exec(r.ctx, r.tx, `
+		UNWIND $inputs AS in
+		MATCH (o:Organisation {id: in.id})
+		WITH in, o, in.name IS NOT NULL AND in.rename AND in.key <> o.normalizedName AS renamed
+		WITH in, o, renamed, CASE WHEN renamed THEN in.name ELSE o.name END AS newName,
+		     CASE WHEN renamed THEN [o.name] ELSE [] END
+		     + CASE WHEN in.name IS NOT NULL AND NOT in.rename AND in.key <> o.normalizedName
+		            AND in.name <> coalesce(o.acronym, '') AND in.name <> coalesce(in.acronym, '') THEN [in.name] ELSE [] END
+		     + in.aliases AS newAliases
+		SET o.aliases = o.aliases + [a IN newAliases WHERE NOT a IN o.aliases AND a <> newName | a],
+		    o.name = newName,
+		    o.normalizedName = CASE WHEN renamed THEN in.key ELSE o.normalizedName END,
+		    o.nameKey = CASE WHEN renamed THEN in.key ELSE o.nameKey END,
+		    o.acronym = CASE WHEN in.rename AND in.acronym IS NOT NULL THEN in.acronym ELSE coalesce(o.acronym, in.acronym) END,
+		    o.kind = CASE WHEN in.rename AND in.kind IS NOT NULL THEN in.kind ELSE coalesce(o.kind, in.kind) END,
+		    o.authorityIds = o.authorityIds + [a IN in.authorityIds WHERE NOT a IN o.authorityIds | a],
+		    o.nameKeys = o.nameKeys + [k IN in.nameKeys WHERE NOT k IN o.nameKeys | k]
+		`+registerKeys("o"), map[string]any{"inputs": rows})
 }
 
 // office finds the office with the title in the organisation it is of (or in none),
@@ -411,32 +503,48 @@ func (r *resolver) resolvePlace(p *domain.PlaceInput, field string) (string, err
 	if p.ID != "" {
 		return p.ID, r.must(domain.LabelPlace, p.ID, field+".id")
 	}
-	key := domain.NormalizeName(p.Name)
-	id, complete, err := r.find(findByKeys(domain.LabelPlace)+`
-		WHERE strength = 1 OR $country IS NULL OR n.country IS NULL OR n.country = $country
-		RETURN n.id, `+knowsAll+` AND ($country IS NULL OR n.country IS NOT NULL)
-		ORDER BY strength, n.id LIMIT 1`,
-		map[string]any{"keys": placeIdentity(p), "country": opt(p.Country)})
+	id, complete, err := r.find(findPlaces, placeRow(p))
 	if err != nil || complete {
 		return id, err
 	}
 	if id != "" {
-		err := exec(r.ctx, r.tx, `
-			MATCH (p:Place {id: $id})
-			SET p.country = coalesce(p.country, $country),
-			    p.authorityIds = p.authorityIds + [a IN $authorityIds WHERE NOT a IN p.authorityIds | a]
-			`+registerKeys("p"),
-			map[string]any{"id": id, "country": opt(p.Country), "authorityIds": list(p.AuthorityIDs), "identity": placeIdentity(p)})
-		return id, err
+		return id, r.updatePlaces([]map[string]any{withID(placeRow(p), id)})
 	}
 	id = newID()
-	err = exec(r.ctx, r.tx, `
-		CREATE (p:Place {id: $id})
-		SET p.name = $name, p.normalizedName = $key, p.country = $country, p.authorityIds = $authorityIds
+	return id, r.createPlaces([]map[string]any{withID(placeRow(p), id)})
+}
+
+// placeRow is a place input as findPlaces and createPlaces read it.
+func placeRow(p *domain.PlaceInput) map[string]any {
+	return map[string]any{"keys": placeIdentity(p), "name": p.Name, "key": domain.NormalizeName(p.Name),
+		"country": opt(p.Country), "authorityIds": list(p.AuthorityIDs)}
+}
+
+// findPlaces finds the place each input names: by authority id, or by name within
+// its country.
+var findPlaces = findEach(domain.LabelPlace,
+	`strength = 1 OR in.country IS NULL OR n.country IS NULL OR n.country = in.country`,
+	`in.country IS NULL OR n.country IS NOT NULL`, `strength, n.id`)
+
+// updatePlaces merges each row of placeRow (with "id") into the place with its id: a
+// country it lacked, authority ids and keys.
+func (r *resolver) updatePlaces(rows []map[string]any) error {
+	return exec(r.ctx, r.tx, `
+		UNWIND $inputs AS in
+		MATCH (p:Place {id: in.id})
+		SET p.country = coalesce(p.country, in.country),
+		    p.authorityIds = p.authorityIds + [a IN in.authorityIds WHERE NOT a IN p.authorityIds | a]
+		`+registerKeys("p"), map[string]any{"inputs": rows})
+}
+
+// createPlaces creates a place for each row of placeRow with its new "id".
+func (r *resolver) createPlaces(rows []map[string]any) error {
+	return exec(r.ctx, r.tx, `
+		UNWIND $inputs AS in
+		CREATE (p:Place {id: in.id})
+		SET p.name = in.name, p.normalizedName = in.key, p.country = in.country, p.authorityIds = in.authorityIds
 		`+registerKeys("p"),
-		map[string]any{"id": id, "name": p.Name, "key": key, "country": opt(p.Country), "authorityIds": list(p.AuthorityIDs),
-			"identity": placeIdentity(p)})
-	return id, err
+		map[string]any{"inputs": rows})
 }
 
 // letterRef resolves a reference to a letter: by id (which must exist), by external id
