@@ -32,8 +32,8 @@ const (
 // corpus (another seed) so that none finds the others' letters, and prints the
 // rates. The raw writes are the limit: letters, their parties merged on a name key,
 // and their links, one query a batch, with no identity rules, hashes or stubs.
-func importRates(ctx context.Context, w io.Writer, store *neo4jstore.Store, driver neo4j.DriverWithContext, peerURL string, n int) error {
-	corpus := func(seed uint64) ([]domain.LetterInput, string, error) {
+func importRates(ctx context.Context, w io.Writer, store *neo4jstore.Store, driver neo4j.DriverWithContext, peerURL string, n, peerN int, seed uint64) error {
+	corpus := func(seed uint64, n int) ([]domain.LetterInput, string, error) {
 		var b bytes.Buffer
 		if err := gen.WriteNDJSON(&b, gen.Config{Letters: n, Seed: seed}); err != nil {
 			return nil, "", err
@@ -47,10 +47,10 @@ func importRates(ctx context.Context, w io.Writer, store *neo4jstore.Store, driv
 		_, err := im.Import(ctx, []ingest.Source{ingest.StringSource("corpus", b.String())})
 		return docs, b.String(), err
 	}
-	rate := func(start time.Time) float64 { return float64(n) / time.Since(start).Seconds() }
-	fmt.Fprintf(w, "| import of %d letters, batches of %d | letters/s |\n|---|---|\n", n, importBatch)
+	rate := func(start time.Time, n int) float64 { return float64(n) / time.Since(start).Seconds() }
+	fmt.Fprintf(w, "| import, batches of %d | letters | letters/s |\n|---|---|---|\n", importBatch)
 
-	_, text, err := corpus(1001)
+	_, text, err := corpus(seed, n)
 	if err != nil {
 		return err
 	}
@@ -59,10 +59,10 @@ func importRates(ctx context.Context, w io.Writer, store *neo4jstore.Store, driv
 	if _, err := im.Import(ctx, []ingest.Source{ingest.StringSource("corpus", text)}); err != nil {
 		return err
 	}
-	ours := rate(start)
-	fmt.Fprintf(w, "| lettergraph (its importer: identity rules, hashes, stubs, links) | %.0f |\n", ours)
+	ours := rate(start, n)
+	fmt.Fprintf(w, "| lettergraph (its importer: identity rules, hashes, stubs, links) | %d | %.0f |\n", n, ours)
 
-	docs, _, err := corpus(1002)
+	docs, _, err := corpus(seed+1, n)
 	if err != nil {
 		return err
 	}
@@ -70,11 +70,11 @@ func importRates(ctx context.Context, w io.Writer, store *neo4jstore.Store, driv
 	if err := rawImport(ctx, driver, docs); err != nil {
 		return err
 	}
-	raw := rate(start)
-	fmt.Fprintf(w, "| raw UNWIND through the driver (the limit) | %.0f |\n", raw)
+	raw := rate(start, n)
+	fmt.Fprintf(w, "| raw UNWIND through the driver (the limit) | %d | %.0f |\n", n, raw)
 
-	if peerURL != "" {
-		docs, _, err := corpus(1003)
+	if peerURL != "" && peerN > 0 {
+		docs, _, err := corpus(seed+2, peerN)
 		if err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func importRates(ctx context.Context, w io.Writer, store *neo4jstore.Store, driv
 		if err := peerImport(ctx, peerURL, docs); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| peer (createPeople, createOrganisations, createOffices, then createLetters of %d connecting by id) | %.0f |\n", peerBatch, rate(start))
+		fmt.Fprintf(w, "| peer (createPeople, createOrganisations, createOffices, then createLetters of %d connecting by id) | %d | %.0f |\n", peerBatch, peerN, rate(start, peerN))
 	}
 	fmt.Fprintf(w, "\nlettergraph/raw UNWIND: %.2f\n", ours/raw)
 	return nil

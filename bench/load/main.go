@@ -43,7 +43,9 @@ func main() {
 	rounds := flag.Int("rounds", 2, "rounds; each runs every operation on every target once per level")
 	only := flag.String("ops", "", "run only the operations whose names start with one of these letters (e.g. abc)")
 	label := flag.String("label", "", "a heading for the tables, such as the corpus size")
-	imports := flag.Int("import", 0, "after the reads, import this many generated letters with each target and print the rates (0: no import)")
+	imports := flag.Int("import", 0, "after the reads, import this many generated letters with lettergraph and raw UNWIND and print the rates (0: no import)")
+	peerImports := flag.Int("import-peer", 1000, "letters the peer imports (it writes a few a second)")
+	importSeed := flag.Uint64("import-seed", 1001, "seed of lettergraph's import corpus; raw UNWIND's is the next, the peer's the one after")
 	flag.Parse()
 	ctx := context.Background()
 
@@ -134,7 +136,7 @@ func main() {
 		if *peerURL != "" {
 			peer = *peerURL + "/"
 		}
-		if err := importRates(ctx, os.Stdout, store, driver, peer, *imports); err != nil {
+		if err := importRates(ctx, os.Stdout, store, driver, peer, *imports, *peerImports, *importSeed); err != nil {
 			log.Fatalf("import: %v", err)
 		}
 	}

@@ -84,14 +84,21 @@ type Importer struct {
 // Import reads every source in order and writes its documents. A source that cannot
 // be read at all counts as one failed document and the import goes on (unless
 // Strict). The error returned is the database's, a cancelled context's, or ErrStrict.
+//
+// A batch is written while the next one is parsed: the store and the parser work
+// at the same time, and outcomes are still reported in order.
 func (im *Importer) Import(ctx context.Context, sources []Source) (Summary, error) {
 	run := im.newRun(ctx)
 	for _, src := range sources {
 		if err := run.source(src); err != nil {
+			_ = run.finish() // what was written is counted; err says why it stopped
 			return run.summary, err
 		}
 	}
-	return run.summary, run.flush()
+	if err := run.flush(); err != nil {
+		return run.summary, err
+	}
+	return run.summary, run.finish()
 }
 
 type run struct {
@@ -101,6 +108,16 @@ type run struct {
 	batch   []Outcome
 	bytes   atomic.Int64
 	size    int
+	writing *writing // the batch being written
+}
+
+// writing is a batch handed to the store, and what the store answered.
+type writing struct {
+	batch   []Outcome
+	idx     []int // the batch's documents that went to the store
+	done    chan struct{}
+	results []domain.ImportResult
+	err     error
 }
 
 func (im *Importer) newRun(ctx context.Context) *run {
@@ -149,38 +166,66 @@ func (r *run) item(it document.Item) error {
 		o.Err = in.Normalize("document")
 	}
 	r.batch = append(r.batch, o)
-	if len(r.batch) >= r.size || o.Err != nil && r.im.Options.Strict {
+	if o.Err != nil && r.im.Options.Strict {
+		// Nothing after a failed document is parsed or written.
+		if err := r.flush(); err != nil {
+			return err
+		}
+		return r.finish()
+	}
+	if len(r.batch) >= r.size {
 		return r.flush()
 	}
 	return nil
 }
 
-// flush writes the pending batch and reports its outcomes.
+// flush finishes the batch being written, then hands the pending batch to the store,
+// which writes it while the next is parsed.
 func (r *run) flush() error {
+	if err := r.finish(); err != nil {
+		return err
+	}
 	if len(r.batch) == 0 {
 		return nil
 	}
-	batch := r.batch
+	w := &writing{batch: r.batch, done: make(chan struct{})}
 	r.batch = nil
+	var ins []domain.LetterInput
 	if !r.im.Options.DryRun {
-		var ins []domain.LetterInput
-		var idx []int
-		for i, o := range batch {
+		for i, o := range w.batch {
 			if o.Err == nil {
 				ins = append(ins, o.Letter)
-				idx = append(idx, i)
+				w.idx = append(w.idx, i)
 			}
 		}
-		if len(ins) > 0 {
-			results, err := r.im.Writer.ImportLetters(r.ctx, ins)
-			if err != nil {
-				return err
-			}
-			for k, i := range idx {
-				batch[i].Result = results[k]
-				batch[i].Err = results[k].Err
-			}
-		}
+	}
+	r.writing = w
+	if len(ins) == 0 {
+		close(w.done)
+		return nil
+	}
+	go func() {
+		defer close(w.done)
+		w.results, w.err = r.im.Writer.ImportLetters(r.ctx, ins)
+	}()
+	return nil
+}
+
+// finish waits for the batch being written, if any, and reports its outcomes.
+func (r *run) finish() error {
+	w := r.writing
+	if w == nil {
+		return nil
+	}
+	r.writing = nil
+	<-w.done
+	if w.err != nil {
+		return w.err
+	}
+	batch := w.batch
+	for k, i := range w.idx {
+		batch[i].Result = w.results[k]
+		batch[i].Err = w.results[k].Err
 	}
 	var strictErr error
 	for _, o := range batch {

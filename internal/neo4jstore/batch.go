@@ -36,6 +36,7 @@ func newBatch(ctx context.Context, tx neo4j.ManagedTransaction, field string) *b
 	r.letters = map[string]placed{}
 	r.known = map[string]bool{}
 	r.fresh = map[string]bool{}
+	r.refs = map[string]string{}
 	return &batch{r: r, field: field}
 }
 
@@ -47,12 +48,13 @@ type stored struct {
 	stub    string // a stub with the same title
 }
 
-// lookup reads, in one query, what the database holds for each document, and which
-// of the correspondent ids the documents name exist (r.known), so that parties given
-// by id cost no query of their own.
+// lookup reads, in one query, what the database holds for each document, which of
+// the correspondent ids the documents name exist (r.known), and the letters their
+// references by external id or title name (r.refs), so that these cost no query of
+// their own.
 func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, error) {
 	rows := make([]map[string]any, len(docs))
-	var ids []string
+	ids, xrefs, trefs := []string{}, []string{}, []string{}
 	for i, in := range docs {
 		rows[i] = map[string]any{"i": i, "hash": hashes[i], "x": opt(in.ExternalID), "t": opt(titleKey(in.Title, ""))}
 		for _, role := range [][]domain.PartyInput{in.Authors, in.Recipients, in.CC, in.BCC} {
@@ -60,6 +62,23 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 				if p.ID != "" {
 					ids = append(ids, p.ID)
 				}
+			}
+		}
+		refs := append(append([]domain.LetterRef{}, in.RepliesTo...), in.Related...)
+		for _, m := range in.Mentions {
+			if m.Letter != nil {
+				refs = append(refs, *m.Letter)
+			}
+		}
+		for _, ref := range refs {
+			switch {
+			case ref.ID != "":
+			case ref.ExternalID != "":
+				xrefs = append(xrefs, ref.ExternalID)
+				b.r.refs["x:"+ref.ExternalID] = ""
+			default:
+				trefs = append(trefs, titleKey(ref.Title, ""))
+				b.r.refs["t:"+titleKey(ref.Title, "")] = ""
 			}
 		}
 	}
@@ -78,8 +97,22 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 			WITH d, head(collect(same.id)) AS same, head(collect(ext.id)) AS ext, head(collect(ext.stub)) AS extStub, head(collect(stub.id)) AS stub
 			RETURN collect([d.i, same, ext, extStub, stub]) AS found
 		}
-		RETURN known, found`,
-		map[string]any{"docs": rows, "ids": ids})
+		CALL {
+			UNWIND $xrefs AS x
+			MATCH (l:Letter {externalId: x})
+			RETURN collect(['x:' + x, l.id]) AS xrefs
+		}
+		CALL {
+			UNWIND $trefs AS t
+			CALL {
+				WITH t
+				MATCH (l:Letter {titleKey: t})
+				RETURN l.id AS id ORDER BY l.stub, l.id LIMIT 1
+			}
+			RETURN collect(['t:' + t, id]) AS trefs
+		}
+		RETURN known, found, xrefs + trefs`,
+		map[string]any{"docs": rows, "ids": ids, "xrefs": xrefs, "trefs": trefs})
 	if err != nil {
 		return nil, err
 	}
@@ -89,6 +122,12 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 	}
 	for _, id := range toStrings(recs[0].Values[0]) {
 		b.r.known[id] = true
+	}
+	refs, _ := recs[0].Values[2].([]any)
+	for _, row := range refs {
+		v, _ := row.([]any)
+		key, _ := v[0].(string)
+		b.r.refs[key], _ = v[1].(string)
 	}
 	found, _ := recs[0].Values[1].([]any)
 	for _, row := range found {

@@ -31,6 +31,10 @@ type resolver struct {
 	known map[string]bool
 	// fresh, in a batch, are the memo keys of inputs created ahead and not used yet.
 	fresh map[string]bool
+	// refs, in a batch, are the letters the database held for its documents' letter
+	// references when it began: "x:"+external id or "t:"+title key, "" for none
+	// (batch.lookup).
+	refs map[string]string
 	// affiliations are the memberships and offices held that parties gave, to be
 	// written together (writeAffiliations).
 	affiliations struct{ members, holds []map[string]any }
@@ -568,7 +572,9 @@ func (r *resolver) letterRef(ref *domain.LetterRef, field string) (string, error
 		id  string
 		err error
 	)
-	if ref.ExternalID != "" {
+	if known, ok := r.refs[key]; ok {
+		id = known
+	} else if ref.ExternalID != "" {
 		id, err = r.one(`MATCH (l:Letter {externalId: $x}) RETURN l.id`, map[string]any{"x": ref.ExternalID})
 	} else {
 		id, err = r.one(`MATCH (l:Letter {titleKey: $key}) RETURN l.id ORDER BY l.stub, l.id LIMIT 1`,

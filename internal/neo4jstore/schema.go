@@ -37,18 +37,17 @@ var schema = []string{
 	`CREATE INDEX office_normalized_title IF NOT EXISTS FOR (n:Office) ON (n.normalizedTitle)`,
 	`CREATE INDEX place_normalized_name IF NOT EXISTS FOR (n:Place) ON (n.normalizedName)`,
 	`CREATE INDEX correspondent_name_key IF NOT EXISTS FOR (n:Correspondent) ON (n.nameKey)`,
-	// Full text. standard-folding folds diacritics, so "Jose" finds "José".
-	`CREATE FULLTEXT INDEX letter_text IF NOT EXISTS FOR (n:Letter) ON EACH [n.title, n.subject, n.body]
-	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-folding'}}`,
+	// Full text. The first full-text indexes, over the raw text (letter_text,
+	// correspondent_names), gave way to the folded copies below; every index costs
+	// each write, so they are dropped where they exist.
+	`DROP INDEX letter_text IF EXISTS`,
+	`DROP INDEX correspondent_names IF EXISTS`,
 	// Search runs over folded copies (searchText, nameKeys: domain.Fold), so that
 	// Persian letter variants and marks, and Latin diacritics, match either way.
 	`CREATE FULLTEXT INDEX letter_search IF NOT EXISTS FOR (n:Letter) ON EACH [n.searchText]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
 	`CREATE FULLTEXT INDEX correspondent_search IF NOT EXISTS FOR (n:Person|Organisation|Office) ON EACH [n.nameKeys]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
-	`CREATE FULLTEXT INDEX correspondent_names IF NOT EXISTS FOR (n:Person|Organisation|Office)
-	 ON EACH [n.name, n.title, n.acronym, n.aliases]
-	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-folding'}}`,
 }
 
 // Migrate applies the schema and waits for the indexes to come online. It is safe to

@@ -169,15 +169,36 @@ func (r *resolver) prepare(id string, in *domain.LetterInput, field string) ([]d
 	return links, nil
 }
 
-// writeLinks writes new links from one letter, one query per kind. Parties arrive
+// letterLinkKinds are the kinds of link a document gives its letter, in the order
+// writeLinks writes them.
+var letterLinkKinds = []domain.LinkKind{
+	domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC, domain.LinkOnBehalfOf,
+	domain.LinkWrittenAt, domain.LinkMentions, domain.LinkRepliesTo, domain.LinkRelatedTo,
+}
+
+// writeLinksCypher writes links of every kind of letterLinkKinds, a subquery each
+// reading its rows from $rows<i>. It is one statement whatever kinds a batch has:
+// Neo4j plans a statement of nine subqueries in some 170 ms, and a statement that
+// named only the kinds present would be planned again for each new combination.
+var writeLinksCypher = func() string {
+	var b strings.Builder
+	for i, kind := range letterLinkKinds {
+		spec := linkSpecs[kind]
+		b.WriteString("CALL {\n\tUNWIND $rows" + strconv.Itoa(i) + " AS row\n\t" +
+			matchEnd("a", spec.from, "row.from", "row") + matchEnd("b", spec.to, "row.to", "row") +
+			"MERGE " + spec.arrow(kind) + "\n\tSET r += row.props\n}\n")
+	}
+	return b.String()
+}()
+
+// writeLinks writes new links from letters, all in one statement. Parties arrive
 // numbered, so no renumbering is needed.
 func (r *resolver) writeLinks(links []domain.Link) error {
+	if len(links) == 0 {
+		return nil
+	}
 	byKind := map[domain.LinkKind][]map[string]any{}
-	var kinds []domain.LinkKind
 	for _, l := range links {
-		if _, ok := byKind[l.Kind]; !ok {
-			kinds = append(kinds, l.Kind)
-		}
 		row := map[string]any{"from": l.From, "to": l.To, "props": map[string]any{}}
 		props := row["props"].(map[string]any)
 		if linkSpecs[l.Kind].ordered {
@@ -191,21 +212,15 @@ func (r *resolver) writeLinks(links []domain.Link) error {
 		}
 		byKind[l.Kind] = append(byKind[l.Kind], row)
 	}
-	// Every kind in one query, a subquery each: one round trip for all the links.
-	var b strings.Builder
 	params := map[string]any{}
-	for i, kind := range kinds {
-		spec := linkSpecs[kind]
-		rows := "rows" + strconv.Itoa(i)
-		params[rows] = byKind[kind]
-		b.WriteString("CALL {\n\tUNWIND $" + rows + " AS row\n\t" +
-			matchEnd("a", spec.from, "row.from", "row") + matchEnd("b", spec.to, "row.to", "row") +
-			"MERGE " + spec.arrow(kind) + "\n\tSET r += row.props\n}\n")
+	for i, kind := range letterLinkKinds {
+		params["rows"+strconv.Itoa(i)] = orEmpty(byKind[kind])
+		delete(byKind, kind)
 	}
-	if len(kinds) == 0 {
-		return nil
+	for kind := range byKind {
+		return fmt.Errorf("writeLinks: %s is not a letter's link", kind)
 	}
-	return exec(r.ctx, r.tx, b.String(), params)
+	return exec(r.ctx, r.tx, writeLinksCypher, params)
 }
 
 // UpdateLetter implements domain.Store.
