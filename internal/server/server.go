@@ -15,9 +15,11 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/oklog/ulid/v2"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/lettergraph/lettergraph/graph"
 	"github.com/lettergraph/lettergraph/internal/config"
@@ -36,6 +38,8 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	hub := live.New(store, cfg.LivePoll, cfg.QueryTimeout, log)
 	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub}, Complexity: graph.Complexity()})
 	gql := handler.New(schema)
+	// Parsed and validated operations, by their text: front ends send the same few.
+	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
 	// Before POST, which would take the request too: SSE is a POST asking for
 	// text/event-stream.
