@@ -20,7 +20,7 @@ func TestBatchResolvesAsOneByOne(t *testing.T) {
 	ctx := context.Background()
 	docs := func() []domain.LetterInput {
 		var out []domain.LetterInput
-		if err := gen.Generate(gen.Config{Letters: 300, Seed: 11}, func(_ int, in domain.LetterInput) error {
+		if err := gen.Generate(gen.Config{Letters: 150, Seed: 11}, func(_ int, in domain.LetterInput) error {
 			out = append(out, in)
 			return nil
 		}); err != nil {

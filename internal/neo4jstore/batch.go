@@ -18,6 +18,8 @@ import (
 type batch struct {
 	r     *resolver
 	field string // the input's name in errors: "input" or "document"
+	// added are the letters written, in order, for takePositions.
+	added []string
 	// importing makes a document whose external id names a letter already that
 	// letter (unchanged), as an import expects of the same message found in two
 	// mailboxes; createLetter instead reports the CONFLICT.
@@ -208,22 +210,36 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if len(rows) == 0 {
 		return results, nil
 	}
-	// The feed's counter (feed.go) is taken after every lookup, so that concurrent
-	// writers queue on its lock only while their links are written and they commit.
 	if err := exec(r.ctx, r.tx, `
-		MERGE (c:Sequence {name: $feed})
-		SET c.value = coalesce(c.value, 0) + size($rows)
-		WITH c.value - size($rows) AS base
-		UNWIND range(0, size($rows) - 1) AS i
-		WITH base + i + 1 AS seq, $rows[i] AS row
+		UNWIND $rows AS row
 		MERGE (l:Letter {id: row.id})
-		SET l += row.props, l.addedSeq = seq`, map[string]any{"rows": rows, "feed": feedSequence}); err != nil {
+		SET l += row.props`, map[string]any{"rows": rows}); err != nil {
 		return nil, err
+	}
+	for _, row := range rows {
+		b.added = append(b.added, row["id"].(string))
 	}
 	if err := r.writeAffiliations(); err != nil {
 		return nil, err
 	}
 	return results, r.writeLinks(links)
+}
+
+// takePositions gives the letters the batch wrote their next positions in the letter
+// feed (feed.go). It is to be the transaction's last statement: the counter's lock,
+// which orders the writers, is then held only while the transaction commits, not
+// while it writes links or reads back.
+func (b *batch) takePositions() error {
+	if len(b.added) == 0 {
+		return nil
+	}
+	return exec(b.r.ctx, b.r.tx, `
+		MERGE (c:Sequence {name: $feed})
+		SET c.value = coalesce(c.value, 0) + size($ids)
+		WITH c.value - size($ids) AS base
+		UNWIND range(0, size($ids) - 1) AS i
+		MATCH (l:Letter {id: $ids[i]})
+		SET l.addedSeq = base + i + 1`, map[string]any{"ids": b.added, "feed": feedSequence})
 }
 
 // fieldOf names document i of n in errors.

@@ -9,8 +9,9 @@ import (
 )
 
 // feedSequence names the counter of the letters added (domain.LetterFeed). The batch
-// writer takes the next positions of it in the transaction that writes the letters:
-// the counter's lock orders the writers, so positions become visible in order.
+// writer takes the next positions of it in the transaction that writes the letters,
+// as its last statement (batch.takePositions): the counter's lock orders the writers,
+// so positions become visible in order.
 const feedSequence = "letterAdded"
 
 // LastAdded implements domain.LetterFeed.

@@ -31,7 +31,10 @@ func (s *Store) CreateLetter(ctx context.Context, in domain.LetterInput) (*domai
 			return created{}, err
 		}
 		l, err := loadLetter(ctx, tx, out[0].LetterID)
-		return created{l, out[0].Created}, err
+		if err != nil {
+			return created{}, err
+		}
+		return created{l, out[0].Created}, b.takePositions()
 	})
 	return res.letter, res.created, err
 }
@@ -63,7 +66,11 @@ func (s *Store) ImportLetters(ctx context.Context, ins []domain.LetterInput) ([]
 		return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.ImportResult, error) {
 			b := newBatch(ctx, tx, "document")
 			b.importing = true
-			return b.write(docs, hashes)
+			out, err := b.write(docs, hashes)
+			if err != nil {
+				return nil, err
+			}
+			return out, b.takePositions()
 		})
 	}
 	out, err := run(docs, hashes)
