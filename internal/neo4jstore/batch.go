@@ -39,6 +39,7 @@ func newBatch(ctx context.Context, tx neo4j.ManagedTransaction, field string) *b
 	r.known = map[string]bool{}
 	r.fresh = map[string]bool{}
 	r.refs = map[string]string{}
+	r.stored = map[string]bool{}
 	return &batch{r: r, field: field}
 }
 
@@ -175,6 +176,9 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		}
 		if err != nil {
 			return nil, err
+		}
+		if id == found[i].ext || id == found[i].stub {
+			r.stored[id] = true // a stored stub this document completes
 		}
 		r.letters["h:"+hashes[i]] = placed{id: id}
 		if in.ExternalID != "" {

@@ -35,6 +35,10 @@ type resolver struct {
 	// references when it began: "x:"+external id or "t:"+title key, "" for none
 	// (batch.lookup).
 	refs map[string]string
+	// stored, in a batch, are the ids of the letters it writes that were stored
+	// before it (stubs it completes): writeLinks merges their links; the others
+	// are new and have none.
+	stored map[string]bool
 	// affiliations are the memberships and offices held that parties gave, to be
 	// written together (writeAffiliations).
 	affiliations struct{ members, holds []map[string]any }

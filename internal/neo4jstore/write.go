@@ -184,7 +184,9 @@ var letterLinkKinds = []domain.LinkKind{
 }
 
 // writeLinksCypher writes links of every kind of letterLinkKinds, a subquery each
-// reading its rows from $rows<i>. It is one statement whatever kinds a batch has:
+// reading its rows from $rows<i>. A new letter's links are created: merging would
+// lock both ends of each link, and a busy correspondent's node is the end of many
+// concurrent writes. It is one statement whatever kinds a batch has:
 // Neo4j plans a statement of nine subqueries in some 170 ms, and a statement that
 // named only the kinds present would be planned again for each new combination.
 var writeLinksCypher = func() string {
@@ -193,7 +195,8 @@ var writeLinksCypher = func() string {
 		spec := linkSpecs[kind]
 		b.WriteString("CALL {\n\tUNWIND $rows" + strconv.Itoa(i) + " AS row\n\t" +
 			matchEnd("a", spec.from, "row.from", "row") + matchEnd("b", spec.to, "row.to", "row") +
-			"MERGE " + spec.arrow(kind) + "\n\tSET r += row.props\n}\n")
+			"FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE "+spec.arrow(kind)+" SET r = row.props)\n\t"+
+			"FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE "+spec.arrow(kind)+" SET r += row.props)\n}\n")
 	}
 	return b.String()
 }()
@@ -205,8 +208,17 @@ func (r *resolver) writeLinks(links []domain.Link) error {
 		return nil
 	}
 	byKind := map[domain.LinkKind][]map[string]any{}
+	type end struct {
+		kind     domain.LinkKind
+		from, to string
+	}
+	seen := map[end]bool{}
 	for _, l := range links {
-		row := map[string]any{"from": l.From, "to": l.To, "props": map[string]any{}}
+		if seen[end{l.Kind, l.From, l.To}] {
+			continue // named twice (a letter mentioned twice): the first holds
+		}
+		seen[end{l.Kind, l.From, l.To}] = true
+		row := map[string]any{"from": l.From, "to": l.To, "new": !r.stored[l.From], "props": map[string]any{}}
 		props := row["props"].(map[string]any)
 		if linkSpecs[l.Kind].ordered {
 			props["position"] = l.Position

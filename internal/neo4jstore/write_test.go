@@ -125,3 +125,37 @@ func TestStubIsCompletedByTheLetter(t *testing.T) {
 		t.Errorf("%d letters, want 3", rows[0]["n"])
 	}
 }
+
+// TestCompletedStubKeepsOneLinkEach: a stub may have parties before its document
+// comes (added by hand); the document naming them again links each once.
+func TestCompletedStubKeepsOneLinkEach(t *testing.T) {
+	store := neo4jtest.Store(t)
+	ctx := context.Background()
+	a := create(t, store, domain.LetterInput{Title: "A", RepliesTo: []domain.LetterRef{{ExternalID: "<stub@example.org>"}}})
+	stub := a.RepliesTo[0].ID
+	if _, err := store.AddParty(ctx, stub, domain.RoleAuthor, person("Stub Author"), 1); err != nil {
+		t.Fatalf("AddParty: %v", err)
+	}
+	full := create(t, store, domain.LetterInput{Title: "The parent", ExternalID: "<stub@example.org>",
+		Authors: []domain.PartyInput{person("Stub Author")}, Mentions: []domain.MentionInput{
+			{Letter: &domain.LetterRef{ID: a.ID}}, {Letter: &domain.LetterRef{ID: a.ID}}}})
+	if full.ID != stub {
+		t.Fatalf("document's letter %s, want the stub %s", full.ID, stub)
+	}
+	rows := neo4jtest.Exec(t, `MATCH (l:Letter {id: $id})-[r]-() RETURN type(r) AS t, count(r) AS n ORDER BY t`, map[string]any{"id": stub})
+	got := map[string]int64{}
+	for _, r := range rows {
+		got[r["t"].(string)] = r["n"].(int64)
+	}
+	if got["WROTE"] != 1 || got["MENTIONS"] != 1 || got["REPLIES_TO"] != 1 {
+		t.Errorf("links of the completed stub = %v, want one WROTE, one MENTIONS, one REPLIES_TO", got)
+	}
+
+	// A new letter's links are created, not merged: one each all the same.
+	b := create(t, store, domain.LetterInput{Title: "B", Mentions: []domain.MentionInput{
+		{Letter: &domain.LetterRef{ID: a.ID}}, {Letter: &domain.LetterRef{ID: a.ID}}}})
+	rows = neo4jtest.Exec(t, `MATCH (:Letter {id: $id})-[r:MENTIONS]->() RETURN count(r) AS n`, map[string]any{"id": b.ID})
+	if n := rows[0]["n"].(int64); n != 1 {
+		t.Errorf("a new letter mentioning a letter twice: %d MENTIONS, want 1", n)
+	}
+}
