@@ -195,8 +195,8 @@ var writeLinksCypher = func() string {
 		spec := linkSpecs[kind]
 		b.WriteString("CALL {\n\tUNWIND $rows" + strconv.Itoa(i) + " AS row\n\t" +
 			matchEnd("a", spec.from, "row.from", "row") + matchEnd("b", spec.to, "row.to", "row") +
-			"FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE "+spec.arrow(kind)+" SET r = row.props)\n\t"+
-			"FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE "+spec.arrow(kind)+" SET r += row.props)\n}\n")
+			"FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE " + spec.arrow(kind) + " SET r = row.props)\n\t" +
+			"FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE " + spec.arrow(kind) + " SET r += row.props)\n}\n")
 	}
 	return b.String()
 }()
