@@ -94,7 +94,8 @@ func newResolver(ctx context.Context, tx neo4j.ManagedTransaction) *resolver {
 
 // memo resolves in at most once per transaction: a batch of letters names the same
 // correspondents again and again, and the same input resolves to the same node. A
-// repeat counts as matched. Without a cache (single operations) it just resolves.
+// repeat of a correspondent counts as matched. Without a cache (single operations) it
+// just resolves.
 func (r *resolver) memo(kind string, in any, resolve func() (string, bool, error)) (string, bool, error) {
 	if r.cache == nil {
 		return resolve()
@@ -104,8 +105,12 @@ func (r *resolver) memo(kind string, in any, resolve func() (string, bool, error
 		return resolve()
 	}
 	if id, ok := r.cache[key]; ok {
-		if r.fresh[key] { // created ahead (resolveAhead): its first use creates it
-			delete(r.fresh, key)
+		fresh := r.fresh[key] // created ahead (resolveAhead): its first use creates it
+		delete(r.fresh, key)
+		if kind == "place" { // the summaries count correspondents only
+			return id, fresh, nil
+		}
+		if fresh {
 			return r.counted(id, true, nil)
 		}
 		r.matched++
