@@ -14,6 +14,8 @@ export NEO4J_PASSWORD="${NEO4J_PASSWORD:-lettergraph-dev}"
 export NEO4J_USER="${NEO4J_USER:-neo4j}"
 NEO4J_PORT="${NEO4J_PORT:-7687}"
 export NEO4J_URI="bolt://127.0.0.1:$NEO4J_PORT"
+# The local quick start: GraphiQL, introspection and field suggestions on.
+export MODE="${MODE:-development}"
 
 echo "run: building the API"
 mkdir -p bin

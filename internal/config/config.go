@@ -18,11 +18,19 @@ type Config struct {
 	Neo4jPassword string        `name:"neo4j-password" env:"NEO4J_PASSWORD" default:"" help:"Neo4j password."`
 	Neo4jDatabase string        `name:"neo4j-database" env:"NEO4J_DATABASE" default:"" help:"Neo4j database; empty for the server's default."`
 	Listen        string        `name:"listen" env:"LISTEN_ADDR" default:"127.0.0.1:8080" help:"HTTP listen address."`
-	GraphiQL      bool          `name:"graphiql" env:"GRAPHIQL" default:"true" negatable:"" help:"Serve GraphiQL at /graphiql (--no-graphiql to turn it off)."`
+	Mode          string        `name:"mode" env:"MODE" default:"production" enum:"development,production" help:"development serves GraphiQL, introspection and field suggestions; production none of them."`
+	GraphiQL      bool          `name:"graphiql" env:"GRAPHIQL" default:"true" negatable:"" help:"In development mode, serve GraphiQL at /graphiql (--no-graphiql to turn it off)."`
 	QueryTimeout  time.Duration `name:"query-timeout" env:"QUERY_TIMEOUT" default:"30s" help:"Deadline of one request, passed to Neo4j as the transaction timeout."`
 	WaitNeo4j     time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j at start."`
 	MaxDepth      int           `name:"max-depth" env:"MAX_DEPTH" default:"15" help:"Deepest nesting of fields an operation may have."`
 	MaxComplexity int           `name:"max-complexity" env:"MAX_COMPLEXITY" default:"20000" help:"Most an operation may cost: each field 1, a list its children times its page size."`
+	MaxAliases    int           `name:"max-aliases" env:"MAX_ALIASES" default:"30" help:"Most aliased fields an operation may have."`
+	MaxTokens     int           `name:"max-tokens" env:"MAX_TOKENS" default:"10000" help:"Most tokens the parser reads of an operation."`
+	MaxBodyBytes  int64         `name:"max-body-bytes" env:"MAX_BODY_BYTES" default:"1048576" help:"Largest request body, in bytes."`
+	RateLimit     float64       `name:"rate-limit" env:"RATE_LIMIT" default:"50" help:"Requests a second each client may make on average (0: no limit)."`
+	RateBurst     int           `name:"rate-burst" env:"RATE_BURST" default:"100" help:"Requests a client may make at once above the rate."`
+	TrustProxy    bool          `name:"trust-proxy" env:"TRUST_PROXY" default:"false" help:"Take the client's address from X-Forwarded-For (behind a proxy you run)."`
+	CORSOrigins   []string      `name:"cors-origins" env:"CORS_ORIGINS" help:"Origins whose pages may call the API (comma-separated, such as https://app.example.org); none by default."`
 	LivePoll      time.Duration `name:"live-poll" env:"LIVE_POLL" default:"1s" help:"How often a server with subscribers looks for letters added by other processes."`
 	ShutdownGrace time.Duration `name:"shutdown-grace" env:"SHUTDOWN_GRACE" default:"20s" help:"How long shutdown waits for requests in flight."`
 	LogFormat     string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
@@ -52,6 +60,17 @@ func (c *Config) Validate() error {
 	if c.MaxDepth < 2 || c.MaxComplexity < 10 {
 		return fmt.Errorf("MAX_DEPTH must be at least 2 and MAX_COMPLEXITY at least 10")
 	}
+	if c.MaxAliases < 1 || c.MaxTokens < 100 || c.MaxBodyBytes < 1024 {
+		return fmt.Errorf("MAX_ALIASES must be at least 1, MAX_TOKENS at least 100 and MAX_BODY_BYTES at least 1024")
+	}
+	if c.RateLimit < 0 || (c.RateLimit > 0 && c.RateBurst < 1) {
+		return fmt.Errorf("RATE_LIMIT must not be negative, and RATE_BURST at least 1 when it is set")
+	}
+	for _, o := range c.CORSOrigins {
+		if u, err := url.Parse(o); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" {
+			return fmt.Errorf("CORS_ORIGINS: %q is not an origin such as https://app.example.org", o)
+		}
+	}
 	if c.LivePoll <= 0 {
 		return fmt.Errorf("LIVE_POLL must be positive, not %s", c.LivePoll)
 	}
@@ -60,6 +79,9 @@ func (c *Config) Validate() error {
 	}
 	return nil
 }
+
+// Development reports whether the server runs in development mode.
+func (c *Config) Development() bool { return c.Mode == "development" }
 
 // LogValue logs the configuration with the password masked.
 func (c Config) LogValue() slog.Value {
@@ -73,11 +95,19 @@ func (c Config) LogValue() slog.Value {
 		slog.String("neo4j_password", password),
 		slog.String("neo4j_database", c.Neo4jDatabase),
 		slog.String("listen", c.Listen),
+		slog.String("mode", c.Mode),
 		slog.Bool("graphiql", c.GraphiQL),
 		slog.Duration("query_timeout", c.QueryTimeout),
 		slog.Duration("wait_neo4j", c.WaitNeo4j),
 		slog.Int("max_depth", c.MaxDepth),
 		slog.Int("max_complexity", c.MaxComplexity),
+		slog.Int("max_aliases", c.MaxAliases),
+		slog.Int("max_tokens", c.MaxTokens),
+		slog.Int64("max_body_bytes", c.MaxBodyBytes),
+		slog.Float64("rate_limit", c.RateLimit),
+		slog.Int("rate_burst", c.RateBurst),
+		slog.Bool("trust_proxy", c.TrustProxy),
+		slog.Any("cors_origins", c.CORSOrigins),
 		slog.Duration("live_poll", c.LivePoll),
 		slog.Duration("shutdown_grace", c.ShutdownGrace),
 		slog.String("log_format", c.LogFormat),

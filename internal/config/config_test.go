@@ -10,7 +10,8 @@ import (
 
 func valid() Config {
 	return Config{Neo4jURI: "bolt://127.0.0.1:7687", Neo4jUser: "neo4j", Neo4jPassword: "s3cret-pass",
-		Listen: "127.0.0.1:8080", QueryTimeout: time.Second, ShutdownGrace: time.Second, MaxDepth: 15, MaxComplexity: 20000, LivePoll: time.Second}
+		Listen: "127.0.0.1:8080", QueryTimeout: time.Second, ShutdownGrace: time.Second, MaxDepth: 15, MaxComplexity: 20000, LivePoll: time.Second,
+		Mode: "production", MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20, RateLimit: 50, RateBurst: 100}
 }
 
 func TestValidate(t *testing.T) {
@@ -30,6 +31,13 @@ func TestValidate(t *testing.T) {
 		{"negative grace", func(c *Config) { c.ShutdownGrace = -time.Second }, "SHUTDOWN_GRACE"},
 		{"no poll", func(c *Config) { c.LivePoll = 0 }, "LIVE_POLL"},
 		{"no depth", func(c *Config) { c.MaxDepth = 0 }, "MAX_DEPTH"},
+		{"tiny body", func(c *Config) { c.MaxBodyBytes = 10 }, "MAX_BODY_BYTES"},
+		{"negative rate", func(c *Config) { c.RateLimit = -1 }, "RATE_LIMIT"},
+		{"rate without burst", func(c *Config) { c.RateBurst = 0 }, "RATE_BURST"},
+		{"no rate limit", func(c *Config) { c.RateLimit, c.RateBurst = 0, 0 }, ""},
+		{"cors origin", func(c *Config) { c.CORSOrigins = []string{"https://app.example.org", "http://localhost:5173"} }, ""},
+		{"cors origin with a path", func(c *Config) { c.CORSOrigins = []string{"https://app.example.org/x"} }, "CORS_ORIGINS"},
+		{"cors wildcard", func(c *Config) { c.CORSOrigins = []string{"*"} }, "CORS_ORIGINS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/coder/websocket"
 	"github.com/oklog/ulid/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
@@ -40,15 +41,24 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	gql := handler.New(schema)
 	// Parsed and validated operations, by their text: front ends send the same few.
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
+	gql.SetParserTokenLimit(cfg.MaxTokens)
+	gql.SetDisableSuggestion(!cfg.Development())
+	// A websocket from a page of an origin not allowed is refused (the library
+	// allows the server's own origin, and clients that send none).
+	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second,
+		Implementation: transport.CoderWebsocketImplementation{
+			AcceptOptions: websocket.AcceptOptions{OriginPatterns: originHosts(cfg.CORSOrigins)}}})
 	// Before POST, which would take the request too: SSE is a POST asking for
 	// text/event-stream.
 	gql.AddTransport(transport.SSE{KeepAlivePingInterval: 10 * time.Second})
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
-	gql.Use(extension.Introspection{})
-	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity})
+	if cfg.Development() {
+		gql.Use(extension.Introspection{})
+	}
+	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity, maxAliases: cfg.MaxAliases,
+		introspection: cfg.Development()})
 	// Loaders live for one response: a query's, or one event of a subscription, whose
 	// caches would otherwise grow for as long as it stays open.
 	gql.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
@@ -58,8 +68,13 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	gql.SetRecoverFunc(graph.RecoverFunc(log, RequestID))
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", withDeadline(cfg.QueryTimeout, gql))
-	if cfg.GraphiQL {
+	var api http.Handler = withDeadline(cfg.QueryTimeout, gql)
+	api = withBodyLimit(cfg.MaxBodyBytes, api)
+	if cfg.RateLimit > 0 {
+		api = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.TrustProxy).middleware(api)
+	}
+	mux.Handle("/graphql", withCORS(cfg.CORSOrigins, api))
+	if cfg.GraphiQL && cfg.Development() {
 		mux.Handle("GET /graphiql", playground.Handler("lettergraph", "/graphql"))
 		mux.Handle("GET /{$}", http.RedirectHandler("/graphiql", http.StatusFound))
 	}

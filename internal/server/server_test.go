@@ -22,8 +22,8 @@ import (
 )
 
 func testConfig() config.Config {
-	return config.Config{GraphiQL: true, QueryTimeout: 10 * time.Second, ShutdownGrace: time.Second, Listen: "127.0.0.1:0",
-		MaxDepth: 15, MaxComplexity: 20000}
+	return config.Config{Mode: "development", GraphiQL: true, QueryTimeout: 10 * time.Second, ShutdownGrace: time.Second,
+		Listen: "127.0.0.1:0", MaxDepth: 15, MaxComplexity: 20000, MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20}
 }
 
 // api is a test server over the real HTTP handler and a real, emptied Neo4j.
@@ -35,10 +35,16 @@ type api struct {
 
 func newAPI(tb testing.TB) *api {
 	tb.Helper()
+	return newAPIWith(tb, testConfig())
+}
+
+// newAPIWith is newAPI with the configuration cfg.
+func newAPIWith(tb testing.TB, cfg config.Config) *api {
+	tb.Helper()
 	store := neo4jtest.Store(tb)
 	logs := &bytes.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, nil))
-	srv := httptest.NewServer(server.Handler(testConfig(), store, store, log))
+	srv := httptest.NewServer(server.Handler(cfg, store, store, log))
 	tb.Cleanup(srv.Close)
 	return &api{url: srv.URL, store: store, logs: logs}
 }

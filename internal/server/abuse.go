@@ -1,0 +1,168 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"math"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rs/cors"
+	"golang.org/x/time/rate"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// writeLimitError answers a request refused at the HTTP level with status and a
+// GraphQL error LIMIT_EXCEEDED naming the limit, as the GraphQL limits do.
+func writeLimitError(w http.ResponseWriter, status int, limit, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
+		"message":    msg,
+		"extensions": map[string]any{"code": string(domain.CodeLimitExceeded), "limit": limit},
+	}}})
+}
+
+// withBodyLimit refuses a request whose body is larger than max bytes with 413,
+// before anything parses it: a declared length at once, a chunked body once max
+// bytes have been read.
+func withBodyLimit(max int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body == nil || r.Method == http.MethodGet || r.Method == http.MethodOptions {
+			next.ServeHTTP(w, r)
+			return
+		}
+		tooLarge := func() {
+			writeLimitError(w, http.StatusRequestEntityTooLarge, "maxBodyBytes",
+				"the request body is larger than maxBodyBytes ("+strconv.FormatInt(max, 10)+")")
+		}
+		if r.ContentLength > max {
+			tooLarge()
+			return
+		}
+		body, err := io.ReadAll(io.LimitReader(r.Body, max+1))
+		if err != nil {
+			http.Error(w, "cannot read the request body", http.StatusBadRequest)
+			return
+		}
+		if int64(len(body)) > max {
+			tooLarge()
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// rateLimiter allows each client (clientKey) rate requests a second on average and
+// burst at once; beyond that it answers 429 with Retry-After. Clients unseen for ten
+// minutes are forgotten.
+type rateLimiter struct {
+	rate       rate.Limit
+	burst      int
+	trustProxy bool
+
+	mu      sync.Mutex
+	clients map[string]*client
+	swept   time.Time
+}
+
+type client struct {
+	limiter *rate.Limiter
+	seen    time.Time
+}
+
+const forgetAfter = 10 * time.Minute
+
+func newRateLimiter(perSecond float64, burst int, trustProxy bool) *rateLimiter {
+	return &rateLimiter{rate: rate.Limit(perSecond), burst: burst, trustProxy: trustProxy,
+		clients: map[string]*client{}, swept: time.Now()}
+}
+
+// wait reserves a request for key and says how long the client must wait first (0:
+// go on).
+func (l *rateLimiter) wait(key string, now time.Time) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.swept) > time.Minute {
+		for k, c := range l.clients {
+			if now.Sub(c.seen) > forgetAfter {
+				delete(l.clients, k)
+			}
+		}
+		l.swept = now
+	}
+	c := l.clients[key]
+	if c == nil {
+		c = &client{limiter: rate.NewLimiter(l.rate, l.burst)}
+		l.clients[key] = c
+	}
+	c.seen = now
+	res := c.limiter.ReserveN(now, 1)
+	if d := res.DelayFrom(now); d > 0 {
+		res.CancelAt(now) // a refused request costs nothing
+		return d
+	}
+	return 0
+}
+
+func (l *rateLimiter) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if d := l.wait(clientKey(r, l.trustProxy), time.Now()); d > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(d.Seconds()))))
+			writeLimitError(w, http.StatusTooManyRequests, "rateLimit", "too many requests from this client; try again after Retry-After seconds")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// clientKey names the client a request comes from: its address, or with trustProxy
+// the first address of X-Forwarded-For (set by a proxy in front).
+func clientKey(r *http.Request, trustProxy bool) string {
+	if trustProxy {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			first, _, _ := strings.Cut(xff, ",")
+			return strings.TrimSpace(first)
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// withCORS lets the pages of origins call the API from a browser: GET and POST with
+// the headers a GraphQL client sends. Without origins it adds nothing, and browsers
+// keep other origins' pages from reading the answers.
+func withCORS(origins []string, next http.Handler) http.Handler {
+	if len(origins) == 0 {
+		return next
+	}
+	return cors.New(cors.Options{
+		AllowedOrigins: origins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowedHeaders: []string{"Content-Type", "Authorization", "Accept"},
+		MaxAge:         600,
+	}).Handler(next)
+}
+
+// originHosts are the hosts of origins, as the websocket library's origin patterns
+// take them: a websocket from a page of another origin is refused.
+func originHosts(origins []string) []string {
+	var hosts []string
+	for _, o := range origins {
+		if u, err := url.Parse(o); err == nil && u.Host != "" {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	return hosts
+}
