@@ -66,7 +66,8 @@ func main() {
 		fmt.Fprintf(os.Stderr, "imported %d letters in %.0fs\n", *letters, time.Since(start).Seconds())
 	}
 
-	cfg := config.Config{QueryTimeout: 30 * time.Second, MaxDepth: 15, MaxComplexity: 20000}
+	cfg := config.FromEnvironment()
+	cfg.QueryTimeout, cfg.RateLimit = 30*time.Second, 0
 	srv := httptest.NewServer(server.Handler(cfg, store, store, quiet))
 	defer srv.Close()
 	var queries atomic.Int64

@@ -80,7 +80,8 @@ func (t *rawTarget) do(ctx context.Context, o op, _ int64) error {
 // record runs o once through lettergraph's own handler, in this process, and keeps
 // the Cypher it sends: what the raw-driver runs replay.
 func record(store *neo4jstore.Store, o op) ([]recorded, error) {
-	cfg := config.Config{QueryTimeout: time.Minute, MaxDepth: 15, MaxComplexity: 20000}
+	cfg := config.FromEnvironment()
+	cfg.QueryTimeout, cfg.RateLimit = time.Minute, 0
 	srv := httptest.NewServer(server.Handler(cfg, store, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	defer srv.Close()
 	var mu sync.Mutex

@@ -5,10 +5,13 @@ package config
 
 import (
 	"fmt"
+
 	"log/slog"
 	"net"
 	"net/url"
 	"time"
+
+	"github.com/alecthomas/kong"
 )
 
 // Config is everything a lettergraph process can be told.
@@ -35,6 +38,21 @@ type Config struct {
 	ShutdownGrace time.Duration `name:"shutdown-grace" env:"SHUTDOWN_GRACE" default:"20s" help:"How long shutdown waits for requests in flight."`
 	LogFormat     string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
 	LogLevel      slog.Level    `name:"log-level" env:"LOG_LEVEL" default:"info" help:"Log level: debug, info, warn, error."`
+}
+
+// FromEnvironment returns the configuration the command line has without flags: the
+// defaults, then the environment. It is for programs that build a server in process
+// (benchmarks, tools); it panics only if the struct's tags are wrong.
+func FromEnvironment() Config {
+	var c Config
+	parser, err := kong.New(&c, kong.Exit(func(int) {}))
+	if err == nil {
+		_, err = parser.Parse(nil)
+	}
+	if err != nil {
+		panic("config: " + err.Error())
+	}
+	return c
 }
 
 // Validate checks the configuration; the error names the setting.

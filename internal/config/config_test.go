@@ -61,3 +61,15 @@ func TestLogValueMasksThePassword(t *testing.T) {
 		t.Errorf("logged %q, want the password masked", got)
 	}
 }
+
+func TestFromEnvironment(t *testing.T) {
+	t.Setenv("RATE_LIMIT", "7")
+	c := FromEnvironment()
+	if err := c.Validate(); err != nil {
+		t.Fatalf("FromEnvironment().Validate() = %v", err)
+	}
+	if c.Mode != "production" || c.MaxBodyBytes != 1<<20 || c.RateLimit != 7 || c.MaxTokens != 10000 {
+		t.Errorf("FromEnvironment() = mode %q, body %d, rate %v, tokens %d; want production, 1048576, 7 (from the environment), 10000",
+			c.Mode, c.MaxBodyBytes, c.RateLimit, c.MaxTokens)
+	}
+}
