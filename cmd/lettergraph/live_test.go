@@ -56,8 +56,8 @@ func serve(tb testing.TB, bin string, args ...string) string {
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
-			if rest, ok := strings.CutPrefix(sc.Text(), "lettergraph: GraphiQL at "); ok {
-				found <- strings.TrimSuffix(rest, "/graphiql")
+			if rest, ok := strings.CutPrefix(sc.Text(), "lettergraph: API at "); ok {
+				found <- strings.TrimSuffix(rest, "/graphql")
 			}
 		}
 	}()

@@ -148,8 +148,9 @@ func (s *serveCmd) Run(ctx context.Context, a *app) error {
 	h := server.Handler(a.cfg, store, store, a.log)
 	return server.Serve(ctx, a.cfg, h, a.log, func(addr net.Addr) {
 		a.log.Info("serving", "graphql", "http://"+addr.String()+"/graphql")
+		// Plain lines on stdout, for people and scripts to find.
+		fmt.Printf("lettergraph: API at http://%s/graphql\n", addr)
 		if a.cfg.GraphiQL && a.cfg.Development() {
-			// One plain line on stdout, for people and scripts to find.
 			fmt.Printf("lettergraph: GraphiQL at http://%s/graphiql\n", addr)
 		}
 	})
