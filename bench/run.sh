@@ -53,8 +53,10 @@ for N in "${SIZES[@]}"; do
     DATA="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-bench.XXXXXX")"
     PORT="$(free_port)"
     scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA" >/dev/null
-    # RATE_LIMIT=0: the benchmark measures the server, all its load from one client.
-    export NEO4J_URI="bolt://127.0.0.1:$PORT" NEO4J_USER="" NEO4J_PASSWORD="" LOG_LEVEL=warn RATE_LIMIT=0
+    # RATE_LIMIT=0: the benchmark measures the server, all its load from one client;
+    # the peer has no authentication, so neither has lettergraph here (f writes).
+    export NEO4J_URI="bolt://127.0.0.1:$PORT" NEO4J_USER="" NEO4J_PASSWORD="" LOG_LEVEL=warn RATE_LIMIT=0 \
+        ANONYMOUS_ROLE=editor
 
     bin/lettergraph gen -n "$N" -o "$DATA/corpus.ndjson" 2>/dev/null
     start=$(date +%s)

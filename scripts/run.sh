@@ -24,4 +24,11 @@ echo "run: starting Neo4j on 127.0.0.1:$NEO4J_PORT (data in .neo4j/data)"
 scripts/neo4j-local.sh start --port "$NEO4J_PORT"
 trap 'echo "run: stopping Neo4j"; scripts/neo4j-local.sh stop' EXIT
 
+# Anyone on this machine may read; writing (GraphiQL's headers, or curl) takes the
+# admin key made afresh for this run.
+export ANONYMOUS_ROLE="${ANONYMOUS_ROLE:-reader}"
+KEY_OUTPUT="$(bin/lettergraph apikey --name dev --role admin)"
+export API_KEYS="${API_KEYS:+$API_KEYS,}$(sed -n 's/^entry: //p' <<<"$KEY_OUTPUT")"
+echo "run: admin key for this run (header Authorization: Bearer <key>): $(sed -n 's/^key: //p' <<<"$KEY_OUTPUT")"
+
 bin/lettergraph serve --seed-if-empty

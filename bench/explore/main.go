@@ -67,7 +67,7 @@ func main() {
 	}
 
 	cfg := config.FromEnvironment()
-	cfg.QueryTimeout, cfg.RateLimit = 30*time.Second, 0
+	cfg.QueryTimeout, cfg.RateLimit, cfg.AnonymousRole = 30*time.Second, 0, "reader"
 	srv := httptest.NewServer(server.Handler(cfg, store, store, quiet))
 	defer srv.Close()
 	var queries atomic.Int64

@@ -81,7 +81,7 @@ func (t *rawTarget) do(ctx context.Context, o op, _ int64) error {
 // the Cypher it sends: what the raw-driver runs replay.
 func record(store *neo4jstore.Store, o op) ([]recorded, error) {
 	cfg := config.FromEnvironment()
-	cfg.QueryTimeout, cfg.RateLimit = time.Minute, 0
+	cfg.QueryTimeout, cfg.RateLimit, cfg.AnonymousRole = time.Minute, 0, "reader"
 	srv := httptest.NewServer(server.Handler(cfg, store, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	defer srv.Close()
 	var mu sync.Mutex

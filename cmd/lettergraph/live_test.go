@@ -31,7 +31,8 @@ func build(tb testing.TB) string {
 func env(tb testing.TB) []string {
 	tb.Helper()
 	cfg := neo4jtest.Config(tb)
-	return append(os.Environ(), "NEO4J_URI="+cfg.URI, "NEO4J_USER="+cfg.User, "NEO4J_PASSWORD="+cfg.Password)
+	return append(os.Environ(), "NEO4J_URI="+cfg.URI, "NEO4J_USER="+cfg.User, "NEO4J_PASSWORD="+cfg.Password,
+		"ANONYMOUS_ROLE=editor")
 }
 
 // serve starts `lettergraph serve` on a free loopback port and returns its base URL.

@@ -40,6 +40,7 @@ type cli struct {
 	Seed    seedCmd    `cmd:"" help:"Load the sample letter; loading it again changes nothing."`
 	Import  importCmd  `cmd:"" help:"Import letters from files, folders, globs or stdin (text, email, mbox, CMIF, JSON/NDJSON)."`
 	Gen     genCmd     `cmd:"" help:"Write a generated corpus of letters as canonical NDJSON."`
+	APIKey  apikeyCmd  `cmd:"" name:"apikey" help:"Make an API key: prints the key once and the API_KEYS entry holding its hash."`
 }
 
 // app is what every subcommand gets: the validated configuration and a logger.

@@ -9,9 +9,12 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/lettergraph/lettergraph/internal/auth"
 )
 
 // Config is everything a lettergraph process can be told.
@@ -33,6 +36,13 @@ type Config struct {
 	RateLimit     float64       `name:"rate-limit" env:"RATE_LIMIT" default:"50" help:"Requests a second each client may make on average (0: no limit)."`
 	RateBurst     int           `name:"rate-burst" env:"RATE_BURST" default:"100" help:"Requests a client may make at once above the rate."`
 	TrustProxy    bool          `name:"trust-proxy" env:"TRUST_PROXY" default:"false" help:"Take the client's address from X-Forwarded-For (behind a proxy you run)."`
+	AnonymousRole string        `name:"anonymous-role" env:"ANONYMOUS_ROLE" default:"none" enum:"none,reader,editor,admin" help:"Role of a request without a token: none refuses it (make run: reader)."`
+	APIKeys       []string      `name:"api-keys" env:"API_KEYS" help:"API keys, as name:role:sha256hex entries (lettergraph apikey makes them), comma-separated."`
+	JWTSecret     string        `name:"jwt-hs256-secret" env:"JWT_HS256_SECRET" help:"Secret that verifies HS256 JWTs; empty accepts none."`
+	JWTIssuer     string        `name:"jwt-issuer" env:"JWT_ISSUER" help:"The iss a JWT must have (empty: any)."`
+	JWTAudience   string        `name:"jwt-audience" env:"JWT_AUDIENCE" help:"An aud a JWT must have (empty: any)."`
+	JWTLeeway     time.Duration `name:"jwt-leeway" env:"JWT_LEEWAY" default:"30s" help:"Clock skew allowed on a JWT's exp, nbf and iat (at most 5m)."`
+	JWTRoleClaim  string        `name:"jwt-role-claim" env:"JWT_ROLE_CLAIM" default:"role" help:"Claim holding the caller's role: reader, editor, admin, or a list of them."`
 	CORSOrigins   []string      `name:"cors-origins" env:"CORS_ORIGINS" help:"Origins whose pages may call the API (comma-separated, such as https://app.example.org); none by default."`
 	LivePoll      time.Duration `name:"live-poll" env:"LIVE_POLL" default:"1s" help:"How often a server with subscribers looks for letters added by other processes."`
 	ShutdownGrace time.Duration `name:"shutdown-grace" env:"SHUTDOWN_GRACE" default:"20s" help:"How long shutdown waits for requests in flight."`
@@ -84,6 +94,15 @@ func (c *Config) Validate() error {
 	if c.RateLimit < 0 || (c.RateLimit > 0 && c.RateBurst < 1) {
 		return fmt.Errorf("RATE_LIMIT must not be negative, and RATE_BURST at least 1 when it is set")
 	}
+	if c.JWTLeeway < 0 || c.JWTLeeway > 5*time.Minute {
+		return fmt.Errorf("JWT_LEEWAY must be between 0 and 5m, not %s", c.JWTLeeway)
+	}
+	if _, err := c.Authenticator(); err != nil {
+		return fmt.Errorf("API_KEYS or ANONYMOUS_ROLE: %v", err)
+	}
+	if len(c.JWTSecret) > 0 && len(c.JWTSecret) < 32 {
+		return fmt.Errorf("JWT_HS256_SECRET must be at least 32 bytes")
+	}
 	for _, o := range c.CORSOrigins {
 		if u, err := url.Parse(o); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" {
 			return fmt.Errorf("CORS_ORIGINS: %q is not an origin such as https://app.example.org", o)
@@ -98,14 +117,32 @@ func (c *Config) Validate() error {
 	return nil
 }
 
+// Authenticator returns the authenticator the settings describe.
+func (c *Config) Authenticator() (*auth.Authenticator, error) {
+	anonymous, err := auth.ParseRole(c.AnonymousRole)
+	if err != nil {
+		return nil, err
+	}
+	return auth.New(auth.Config{APIKeys: c.APIKeys, JWTSecret: c.JWTSecret, Issuer: c.JWTIssuer,
+		Audience: c.JWTAudience, Leeway: c.JWTLeeway, RoleClaim: c.JWTRoleClaim, Anonymous: anonymous})
+}
+
 // Development reports whether the server runs in development mode.
 func (c *Config) Development() bool { return c.Mode == "development" }
 
 // LogValue logs the configuration with the password masked.
 func (c Config) LogValue() slog.Value {
-	password := ""
-	if c.Neo4jPassword != "" {
-		password = "********"
+	mask := func(secret string) string {
+		if secret == "" {
+			return ""
+		}
+		return "********"
+	}
+	password := mask(c.Neo4jPassword)
+	keys := make([]string, len(c.APIKeys))
+	for i, k := range c.APIKeys {
+		name, _, _ := strings.Cut(k, ":")
+		keys[i] = name
 	}
 	return slog.GroupValue(
 		slog.String("neo4j_uri", c.Neo4jURI),
@@ -126,6 +163,12 @@ func (c Config) LogValue() slog.Value {
 		slog.Int("rate_burst", c.RateBurst),
 		slog.Bool("trust_proxy", c.TrustProxy),
 		slog.Any("cors_origins", c.CORSOrigins),
+		slog.String("anonymous_role", c.AnonymousRole),
+		slog.Any("api_keys", keys),
+		slog.String("jwt_hs256_secret", mask(c.JWTSecret)),
+		slog.String("jwt_issuer", c.JWTIssuer),
+		slog.String("jwt_audience", c.JWTAudience),
+		slog.Duration("jwt_leeway", c.JWTLeeway),
 		slog.Duration("live_poll", c.LivePoll),
 		slog.Duration("shutdown_grace", c.ShutdownGrace),
 		slog.String("log_format", c.LogFormat),

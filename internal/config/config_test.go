@@ -11,7 +11,7 @@ import (
 func valid() Config {
 	return Config{Neo4jURI: "bolt://127.0.0.1:7687", Neo4jUser: "neo4j", Neo4jPassword: "s3cret-pass",
 		Listen: "127.0.0.1:8080", QueryTimeout: time.Second, ShutdownGrace: time.Second, MaxDepth: 15, MaxComplexity: 20000, LivePoll: time.Second,
-		Mode: "production", MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20, RateLimit: 50, RateBurst: 100}
+		Mode: "production", AnonymousRole: "none", JWTLeeway: 30 * time.Second, JWTRoleClaim: "role", MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20, RateLimit: 50, RateBurst: 100}
 }
 
 func TestValidate(t *testing.T) {
@@ -37,6 +37,12 @@ func TestValidate(t *testing.T) {
 		{"no rate limit", func(c *Config) { c.RateLimit, c.RateBurst = 0, 0 }, ""},
 		{"cors origin", func(c *Config) { c.CORSOrigins = []string{"https://app.example.org", "http://localhost:5173"} }, ""},
 		{"cors origin with a path", func(c *Config) { c.CORSOrigins = []string{"https://app.example.org/x"} }, "CORS_ORIGINS"},
+		{"api key", func(c *Config) {
+			c.APIKeys = []string{"ci:editor:" + strings.Repeat("ab", 32)}
+		}, ""},
+		{"api key without hash", func(c *Config) { c.APIKeys = []string{"ci:editor"} }, "API_KEYS"},
+		{"short jwt secret", func(c *Config) { c.JWTSecret = "short" }, "JWT_HS256_SECRET"},
+		{"long leeway", func(c *Config) { c.JWTLeeway = time.Hour }, "JWT_LEEWAY"},
 		{"cors wildcard", func(c *Config) { c.CORSOrigins = []string{"*"} }, "CORS_ORIGINS"},
 	}
 	for _, tt := range tests {

@@ -16,6 +16,7 @@ import (
 	"github.com/rs/cors"
 	"golang.org/x/time/rate"
 
+	"github.com/lettergraph/lettergraph/internal/auth"
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
@@ -124,9 +125,13 @@ func (l *rateLimiter) middleware(next http.Handler) http.Handler {
 	})
 }
 
-// clientKey names the client a request comes from: its address, or with trustProxy
-// the first address of X-Forwarded-For (set by a proxy in front).
+// clientKey names the client a request comes from: the caller a token authenticated,
+// else its address, or with trustProxy the first address of X-Forwarded-For (set by
+// a proxy in front).
 func clientKey(r *http.Request, trustProxy bool) string {
+	if p, ok := auth.FromContext(r.Context()); ok && p.Subject != "anonymous" {
+		return p.Subject
+	}
 	if trustProxy {
 		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
 			first, _, _ := strings.Cut(xff, ",")

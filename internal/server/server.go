@@ -36,6 +36,15 @@ type Pinger interface {
 // Handler returns the HTTP handler of the API: /graphql, /graphiql (when enabled),
 // /healthz and /readyz.
 func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger) http.Handler {
+	authn, err := cfg.Authenticator()
+	if err != nil {
+		// Validate refuses such a configuration at start; a handler built without
+		// it fails closed.
+		log.Error("authentication is misconfigured: every request is refused", "err", err)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "server misconfigured", http.StatusInternalServerError)
+		})
+	}
 	hub := live.New(store, cfg.LivePoll, cfg.QueryTimeout, log)
 	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub}, Complexity: graph.Complexity()})
 	gql := handler.New(schema)
@@ -45,7 +54,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	gql.SetDisableSuggestion(!cfg.Development())
 	// A websocket from a page of an origin not allowed is refused (the library
 	// allows the server's own origin, and clients that send none).
-	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second,
+	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second, InitFunc: wsInit(authn),
 		Implementation: transport.CoderWebsocketImplementation{
 			AcceptOptions: websocket.AcceptOptions{OriginPatterns: originHosts(cfg.CORSOrigins)}}})
 	// Before POST, which would take the request too: SSE is a POST asking for
@@ -57,6 +66,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	if cfg.Development() {
 		gql.Use(extension.Introspection{})
 	}
+	gql.Use(roles{})
 	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity, maxAliases: cfg.MaxAliases,
 		introspection: cfg.Development()})
 	// Loaders live for one response: a query's, or one event of a subscription, whose
@@ -73,6 +83,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	if cfg.RateLimit > 0 {
 		api = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.TrustProxy).middleware(api)
 	}
+	api = withAuth(authn, api)
 	mux.Handle("/graphql", withCORS(cfg.CORSOrigins, api))
 	if cfg.GraphiQL && cfg.Development() {
 		mux.Handle("GET /graphiql", playground.Handler("lettergraph", "/graphql"))

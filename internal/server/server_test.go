@@ -22,7 +22,7 @@ import (
 )
 
 func testConfig() config.Config {
-	return config.Config{Mode: "development", GraphiQL: true, QueryTimeout: 10 * time.Second, ShutdownGrace: time.Second,
+	return config.Config{Mode: "development", AnonymousRole: "admin", JWTLeeway: 30 * time.Second, GraphiQL: true, QueryTimeout: 10 * time.Second, ShutdownGrace: time.Second,
 		Listen: "127.0.0.1:0", MaxDepth: 15, MaxComplexity: 20000, MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20}
 }
 

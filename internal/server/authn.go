@@ -1,0 +1,119 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/lettergraph/lettergraph/internal/auth"
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// bearer returns the token of an Authorization: Bearer header ("" for none).
+func bearer(h string) string {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
+	return strings.TrimSpace(token)
+}
+
+// withAuth authenticates each request's bearer token and puts the caller into its
+// context. A request refused answers 401 (UNAUTHENTICATED) or 403 (FORBIDDEN). A
+// websocket upgrade without a header goes on: browsers cannot set one, so its
+// connection_init payload carries the token (wsInit).
+func withAuth(a *auth.Authenticator, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token := bearer(r.Header.Get("Authorization"))
+		if token == "" && strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		p, err := a.Authenticate(token)
+		if err != nil {
+			writeAuthError(w, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), p)))
+	})
+}
+
+func writeAuthError(w http.ResponseWriter, err error) {
+	de := domain.AsError(err)
+	status := http.StatusForbidden
+	if de.Code == domain.CodeUnauthenticated {
+		status = http.StatusUnauthorized
+		w.Header().Set("WWW-Authenticate", `Bearer realm="lettergraph"`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
+		"message": de.Message, "extensions": map[string]any{"code": string(de.Code)}}}})
+}
+
+// wsInit authenticates a websocket from its connection_init payload (an
+// Authorization entry, "Bearer <token>", as graphql-ws clients send it), unless its
+// upgrade request carried a token already.
+func wsInit(a *auth.Authenticator) transport.WebsocketInitFunc {
+	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		if _, ok := auth.FromContext(ctx); ok {
+			return ctx, nil, nil
+		}
+		token := bearer(payload.Authorization())
+		if token == "" {
+			token = bearer("Bearer " + payload.GetString("token"))
+		}
+		p, err := a.Authenticate(token)
+		if err != nil {
+			return ctx, nil, err
+		}
+		return auth.WithPrincipal(ctx, p), nil, nil
+	}
+}
+
+// adminFields are the mutations only an admin may run; every other mutation needs an
+// editor, and queries and subscriptions a reader.
+var adminFields = map[string]bool{"mergeCorrespondents": true, "deleteLetter": true}
+
+// roles refuses an operation its caller's role does not allow, before it runs:
+// FORBIDDEN naming the role needed (UNAUTHENTICATED for a caller with no role).
+type roles struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = roles{}
+
+func (roles) ExtensionName() string                          { return "Roles" }
+func (roles) Validate(schema graphql.ExecutableSchema) error { return nil }
+
+func (roles) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	need := auth.Reader
+	if oc.Operation.Operation == ast.Mutation {
+		need = auth.Editor
+		for _, f := range graphql.CollectFields(oc, oc.Operation.SelectionSet, []string{"Mutation"}) {
+			if adminFields[f.Name] {
+				need = auth.Admin
+			}
+		}
+	}
+	p, _ := auth.FromContext(ctx)
+	if p.Role == auth.None {
+		return &gqlerror.Error{Message: "a bearer token is required",
+			Extensions: map[string]any{"code": string(domain.CodeUnauthenticated)}}
+	}
+	if err := auth.Require(p, need); err != nil {
+		return &gqlerror.Error{Message: domain.AsError(err).Message,
+			Extensions: map[string]any{"code": string(domain.CodeForbidden)}}
+	}
+	return nil
+}
