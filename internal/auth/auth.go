@@ -11,9 +11,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
+	"github.com/MicahParks/keyfunc/v3"
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -82,8 +84,11 @@ func FromContext(ctx context.Context) (Principal, bool) {
 type Config struct {
 	// APIKeys are "name:role:sha256hex" entries (NewAPIKey makes them).
 	APIKeys []string
-	// JWTSecret verifies HS256 tokens; empty accepts no JWT.
+	// JWTSecret verifies HS256 tokens; empty accepts none.
 	JWTSecret string
+	// JWKS, a URL (http or https, fetched at start and refreshed hourly) or a file,
+	// holds the public keys that verify RS256 and ES256 tokens; empty accepts none.
+	JWKS string
 	// Issuer and Audience, when set, must be the token's iss and one of its aud.
 	Issuer, Audience string
 	// Leeway is the clock skew allowed on exp, nbf and iat.
@@ -97,8 +102,10 @@ type Config struct {
 
 // Authenticator checks bearer tokens.
 type Authenticator struct {
-	cfg  Config
-	keys map[string]Principal // by the hex SHA-256 of the key
+	cfg     Config
+	keys    map[string]Principal // by the hex SHA-256 of the key
+	jwks    keyfunc.Keyfunc      // nil without Config.JWKS
+	methods []string             // the JWT algorithms accepted
 }
 
 // New returns an authenticator for cfg; it fails on a malformed API key entry.
@@ -119,7 +126,31 @@ func New(cfg Config) (*Authenticator, error) {
 	if cfg.RoleClaim == "" {
 		a.cfg.RoleClaim = "role"
 	}
+	if cfg.JWTSecret != "" {
+		a.methods = append(a.methods, "HS256")
+	}
+	if cfg.JWKS != "" {
+		k, err := loadJWKS(cfg.JWKS)
+		if err != nil {
+			return nil, fmt.Errorf("JWKS %s: %w", cfg.JWKS, err)
+		}
+		a.jwks = k
+		a.methods = append(a.methods, "RS256", "ES256")
+	}
 	return a, nil
+}
+
+// loadJWKS reads a key set from a URL, which a goroutine then refreshes for the life
+// of the process, or from a file.
+func loadJWKS(source string) (keyfunc.Keyfunc, error) {
+	if strings.HasPrefix(source, "https://") || strings.HasPrefix(source, "http://") {
+		return keyfunc.NewDefaultCtx(context.Background(), []string{source})
+	}
+	raw, err := os.ReadFile(source)
+	if err != nil {
+		return nil, err
+	}
+	return keyfunc.NewJWKSetJSON(raw)
 }
 
 // redact keeps a config entry's name for messages and hides the rest.
@@ -168,14 +199,14 @@ func (a *Authenticator) Authenticate(token string) (Principal, error) {
 		}
 		return Principal{}, unauthenticated("the API key is not known")
 	}
-	if a.cfg.JWTSecret == "" {
+	if len(a.methods) == 0 {
 		return Principal{}, unauthenticated("the token is not an API key, and this server accepts no JWT")
 	}
 	return a.jwt(token)
 }
 
 func (a *Authenticator) jwt(token string) (Principal, error) {
-	opts := []jwt.ParserOption{jwt.WithValidMethods([]string{"HS256"}), jwt.WithLeeway(a.cfg.Leeway),
+	opts := []jwt.ParserOption{jwt.WithValidMethods(a.methods), jwt.WithLeeway(a.cfg.Leeway),
 		jwt.WithExpirationRequired(), jwt.WithIssuedAt()}
 	if a.cfg.Issuer != "" {
 		opts = append(opts, jwt.WithIssuer(a.cfg.Issuer))
@@ -184,8 +215,11 @@ func (a *Authenticator) jwt(token string) (Principal, error) {
 		opts = append(opts, jwt.WithAudience(a.cfg.Audience))
 	}
 	claims := jwt.MapClaims{}
-	_, err := jwt.ParseWithClaims(token, claims, func(*jwt.Token) (any, error) {
-		return []byte(a.cfg.JWTSecret), nil
+	_, err := jwt.ParseWithClaims(token, claims, func(t *jwt.Token) (any, error) {
+		if t.Method.Alg() == "HS256" {
+			return []byte(a.cfg.JWTSecret), nil
+		}
+		return a.jwks.Keyfunc(t) // RS256 or ES256: WithValidMethods allowed it only with a JWKS
 	}, opts...)
 	if err != nil {
 		return Principal{}, unauthenticated("the token is not valid: " + jwtReason(err))

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -39,6 +40,7 @@ type Config struct {
 	AnonymousRole string        `name:"anonymous-role" env:"ANONYMOUS_ROLE" default:"none" enum:"none,reader,editor,admin" help:"Role of a request without a token: none refuses it (make run: reader)."`
 	APIKeys       []string      `name:"api-keys" env:"API_KEYS" help:"API keys, as name:role:sha256hex entries (lettergraph apikey makes them), comma-separated."`
 	JWTSecret     string        `name:"jwt-hs256-secret" env:"JWT_HS256_SECRET" help:"Secret that verifies HS256 JWTs; empty accepts none."`
+	JWTJWKS       string        `name:"jwt-jwks" env:"JWT_JWKS" help:"URL (refreshed hourly) or file of the JWKS whose keys verify RS256 and ES256 JWTs; empty accepts none."`
 	JWTIssuer     string        `name:"jwt-issuer" env:"JWT_ISSUER" help:"The iss a JWT must have (empty: any)."`
 	JWTAudience   string        `name:"jwt-audience" env:"JWT_AUDIENCE" help:"An aud a JWT must have (empty: any)."`
 	JWTLeeway     time.Duration `name:"jwt-leeway" env:"JWT_LEEWAY" default:"30s" help:"Clock skew allowed on a JWT's exp, nbf and iat (at most 5m)."`
@@ -97,8 +99,16 @@ func (c *Config) Validate() error {
 	if c.JWTLeeway < 0 || c.JWTLeeway > 5*time.Minute {
 		return fmt.Errorf("JWT_LEEWAY must be between 0 and 5m, not %s", c.JWTLeeway)
 	}
-	if _, err := c.Authenticator(); err != nil {
+	// The key set is fetched when the server starts, not here.
+	offline := *c
+	offline.JWTJWKS = ""
+	if _, err := offline.Authenticator(); err != nil {
 		return fmt.Errorf("API_KEYS or ANONYMOUS_ROLE: %v", err)
+	}
+	if j := c.JWTJWKS; j != "" && !strings.HasPrefix(j, "https://") && !strings.HasPrefix(j, "http://") {
+		if _, err := os.Stat(j); err != nil {
+			return fmt.Errorf("JWT_JWKS: %v", err)
+		}
 	}
 	if len(c.JWTSecret) > 0 && len(c.JWTSecret) < 32 {
 		return fmt.Errorf("JWT_HS256_SECRET must be at least 32 bytes")
@@ -123,7 +133,7 @@ func (c *Config) Authenticator() (*auth.Authenticator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return auth.New(auth.Config{APIKeys: c.APIKeys, JWTSecret: c.JWTSecret, Issuer: c.JWTIssuer,
+	return auth.New(auth.Config{APIKeys: c.APIKeys, JWTSecret: c.JWTSecret, JWKS: c.JWTJWKS, Issuer: c.JWTIssuer,
 		Audience: c.JWTAudience, Leeway: c.JWTLeeway, RoleClaim: c.JWTRoleClaim, Anonymous: anonymous})
 }
 
@@ -166,6 +176,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("anonymous_role", c.AnonymousRole),
 		slog.Any("api_keys", keys),
 		slog.String("jwt_hs256_secret", mask(c.JWTSecret)),
+		slog.String("jwt_jwks", c.JWTJWKS),
 		slog.String("jwt_issuer", c.JWTIssuer),
 		slog.String("jwt_audience", c.JWTAudience),
 		slog.Duration("jwt_leeway", c.JWTLeeway),

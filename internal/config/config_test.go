@@ -42,6 +42,8 @@ func TestValidate(t *testing.T) {
 		}, ""},
 		{"api key without hash", func(c *Config) { c.APIKeys = []string{"ci:editor"} }, "API_KEYS"},
 		{"short jwt secret", func(c *Config) { c.JWTSecret = "short" }, "JWT_HS256_SECRET"},
+		{"jwks URL", func(c *Config) { c.JWTJWKS = "https://id.example.org/.well-known/jwks.json" }, ""},
+		{"missing jwks file", func(c *Config) { c.JWTJWKS = "/nonexistent/jwks.json" }, "JWT_JWKS"},
 		{"long leeway", func(c *Config) { c.JWTLeeway = time.Hour }, "JWT_LEEWAY"},
 		{"cors wildcard", func(c *Config) { c.CORSOrigins = []string{"*"} }, "CORS_ORIGINS"},
 	}
