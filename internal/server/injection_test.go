@@ -33,10 +33,10 @@ func TestHostileStringsAreLiteral(t *testing.T) {
 				CreateLetter struct {
 					Letter struct {
 						ID, Title, Subject, Body, ExternalID, DateText string
-						Authors                                    []struct{ Correspondent struct{ ID, Name string } }
-						Recipients                                 []struct{ Correspondent struct{ Name string } }
-						Cc                                         []struct{ Correspondent struct{ Title string } }
-						WrittenAt                                  struct{ Name string }
+						Authors                                        []struct{ Correspondent struct{ ID, Name string } }
+						Recipients                                     []struct{ Correspondent struct{ Name string } }
+						Cc                                             []struct{ Correspondent struct{ Title string } }
+						WrittenAt                                      struct{ Name string }
 					}
 				}
 			}
