@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -45,6 +46,14 @@ func ErrorPresenter(log *slog.Logger, requestID RequestIDFunc) graphql.ErrorPres
 		}
 		var unwrapped *gqlerror.Error
 		if errors.As(err, &unwrapped) && unwrapped.Err == nil && unwrapped.Rule != "" {
+			return gqlErr
+		}
+		// gqlgen's POST transport refusing a body that is not a request object (a
+		// batch array, a number for variables …): the client's fault, answered 400;
+		// its message quotes the body, which neither the answer nor the log repeats.
+		if strings.HasPrefix(gqlErr.Message, "json request body could not be decoded") {
+			gqlErr.Message = "the request body is not a JSON object of query, variables, operationName and extensions"
+			gqlErr.Extensions = map[string]any{"code": "BAD_REQUEST"}
 			return gqlErr
 		}
 		log.ErrorContext(ctx, "request failed", "request_id", requestID(ctx),

@@ -79,7 +79,7 @@ func TestAbuseLimits(t *testing.T) {
 		{"more tokens than maxTokens", query("{ " + strings.Repeat("statistics { letters } ", 60) + "}"),
 			http.StatusUnprocessableEntity, "GRAPHQL_PARSE_FAILED", ""},
 		{"a batch of operations (JSON array)", "[" + query("{ statistics { letters } }") + "]",
-			http.StatusBadRequest, "", ""},
+			http.StatusBadRequest, "BAD_REQUEST", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
