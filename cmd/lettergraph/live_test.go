@@ -39,8 +39,15 @@ func env(tb testing.TB) []string {
 // The process is stopped with SIGTERM when the test ends.
 func serve(tb testing.TB, bin string, args ...string) string {
 	tb.Helper()
+	return serveWith(tb, bin, nil, args...)
+}
+
+// serveWith is serve with extra environment entries, which override the test
+// database's.
+func serveWith(tb testing.TB, bin string, extraEnv []string, args ...string) string {
+	tb.Helper()
 	cmd := exec.Command(bin, append([]string{"serve", "--listen", "127.0.0.1:0", "--log-level", "warn"}, args...)...)
-	cmd.Env = env(tb)
+	cmd.Env = append(env(tb), extraEnv...)
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

@@ -50,6 +50,11 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
 		c.MaxConnectionPoolSize = 100
 		c.ConnectionAcquisitionTimeout = 10 * time.Second
 		c.SocketConnectTimeout = 5 * time.Second
+		// Retrying a transaction rides out a cluster's leader change or a dropped
+		// connection; with Neo4j down it only makes callers wait. After 5 s a request
+		// fails with UNAVAILABLE instead of hanging until its deadline (the driver's
+		// default is 30 s).
+		c.MaxTransactionRetryTime = 5 * time.Second
 	})
 	if err != nil {
 		return nil, &domain.Error{Code: domain.CodeUnavailable, Message: "cannot configure the Neo4j driver", Err: err}
