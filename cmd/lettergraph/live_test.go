@@ -46,6 +46,13 @@ func serve(tb testing.TB, bin string, args ...string) string {
 // database's.
 func serveWith(tb testing.TB, bin string, extraEnv []string, args ...string) string {
 	tb.Helper()
+	url, _ := startServe(tb, bin, extraEnv, args...)
+	return url
+}
+
+// startServe is serveWith, returning the process too.
+func startServe(tb testing.TB, bin string, extraEnv []string, args ...string) (string, *exec.Cmd) {
+	tb.Helper()
 	cmd := exec.Command(bin, append([]string{"serve", "--listen", "127.0.0.1:0", "--log-level", "warn"}, args...)...)
 	cmd.Env = append(env(tb), extraEnv...)
 	cmd.Stderr = os.Stderr
@@ -71,10 +78,10 @@ func serveWith(tb testing.TB, bin string, extraEnv []string, args ...string) str
 	}()
 	select {
 	case url := <-found:
-		return url
+		return url, cmd
 	case <-time.After(60 * time.Second):
 		tb.Fatal("the server did not say where it listens within a minute")
-		return ""
+		return "", nil
 	}
 }
 
