@@ -50,16 +50,17 @@ func newKindAhead(memoKind, find string, create, update func(*resolver, []map[st
 		seen: map[string]bool{}, keyRound: map[string]int{}}
 }
 
-// add meets an input with its row. Its round is one more than the latest of the
+// add meets an input, whose row rowOf builds. Its round is one more than the latest of the
 // inputs met before that share a key with it (1 if none); an input that may not be
 // resolved ahead (given by id, or part of another organisation) is resolved in order,
 // and so is every later input that shares a key with it.
-func (k *kindAhead) add(in any, row map[string]any, may bool) {
+func (k *kindAhead) add(in any, rowOf func() map[string]any, may bool) {
 	memo, ok := memoKey(k.memoKind, in)
 	if !ok || k.seen[memo] {
-		return
+		return // a batch names the same parties again and again: the row is built once
 	}
 	k.seen[memo] = true
+	row := rowOf()
 	keys, _ := row["keys"].([]map[string]any)
 	round := 1
 	for _, key := range keys {
@@ -152,7 +153,7 @@ func (b *batch) resolveAhead(docs []*domain.LetterInput) error {
 	places := newKindAhead("place", findPlaces, (*resolver).createPlaces, (*resolver).updatePlaces)
 	var org func(o *domain.OrganisationInput)
 	org = func(o *domain.OrganisationInput) {
-		orgs.add(o, orgRow(o), o.ID == "" && o.PartOf == nil)
+		orgs.add(o, func() map[string]any { return orgRow(o) }, o.ID == "" && o.PartOf == nil)
 		if o.PartOf != nil {
 			org(o.PartOf)
 		}
@@ -160,7 +161,7 @@ func (b *batch) resolveAhead(docs []*domain.LetterInput) error {
 	party := func(p *domain.PartyInput) {
 		switch {
 		case p.Person != nil:
-			people.add(p.Person, personRow(p.Person), p.Person.ID == "")
+			people.add(p.Person, func() map[string]any { return personRow(p.Person) }, p.Person.ID == "")
 		case p.Organisation != nil:
 			org(p.Organisation)
 		case p.Office != nil && p.Office.Of != nil:
@@ -173,7 +174,7 @@ func (b *batch) resolveAhead(docs []*domain.LetterInput) error {
 			org(p.Holds.Office.Of)
 		}
 	}
-	place := func(p *domain.PlaceInput) { places.add(p, placeRow(p), p.ID == "") }
+	place := func(p *domain.PlaceInput) { places.add(p, func() map[string]any { return placeRow(p) }, p.ID == "") }
 	for _, in := range docs {
 		for _, role := range [][]domain.PartyInput{in.Authors, in.Recipients, in.CC, in.BCC} {
 			for i := range role {

@@ -20,15 +20,21 @@ import (
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
-// writeLimitError answers a request refused at the HTTP level with status and a
-// GraphQL error LIMIT_EXCEEDED naming the limit, as the GraphQL limits do.
-func writeLimitError(w http.ResponseWriter, status int, limit, msg string) {
+// writeError answers a request refused before GraphQL sees it with status and a
+// GraphQL error response of one error with code and, if given, the limit it names.
+func writeError(w http.ResponseWriter, status int, code domain.Code, limit, msg string) {
+	ext := map[string]any{"code": string(code)}
+	if limit != "" {
+		ext["limit"] = limit
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
-		"message":    msg,
-		"extensions": map[string]any{"code": string(domain.CodeLimitExceeded), "limit": limit},
-	}}})
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{"message": msg, "extensions": ext}}})
+}
+
+// writeLimitError refuses a request past a limit: LIMIT_EXCEEDED naming it.
+func writeLimitError(w http.ResponseWriter, status int, limit, msg string) {
+	writeError(w, status, domain.CodeLimitExceeded, limit, msg)
 }
 
 // withBodyLimit refuses a request whose body is larger than max bytes with 413,

@@ -124,9 +124,8 @@ func TestRateLimit(t *testing.T) {
 	// Another client (behind a proxy the server trusts) has its own allowance.
 	cfg.TrustProxy = true
 	b := newAPIWith(t, cfg)
-	for i := range 3 {
+	for range 3 {
 		post(t, b.url, q, map[string]string{"X-Forwarded-For": "192.0.2.1"})
-		_ = i
 	}
 	if status, _, _ := post(t, b.url, q, map[string]string{"X-Forwarded-For": "192.0.2.2"}); status != http.StatusOK {
 		t.Errorf("another client: status %d, want 200", status)
@@ -150,13 +149,8 @@ func TestProductionMode(t *testing.T) {
 		}
 	})
 	t.Run("no GraphiQL", func(t *testing.T) {
-		resp, err := http.Get(a.url + "/graphiql")
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusNotFound {
-			t.Errorf("GET /graphiql: status %d, want 404", resp.StatusCode)
+		if status, _ := get(t, a.url+"/graphiql"); status != http.StatusNotFound {
+			t.Errorf("GET /graphiql: status %d, want 404", status)
 		}
 	})
 	t.Run("development suggests", func(t *testing.T) {

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 
@@ -51,10 +50,7 @@ func writeAuthError(w http.ResponseWriter, err error) {
 		status = http.StatusUnauthorized
 		w.Header().Set("WWW-Authenticate", `Bearer realm="lettergraph"`)
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
-		"message": de.Message, "extensions": map[string]any{"code": string(de.Code)}}}})
+	writeError(w, status, de.Code, "", de.Message)
 }
 
 // wsInit authenticates a websocket from its connection_init payload (an
