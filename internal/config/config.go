@@ -48,6 +48,7 @@ type Config struct {
 	CORSOrigins   []string      `name:"cors-origins" env:"CORS_ORIGINS" help:"Origins whose pages may call the API (comma-separated, such as https://app.example.org); none by default."`
 	LivePoll      time.Duration `name:"live-poll" env:"LIVE_POLL" default:"1s" help:"How often a server with subscribers looks for letters added by other processes."`
 	ShutdownGrace time.Duration `name:"shutdown-grace" env:"SHUTDOWN_GRACE" default:"20s" help:"How long shutdown waits for requests in flight."`
+	ShutdownDelay time.Duration `name:"shutdown-delay" env:"SHUTDOWN_DELAY" default:"0s" help:"How long a server told to stop keeps serving, with /readyz answering 503, so that a load balancer stops sending to it first."`
 	LogFormat     string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
 	LogLevel      slog.Level    `name:"log-level" env:"LOG_LEVEL" default:"info" help:"Log level: debug, info, warn, error."`
 }
@@ -121,6 +122,9 @@ func (c *Config) Validate() error {
 	if c.LivePoll <= 0 {
 		return fmt.Errorf("LIVE_POLL must be positive, not %s", c.LivePoll)
 	}
+	if c.ShutdownDelay < 0 {
+		return fmt.Errorf("SHUTDOWN_DELAY must not be negative, not %s", c.ShutdownDelay)
+	}
 	if c.ShutdownGrace <= 0 {
 		return fmt.Errorf("SHUTDOWN_GRACE must be positive, not %s", c.ShutdownGrace)
 	}
@@ -182,6 +186,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Duration("jwt_leeway", c.JWTLeeway),
 		slog.Duration("live_poll", c.LivePoll),
 		slog.Duration("shutdown_grace", c.ShutdownGrace),
+		slog.Duration("shutdown_delay", c.ShutdownDelay),
 		slog.String("log_format", c.LogFormat),
 		slog.String("log_level", c.LogLevel.String()),
 	)

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -171,16 +172,19 @@ func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
 	})
 }
 
-// Serve serves h on cfg.Listen until ctx is done, then stops accepting, waits up to
-// cfg.ShutdownGrace for requests in flight, and returns. ready, if not nil, is called
-// with the bound address once the listener is open.
+// Serve serves h on cfg.Listen until ctx is done. Then /readyz answers 503 while it
+// goes on serving for cfg.ShutdownDelay, so that a load balancer polling it sends no
+// more; then it stops accepting, waits up to cfg.ShutdownGrace for requests in
+// flight, and returns. ready, if not nil, is called with the bound address once the
+// listener is open.
 func Serve(ctx context.Context, cfg config.Config, h http.Handler, log *slog.Logger, ready func(addr net.Addr)) error {
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return err
 	}
+	var stopping atomic.Bool
 	srv := &http.Server{
-		Handler:           h,
+		Handler:           whileStopping(&stopping, h),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.QueryTimeout + 10*time.Second,
@@ -197,6 +201,18 @@ func Serve(ctx context.Context, cfg config.Config, h http.Handler, log *slog.Log
 		return err
 	case <-ctx.Done():
 	}
+	stopping.Store(true)
+	// Clients learn from each answer's Connection: close to open new connections,
+	// which go to other servers, and none is left idle for Shutdown to cut.
+	srv.SetKeepAlivesEnabled(false)
+	if cfg.ShutdownDelay > 0 {
+		log.Info("stopping: still serving, /readyz answers 503", "delay", cfg.ShutdownDelay)
+		select {
+		case err := <-errc:
+			return err
+		case <-time.After(cfg.ShutdownDelay):
+		}
+	}
 	log.Info("shutting down: draining requests in flight", "grace", cfg.ShutdownGrace)
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace)
 	defer cancel()
@@ -207,4 +223,18 @@ func Serve(ctx context.Context, cfg config.Config, h http.Handler, log *slog.Log
 		return err
 	}
 	return nil
+}
+
+// whileStopping answers /readyz with 503 once stopping is set, and passes every
+// other request on.
+func whileStopping(stopping *atomic.Bool, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/readyz" && stopping.Load() {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("shutting down\n"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
