@@ -46,6 +46,7 @@ func toLetter(l *domain.Letter) *model.Letter {
 		ContentHash:   ptr(l.ContentHash),
 		ImportedAt:    l.ImportedAt,
 		Stub:          l.Stub,
+		Restricted:    l.Restricted,
 	}
 	if l.SourceFormat != "" {
 		f := model.SourceFormat(l.SourceFormat)
@@ -246,8 +247,11 @@ func toStatistics(st *domain.Statistics) *model.GraphStatistics {
 		Organisations: st.Nodes[domain.LabelOrganisation], Offices: st.Nodes[domain.LabelOffice],
 		Places: st.Nodes[domain.LabelPlace],
 	}
+	// The kinds the store counted: BCC is absent for a caller who does not see it.
 	for _, k := range model.AllLinkKind {
-		out.Links = append(out.Links, &model.LinkCount{Kind: k, Count: st.Links[domain.LinkKind(k)]})
+		if n, ok := st.Links[domain.LinkKind(k)]; ok {
+			out.Links = append(out.Links, &model.LinkCount{Kind: k, Count: n})
+		}
 	}
 	return out
 }
@@ -301,6 +305,7 @@ func fromLetterInput(in model.LetterInput) domain.LetterInput {
 		SourceFormat:  domain.SourceFormat(deref(in.SourceFormat)),
 		Source:        deref(in.Source),
 		ExternalID:    deref(in.ExternalID),
+		Restricted:    deref(in.Restricted),
 		WrittenAt:     fromPlaceInput(in.WrittenAt),
 		Authors:       fromParties(in.Authors),
 		Recipients:    fromParties(in.Recipients),
@@ -428,6 +433,9 @@ func fromLetterPatch(p model.LetterPatch) domain.LetterPatch {
 	out := domain.LetterPatch{
 		DateNotBefore: p.DateNotBefore,
 		DateNotAfter:  p.DateNotAfter,
+	}
+	if r, set := p.Restricted.ValueOK(); set {
+		out.Restricted = new(deref(r))
 	}
 	// An omitted field stays nil (kept); an explicit null becomes "" (cleared).
 	for _, f := range []struct {

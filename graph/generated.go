@@ -178,6 +178,7 @@ type ComplexityRoot struct {
 		Related       func(childComplexity int) int
 		Replies       func(childComplexity int) int
 		RepliesTo     func(childComplexity int) int
+		Restricted    func(childComplexity int) int
 		Source        func(childComplexity int) int
 		SourceFormat  func(childComplexity int) int
 		Stub          func(childComplexity int) int
@@ -1024,6 +1025,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Letter.RepliesTo(childComplexity), true
+	case "Letter.restricted":
+		if e.ComplexityRoot.Letter.Restricted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Letter.Restricted(childComplexity), true
 	case "Letter.source":
 		if e.ComplexityRoot.Letter.Source == nil {
 			break
@@ -2397,13 +2404,15 @@ type Letter implements Node {
   contentHash: String
   importedAt: DateTime!
   stub: Boolean!
+  "Visible only to callers whose role sees restricted letters (RESTRICTED_ROLE); to others it does not exist."
+  restricted: Boolean!
   "Authors in order (WROTE)."
   authors: [Authorship!]!
   "Principal recipients in order (ADDRESSED_TO)."
   recipients: [Addressing!]!
   "Copied, in order (CC)."
   cc: [Copy!]!
-  "Blind-copied, in order (BCC)."
+  "Blind-copied, in order (BCC). Empty for callers whose role does not see blind copies (RESTRICTED_ROLE)."
   bcc: [Copy!]!
   "The organisations the authors write for."
   onBehalfOf: [Organisation!]!
@@ -2827,6 +2836,8 @@ input LetterInput {
   sourceFormat: SourceFormat
   source: String
   externalId: String
+  "Hides the letter from callers whose role does not see restricted letters; FORBIDDEN unless yours does (as is bcc)."
+  restricted: Boolean
   writtenAt: PlaceInput
   authors: [PartyInput!]
   recipients: [PartyInput!]
@@ -2853,6 +2864,8 @@ input LetterPatch {
   placeText: String @goField(omittable: true)
   source: String @goField(omittable: true)
   externalId: String @goField(omittable: true)
+  "Marks the letter restricted, or not; FORBIDDEN unless your role sees restricted letters."
+  restricted: Boolean @goField(omittable: true)
 }
 
 "A correspondent to create or update: exactly one of person, organisation, office; with an id inside, that one is updated."
@@ -3249,6 +3262,8 @@ func (ec *executionContext) childFields_Letter(ctx context.Context, field graphq
 		return ec.fieldContext_Letter_importedAt(ctx, field)
 	case "stub":
 		return ec.fieldContext_Letter_stub(ctx, field)
+	case "restricted":
+		return ec.fieldContext_Letter_restricted(ctx, field)
 	case "authors":
 		return ec.fieldContext_Letter_authors(ctx, field)
 	case "recipients":
@@ -7658,6 +7673,29 @@ func (ec *executionContext) _Letter_stub(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Letter_stub(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Letter", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Letter_restricted(ctx context.Context, field graphql.CollectedField, obj *model.Letter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Letter_restricted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Restricted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Letter_restricted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Letter", field, false, false, "Boolean")
 }
 
@@ -13862,7 +13900,7 @@ func (ec *executionContext) unmarshalInputLetterInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "subject", "body", "date", "dateText", "datePrecision", "dateNotBefore", "dateNotAfter", "language", "placeText", "sourceFormat", "source", "externalId", "writtenAt", "authors", "recipients", "cc", "bcc", "onBehalfOf", "mentions", "repliesTo", "related"}
+	fieldsInOrder := [...]string{"title", "subject", "body", "date", "dateText", "datePrecision", "dateNotBefore", "dateNotAfter", "language", "placeText", "sourceFormat", "source", "externalId", "restricted", "writtenAt", "authors", "recipients", "cc", "bcc", "onBehalfOf", "mentions", "repliesTo", "related"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13960,6 +13998,13 @@ func (ec *executionContext) unmarshalInputLetterInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.ExternalID = data
+		case "restricted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("restricted"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Restricted = data
 		case "writtenAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("writtenAt"))
 			data, err := ec.unmarshalOPlaceInput2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPlaceInput(ctx, v)
@@ -14051,7 +14096,7 @@ func (ec *executionContext) unmarshalInputLetterPatch(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "subject", "body", "date", "dateText", "datePrecision", "dateNotBefore", "dateNotAfter", "language", "placeText", "source", "externalId"}
+	fieldsInOrder := [...]string{"title", "subject", "body", "date", "dateText", "datePrecision", "dateNotBefore", "dateNotAfter", "language", "placeText", "source", "externalId", "restricted"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14142,6 +14187,13 @@ func (ec *executionContext) unmarshalInputLetterPatch(ctx context.Context, obj a
 				return it, err
 			}
 			it.ExternalID = graphql.OmittableOf(data)
+		case "restricted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("restricted"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Restricted = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -15717,6 +15769,11 @@ func (ec *executionContext) _Letter(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "stub":
 			out.Values[i] = ec._Letter_stub(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "restricted":
+			out.Values[i] = ec._Letter_restricted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -28,6 +28,7 @@ type importCmd struct {
 }
 
 func (c *importCmd) Run(ctx context.Context, a *app) error {
+	ctx = operator(ctx)
 	if len(c.Paths) == 0 && !c.Review {
 		return errors.New("name at least one file, folder, glob or - (standard input), or give --review")
 	}

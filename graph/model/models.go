@@ -30,6 +30,7 @@ type Letter struct {
 	ContentHash   *string
 	ImportedAt    time.Time
 	Stub          bool
+	Restricted    bool
 
 	// Links is the domain letter when its links are loaded, nil otherwise.
 	Links *domain.Letter

@@ -221,18 +221,20 @@ type LetterInput struct {
 	Language      *string        `json:"language,omitempty"`
 	PlaceText     *string        `json:"placeText,omitempty"`
 	// Defaults to JSON.
-	SourceFormat *SourceFormat        `json:"sourceFormat,omitempty"`
-	Source       *string              `json:"source,omitempty"`
-	ExternalID   *string              `json:"externalId,omitempty"`
-	WrittenAt    *PlaceInput          `json:"writtenAt,omitempty"`
-	Authors      []*PartyInput        `json:"authors,omitempty"`
-	Recipients   []*PartyInput        `json:"recipients,omitempty"`
-	Cc           []*PartyInput        `json:"cc,omitempty"`
-	Bcc          []*PartyInput        `json:"bcc,omitempty"`
-	OnBehalfOf   []*OrganisationInput `json:"onBehalfOf,omitempty"`
-	Mentions     []*MentionInput      `json:"mentions,omitempty"`
-	RepliesTo    []*LetterRefInput    `json:"repliesTo,omitempty"`
-	Related      []*LetterRefInput    `json:"related,omitempty"`
+	SourceFormat *SourceFormat `json:"sourceFormat,omitempty"`
+	Source       *string       `json:"source,omitempty"`
+	ExternalID   *string       `json:"externalId,omitempty"`
+	// Hides the letter from callers whose role does not see restricted letters; FORBIDDEN unless yours does (as is bcc).
+	Restricted *bool                `json:"restricted,omitempty"`
+	WrittenAt  *PlaceInput          `json:"writtenAt,omitempty"`
+	Authors    []*PartyInput        `json:"authors,omitempty"`
+	Recipients []*PartyInput        `json:"recipients,omitempty"`
+	Cc         []*PartyInput        `json:"cc,omitempty"`
+	Bcc        []*PartyInput        `json:"bcc,omitempty"`
+	OnBehalfOf []*OrganisationInput `json:"onBehalfOf,omitempty"`
+	Mentions   []*MentionInput      `json:"mentions,omitempty"`
+	RepliesTo  []*LetterRefInput    `json:"repliesTo,omitempty"`
+	Related    []*LetterRefInput    `json:"related,omitempty"`
 }
 
 // A change to a letter's own properties: an absent field is kept, a null one cleared.
@@ -250,6 +252,8 @@ type LetterPatch struct {
 	PlaceText     graphql.Omittable[*string]    `json:"placeText,omitempty"`
 	Source        graphql.Omittable[*string]    `json:"source,omitempty"`
 	ExternalID    graphql.Omittable[*string]    `json:"externalId,omitempty"`
+	// Marks the letter restricted, or not; FORBIDDEN unless your role sees restricted letters.
+	Restricted graphql.Omittable[*bool] `json:"restricted,omitempty"`
 }
 
 // A letter by id, by externalId, or by title; an unknown externalId or title makes a stub letter.

@@ -20,6 +20,8 @@ type LetterInput struct {
 	SourceFormat  SourceFormat // defaults to JSON
 	Source        string
 	ExternalID    string
+	// Restricted hides the letter from callers who do not see restricted letters.
+	Restricted bool
 
 	WrittenAt  *PlaceInput
 	Authors    []PartyInput
@@ -134,4 +136,5 @@ type LetterPatch struct {
 	PlaceText     *string
 	Source        *string
 	ExternalID    *string
+	Restricted    *bool
 }

@@ -100,6 +100,9 @@ type Letter struct {
 	ContentHash   string
 	ImportedAt    time.Time
 	Stub          bool
+	// Restricted letters are visible only to callers who see restricted letters
+	// (see WithRestricted).
+	Restricted bool
 
 	// Parts says which links (and whether the body) the store filled: all when it
 	// loads a letter in full, those asked for when it reads a page (LetterFilter.Parts),

@@ -1,7 +1,6 @@
 package ingest_test
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -26,7 +25,7 @@ func importWith(t *testing.T, w ingest.Writer, opts ingest.Options, src string) 
 	t.Helper()
 	var outcomes []ingest.Outcome
 	im := &ingest.Importer{Writer: w, Options: opts, OnOutcome: func(o ingest.Outcome) { outcomes = append(outcomes, o) }}
-	sum, err := im.Import(context.Background(), []ingest.Source{ingest.StringSource("batch.ndjson", src)})
+	sum, err := im.Import(neo4jtest.Context(), []ingest.Source{ingest.StringSource("batch.ndjson", src)})
 	return sum, outcomes, err
 }
 
@@ -93,7 +92,7 @@ func TestUnreadableSourcesFailAlone(t *testing.T) {
 	var outcomes []ingest.Outcome
 	im := &ingest.Importer{Writer: store, OnOutcome: func(o ingest.Outcome) { outcomes = append(outcomes, o) }}
 	json := ingest.StringSource("good.json", `{"title":"Good"}`)
-	sum, err := im.Import(context.Background(), []ingest.Source{
+	sum, err := im.Import(neo4jtest.Context(), []ingest.Source{
 		ingest.StringSource("binary.bin", "\x00\x01\x02garbage"), json,
 	})
 	if err != nil {

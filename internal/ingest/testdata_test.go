@@ -1,7 +1,6 @@
 package ingest_test
 
 import (
-	"context"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -25,13 +24,13 @@ func TestRawSeedLetterGivesItsGraph(t *testing.T) {
 		t.Fatalf("Sources: %v", err)
 	}
 	im := &ingest.Importer{Writer: store}
-	sum, err := im.Import(context.Background(), sources)
+	sum, err := im.Import(neo4jtest.Context(), sources)
 	if err != nil || sum.Created != 1 || sum.Failed != 0 {
 		t.Fatalf("Import = %+v, %v; want one letter created", sum, err)
 	}
 	neo4jtest.CheckSeedGraph(t)
 	nodes, rels := neo4jtest.Counts(t)
-	sum, err = im.Import(context.Background(), sources)
+	sum, err = im.Import(neo4jtest.Context(), sources)
 	if err != nil || sum.Unchanged != 1 {
 		t.Fatalf("second Import = %+v, %v; want one unchanged", sum, err)
 	}
@@ -75,7 +74,7 @@ func TestEveryTestdataFileImports(t *testing.T) {
 			failed = append(failed, o.Origin+": "+o.Err.Error())
 		}
 	}}
-	sum, err := im.Import(context.Background(), sources)
+	sum, err := im.Import(neo4jtest.Context(), sources)
 	if err != nil {
 		t.Fatalf("Import: %v", err)
 	}
@@ -86,7 +85,7 @@ func TestEveryTestdataFileImports(t *testing.T) {
 		t.Errorf("nothing created: %+v", sum)
 	}
 	nodes, rels := neo4jtest.Counts(t)
-	again, err := im.Import(context.Background(), sources)
+	again, err := im.Import(neo4jtest.Context(), sources)
 	if err != nil || again.Created != 0 || again.Unchanged != sum.Created+sum.Unchanged {
 		t.Errorf("second import = %+v, %v; want all %d unchanged", again, err, sum.Created+sum.Unchanged)
 	}

@@ -26,9 +26,12 @@ const (
 	buffer = 1024
 )
 
-// Hub implements domain.LetterStream over a domain.LetterFeed.
+// Hub implements domain.LetterStream over a domain.LetterFeed, for subscribers who
+// all see the same: restricted letters and blind copies, or neither (Tiered keeps
+// one hub of each).
 type Hub struct {
 	feed     domain.LetterFeed
+	sees     bool // the feed is read as a caller who sees restricted letters
 	interval time.Duration
 	timeout  time.Duration
 	log      *slog.Logger
@@ -59,6 +62,36 @@ func New(feed domain.LetterFeed, interval, timeout time.Duration, log *slog.Logg
 	return &Hub{feed: feed, interval: interval, timeout: timeout, log: log,
 		wake: make(chan struct{}, 1), subs: map[*subscriber]struct{}{}}
 }
+
+// Tiered implements domain.LetterStream with a hub for the subscribers who see
+// restricted letters and blind copies and another for those who do not, so that the
+// store's query, not a filter here, leaves out what a subscriber may not see.
+type Tiered struct{ open, restricted *Hub }
+
+// NewTiered returns the two hubs, made as New makes one.
+func NewTiered(feed domain.LetterFeed, interval, timeout time.Duration, log *slog.Logger) *Tiered {
+	t := &Tiered{open: New(feed, interval, timeout, log), restricted: New(feed, interval, timeout, log)}
+	t.restricted.sees = true
+	return t
+}
+
+// Subscribe implements domain.LetterStream, on the hub of what ctx's caller sees
+// (domain.SeesRestricted).
+func (t *Tiered) Subscribe(ctx context.Context, involving string) (<-chan *domain.Letter, error) {
+	if domain.SeesRestricted(ctx) {
+		return t.restricted.Subscribe(ctx, involving)
+	}
+	return t.open.Subscribe(ctx, involving)
+}
+
+// Added implements domain.LetterStream.
+func (t *Tiered) Added() {
+	t.open.Added()
+	t.restricted.Added()
+}
+
+// Subscribers returns how many subscriptions are open.
+func (t *Tiered) Subscribers() int { return t.open.Subscribers() + t.restricted.Subscribers() }
 
 // Subscribe implements domain.LetterStream. It reads the feed's position first, so
 // that the subscriber receives exactly the letters added after it subscribed; the
@@ -132,7 +165,7 @@ func (h *Hub) poll() {
 		h.mu.Lock()
 		after := h.cursor
 		h.mu.Unlock()
-		ctx, cancel := context.WithTimeout(context.Background(), h.timeout)
+		ctx, cancel := context.WithTimeout(domain.WithRestricted(context.Background(), h.sees), h.timeout)
 		added, err := h.feed.LettersAdded(ctx, after, batch)
 		cancel()
 		if err != nil {

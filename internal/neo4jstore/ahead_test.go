@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,7 +16,7 @@ import (
 // organisations, offices and places with every detail, and every link.
 func TestBatchResolvesAsOneByOne(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	docs := func() []domain.LetterInput {
 		var out []domain.LetterInput
 		if err := gen.Generate(gen.Config{Letters: 150, Seed: 11}, func(_ int, in domain.LetterInput) error {

@@ -207,7 +207,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			return nil, err
 		}
 		links = append(links, ls...)
-		rows = append(rows, map[string]any{"id": ids[i], "props": letterProps(docs[i], hashes[i], r.now)})
+		rows = append(rows, map[string]any{"id": ids[i], "props": letterProps(docs[i], hashes[i], r.now), "restricted": docs[i].Restricted})
 		results[i] = domain.ImportResult{LetterID: ids[i], Created: true,
 			CorrespondentsCreated: r.created - created, CorrespondentsMatched: r.matched - matched}
 	}
@@ -217,7 +217,8 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := exec(r.ctx, r.tx, `
 		UNWIND $rows AS row
 		MERGE (l:Letter {id: row.id})
-		SET l += row.props`, map[string]any{"rows": rows}); err != nil {
+		SET l += row.props
+		FOREACH (_ IN CASE WHEN row.restricted THEN [1] ELSE [] END | SET l:`+restrictedLabel+`)`, map[string]any{"rows": rows}); err != nil {
 		return nil, err
 	}
 	for _, row := range rows {

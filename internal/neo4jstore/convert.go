@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -98,6 +99,8 @@ func toLetter(m map[string]any, parts domain.LetterParts) *domain.Letter {
 		ContentHash:   str(m, "contentHash"),
 		ImportedAt:    datetime(m, "importedAt"),
 		Stub:          boolean(m, "stub"),
+		// From a letter's projection, or from the labels of a node that may be any.
+		Restricted: boolean(m, "restricted") || slices.Contains(strs(m, "labels"), restrictedLabel),
 	}
 	if l.DatePrecision == "" {
 		l.DatePrecision = domain.PrecisionUnknown

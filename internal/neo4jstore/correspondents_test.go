@@ -13,7 +13,7 @@ func upsert(tb testing.TB, s interface {
 	UpsertCorrespondent(context.Context, domain.PartyInput) (domain.Correspondent, bool, error)
 }, p domain.PartyInput) (domain.Correspondent, bool) {
 	tb.Helper()
-	c, created, err := s.UpsertCorrespondent(context.Background(), p)
+	c, created, err := s.UpsertCorrespondent(neo4jtest.Context(), p)
 	if err != nil {
 		tb.Fatalf("UpsertCorrespondent: %v", err)
 	}
@@ -60,7 +60,7 @@ func TestIdentityResolution(t *testing.T) {
 	}
 
 	// What the resolution learnt is kept: the honorific, the other spelling as alias.
-	c, err := store.Correspondent(context.Background(), base.NodeID())
+	c, err := store.Correspondent(neo4jtest.Context(), base.NodeID())
 	if err != nil {
 		t.Fatalf("Correspondent: %v", err)
 	}
@@ -106,7 +106,7 @@ func TestUpsertUpdatesByID(t *testing.T) {
 	if created || found.NodeID() != org.NodeID() {
 		t.Errorf("old name: %s (created %v), want %s", found.NodeID(), created, org.NodeID())
 	}
-	_, _, err := store.UpsertCorrespondent(context.Background(), domain.PartyInput{Person: &domain.PersonInput{ID: "missing", Name: "X"}})
+	_, _, err := store.UpsertCorrespondent(neo4jtest.Context(), domain.PartyInput{Person: &domain.PersonInput{ID: "missing", Name: "X"}})
 	if de := domain.AsError(err); de.Code != domain.CodeBadUserInput || de.Field != "input.person.id" {
 		t.Errorf("unknown id: %v, want BAD_USER_INPUT at input.person.id", err)
 	}
@@ -114,7 +114,7 @@ func TestUpsertUpdatesByID(t *testing.T) {
 
 func TestCorrespondentsListAndFilter(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	albania := &domain.OrganisationInput{Name: "Albania", Kind: domain.OrgState}
 	upsert(t, store, domain.PartyInput{Person: &domain.PersonInput{Name: "Edi Rama"},
 		Holds: &domain.HoldingInput{Office: domain.OfficeInput{Title: "Prime Minister", Of: albania}}})
@@ -210,7 +210,7 @@ func orgID(tb testing.TB, name string) string {
 
 func TestNode(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	l := create(t, store, domain.LetterInput{Title: "x", Authors: []domain.PartyInput{person("A Writer")},
 		WrittenAt: &domain.PlaceInput{Name: "Tehran", Country: "Iran"}})
 	tests := []struct {

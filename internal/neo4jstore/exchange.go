@@ -13,31 +13,33 @@ var _ domain.Explorer = (*Store)(nil)
 // Exchange implements domain.Explorer, in one query.
 func (s *Store) Exchange(ctx context.Context, a, b string, from, to *time.Time) (domain.Exchange, error) {
 	var e domain.Exchange
-	err := s.runParts(ctx, exchangeRead(a, b, from, to, &e))
+	err := s.runParts(ctx, exchangeRead(visibilityOf(ctx), a, b, from, to, &e))
 	return e, err
 }
 
-// exchangeRead counts the letters each way between a and b into out. Each way starts
-// from whichever end has fewer links of its kind (see selectLettersAt).
-func exchangeRead(a, b string, from, to *time.Time, out *domain.Exchange) readPart {
+// exchangeRead counts the letters each way between a and b that v may see into out.
+// Each way starts from whichever end has fewer links of its kind (see
+// selectLettersAt).
+func exchangeRead(v visibility, a, b string, from, to *time.Time, out *domain.Exchange) readPart {
 	params := map[string]any{"a": a, "b": b}
-	conds := append([]string{"l.stub = false"}, dateConds(from, to, params)...)
+	conds := append([]string{"l.stub = false", v.letter("l")}, dateConds(from, to, params)...)
+	received := v.received()
 	where := strings.Join(conds, " AND ")
 	// direction counts the letters x wrote to y into n, carrying what came before.
 	direction := func(x, y, carry, n string) string {
 		guard := func(cmp string) string {
-			return "COUNT { (" + x + ")-[:WROTE]->() } " + cmp + " COUNT { (" + y + ")<-[:ADDRESSED_TO|CC|BCC]-() }"
+			return "COUNT { (" + x + ")-[:WROTE]->() } " + cmp + " COUNT { (" + y + ")<-[:" + received + "]-() }"
 		}
 		return `CALL {
 				WITH a, b
 				WITH a, b WHERE ` + guard("<=") + `
 				MATCH (` + x + `)-[:WROTE]->(l:Letter)
-				WHERE ` + where + ` AND EXISTS { (l)-[:ADDRESSED_TO|CC|BCC]->(` + y + `) }
+				WHERE ` + where + ` AND EXISTS { (l)-[:` + received + `]->(` + y + `) }
 				RETURN count(l) AS n
 				UNION ALL
 				WITH a, b
 				WITH a, b WHERE ` + guard(">") + `
-				MATCH (l:Letter)-[:ADDRESSED_TO|CC|BCC]->(` + y + `)
+				MATCH (l:Letter)-[:` + received + `]->(` + y + `)
 				WITH DISTINCT l, ` + x + `
 				WHERE ` + where + ` AND EXISTS { (` + x + `)-[:WROTE]->(l) }
 				RETURN count(l) AS n
@@ -76,7 +78,7 @@ var pairOrders = map[domain.PairOrder]sortSpec{
 // Pairs implements domain.Explorer: one query aggregates every letter the centre
 // shares, per other correspondent, then sorts and pages the result.
 func (s *Store) Pairs(ctx context.Context, id string, f domain.PairFilter, order domain.PairOrder, page domain.PageRequest) (*domain.PairPage, error) {
-	part, out, err := pairsRead(id, f, order, page)
+	part, out, err := pairsRead(visibilityOf(ctx), id, f, order, page)
 	if err != nil {
 		return nil, err
 	}
@@ -86,8 +88,9 @@ func (s *Store) Pairs(ctx context.Context, id string, f domain.PairFilter, order
 	return out, nil
 }
 
-// pairsRead reads one page of id's pairs into the page it returns.
-func pairsRead(id string, f domain.PairFilter, order domain.PairOrder, page domain.PageRequest) (readPart, *domain.PairPage, error) {
+// pairsRead reads one page of id's pairs, counting the letters and links v may see,
+// into the page it returns.
+func pairsRead(v visibility, id string, f domain.PairFilter, order domain.PairOrder, page domain.PageRequest) (readPart, *domain.PairPage, error) {
 	if order == "" {
 		order = domain.PairByLetters
 	}
@@ -95,12 +98,13 @@ func pairsRead(id string, f domain.PairFilter, order domain.PairOrder, page doma
 	if !ok {
 		return readPart{}, nil, domain.Invalid("orderBy", "%q is not a correspondent order", order)
 	}
-	types, err := roleTypesOf(f.Role, "role")
+	types, err := v.roleTypes(f.Role, "role")
 	if err != nil {
 		return readPart{}, nil, err
 	}
+	mine, _ := v.roleTypes(domain.RoleAny, "role")
 	params := map[string]any{"x": id}
-	where := "WHERE y <> x AND l.stub = false"
+	where := "WHERE y <> x AND l.stub = false AND " + v.letter("l")
 	if conds := dateConds(f.DateFrom, f.DateTo, params); len(conds) > 0 {
 		where += " AND " + strings.Join(conds, " AND ")
 	}
@@ -112,7 +116,7 @@ func pairsRead(id string, f domain.PairFilter, order domain.PairOrder, page doma
 		params[k] = v
 	}
 	cypher := `
-		MATCH (x:Correspondent {id: $x})-[r1:WROTE|ADDRESSED_TO|CC|BCC]-(l:Letter)-[r2:` + types + `]-(y:Correspondent)
+		MATCH (x:Correspondent {id: $x})-[r1:` + mine + `]-(l:Letter)-[r2:` + types + `]-(y:Correspondent)
 		` + where + `
 		WITH y, l, type(r1) AS xr, type(r2) AS yr
 		WITH y, {

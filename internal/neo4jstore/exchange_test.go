@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -13,7 +12,7 @@ import (
 
 func TestExchangeAndPairs(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	letter := func(title, date string, authors, recipients, cc []string) {
 		in := domain.LetterInput{Title: title}
 		if date != "" {
@@ -126,7 +125,7 @@ func TestExchangeAndPairs(t *testing.T) {
 // whichever of them the query starts from: the busier one, or the quieter.
 func TestBetweenFromEitherEnd(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	for i := range 3 {
 		create(t, store, domain.LetterInput{Title: fmt.Sprintf("ann to bob %d", i), Authors: []domain.PartyInput{person("Ann Busy")}, Recipients: []domain.PartyInput{person("Bob Quiet")}})
 	}

@@ -29,11 +29,12 @@ func (s *Store) LastAdded(ctx context.Context) (int64, error) {
 
 // LettersAdded implements domain.LetterFeed, in one query on the addedSeq index.
 func (s *Store) LettersAdded(ctx context.Context, after int64, limit int) ([]domain.AddedLetter, error) {
+	v := visibilityOf(ctx)
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.AddedLetter, error) {
 		recs, err := collect(ctx, tx, `
-			MATCH (l:Letter) WHERE l.addedSeq > $after
+			MATCH (l:Letter) WHERE l.addedSeq > $after AND `+v.letter("l")+`
 			WITH l ORDER BY l.addedSeq LIMIT $limit
-			RETURN l.addedSeq AS seq, `+letterProjection+` AS letter,
+			RETURN l.addedSeq AS seq, `+v.letterProjection()+` AS letter,
 				[(l)-[:WROTE|ADDRESSED_TO|CC]-(c:Correspondent) | c.id] +
 				[(l)-[:WROTE|ADDRESSED_TO|CC]-(:Office)-[:OF]->(:Organisation)-[:PART_OF*0..5]->(o:Organisation) | o.id] AS involved`,
 			map[string]any{"after": after, "limit": limit})

@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"slices"
 	"testing"
 
@@ -14,7 +13,7 @@ import (
 // document imported again or for an update; and what the feed says each involves.
 func TestLetterFeed(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	last := func() int64 {
 		t.Helper()
 		n, err := store.LastAdded(ctx)

@@ -13,17 +13,6 @@ import (
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
-// roleTypes maps a role to the relationship types that express it. Patterns that use
-// them are undirected: WROTE runs from the correspondent and the others to it, so the
-// type alone fixes the direction.
-var roleTypes = map[domain.Role]string{
-	domain.RoleAuthor:    "WROTE",
-	domain.RoleRecipient: "ADDRESSED_TO",
-	domain.RoleCC:        "CC",
-	domain.RoleBCC:       "BCC",
-	domain.RoleAny:       "WROTE|ADDRESSED_TO|CC|BCC",
-}
-
 // keyKind says how a sort key travels in a cursor.
 type keyKind int
 
@@ -55,12 +44,13 @@ var letterOrders = map[domain.LetterOrder]sortSpec{
 
 // Node implements domain.Store.
 func (s *Store) Node(ctx context.Context, id string) (domain.Node, error) {
+	v := visibilityOf(ctx)
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (domain.Node, error) {
 		recs, err := collect(ctx, tx, `
-			OPTIONAL MATCH (l:Letter {id: $id})
+			OPTIONAL MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
 			OPTIONAL MATCH (c:Correspondent {id: $id})
 			OPTIONAL MATCH (p:Place {id: $id})
-			RETURN `+letterProjection+` AS letter, `+correspondentProjection+` AS correspondent,
+			RETURN `+v.letterProjection()+` AS letter, `+correspondentProjection+` AS correspondent,
 			       p {`+placeFields+`} AS place`, map[string]any{"id": id})
 		if err != nil {
 			return nil, err
@@ -86,9 +76,11 @@ func (s *Store) Letter(ctx context.Context, id string) (*domain.Letter, error) {
 	})
 }
 
-// loadLetter reads one letter with its links inside tx; NOT_FOUND when missing.
+// loadLetter reads one letter with its links inside tx; NOT_FOUND when missing or
+// not visible to ctx's caller.
 func loadLetter(ctx context.Context, tx neo4j.ManagedTransaction, id string) (*domain.Letter, error) {
-	recs, err := collect(ctx, tx, `MATCH (l:Letter {id: $id}) RETURN `+letterProjection+` AS letter`,
+	v := visibilityOf(ctx)
+	recs, err := collect(ctx, tx, `MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+` RETURN `+v.letterProjection()+` AS letter`,
 		map[string]any{"id": id})
 	if err != nil {
 		return nil, err
@@ -101,11 +93,12 @@ func loadLetter(ctx context.Context, tx neo4j.ManagedTransaction, id string) (*d
 
 // LettersByID implements domain.Store.
 func (s *Store) LettersByID(ctx context.Context, ids []string) ([]*domain.Letter, error) {
+	v := visibilityOf(ctx)
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*domain.Letter, error) {
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
-			MATCH (l:Letter {id: id})
-			RETURN `+letterProjection+` AS letter`, map[string]any{"ids": ids})
+			MATCH (l:Letter {id: id}) WHERE `+v.letter("l")+`
+			RETURN `+v.letterProjection()+` AS letter`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
@@ -135,16 +128,16 @@ type letterSelection struct {
 	conds           []string
 }
 
-// selectLetters builds the selection for f. The clause it starts from is the most
-// selective one the filter allows: the full-text index, a correspondent's
-// relationships, or all letters.
-func selectLetters(f domain.LetterFilter) (letterSelection, error) {
-	return selectLettersAt(f, "")
+// selectLetters builds the selection for f, of the letters v may see. The clause it
+// starts from is the most selective one the filter allows: the full-text index, a
+// correspondent's relationships, or all letters.
+func selectLetters(v visibility, f domain.LetterFilter) (letterSelection, error) {
+	return selectLettersAt(v, f, "")
 }
 
 // selectLettersAt is selectLetters where the first involvement's correspondent id is
 // the Cypher variable firstID (a batch's row) rather than a parameter.
-func selectLettersAt(f domain.LetterFilter, firstID string) (letterSelection, error) {
+func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (letterSelection, error) {
 	params := map[string]any{}
 	invID := func(i int) string {
 		if i == 0 && firstID != "" {
@@ -171,11 +164,11 @@ func selectLettersAt(f domain.LetterFilter, firstID string) (letterSelection, er
 		// its role (a degree is read in constant time), and test the other's on each
 		// letter, so that a busy correspondent's thousands of letters are not walked
 		// to find the few it shares with a quiet one.
-		t0, err := roleTypesOf(f.Involving[0].Role, "filter.involving[0].role")
+		t0, err := v.roleTypes(f.Involving[0].Role, "filter.involving[0].role")
 		if err != nil {
 			return letterSelection{}, err
 		}
-		t1, err := roleTypesOf(f.Involving[1].Role, "filter.involving[1].role")
+		t1, err := v.roleTypes(f.Involving[1].Role, "filter.involving[1].role")
 		if err != nil {
 			return letterSelection{}, err
 		}
@@ -190,7 +183,7 @@ func selectLettersAt(f domain.LetterFilter, firstID string) (letterSelection, er
 			branch("c0", t0, "c1", t1, "<=") + "\nUNION\n" + branch("c1", t1, "c0", t0, ">") + "\n}\nWITH l\n")
 		start = 2
 	case len(f.Involving) > 0:
-		types, err := roleTypesOf(f.Involving[0].Role, "filter.involving[0].role")
+		types, err := v.roleTypes(f.Involving[0].Role, "filter.involving[0].role")
 		if err != nil {
 			return letterSelection{}, err
 		}
@@ -202,14 +195,14 @@ func selectLettersAt(f domain.LetterFilter, firstID string) (letterSelection, er
 	}
 	for i := start; i < len(f.Involving); i++ {
 		n := strconv.Itoa(i)
-		types, err := roleTypesOf(f.Involving[i].Role, "filter.involving["+n+"].role")
+		types, err := v.roleTypes(f.Involving[i].Role, "filter.involving["+n+"].role")
 		if err != nil {
 			return letterSelection{}, err
 		}
 		conds = append(conds, "EXISTS { MATCH (:Correspondent {id: "+invID(i)+"})-[:"+types+"]-(l) }")
 	}
 	if o := f.Organisation; o != nil {
-		cond, err := organisationCondition(o)
+		cond, err := organisationCondition(v, o)
 		if err != nil {
 			return letterSelection{}, err
 		}
@@ -218,6 +211,9 @@ func selectLettersAt(f domain.LetterFilter, firstID string) (letterSelection, er
 	}
 	if !f.IncludeStubs {
 		conds = append(conds, "l.stub = false")
+	}
+	if !v.restricted {
+		conds = append(conds, v.letter("l"))
 	}
 	conds = append(conds, dateConds(f.DateFrom, f.DateTo, params)...)
 	if f.PlaceID != "" {
@@ -277,8 +273,8 @@ func pageOf(sel letterSelection, spec sortSpec, kp keyset) string {
 // organisationCondition is the roll-up: a party of l in the role is the organisation,
 // or (as chosen) one of its parts, an office of it or of a part, a holder of such an
 // office, or a member of it or of a part. Every piece is a fixed string.
-func organisationCondition(o *domain.OrganisationInvolvement) (string, error) {
-	types, err := roleTypesOf(o.Role, "filter.organisation.role")
+func organisationCondition(v visibility, o *domain.OrganisationInvolvement) (string, error) {
+	types, err := v.roleTypes(o.Role, "filter.organisation.role")
 	if err != nil {
 		return "", err
 	}
@@ -315,20 +311,9 @@ func dateConds(from, to *time.Time, params map[string]any) []string {
 	return conds
 }
 
-func roleTypesOf(r domain.Role, field string) (string, error) {
-	if r == "" {
-		r = domain.RoleAny
-	}
-	t, ok := roleTypes[r]
-	if !ok {
-		return "", domain.Invalid(field, "%q is not one of AUTHOR, RECIPIENT, CC, BCC, ANY", r)
-	}
-	return t, nil
-}
-
 // Letters implements domain.Store.
 func (s *Store) Letters(ctx context.Context, f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest) (*domain.LetterPage, error) {
-	part, out, err := lettersRead(f, order, page)
+	part, out, err := lettersRead(visibilityOf(ctx), f, order, page)
 	if err != nil {
 		return nil, err
 	}
@@ -339,7 +324,7 @@ func (s *Store) Letters(ctx context.Context, f domain.LetterFilter, order domain
 }
 
 // lettersRead reads one page of the letters f selects into the page it returns.
-func lettersRead(f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest) (readPart, *domain.LetterPage, error) {
+func lettersRead(v visibility, f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest) (readPart, *domain.LetterPage, error) {
 	if order == "" {
 		order = domain.OrderDateDesc
 	}
@@ -347,7 +332,7 @@ func lettersRead(f domain.LetterFilter, order domain.LetterOrder, page domain.Pa
 	if !ok {
 		return readPart{}, nil, domain.Invalid("orderBy", "%q is not a letter order", order)
 	}
-	sel, err := selectLetters(f)
+	sel, err := selectLetters(v, f)
 	if err != nil {
 		return readPart{}, nil, err
 	}
@@ -360,13 +345,13 @@ func lettersRead(f domain.LetterFilter, order domain.LetterOrder, page domain.Pa
 	}
 	out := &domain.LetterPage{}
 	decode := func(rows []any) { *out = *kp.letterPage(spec, order, f.Parts, rows) }
-	cypher := pageOf(sel, spec, kp) + "RETURN [k, " + letterProjectionOf(f.Parts) + "] AS row"
+	cypher := pageOf(sel, spec, kp) + "RETURN [k, " + v.letterProjectionOf(f.Parts) + "] AS row"
 	return readPart{cypher: cypher, params: sel.params, decode: decode}, out, nil
 }
 
 // CountLetters implements domain.Store.
 func (s *Store) CountLetters(ctx context.Context, f domain.LetterFilter) (int, error) {
-	sel, err := selectLetters(f)
+	sel, err := selectLetters(visibilityOf(ctx), f)
 	if err != nil {
 		return 0, err
 	}
@@ -584,7 +569,8 @@ func (s *Store) LettersOfMany(ctx context.Context, ids []string, f domain.Letter
 	if !ok {
 		return nil, domain.Invalid("orderBy", "%q is not a letter order", order)
 	}
-	sel, err := selectLettersAt(f, "cid")
+	v := visibilityOf(ctx)
+	sel, err := selectLettersAt(v, f, "cid")
 	if err != nil {
 		return nil, err
 	}
@@ -599,7 +585,7 @@ func (s *Store) LettersOfMany(ctx context.Context, ids []string, f domain.Letter
 	cypher := `UNWIND $ids AS cid
 		CALL {
 			WITH cid
-			` + pageOf(sel, spec, kp) + `RETURN collect([k, ` + letterProjectionOf(f.Parts) + `]) AS rows
+			` + pageOf(sel, spec, kp) + `RETURN collect([k, ` + v.letterProjectionOf(f.Parts) + `]) AS rows
 		}
 		RETURN cid, rows`
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string]*domain.LetterPage, error) {

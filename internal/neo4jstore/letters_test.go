@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"slices"
 	"testing"
 	"time"
@@ -25,7 +24,7 @@ func person(name string) domain.PartyInput {
 
 func create(tb testing.TB, store *neo4jstore.Store, in domain.LetterInput) *domain.Letter {
 	tb.Helper()
-	l, created, err := store.CreateLetter(context.Background(), in)
+	l, created, err := store.CreateLetter(neo4jtest.Context(), in)
 	if err != nil {
 		tb.Fatalf("CreateLetter(%q): %v", in.Title, err)
 	}
@@ -55,7 +54,7 @@ func titles(letters []*domain.Letter) []string {
 
 func TestCreateReadUpdateDelete(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 
 	l := create(t, store, domain.LetterInput{
 		Title: "On the harbour", Body: "Dear Anna, the harbour froze.", Date: day("1893-01-14"),
@@ -133,7 +132,7 @@ func TestCreateReadUpdateDelete(t *testing.T) {
 
 func TestLetterFilters(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	create(t, store, domain.LetterInput{Title: "A: Weber to Berg", Body: "about the harbour ice", Date: day("1893-01-14"),
 		Language: "en", SourceFormat: domain.FormatText, WrittenAt: &domain.PlaceInput{Name: "Bergen", Country: "Norway"},
 		Authors: []domain.PartyInput{person("Karl Weber")}, Recipients: []domain.PartyInput{person("Anna Berg")},
@@ -200,7 +199,7 @@ func TestLetterFilters(t *testing.T) {
 
 func TestLetterOrders(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	for _, in := range []domain.LetterInput{
 		{Title: "beta", Date: day("1900-01-01")},
 		{Title: "Alpha", Date: day("1901-01-01")},
@@ -250,7 +249,7 @@ func TestLettersReadOnlyThePartsAskedFor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := store.Letters(context.Background(), domain.LetterFilter{Parts: tt.parts}, "", domain.PageRequest{})
+			page, err := store.Letters(neo4jtest.Context(), domain.LetterFilter{Parts: tt.parts}, "", domain.PageRequest{})
 			if err != nil || len(page.Letters) != 1 {
 				t.Fatalf("Letters = %+v, %v", page, err)
 			}

@@ -39,20 +39,24 @@ var linkSpecs = map[domain.LinkKind]linkSpec{
 	domain.LinkPartOf:      {from: domain.LabelOrganisation, to: domain.LabelOrganisation},
 }
 
-// matchEnd is a clause binding v to the node with the label whose id is the Cypher
-// expression id ("$from", "row.to"); for anyNode it tries each kind of node through
-// its own index. imports names the variables id needs inside that subquery ("row").
-func matchEnd(v string, label domain.Label, id, imports string) string {
+// matchEnd is a clause binding x to the node with the label whose id is the Cypher
+// expression id ("$from", "row.to"), if vis may see it; for anyNode it tries each
+// kind of node through its own index. imports names the variables id needs inside
+// that subquery ("row").
+func matchEnd(vis visibility, x string, label domain.Label, id, imports string) string {
+	if label == domain.LabelLetter {
+		return "MATCH (" + x + ":Letter {id: " + id + "}) WHERE " + vis.letter(x) + "\n"
+	}
 	if label != anyNode {
-		return "MATCH (" + v + ":" + string(label) + " {id: " + id + "})\n"
+		return "MATCH (" + x + ":" + string(label) + " {id: " + id + "})\n"
 	}
 	with := ""
 	if imports != "" {
 		with = "WITH " + imports + " "
 	}
-	return "CALL { " + with + "MATCH (n:Letter {id: " + id + "}) RETURN n" +
+	return "CALL { " + with + "MATCH (n:Letter {id: " + id + "}) WHERE " + vis.letter("n") + " RETURN n" +
 		" UNION " + with + "MATCH (n:Correspondent {id: " + id + "}) RETURN n" +
-		" UNION " + with + "MATCH (n:Place {id: " + id + "}) RETURN n }\nWITH *, n AS " + v + "\n"
+		" UNION " + with + "MATCH (n:Place {id: " + id + "}) RETURN n }\nWITH *, n AS " + x + "\n"
 }
 
 // arrow is the relationship pattern between a (From) and b (To) with variable r.
@@ -63,8 +67,12 @@ func (s linkSpec) arrow(kind domain.LinkKind) string {
 	return "(a)-[r:" + string(kind) + "]->(b)"
 }
 
-// AddLink implements domain.Store.
+// AddLink implements domain.Store. A BCC link is FORBIDDEN to a caller who does not
+// see blind copies, and a letter it may not see is not found.
 func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
+	if l.Kind == domain.LinkBCC && !visibilityOf(ctx).restricted {
+		return domain.ErrRestricted("input.kind")
+	}
 	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, newResolver(ctx, tx).link(l, "input")
 	})
@@ -76,6 +84,9 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 	kind := domain.RoleLink(role)
 	if kind == "" {
 		return nil, domain.Invalid("role", "%q is not one of AUTHOR, RECIPIENT, CC, BCC", role)
+	}
+	if kind == domain.LinkBCC && !visibilityOf(ctx).restricted {
+		return nil, domain.ErrRestricted("role")
 	}
 	if err := p.Normalize("party", role); err != nil {
 		return nil, err
@@ -150,7 +161,8 @@ func (r *resolver) link(l domain.Link, field string) error {
 		}
 	}
 	params := map[string]any{"from": l.From, "to": l.To, "props": props}
-	cypher := matchEnd("a", spec.from, "$from", "") + matchEnd("b", spec.to, "$to", "")
+	vis := visibilityOf(r.ctx)
+	cypher := matchEnd(vis, "a", spec.from, "$from", "") + matchEnd(vis, "b", spec.to, "$to", "")
 	if spec.single {
 		cypher += "OPTIONAL MATCH (a)-[old:" + string(l.Kind) + "]->(other) WHERE other <> b\nDELETE old\nWITH DISTINCT a, b\n"
 	}
@@ -193,12 +205,16 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 	if !ok {
 		return domain.Invalid("kind", "%q is not a link kind", kind)
 	}
+	if kind == domain.LinkBCC && !visibilityOf(ctx).restricted {
+		return domain.ErrRestricted("kind")
+	}
 	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
 		pattern := spec.arrow(kind)
 		if kind == domain.LinkRelatedTo {
 			pattern = "(a)-[r:RELATED_TO]-(b)" // related is read both ways, so removed both ways
 		}
-		recs, err := collect(ctx, tx, matchEnd("a", spec.from, "$from", "")+matchEnd("b", spec.to, "$to", "")+
+		vis := visibilityOf(ctx)
+		recs, err := collect(ctx, tx, matchEnd(vis, "a", spec.from, "$from", "")+matchEnd(vis, "b", spec.to, "$to", "")+
 			"MATCH "+pattern+"\nDELETE r\nRETURN count(r) AS n", map[string]any{"from": from, "to": to})
 		if err != nil {
 			return struct{}{}, err

@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"slices"
 	"testing"
 
@@ -22,7 +21,7 @@ func ccNames(l *domain.Letter) []string {
 
 func TestPartyLinks(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	l := create(t, store, domain.LetterInput{Title: "x", CC: []domain.PartyInput{person("A"), person("B")}})
 
 	steps := []struct {
@@ -85,7 +84,7 @@ func TestPartyLinks(t *testing.T) {
 
 func TestOtherLinks(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	a := create(t, store, domain.LetterInput{Title: "a", WrittenAt: &domain.PlaceInput{Name: "Tehran"}})
 	b := create(t, store, domain.LetterInput{Title: "b", WrittenAt: &domain.PlaceInput{Name: "Tirana"},
 		Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "P"}}}})

@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"slices"
 	"testing"
 
@@ -11,7 +10,7 @@ import (
 
 func TestMergeCorrespondents(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	// Two spellings automatic resolution cannot join: different emails.
 	a := create(t, store, domain.LetterInput{Title: "a",
 		Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Edi Rama", Emails: []string{"edi@gov.al"}}}},

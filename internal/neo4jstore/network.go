@@ -31,20 +31,22 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 	if len(q.Roles) == 0 {
 		q.Roles = []domain.Role{domain.RoleAuthor, domain.RoleRecipient, domain.RoleCC}
 	}
+	v := visibilityOf(ctx)
 	var types []string
 	for i, r := range q.Roles {
 		if r == domain.RoleAny {
 			return nil, domain.Invalid(fmt.Sprintf("roles[%d]", i), "name the roles: AUTHOR, RECIPIENT, CC, BCC")
 		}
-		t, err := roleTypesOf(r, fmt.Sprintf("roles[%d]", i))
+		t, err := v.roleTypes(r, fmt.Sprintf("roles[%d]", i))
 		if err != nil {
 			return nil, err
 		}
 		types = append(types, t)
 	}
 	rel := strings.Join(types, "|")
-	params := withTypes(map[string]any{"center": q.Center, "limit": q.Limit}, types)
-	where := "WHERE l.stub = false"
+	linkTypes := splitTypes(types)
+	params := map[string]any{"center": q.Center, "limit": q.Limit}
+	where := "WHERE l.stub = false AND " + v.letter("l")
 	if conds := dateConds(q.From, q.To, params); len(conds) > 0 {
 		where += " AND " + strings.Join(conds, " AND ")
 	}
@@ -72,7 +74,7 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 	// Edges run from an author to a recipient or copy, through the roles asked for;
 	// the relationship types are the allowlist's, so the pattern names them.
 	var edgeTypes []string
-	for _, t := range params["types"].([]string) {
+	for _, t := range linkTypes {
 		if t != string(domain.LinkWrote) {
 			edgeTypes = append(edgeTypes, t)
 		}
@@ -145,12 +147,11 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 	})
 }
 
-// withTypes adds the relationship types a network's edges may come from.
-func withTypes(params map[string]any, types []string) map[string]any {
+// splitTypes lists the relationship types of alternatives such as "WROTE|CC".
+func splitTypes(types []string) []string {
 	var all []string
 	for _, t := range types {
 		all = append(all, strings.Split(t, "|")...)
 	}
-	params["types"] = all
-	return params
+	return all
 }

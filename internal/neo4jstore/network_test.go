@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"testing"
@@ -12,7 +11,7 @@ import (
 
 func TestNetwork(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	// A chain Ann → Bob → Cy → Dee, Ann copying Eve twice.
 	for i, l := range []struct{ from, to, cc string }{
 		{"Ann", "Bob", "Eve"}, {"Ann", "Bob", "Eve"}, {"Bob", "Cy", ""}, {"Cy", "Dee", ""},
@@ -72,7 +71,7 @@ func TestNetwork(t *testing.T) {
 
 func TestPaths(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	for i, l := range []struct{ from, to, cc string }{
 		{"Ann", "Bob", ""}, {"Bob", "Cy", ""}, {"Cy", "Dee", ""}, {"Ann", "Eve", "Dee"},
 	} {

@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -23,7 +22,7 @@ func walk(tb testing.TB, store *neo4jstore.Store, order domain.LetterOrder, size
 // walkFiltered is walk over the letters f selects.
 func walkFiltered(tb testing.TB, store *neo4jstore.Store, f domain.LetterFilter, order domain.LetterOrder, size int, backward bool, between func()) []string {
 	tb.Helper()
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	var ids []string
 	req := domain.PageRequest{First: intp(size)}
 	if backward {
@@ -61,7 +60,7 @@ func walkFiltered(tb testing.TB, store *neo4jstore.Store, f domain.LetterFilter,
 
 func TestPagingHasNoDuplicatesOrGaps(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	// 23 letters over 5 dates, so that pages split runs of equal dates.
 	for i := 0; i < 23; i++ {
 		in := domain.LetterInput{Title: fmt.Sprintf("letter %02d", i)}
@@ -186,7 +185,7 @@ func TestBusyCorrespondentPagesFromTheIndex(t *testing.T) {
 	busy := personID(t, "Busy Writer")
 	f := domain.LetterFilter{Involving: []domain.Involvement{{CorrespondentID: busy, Role: domain.RoleAuthor}}}
 	for _, order := range []domain.LetterOrder{domain.OrderDateDesc, domain.OrderDateAsc, domain.OrderTitleAsc} {
-		all, err := store.Letters(context.Background(), f, order, domain.PageRequest{First: intp(100)})
+		all, err := store.Letters(neo4jtest.Context(), f, order, domain.PageRequest{First: intp(100)})
 		if err != nil {
 			t.Fatal(err)
 		}

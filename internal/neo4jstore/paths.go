@@ -38,9 +38,10 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops int, roles [
 	if len(roles) == 0 {
 		roles = []domain.Role{domain.RoleAny}
 	}
+	v := visibilityOf(ctx)
 	var types []string
 	for i, r := range roles {
-		t, err := roleTypesOf(r, fmt.Sprintf("roles[%d]", i))
+		t, err := v.roleTypes(r, fmt.Sprintf("roles[%d]", i))
 		if err != nil {
 			return nil, err
 		}
@@ -49,7 +50,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops int, roles [
 	cypher := `
 		MATCH (a:Correspondent {id: $from}), (b:Correspondent {id: $to})
 		MATCH p = allShortestPaths((a)-[:` + strings.Join(types, "|") + `*..` + length + `]-(b))
-		WHERE all(x IN nodes(p) WHERE NOT x:Letter OR x.stub = false)
+		WHERE all(x IN nodes(p) WHERE NOT x:Letter OR (x.stub = false AND ` + v.letter("x") + `))
 		  AND all(x IN nodes(p)[1..-1] WHERE x:Letter OR x:Correspondent)
 		RETURN [x IN nodes(p) | ` + correspondentMap("x") + `] AS nodes, [r IN relationships(p) | type(r)] AS types
 		LIMIT $n`

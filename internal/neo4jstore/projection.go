@@ -38,34 +38,62 @@ func partyList(pattern string) string {
 	return `[` + pattern + ` | {rel: properties(r), node: ` + correspondentMap("a") + `}]`
 }
 
-// letterParts are the link lists of a letter's projection, each with its part.
-var letterParts = []struct {
-	part domain.LetterParts
-	expr string
-}{
-	{domain.PartAuthors, `authors: ` + partyList(`(a:Correspondent)-[r:WROTE]->(l)`)},
-	{domain.PartRecipients, `recipients: ` + partyList(`(l)-[r:ADDRESSED_TO]->(a:Correspondent)`)},
-	{domain.PartCC, `cc: ` + partyList(`(l)-[r:CC]->(a:Correspondent)`)},
-	{domain.PartBCC, `bcc: ` + partyList(`(l)-[r:BCC]->(a:Correspondent)`)},
-	{domain.PartOnBehalfOf, `onBehalfOf: [(l)-[:ON_BEHALF_OF]->(o:Organisation) | o {` + correspondentFields + `}]`},
-	{domain.PartWrittenAt, `writtenAt: [(l)-[:WRITTEN_AT]->(p:Place) | p {` + placeFields + `}][0]`},
-	{domain.PartMentions, `mentions: [(l)-[:MENTIONS]->(m) | ` + anyNodeMap("m") + `]`},
-	{domain.PartRepliesTo, `repliesTo: [(l)-[:REPLIES_TO]->(x:Letter) | x {` + letterFields + `}]`},
-	{domain.PartReplies, `replies: [(x:Letter)-[:REPLIES_TO]->(l) | x {` + letterFields + `}]`},
-	{domain.PartRelated, `related: [(l)-[:RELATED_TO]-(x:Letter) | x {` + letterFields + `}]`},
+// letterMap projects the letter bound to x (a fixed variable name) with fields, and
+// whether it is restricted.
+func letterMap(x, fields string) string {
+	return x + ` {` + fields + `, restricted: ` + x + `:` + restrictedLabel + `}`
 }
 
-// letterProjectionOf is l with the parts asked for (the zero value: all): its body
-// and the links it shows. The pieces are constants; parts only chooses among them.
-func letterProjectionOf(parts domain.LetterParts) string {
+// letterPart is one link list of a letter's projection, with its part.
+type letterPart struct {
+	part domain.LetterParts
+	expr string
+}
+
+// letterPartsOf are the link lists of a letter's projection as v may see them: no
+// blind copies, and no linked letter that is restricted, unless v sees them.
+func letterPartsOf(v visibility) []letterPart {
+	bcc := `bcc: []`
+	if v.restricted {
+		bcc = `bcc: ` + partyList(`(l)-[r:BCC]->(a:Correspondent)`)
+	}
+	linked := func(pattern string) string {
+		return `[` + pattern + ` WHERE ` + v.letter("x") + ` | ` + letterMap("x", letterFields) + `]`
+	}
+	return []letterPart{
+		{domain.PartAuthors, `authors: ` + partyList(`(a:Correspondent)-[r:WROTE]->(l)`)},
+		{domain.PartRecipients, `recipients: ` + partyList(`(l)-[r:ADDRESSED_TO]->(a:Correspondent)`)},
+		{domain.PartCC, `cc: ` + partyList(`(l)-[r:CC]->(a:Correspondent)`)},
+		{domain.PartBCC, bcc},
+		{domain.PartOnBehalfOf, `onBehalfOf: [(l)-[:ON_BEHALF_OF]->(o:Organisation) | o {` + correspondentFields + `}]`},
+		{domain.PartWrittenAt, `writtenAt: [(l)-[:WRITTEN_AT]->(p:Place) | p {` + placeFields + `}][0]`},
+		{domain.PartMentions, `mentions: [(l)-[:MENTIONS]->(m) WHERE ` + v.letter("m") + ` | ` + anyNodeMap("m") + `]`},
+		{domain.PartRepliesTo, `repliesTo: ` + linked(`(l)-[:REPLIES_TO]->(x:Letter)`)},
+		{domain.PartReplies, `replies: ` + linked(`(x:Letter)-[:REPLIES_TO]->(l)`)},
+		{domain.PartRelated, `related: ` + linked(`(l)-[:RELATED_TO]-(x:Letter)`)},
+	}
+}
+
+// letterParts holds letterPartsOf for a caller who does not see restricted letters
+// ([false]) and for one who does ([true]).
+var letterParts = [2][]letterPart{letterPartsOf(visibility{}), letterPartsOf(visibility{restricted: true})}
+
+// letterProjectionOf is l with the parts asked for (the zero value: all) as v may
+// see them: its body and the links it shows. The pieces are constants; parts and v
+// only choose among them.
+func (v visibility) letterProjectionOf(parts domain.LetterParts) string {
 	parts = parts.OrAll()
 	fields := letterFieldsNoBody
 	if parts.Has(domain.PartBody) {
 		fields = letterFields
 	}
 	var b strings.Builder
-	b.WriteString("l {" + fields)
-	for _, lp := range letterParts {
+	b.WriteString("l {" + fields + ", restricted: l:" + restrictedLabel)
+	lps := letterParts[0]
+	if v.restricted {
+		lps = letterParts[1]
+	}
+	for _, lp := range lps {
 		if parts.Has(lp.part) {
 			b.WriteString(",\n\t" + lp.expr)
 		}
@@ -74,8 +102,8 @@ func letterProjectionOf(parts domain.LetterParts) string {
 	return b.String()
 }
 
-// letterProjection is l in full.
-var letterProjection = letterProjectionOf(domain.AllParts)
+// letterProjection is l in full, as v may see it.
+func (v visibility) letterProjection() string { return v.letterProjectionOf(domain.AllParts) }
 
 // correspondentProjection is c with its labels and organisation.
 var correspondentProjection = correspondentMap("c")

@@ -186,7 +186,11 @@ func (r *resolver) must(label domain.Label, id, field string) error {
 	if label == domain.LabelCorrespondent && r.known[id] {
 		return nil
 	}
-	found, err := r.one(`MATCH (n:`+string(label)+` {id: $id}) RETURN n.id`, map[string]any{"id": id})
+	cypher := `MATCH (n:` + string(label) + ` {id: $id}) RETURN n.id`
+	if label == domain.LabelLetter {
+		cypher = `MATCH (n:Letter {id: $id}) WHERE ` + visibilityOf(r.ctx).letter("n") + ` RETURN n.id`
+	}
+	found, err := r.one(cypher, map[string]any{"id": id})
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"slices"
 	"testing"
 
@@ -12,7 +11,7 @@ import (
 
 func TestOrganisationRollUp(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	if _, _, err := seed.Load(ctx, store); err != nil {
 		t.Fatalf("seed: %v", err)
 	}

@@ -38,11 +38,12 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Label, n
 			labels = append(labels, string(k))
 		}
 	}
+	v := visibilityOf(ctx)
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.SearchHit, error) {
 		recs, err := collect(ctx, tx, `
 			CALL {
 				CALL db.index.fulltext.queryNodes('letter_search', $q, {limit: $n}) YIELD node, score
-				WITH node, score WHERE 'Letter' IN $kinds AND node.stub = false
+				WITH node, score WHERE 'Letter' IN $kinds AND node.stub = false AND `+v.letter("node")+`
 				RETURN node, score
 				UNION
 				CALL db.index.fulltext.queryNodes('correspondent_search', $q, {limit: $n}) YIELD node, score

@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -52,7 +51,7 @@ type expectedDoc struct {
 
 func TestSeedLetterMatchesExpected(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	var want expectedDoc
 	if err := json.Unmarshal([]byte(seed.ExpectedJSON), &want); err != nil {
 		t.Fatalf("expected.json: %v", err)

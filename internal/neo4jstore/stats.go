@@ -30,7 +30,7 @@ func (s *Store) Timeline(ctx context.Context, f domain.LetterFilter, bucket doma
 	if !ok {
 		return nil, domain.Invalid("bucket", "%q is not YEAR or MONTH", bucket)
 	}
-	sel, err := selectLetters(f)
+	sel, err := selectLetters(visibilityOf(ctx), f)
 	if err != nil {
 		return nil, err
 	}
@@ -64,20 +64,35 @@ func (s *Store) Timeline(ctx context.Context, f domain.LetterFilter, bucket doma
 }
 
 // Statistics implements domain.Statistician. Label and relationship-type counts come
-// from Neo4j's count store, so the query costs the same on any graph.
+// from Neo4j's count store, so the query costs the same on any graph. For a caller who
+// does not see restricted letters, the restricted letters and the links that touch
+// them are taken off (walking only those letters), and BCC links are not counted.
 func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
+	v := visibilityOf(ctx)
 	labels := []domain.Label{domain.LabelLetter, domain.LabelPerson, domain.LabelOrganisation, domain.LabelOffice, domain.LabelPlace}
 	var b string
 	var cols []string
 	for i, l := range labels {
 		col := fmt.Sprintf("n%d", i)
 		b += "CALL { MATCH (n:" + string(l) + ") RETURN count(n) AS " + col + " }\n"
+		if l == domain.LabelLetter && !v.restricted {
+			b += "CALL { MATCH (n:" + restrictedLabel + ") RETURN count(n) AS hidden }\n"
+			col += " - hidden"
+		}
 		cols = append(cols, col)
 	}
-	kinds := domain.LinkKinds
-	for i, k := range kinds {
+	var kinds []domain.LinkKind
+	for i, k := range domain.LinkKinds {
+		if k == domain.LinkBCC && !v.restricted {
+			continue
+		}
+		kinds = append(kinds, k)
 		col := fmt.Sprintf("r%d", i)
 		b += "CALL { MATCH ()-[r:" + string(k) + "]->() RETURN count(r) AS " + col + " }\n"
+		if !v.restricted {
+			b += "CALL { MATCH (:" + restrictedLabel + ")-[r:" + string(k) + "]-() WITH DISTINCT r RETURN count(r) AS h" + col + " }\n"
+			col += " - h" + col
+		}
 		cols = append(cols, col)
 	}
 	b += "CALL { MATCH (l:Letter) WHERE l.stub RETURN count(l) AS stubs }\nRETURN stubs"
@@ -89,16 +104,16 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 		if err != nil {
 			return nil, err
 		}
-		v := recs[0].Values
+		vals := recs[0].Values
 		st := &domain.Statistics{Nodes: map[domain.Label]int{}, Links: map[domain.LinkKind]int{}}
-		n, _ := v[0].(int64)
+		n, _ := vals[0].(int64)
 		st.Stubs = int(n)
 		for i, l := range labels {
-			n, _ := v[1+i].(int64)
+			n, _ := vals[1+i].(int64)
 			st.Nodes[l] = int(n)
 		}
 		for i, k := range kinds {
-			n, _ := v[1+len(labels)+i].(int64)
+			n, _ := vals[1+len(labels)+i].(int64)
 			st.Links[k] = int(n)
 		}
 		return st, nil
@@ -108,9 +123,16 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 // TopCorrespondents implements domain.Statistician. It reads each correspondent's
 // relationship counts from the degree store rather than visiting letters.
 func (s *Store) TopCorrespondents(ctx context.Context, role domain.Role, n int) ([]domain.RoleCount, error) {
-	types, err := roleTypesOf(role, "role")
+	v := visibilityOf(ctx)
+	types, err := v.roleTypes(role, "role")
 	if err != nil {
 		return nil, err
+	}
+	// The degree store counts a correspondent's links without visiting its letters;
+	// a caller who may not see some letters needs them visited.
+	count := "COUNT { (c)-[:" + types + "]-(:Letter) }"
+	if !v.restricted {
+		count = "COUNT { (c)-[:" + types + "]-(l:Letter) WHERE " + v.letter("l") + " }"
 	}
 	if n < 0 || n > domain.MaxPageSize {
 		return nil, domain.Limit("first", "at most %d at a time", domain.MaxPageSize)
@@ -118,7 +140,7 @@ func (s *Store) TopCorrespondents(ctx context.Context, role domain.Role, n int) 
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.RoleCount, error) {
 		recs, err := collect(ctx, tx, `
 			MATCH (c:Correspondent)
-			WITH c, COUNT { (c)-[:`+types+`]-(:Letter) } AS n
+			WITH c, `+count+` AS n
 			WHERE n > 0
 			RETURN `+correspondentProjection+`, n
 			ORDER BY n DESC, c.nameKey, c.id

@@ -78,13 +78,14 @@ func combine(parts []readPart) (string, map[string]any) {
 
 // ReadTogether implements domain.Store: every read asked for, in one query.
 func (s *Store) ReadTogether(ctx context.Context, rs domain.Reads) (*domain.ReadResults, error) {
+	v := visibilityOf(ctx)
 	out := &domain.ReadResults{}
 	var parts []readPart
 	if rs.Correspondent != "" {
 		parts = append(parts, correspondentRead(rs.Correspondent, &out.Correspondent))
 	}
 	for _, r := range rs.LetterPages {
-		p, page, err := lettersRead(r.Filter, r.Order, r.Page)
+		p, page, err := lettersRead(v, r.Filter, r.Order, r.Page)
 		if err != nil {
 			return nil, err
 		}
@@ -92,7 +93,7 @@ func (s *Store) ReadTogether(ctx context.Context, rs domain.Reads) (*domain.Read
 		out.LetterPages = append(out.LetterPages, page)
 	}
 	for _, r := range rs.PairPages {
-		p, page, err := pairsRead(r.ID, r.Filter, r.Order, r.Page)
+		p, page, err := pairsRead(v, r.ID, r.Filter, r.Order, r.Page)
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +102,7 @@ func (s *Store) ReadTogether(ctx context.Context, rs domain.Reads) (*domain.Read
 	}
 	if e := rs.Exchange; e != nil {
 		out.Exchange = &domain.Exchange{}
-		parts = append(parts, exchangeRead(e.A, e.B, e.From, e.To, out.Exchange))
+		parts = append(parts, exchangeRead(v, e.A, e.B, e.From, e.To, out.Exchange))
 	}
 	if err := s.runParts(ctx, parts...); err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"reflect"
 	"sync/atomic"
 	"testing"
@@ -16,7 +15,7 @@ import (
 // gives alone, a read with no rows included.
 func TestReadTogether(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	ana, bob := person("Ana Amani"), person("Bob Bell")
 	for _, in := range []domain.LetterInput{
 		{Title: "one", Date: day("1990-01-02"), Authors: []domain.PartyInput{ana}, Recipients: []domain.PartyInput{bob}},

@@ -22,6 +22,9 @@ func (s *Store) CreateLetter(ctx context.Context, in domain.LetterInput) (*domai
 	if err := in.Normalize("input"); err != nil {
 		return nil, false, err
 	}
+	if err := mayWrite(visibilityOf(ctx), &in, "input"); err != nil {
+		return nil, false, err
+	}
 	docs := []*domain.LetterInput{&in}
 	hashes := []string{domain.ContentHash(&in)}
 	res, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (created, error) {
@@ -31,6 +34,10 @@ func (s *Store) CreateLetter(ctx context.Context, in domain.LetterInput) (*domai
 			return created{}, err
 		}
 		l, err := loadLetter(ctx, tx, out[0].LetterID)
+		if domain.ErrorCode(err) == domain.CodeNotFound && !out[0].Created {
+			// The same document is there, as a letter the caller may not see.
+			return created{}, &domain.Error{Code: domain.CodeConflict, Field: "input", Message: "a letter with the same content already exists"}
+		}
 		if err != nil {
 			return created{}, err
 		}
@@ -50,8 +57,13 @@ func (s *Store) ImportLetters(ctx context.Context, ins []domain.LetterInput) ([]
 	var docs []*domain.LetterInput
 	var hashes []string
 	var valid []int
+	v := visibilityOf(ctx)
 	for i := range ins {
 		if err := ins[i].Normalize("document"); err != nil {
+			results[i].Err = err
+			continue
+		}
+		if err := mayWrite(v, &ins[i], "document"); err != nil {
 			results[i].Err = err
 			continue
 		}
@@ -176,6 +188,10 @@ func (r *resolver) prepare(id string, in *domain.LetterInput, field string) ([]d
 	return links, nil
 }
 
+// writer sees every node: a document's links go to the nodes its batch resolved,
+// whoever may read them (mayWrite has vetted the document).
+var writer = visibility{restricted: true}
+
 // letterLinkKinds are the kinds of link a document gives its letter, in the order
 // writeLinks writes them.
 var letterLinkKinds = []domain.LinkKind{
@@ -194,7 +210,7 @@ var writeLinksCypher = func() string {
 	for i, kind := range letterLinkKinds {
 		spec := linkSpecs[kind]
 		b.WriteString("CALL {\n\tUNWIND $rows" + strconv.Itoa(i) + " AS row\n\t" +
-			matchEnd("a", spec.from, "row.from", "row") + matchEnd("b", spec.to, "row.to", "row") +
+			matchEnd(writer, "a", spec.from, "row.from", "row") + matchEnd(writer, "b", spec.to, "row.to", "row") +
 			"FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE " + spec.arrow(kind) + " SET r = row.props)\n\t" +
 			"FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE " + spec.arrow(kind) + " SET r += row.props)\n}\n")
 	}
@@ -242,10 +258,28 @@ func (r *resolver) writeLinks(links []domain.Link) error {
 	return exec(r.ctx, r.tx, writeLinksCypher, params)
 }
 
-// UpdateLetter implements domain.Store.
+// mayWrite refuses, as FORBIDDEN, a document that is restricted or has blind copies
+// from a caller who could not read it back.
+func mayWrite(v visibility, in *domain.LetterInput, field string) error {
+	switch {
+	case v.restricted:
+		return nil
+	case in.Restricted:
+		return domain.ErrRestricted(field + ".restricted")
+	case len(in.BCC) > 0:
+		return domain.ErrRestricted(field + ".bcc")
+	}
+	return nil
+}
+
+// UpdateLetter implements domain.Store. A letter the caller may not see is NOT_FOUND.
 func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatch) (*domain.Letter, error) {
 	if err := p.Normalize("input"); err != nil {
 		return nil, err
+	}
+	v := visibilityOf(ctx)
+	if p.Restricted != nil && !v.restricted {
+		return nil, domain.ErrRestricted("input.restricted")
 	}
 	props := map[string]any{}
 	for _, f := range []struct {
@@ -279,7 +313,7 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 	}
 	return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Letter, error) {
 		recs, err := collect(ctx, tx, `
-			MATCH (l:Letter {id: $id})
+			MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
 			RETURN coalesce(l.title, ''), coalesce(l.subject, ''), coalesce(l.body, '')`,
 			map[string]any{"id": id})
 		if err != nil {
@@ -306,15 +340,25 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 			map[string]any{"id": id, "props": props}); err != nil {
 			return nil, err
 		}
+		if p.Restricted != nil {
+			mark := `MATCH (l:Letter {id: $id}) REMOVE l:` + restrictedLabel
+			if *p.Restricted {
+				mark = `MATCH (l:Letter {id: $id}) SET l:` + restrictedLabel
+			}
+			if err := exec(ctx, tx, mark, map[string]any{"id": id}); err != nil {
+				return nil, err
+			}
+		}
 		return loadLetter(ctx, tx, id)
 	})
 }
 
-// DeleteLetter implements domain.Store.
+// DeleteLetter implements domain.Store. A letter the caller may not see is NOT_FOUND.
 func (s *Store) DeleteLetter(ctx context.Context, id string) error {
+	v := visibilityOf(ctx)
 	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
 		recs, err := collect(ctx, tx, `
-			MATCH (l:Letter {id: $id})
+			MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
 			DETACH DELETE l
 			RETURN count(*) AS n`, map[string]any{"id": id})
 		if err != nil {

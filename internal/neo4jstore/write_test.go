@@ -1,7 +1,6 @@
 package neo4jstore_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -11,7 +10,7 @@ import (
 
 func TestExternalIDConflict(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	create(t, store, domain.LetterInput{Title: "first", ExternalID: "<a@example.org>"})
 	nodes, rels := neo4jtest.Counts(t)
 	_, _, err := store.CreateLetter(ctx, domain.LetterInput{Title: "second", ExternalID: "<a@example.org>",
@@ -37,7 +36,7 @@ func TestExternalIDConflict(t *testing.T) {
 
 func TestBadInputChangesNothing(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	existing := create(t, store, domain.LetterInput{Title: "existing", Authors: []domain.PartyInput{person("Known Author")}})
 	nodes, rels := neo4jtest.Counts(t)
 
@@ -76,7 +75,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 
 func TestSameContentIsOneLetter(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	in := func(body string) domain.LetterInput {
 		return domain.LetterInput{Title: "Greetings", Body: body, Authors: []domain.PartyInput{person("Mr. Karl Weber")},
 			CC: []domain.PartyInput{person("Anna Berg")}, Source: "first.txt"}
@@ -99,7 +98,7 @@ func TestSameContentIsOneLetter(t *testing.T) {
 
 func TestStubIsCompletedByTheLetter(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	a := create(t, store, domain.LetterInput{Title: "A", Related: []domain.LetterRef{{Title: "What we expect?"}},
 		RepliesTo: []domain.LetterRef{{ExternalID: "<parent@example.org>"}}})
 	if len(a.Related) != 1 || !a.Related[0].Stub || len(a.RepliesTo) != 1 || !a.RepliesTo[0].Stub {
@@ -130,7 +129,7 @@ func TestStubIsCompletedByTheLetter(t *testing.T) {
 // comes (added by hand); the document naming them again links each once.
 func TestCompletedStubKeepsOneLinkEach(t *testing.T) {
 	store := neo4jtest.Store(t)
-	ctx := context.Background()
+	ctx := neo4jtest.Context()
 	a := create(t, store, domain.LetterInput{Title: "A", RepliesTo: []domain.LetterRef{{ExternalID: "<stub@example.org>"}}})
 	stub := a.RepliesTo[0].ID
 	if _, err := store.AddParty(ctx, stub, domain.RoleAuthor, person("Stub Author"), 1); err != nil {

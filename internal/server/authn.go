@@ -23,11 +23,17 @@ func bearer(h string) string {
 	return strings.TrimSpace(token)
 }
 
+// enter puts the caller into ctx, with what it may see: restricted letters and
+// blind copies when its role is at least restricted.
+func enter(ctx context.Context, p auth.Principal, restricted auth.Role) context.Context {
+	return domain.WithRestricted(auth.WithPrincipal(ctx, p), p.Role >= restricted)
+}
+
 // withAuth authenticates each request's bearer token and puts the caller into its
-// context. A request refused answers 401 (UNAUTHENTICATED) or 403 (FORBIDDEN). A
-// websocket upgrade without a header goes on: browsers cannot set one, so its
-// connection_init payload carries the token (wsInit).
-func withAuth(a *auth.Authenticator, next http.Handler) http.Handler {
+// context (enter). A request refused answers 401 (UNAUTHENTICATED) or 403
+// (FORBIDDEN). A websocket upgrade without a header goes on: browsers cannot set
+// one, so its connection_init payload carries the token (wsInit).
+func withAuth(a *auth.Authenticator, restricted auth.Role, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token := bearer(r.Header.Get("Authorization"))
 		if token == "" && strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
@@ -39,7 +45,7 @@ func withAuth(a *auth.Authenticator, next http.Handler) http.Handler {
 			writeAuthError(w, err)
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), p)))
+		next.ServeHTTP(w, r.WithContext(enter(r.Context(), p, restricted)))
 	})
 }
 
@@ -55,8 +61,10 @@ func writeAuthError(w http.ResponseWriter, err error) {
 
 // wsInit authenticates a websocket from its connection_init payload (an
 // Authorization entry, "Bearer <token>", as graphql-ws clients send it), unless its
-// upgrade request carried a token already.
-func wsInit(a *auth.Authenticator) transport.WebsocketInitFunc {
+// upgrade request carried a token already. A token refused closes the socket with
+// 4403, which graphql-ws clients take as final: the normal close gqlgen uses
+// otherwise makes them reconnect at once, again and again.
+func wsInit(a *auth.Authenticator, restricted auth.Role) transport.WebsocketInitFunc {
 	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 		if _, ok := auth.FromContext(ctx); ok {
 			return ctx, nil, nil
@@ -67,9 +75,9 @@ func wsInit(a *auth.Authenticator) transport.WebsocketInitFunc {
 		}
 		p, err := a.Authenticate(token)
 		if err != nil {
-			return ctx, nil, err
+			return transport.AppendCloseReason(transport.WithWebsocketCloseCode(ctx, 4403), "Forbidden"), nil, err
 		}
-		return auth.WithPrincipal(ctx, p), nil, nil
+		return enter(ctx, p, restricted), nil, nil
 	}
 }
 

@@ -46,7 +46,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 			http.Error(w, "server misconfigured", http.StatusInternalServerError)
 		})
 	}
-	hub := live.New(store, cfg.LivePoll, cfg.QueryTimeout, log)
+	hub := live.NewTiered(store, cfg.LivePoll, cfg.QueryTimeout, log)
 	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub}, Complexity: graph.Complexity()})
 	gql := handler.New(schema)
 	// Parsed and validated operations, by their text: front ends send the same few.
@@ -55,7 +55,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	gql.SetDisableSuggestion(!cfg.Development())
 	// A websocket from a page of an origin not allowed is refused (the library
 	// allows the server's own origin, and clients that send none).
-	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second, InitFunc: wsInit(authn),
+	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second, InitFunc: wsInit(authn, cfg.Restricted()),
 		Implementation: transport.CoderWebsocketImplementation{
 			AcceptOptions: websocket.AcceptOptions{OriginPatterns: originHosts(cfg.CORSOrigins)}}})
 	// Before POST, which would take the request too: SSE is a POST asking for
@@ -84,7 +84,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	if cfg.RateLimit > 0 {
 		api = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.TrustProxy).middleware(api)
 	}
-	api = withAuth(authn, api)
+	api = withAuth(authn, cfg.Restricted(), api)
 	mux.Handle("/graphql", withCORS(cfg.CORSOrigins, api))
 	if cfg.GraphiQL && cfg.Development() {
 		mux.Handle("GET /graphiql", playground.Handler("lettergraph", "/graphql"))

@@ -36,6 +36,7 @@ type Document struct {
 	SourceFormat  string   `json:"sourceFormat,omitempty"`
 	Source        string   `json:"source,omitempty"`
 	ExternalID    string   `json:"externalId,omitempty"`
+	Restricted    bool     `json:"restricted,omitempty"`
 	Authors       []Party  `json:"authors,omitempty"`
 	Recipients    []Party  `json:"recipients,omitempty"`
 	CC            []Party  `json:"cc,omitempty"`
@@ -140,6 +141,7 @@ func (d *Document) ToInput(prefix string) (domain.LetterInput, error) {
 		SourceFormat:  domain.SourceFormat(d.SourceFormat),
 		Source:        d.Source,
 		ExternalID:    d.ExternalID,
+		Restricted:    d.Restricted,
 		WrittenAt:     placeIn(d.Place),
 		Authors:       c.parties("authors", d.Authors),
 		Recipients:    c.parties("recipients", d.Recipients),
@@ -276,6 +278,7 @@ func FromInput(in domain.LetterInput) Document {
 		SourceFormat:  string(in.SourceFormat),
 		Source:        in.Source,
 		ExternalID:    in.ExternalID,
+		Restricted:    in.Restricted,
 		Authors:       partiesOut(in.Authors),
 		Recipients:    partiesOut(in.Recipients),
 		CC:            partiesOut(in.CC),

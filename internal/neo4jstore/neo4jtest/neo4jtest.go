@@ -18,8 +18,14 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 )
+
+// Context is the context of a caller who sees everything, restricted letters and
+// blind copies included, as the command-line tools do. Tests of what other callers
+// see make their own with domain.WithRestricted.
+func Context() context.Context { return domain.WithRestricted(context.Background(), true) }
 
 // Config returns the store configuration of the test database.
 func Config(tb testing.TB) neo4jstore.Config {

@@ -34,8 +34,22 @@ type Response struct {
 // the server cannot be reached or answers something other than JSON.
 func Do(tb testing.TB, baseURL, query string, vars map[string]any) Response {
 	tb.Helper()
+	return DoAs(tb, baseURL, "", query, vars)
+}
+
+// DoAs is Do with a bearer token ("" for none).
+func DoAs(tb testing.TB, baseURL, token, query string, vars map[string]any) Response {
+	tb.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	res, err := http.Post(baseURL+"/graphql", "application/json", bytes.NewReader(body))
+	req, err := http.NewRequest(http.MethodPost, baseURL+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		tb.Fatalf("POST /graphql: %v", err)
 	}

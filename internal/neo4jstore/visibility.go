@@ -1,0 +1,79 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// visibility is what one caller may see: restricted letters and BCC links, or
+// neither (domain.SeesRestricted). Each store method reads it from its context and
+// builds its queries for it, so that what a caller may not see is never matched:
+// a letter the caller may not see is left out by a label test on the node, and a
+// BCC link by leaving its type out of the pattern. Both variants of each query are
+// made of constants, and each is planned once.
+type visibility struct{ restricted bool }
+
+func visibilityOf(ctx context.Context) visibility {
+	return visibility{restricted: domain.SeesRestricted(ctx)}
+}
+
+// restrictedLabel marks a restricted letter (DESIGN.md §1, BCC; docs/api.md).
+const restrictedLabel = "Restricted"
+
+// letter is a condition on the letter bound to x (a fixed variable name): that the
+// caller may see it.
+func (v visibility) letter(x string) string {
+	if v.restricted {
+		return "true"
+	}
+	return "NOT " + x + ":" + restrictedLabel
+}
+
+// roleTypes are the relationship types of each role for a caller who sees blind
+// copies, and for one who does not (no BCC entry: asking for it is FORBIDDEN).
+var (
+	roleTypesAll = map[domain.Role]string{
+		domain.RoleAuthor:    "WROTE",
+		domain.RoleRecipient: "ADDRESSED_TO",
+		domain.RoleCC:        "CC",
+		domain.RoleBCC:       "BCC",
+		domain.RoleAny:       "WROTE|ADDRESSED_TO|CC|BCC",
+	}
+	roleTypesOpen = map[domain.Role]string{
+		domain.RoleAuthor:    "WROTE",
+		domain.RoleRecipient: "ADDRESSED_TO",
+		domain.RoleCC:        "CC",
+		domain.RoleAny:       "WROTE|ADDRESSED_TO|CC",
+	}
+)
+
+// roleTypes maps a role ("" is ANY) to the relationship types that express it and
+// the caller may see. Patterns that use them are undirected: WROTE runs from the
+// correspondent and the others to it, so the type alone fixes the direction. It
+// returns BAD_USER_INPUT for a role that is none, and FORBIDDEN for BCC when the
+// caller does not see blind copies.
+func (v visibility) roleTypes(r domain.Role, field string) (string, error) {
+	if r == "" {
+		r = domain.RoleAny
+	}
+	if _, ok := roleTypesAll[r]; !ok {
+		return "", domain.Invalid(field, "%q is not one of AUTHOR, RECIPIENT, CC, BCC, ANY", r)
+	}
+	if !v.restricted {
+		t, ok := roleTypesOpen[r]
+		if !ok {
+			return "", domain.ErrRestricted(field)
+		}
+		return t, nil
+	}
+	return roleTypesAll[r], nil
+}
+
+// received is the types by which a letter reaches a correspondent.
+func (v visibility) received() string {
+	if v.restricted {
+		return "ADDRESSED_TO|CC|BCC"
+	}
+	return "ADDRESSED_TO|CC"
+}
