@@ -1,0 +1,68 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// quantile is the q-quantile of ds, which it sorts (0 for none).
+func quantile(ds []time.Duration, q float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	slices.Sort(ds)
+	return ds[min(len(ds)-1, int(float64(len(ds))*q))]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000) }
+
+// counts lists outcomes, the most frequent first: "200: 1234, 429 rateLimit: 56";
+// "0" for none.
+func counts(m map[string]int) string {
+	keys := slices.SortedFunc(maps.Keys(m), func(a, b string) int {
+		return cmp.Or(cmp.Compare(m[b], m[a]), cmp.Compare(a, b))
+	})
+	if len(keys) == 0 {
+		return "0"
+	}
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s: %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// report prints one Markdown table: a row per kind, the legitimate kinds together,
+// and the total.
+func report(w io.Writer, ks []kind, ts []tally, took time.Duration, concurrency, floods int) {
+	tw := tabwriter.NewWriter(w, 0, 4, 1, ' ', 0)
+	fmt.Fprintln(tw, "| kind\t| requests\t| expected outcomes\t| unexpected\t| p50 ms\t| p99 ms\t|")
+	fmt.Fprintln(tw, "|---\t|--:\t|---\t|---\t|--:\t|--:\t|")
+	var all, legit tally
+	for i, k := range ks {
+		t := &ts[i]
+		unexpected := "0"
+		if n := t.unexpectedCount(); n > 0 {
+			unexpected = fmt.Sprintf("%d (%s)", n, counts(t.unexpected))
+		}
+		fmt.Fprintf(tw, "| %s\t| %d\t| %s\t| %s\t| %s\t| %s\t|\n", k.name, t.requests, counts(t.outcomes), unexpected,
+			ms(quantile(t.latencies, 0.5)), ms(quantile(t.latencies, 0.99)))
+		all.merge(t)
+		if k.legit {
+			legit.merge(t)
+		}
+	}
+	fmt.Fprintf(tw, "| **legitimate**\t| %d\t| %s\t| %d\t| %s\t| %s\t|\n", legit.requests, counts(legit.outcomes),
+		legit.unexpectedCount(), ms(quantile(legit.latencies, 0.5)), ms(quantile(legit.latencies, 0.99)))
+	fmt.Fprintf(tw, "| **total**\t| %d\t| %d\t| %d\t| %s\t| %s\t|\n", all.requests, all.requests-all.unexpectedCount(),
+		all.unexpectedCount(), ms(quantile(all.latencies, 0.5)), ms(quantile(all.latencies, 0.99)))
+	tw.Flush()
+	fmt.Fprintf(w, "\n%d requests in %.1f s (%.0f a second) from %d workers, %d of them flooding; %d unexpected.\n",
+		all.requests, took.Seconds(), float64(all.requests)/took.Seconds(), concurrency, floods, all.unexpectedCount())
+}
