@@ -140,22 +140,6 @@ func TestPick(t *testing.T) {
 	}
 }
 
-func TestQuantile(t *testing.T) {
-	var ds []time.Duration
-	for i := 100; i >= 1; i-- {
-		ds = append(ds, time.Duration(i)*time.Millisecond)
-	}
-	if got, want := quantile(ds, 0.5), 51*time.Millisecond; got != want {
-		t.Errorf("p50 = %v, want %v", got, want)
-	}
-	if got, want := quantile(ds, 0.99), 100*time.Millisecond; got != want {
-		t.Errorf("p99 = %v, want %v", got, want)
-	}
-	if got := quantile(nil, 0.99); got != 0 {
-		t.Errorf("p99 of none = %v, want 0", got)
-	}
-}
-
 func TestCounts(t *testing.T) {
 	if got, want := counts(map[string]int{"429 rateLimit": 56, "200": 1234, "400": 56}), "200: 1234, 400: 56, 429 rateLimit: 56"; got != want {
 		t.Errorf("counts = %q, want %q", got, want)

@@ -9,18 +9,9 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/lettergraph/lettergraph/bench/internal/stats"
 )
-
-// quantile is the q-quantile of ds, which it sorts (0 for none).
-func quantile(ds []time.Duration, q float64) time.Duration {
-	if len(ds) == 0 {
-		return 0
-	}
-	slices.Sort(ds)
-	return ds[min(len(ds)-1, int(float64(len(ds))*q))]
-}
-
-func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000) }
 
 // counts lists outcomes, the most frequent first: "200: 1234, 429 rateLimit: 56";
 // "0" for none.
@@ -52,16 +43,16 @@ func report(w io.Writer, ks []kind, ts []tally, took time.Duration, concurrency,
 			unexpected = fmt.Sprintf("%d (%s)", n, counts(t.unexpected))
 		}
 		fmt.Fprintf(tw, "| %s\t| %d\t| %s\t| %s\t| %s\t| %s\t|\n", k.name, t.requests, counts(t.outcomes), unexpected,
-			ms(quantile(t.latencies, 0.5)), ms(quantile(t.latencies, 0.99)))
+			stats.Ms(stats.Quantile(t.latencies, 0.5)), stats.Ms(stats.Quantile(t.latencies, 0.99)))
 		all.merge(t)
 		if k.legit {
 			legit.merge(t)
 		}
 	}
 	fmt.Fprintf(tw, "| **legitimate**\t| %d\t| %s\t| %d\t| %s\t| %s\t|\n", legit.requests, counts(legit.outcomes),
-		legit.unexpectedCount(), ms(quantile(legit.latencies, 0.5)), ms(quantile(legit.latencies, 0.99)))
+		legit.unexpectedCount(), stats.Ms(stats.Quantile(legit.latencies, 0.5)), stats.Ms(stats.Quantile(legit.latencies, 0.99)))
 	fmt.Fprintf(tw, "| **total**\t| %d\t| %d\t| %d\t| %s\t| %s\t|\n", all.requests, all.requests-all.unexpectedCount(),
-		all.unexpectedCount(), ms(quantile(all.latencies, 0.5)), ms(quantile(all.latencies, 0.99)))
+		all.unexpectedCount(), stats.Ms(stats.Quantile(all.latencies, 0.5)), stats.Ms(stats.Quantile(all.latencies, 0.99)))
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d requests in %.1f s (%.0f a second) from %d workers, %d of them flooding; %d unexpected.\n",
 		all.requests, took.Seconds(), float64(all.requests)/took.Seconds(), concurrency, floods, all.unexpectedCount())

@@ -21,12 +21,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"slices"
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
 	"github.com/lettergraph/lettergraph/bench/internal/gql"
+	"github.com/lettergraph/lettergraph/bench/internal/stats"
 	"github.com/lettergraph/lettergraph/internal/config"
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/gen"
@@ -137,8 +137,7 @@ func main() {
 				trips = queries.Load()
 			}
 		}
-		slices.Sort(took)
-		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%d\t\n", op.name, ms(took[len(took)/2]), ms(took[min(len(took)-1, len(took)*99/100)]), trips)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t\n", op.name, stats.Ms(stats.Quantile(took, 0.5)), stats.Ms(stats.Quantile(took, 0.99)), trips)
 	}
 	tw.Flush()
 }
@@ -153,8 +152,6 @@ func post(url, query string, vars map[string]any, out any) {
 		log.Fatal(err)
 	}
 }
-
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 func env(k, def string) string {
 	if v := os.Getenv(k); v != "" {

@@ -6,13 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
+
+	"github.com/lettergraph/lettergraph/bench/internal/stats"
 )
 
 // sample is what one run measured.
@@ -132,15 +133,7 @@ func (c *cell) add(s sample) {
 
 func (c *cell) throughput() float64 { return float64(len(c.latencies)) / c.took.Seconds() }
 
-func (c *cell) quantile(q float64) time.Duration {
-	if len(c.latencies) == 0 {
-		return 0
-	}
-	slices.Sort(c.latencies)
-	return c.latencies[min(len(c.latencies)-1, int(float64(len(c.latencies))*q))]
-}
-
-func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000) }
+func (c *cell) quantile(q float64) time.Duration { return stats.Quantile(c.latencies, q) }
 
 // report prints the figures and the ratios as Markdown tables.
 func report(w io.Writer, label string, ops []op, levels []int, names []string, results map[cellKey]*cell) {
@@ -162,7 +155,7 @@ func report(w io.Writer, label string, ops []op, levels []int, names []string, r
 					mem = fmt.Sprintf("%.0f", float64(r.peakRSS)/(1<<20))
 				}
 				fmt.Fprintf(tw, "| %s\t| %d\t| %s\t| %.1f\t| %s\t| %s\t| %d\t| %s\t|\n", o.name, c, name,
-					r.throughput(), ms(r.quantile(0.5)), ms(r.quantile(0.99)), r.errors, mem)
+					r.throughput(), stats.Ms(r.quantile(0.5)), stats.Ms(r.quantile(0.99)), r.errors, mem)
 			}
 		}
 	}
