@@ -40,7 +40,8 @@ func main() {
 	runs := flag.Int("runs", 50, "runs of each operation")
 	show := flag.Bool("show", false, "print the Cypher and parameters each operation sends, once")
 	flag.Parse()
-	ctx := context.Background()
+	// The tool imports and reads as an operator: restricted letters and blind copies too.
+	ctx := domain.WithRestricted(context.Background(), true)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: env("NEO4J_URI", "bolt://127.0.0.1:7687"),
 		User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD"), QueryTimeout: 10 * time.Minute}, quiet)

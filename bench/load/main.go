@@ -27,6 +27,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/lettergraph/lettergraph/bench/internal/gql"
+	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 )
 
@@ -47,7 +48,8 @@ func main() {
 	peerImports := flag.Int("import-peer", 1000, "letters the peer imports (it writes a few a second)")
 	importSeed := flag.Uint64("import-seed", 1001, "seed of lettergraph's import corpus; raw UNWIND's is the next, the peer's the one after")
 	flag.Parse()
-	ctx := context.Background()
+	// The tool imports and reads as an operator: restricted letters and blind copies too.
+	ctx := domain.WithRestricted(context.Background(), true)
 
 	var levels []int
 	for _, s := range strings.Split(*conc, ",") {
