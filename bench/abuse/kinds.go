@@ -91,9 +91,10 @@ func kinds(id gql.Correspondents, maxBody int) []kind {
 				map[string]any{"a": id.A}))},
 		{name: "write: createLetter (editor)", legit: true, weight: 3, key: "editor", role: "editor", expect: ok(rateLimited), body: createLetter},
 		// Who may not.
-		{name: "no token", weight: 5, expect: []string{"401 UNAUTHENTICATED"},
+		// Refused tokens count against their address (loopback: one for all).
+		{name: "no token", weight: 5, expect: []string{"401 UNAUTHENTICATED", rateLimited},
 			body: fixed(operation(`{ letters(first: 5) { nodes { title } } }`, nil))},
-		{name: "unknown token", weight: 5, token: "lgk_" + strings.Repeat("A", 43), expect: []string{"401 UNAUTHENTICATED"},
+		{name: "unknown token", weight: 5, token: "lgk_" + strings.Repeat("A", 43), expect: []string{"401 UNAUTHENTICATED", rateLimited},
 			body: fixed(operation(`{ letters(first: 5) { nodes { title } } }`, nil))},
 		{name: "reader key on a mutation", weight: 4, key: "reader-mutating", expect: []string{"200 FORBIDDEN", rateLimited}, body: createLetter},
 		// Past the limits.

@@ -122,13 +122,25 @@ func (l *rateLimiter) wait(key string, now time.Time) time.Duration {
 
 func (l *rateLimiter) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if d := l.wait(clientKey(r, l.trustProxy), time.Now()); d > 0 {
-			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(d.Seconds()))))
-			writeLimitError(w, http.StatusTooManyRequests, "rateLimit", "too many requests from this client; try again after Retry-After seconds")
-			return
+		if !l.over(w, r) {
+			next.ServeHTTP(w, r)
 		}
-		next.ServeHTTP(w, r)
 	})
+}
+
+// over takes a request from its client's allowance; when there is none left it
+// answers 429 with Retry-After and reports true. A nil limiter never refuses.
+func (l *rateLimiter) over(w http.ResponseWriter, r *http.Request) bool {
+	if l == nil {
+		return false
+	}
+	d := l.wait(clientKey(r, l.trustProxy), time.Now())
+	if d <= 0 {
+		return false
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(d.Seconds()))))
+	writeLimitError(w, http.StatusTooManyRequests, "rateLimit", "too many requests from this client; try again after Retry-After seconds")
+	return true
 }
 
 // clientKey names the client a request comes from: the caller a token authenticated,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,6 +130,24 @@ func TestRateLimit(t *testing.T) {
 	}
 	if status, _, _ := post(t, b.url, q, map[string]string{"X-Forwarded-For": "192.0.2.2"}); status != http.StatusOK {
 		t.Errorf("another client: status %d, want 200", status)
+	}
+}
+
+// TestRateLimitCountsRefusedTokens: requests refused at authentication count against
+// their address, so guessing keys is as limited as any request.
+func TestRateLimitCountsRefusedTokens(t *testing.T) {
+	cfg := testConfig()
+	cfg.AnonymousRole = "none"
+	cfg.RateLimit, cfg.RateBurst = 1, 3
+	a := newAPIWith(t, cfg)
+	bad := map[string]string{"Authorization": "Bearer lgk_guess"}
+	var got []int
+	for range 4 {
+		status, _, _ := post(t, a.url, query("{ statistics { letters } }"), bad)
+		got = append(got, status)
+	}
+	if want := []int{401, 401, 401, 429}; !slices.Equal(got, want) {
+		t.Errorf("statuses of four guesses: got %v, want %v", got, want)
 	}
 }
 

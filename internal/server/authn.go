@@ -31,9 +31,11 @@ func enter(ctx context.Context, p auth.Principal, restricted auth.Role) context.
 
 // withAuth authenticates each request's bearer token and puts the caller into its
 // context (enter). A request refused answers 401 (UNAUTHENTICATED) or 403
-// (FORBIDDEN). A websocket upgrade without a header goes on: browsers cannot set
-// one, so its connection_init payload carries the token (wsInit).
-func withAuth(a *auth.Authenticator, restricted auth.Role, next http.Handler) http.Handler {
+// (FORBIDDEN); it counts against its address's rate limit (limiter, nil for none), so
+// that guessing keys, or sending JWTs to be verified, is as limited as any request.
+// A websocket upgrade without a header goes on: browsers cannot set one, so its
+// connection_init payload carries the token (wsInit).
+func withAuth(a *auth.Authenticator, restricted auth.Role, limiter *rateLimiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token := bearer(r.Header.Get("Authorization"))
 		if token == "" && strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
@@ -42,7 +44,9 @@ func withAuth(a *auth.Authenticator, restricted auth.Role, next http.Handler) ht
 		}
 		p, err := a.Authenticate(token)
 		if err != nil {
-			writeAuthError(w, err)
+			if !limiter.over(w, r) {
+				writeAuthError(w, err)
+			}
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(enter(r.Context(), p, restricted)))

@@ -81,10 +81,12 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	mux := http.NewServeMux()
 	var api http.Handler = withDeadline(cfg.QueryTimeout, gql)
 	api = withBodyLimit(cfg.MaxBodyBytes, api)
+	var limiter *rateLimiter
 	if cfg.RateLimit > 0 {
-		api = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.TrustProxy).middleware(api)
+		limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.TrustProxy)
+		api = limiter.middleware(api)
 	}
-	api = withAuth(authn, cfg.Restricted(), api)
+	api = withAuth(authn, cfg.Restricted(), limiter, api)
 	mux.Handle("/graphql", withCORS(cfg.CORSOrigins, api))
 	if cfg.GraphiQL && cfg.Development() {
 		mux.Handle("GET /graphiql", playground.Handler("lettergraph", "/graphql"))
