@@ -6,10 +6,12 @@
 #   scripts/neo4j-local.sh start  [--port N] [--data DIR] [--no-auth]
 #   scripts/neo4j-local.sh wait   [--port N] [--data DIR] [--timeout S]
 #   scripts/neo4j-local.sh stop   [--data DIR]
+#   scripts/neo4j-local.sh kill   [--data DIR]
 #   scripts/neo4j-local.sh status [--data DIR]
 #
 # Defaults: --port 7687 (wait: the port the folder's server was started with), --data
-# $REPO/.neo4j/data, --timeout 120. status exits 0 when running, 3 when not.
+# $REPO/.neo4j/data, --timeout 120. status exits 0 when running, 3 when not. kill is a
+# crash (SIGKILL, no checkpoint), for fault tests: the next start recovers from the logs.
 # With auth (the default) the password of user neo4j is taken from NEO4J_PASSWORD (>= 8 chars).
 # Files in DIR: neo4j-local.log (stdout+stderr), neo4j-local.pid, neo4j-local.port.
 set -euo pipefail
@@ -28,7 +30,7 @@ TIMEOUT=120
 die() { echo "neo4j-local: $*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # parse_args ALLOWED_FLAGS... -- ARGS...
@@ -198,6 +200,35 @@ cmd_stop() {
     echo "neo4j-local: stopped (pid $pid, $(elapsed "$t0")s)"
 }
 
+# Has PID exited? A zombie nobody has reaped yet counts, once its other threads are gone
+# too: the leader of a killed JVM turns zombie while its threads still hold the Bolt port
+# and the store lock.
+gone() {
+    kill -0 "$1" 2>/dev/null || return 0
+    [[ $(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) == Z ]] || return 1
+    local tasks=("/proc/$1/task/"*)
+    [[ ${#tasks[@]} -le 1 ]]
+}
+
+cmd_kill() {
+    local pid
+    if ! pid=$(live_pid); then
+        rm -f "$PIDFILE" "$PORTFILE"
+        echo "neo4j-local: not running (data $DATA)"
+        return 0
+    fi
+    local t0
+    t0=$(now)
+    kill -KILL "$pid"
+    local deadline=$((SECONDS + 30))
+    until gone "$pid"; do
+        ((SECONDS < deadline)) || die "pid $pid still there 30s after SIGKILL"
+        sleep 0.1
+    done
+    rm -f "$PIDFILE" "$PORTFILE"
+    echo "neo4j-local: killed (pid $pid, $(elapsed "$t0")s)"
+}
+
 cmd_status() {
     local pid
     if pid=$(live_pid); then
@@ -219,6 +250,7 @@ main() {
         start)  parse_args --port --data --no-auth -- "$@"; cmd_start ;;
         wait)   parse_args --port --data --timeout -- "$@"; cmd_wait ;;
         stop)   parse_args --data -- "$@"; cmd_stop ;;
+        kill)   parse_args --data -- "$@"; cmd_kill ;;
         status) parse_args --data -- "$@"; cmd_status ;;
         -h|--help|help) usage ;;
         *) usage >&2; exit 2 ;;
