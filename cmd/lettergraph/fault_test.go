@@ -218,6 +218,9 @@ func TestNeo4jStoppedAndBack(t *testing.T) {
 
 	n.stop()
 	t.Logf("/readyz answered 503 %s after the stop", ready(t, url, http.StatusServiceUnavailable, 15*time.Second).Round(time.Millisecond))
+	// The first queries wait for the driver's retries; once they have failed, the
+	// circuit breaker refuses the next at once, with its own message.
+	var last string
 	for i := range 3 {
 		start := time.Now()
 		r := servertest.Do(t, url, q, nil)
@@ -228,7 +231,11 @@ func TestNeo4jStoppedAndBack(t *testing.T) {
 		if took > 12*time.Second {
 			t.Errorf("query %d with Neo4j stopped took %s, want it to fail fast", i+1, took)
 		}
-		t.Logf("query %d with Neo4j stopped: UNAVAILABLE after %s", i+1, took.Round(time.Millisecond))
+		last = r.Errors[0].Message
+		t.Logf("query %d with Neo4j stopped: UNAVAILABLE after %s: %s", i+1, took.Round(time.Millisecond), last)
+	}
+	if want := "try again in a few seconds"; !strings.Contains(last, want) {
+		t.Errorf("the third query with Neo4j stopped: %q, want the circuit breaker's refusal (%q)", last, want)
 	}
 
 	n.start()

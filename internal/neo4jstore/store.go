@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/sony/gobreaker/v2"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
@@ -35,6 +36,50 @@ type Store struct {
 	database string
 	timeout  time.Duration
 	log      *slog.Logger
+	breaker  *gobreaker.CircuitBreaker[struct{}]
+}
+
+// The circuit breaker: once breakerTrips transactions in a row have failed because
+// Neo4j could not be reached (each after the driver's retries, some 5 s), the store
+// refuses every transaction at once, as UNAVAILABLE, for breakerOpen; then it lets
+// one through, and closes again when that one gets an answer. So with Neo4j down a
+// request fails in a moment instead of holding a connection for the retries, and
+// the server serves again by itself when Neo4j is back.
+const (
+	breakerTrips = 2
+	breakerOpen  = 2 * time.Second
+)
+
+func newBreaker(log *slog.Logger) *gobreaker.CircuitBreaker[struct{}] {
+	return gobreaker.NewCircuitBreaker[struct{}](gobreaker.Settings{
+		Name:        "neo4j",
+		MaxRequests: 1,
+		Timeout:     breakerOpen,
+		ReadyToTrip: func(c gobreaker.Counts) bool { return c.ConsecutiveFailures >= breakerTrips },
+		// Only an outage counts against Neo4j: a bad query, a conflict or a caller's
+		// deadline says nothing about whether it can be reached.
+		IsSuccessful: func(err error) bool { return err == nil || !outage(err) },
+		OnStateChange: func(_ string, from, to gobreaker.State) {
+			log.Warn("neo4j circuit breaker", "from", from.String(), "to", to.String())
+		},
+	})
+}
+
+// outage reports whether err says Neo4j could not be reached (after the driver's
+// retries, when there were some).
+func outage(err error) bool {
+	if neo4j.IsConnectivityError(err) {
+		return true
+	}
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) {
+		for _, e := range limit.Errors {
+			if neo4j.IsConnectivityError(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var _ domain.Store = (*Store)(nil)
@@ -62,7 +107,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
 	if cfg.QueryTimeout <= 0 {
 		cfg.QueryTimeout = 30 * time.Second
 	}
-	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, log: log}
+	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, log: log, breaker: newBreaker(log)}
 	if err := s.Ping(ctx); err != nil {
 		_ = driver.Close(ctx)
 		return nil, err
@@ -70,9 +115,20 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
 	return s, nil
 }
 
-// Ping checks that Neo4j answers; it returns UNAVAILABLE otherwise.
+// Ping checks that Neo4j answers; it returns UNAVAILABLE otherwise. It goes through
+// the circuit breaker like a transaction, so that /readyz and the queries agree: a
+// probe that polls it trips the breaker when Neo4j goes, and closes it when Neo4j is
+// back.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+	_, err := s.breaker.Execute(func() (struct{}, error) {
+		err := s.driver.VerifyConnectivity(ctx)
+		if err != nil && !outage(err) {
+			// Whatever keeps the driver from connecting is an outage here.
+			err = &neo4j.ConnectivityError{Inner: err}
+		}
+		return struct{}{}, err
+	})
+	if err != nil {
 		return &domain.Error{Code: domain.CodeUnavailable, Message: "Neo4j is not reachable", Err: err}
 	}
 	return nil
@@ -103,14 +159,19 @@ func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txFun
 		timeout = max(time.Until(dl), time.Millisecond)
 	}
 	txWork := func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) }
-	var (
-		v   T
-		err error
-	)
-	if mode == neo4j.AccessModeRead {
-		v, err = neo4j.ExecuteRead(ctx, session, txWork, neo4j.WithTxTimeout(timeout))
-	} else {
-		v, err = neo4j.ExecuteWrite(ctx, session, txWork, neo4j.WithTxTimeout(timeout))
+	var v T
+	_, err := s.breaker.Execute(func() (struct{}, error) {
+		var err error
+		if mode == neo4j.AccessModeRead {
+			v, err = neo4j.ExecuteRead(ctx, session, txWork, neo4j.WithTxTimeout(timeout))
+		} else {
+			v, err = neo4j.ExecuteWrite(ctx, session, txWork, neo4j.WithTxTimeout(timeout))
+		}
+		return struct{}{}, err
+	})
+	if errors.Is(err, gobreaker.ErrOpenState) || errors.Is(err, gobreaker.ErrTooManyRequests) {
+		var zero T
+		return zero, &domain.Error{Code: domain.CodeUnavailable, Message: "the database is unavailable; try again in a few seconds", Err: err}
 	}
 	if err != nil {
 		var zero T
