@@ -172,34 +172,6 @@ cmd_start() {
     echo "neo4j-local: started in $(elapsed "$t0")s (pid $pid, data $DATA)"
 }
 
-cmd_stop() {
-    local pid
-    if ! pid=$(live_pid); then
-        rm -f "$PIDFILE" "$PORTFILE"
-        echo "neo4j-local: not running (data $DATA)"
-        return 0
-    fi
-    local t0
-    t0=$(now)
-    kill -TERM "$pid"
-    local deadline=$((SECONDS + 60))
-    while kill -0 "$pid" 2>/dev/null; do
-        if ((SECONDS >= deadline)); then
-            echo "neo4j-local: WARNING: pid $pid still running 60s after SIGTERM; sending SIGKILL" >&2
-            kill -KILL "$pid" 2>/dev/null || true
-            local i
-            for ((i = 0; i < 50; i++)); do
-                kill -0 "$pid" 2>/dev/null || break
-                sleep 0.2
-            done
-            break
-        fi
-        sleep 0.2
-    done
-    rm -f "$PIDFILE" "$PORTFILE"
-    echo "neo4j-local: stopped (pid $pid, $(elapsed "$t0")s)"
-}
-
 # Has PID exited? A zombie nobody has reaped yet counts, once its other threads are gone
 # too: the leader of a killed JVM turns zombie while its threads still hold the Bolt port
 # and the store lock.
@@ -210,21 +182,40 @@ gone() {
     [[ ${#tasks[@]} -le 1 ]]
 }
 
-cmd_kill() {
-    local pid
-    if ! pid=$(live_pid); then
-        rm -f "$PIDFILE" "$PORTFILE"
-        echo "neo4j-local: not running (data $DATA)"
-        return 0
-    fi
-    local t0
-    t0=$(now)
-    kill -KILL "$pid"
-    local deadline=$((SECONDS + 30))
-    until gone "$pid"; do
-        ((SECONDS < deadline)) || die "pid $pid still there 30s after SIGKILL"
+# await_gone PID SECONDS: wait until PID has exited; fail after SECONDS.
+await_gone() {
+    local deadline=$((SECONDS + $2))
+    until gone "$1"; do
+        ((SECONDS < deadline)) || return 1
         sleep 0.1
     done
+}
+
+not_running() {
+    rm -f "$PIDFILE" "$PORTFILE"
+    echo "neo4j-local: not running (data $DATA)"
+}
+
+cmd_stop() {
+    local pid t0
+    pid=$(live_pid) || { not_running; return 0; }
+    t0=$(now)
+    kill -TERM "$pid"
+    if ! await_gone "$pid" 60; then
+        echo "neo4j-local: WARNING: pid $pid still running 60s after SIGTERM; sending SIGKILL" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+        await_gone "$pid" 10 || true
+    fi
+    rm -f "$PIDFILE" "$PORTFILE"
+    echo "neo4j-local: stopped (pid $pid, $(elapsed "$t0")s)"
+}
+
+cmd_kill() {
+    local pid t0
+    pid=$(live_pid) || { not_running; return 0; }
+    t0=$(now)
+    kill -KILL "$pid"
+    await_gone "$pid" 30 || die "pid $pid still there 30s after SIGKILL"
     rm -f "$PIDFILE" "$PORTFILE"
     echo "neo4j-local: killed (pid $pid, $(elapsed "$t0")s)"
 }
