@@ -215,6 +215,8 @@ func TestNeo4jStoppedAndBack(t *testing.T) {
 	if r := servertest.Do(t, url, q, nil); len(r.Errors) > 0 {
 		t.Fatalf("before the stop: %+v", r.Errors)
 	}
+	// Load through the stop and the restart: every answer is data or UNAVAILABLE.
+	outcomes := underLoad(t, url, `{ letters(first: 20) { nodes { title authors { correspondent { name } } } } }`, 4)
 
 	n.stop()
 	t.Logf("/readyz answered 503 %s after the stop", ready(t, url, http.StatusServiceUnavailable, 15*time.Second).Round(time.Millisecond))
@@ -242,6 +244,46 @@ func TestNeo4jStoppedAndBack(t *testing.T) {
 	t.Logf("/readyz answered 200 %s after the restart", ready(t, url, http.StatusOK, 60*time.Second).Round(time.Millisecond))
 	if r := servertest.Do(t, url, q, nil); len(r.Errors) > 0 {
 		t.Fatalf("after the restart: %+v", r.Errors)
+	}
+	time.Sleep(time.Second) // some load after the restart too
+	got := outcomes()
+	if len(got) != 2 || got["data"] == 0 || got["UNAVAILABLE"] == 0 {
+		t.Errorf("answers under load through the stop: %v, want data and UNAVAILABLE only", got)
+	}
+	t.Logf("answers under load through the stop and restart: %v", got)
+}
+
+// underLoad sends query to url from clients goroutines until the returned function is
+// called, which stops them and counts their answers: "data", or the error code.
+func underLoad(t *testing.T, url, query string, clients int) func() map[string]int {
+	t.Helper()
+	var (
+		mu   sync.Mutex
+		got  = map[string]int{}
+		halt atomic.Bool
+		wg   sync.WaitGroup
+	)
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !halt.Load() {
+				r := servertest.Do(goroutineTB{t}, url, query, nil)
+				outcome := "data"
+				if len(r.Errors) > 0 {
+					outcome, _ = r.Errors[0].Extensions["code"].(string)
+				}
+				mu.Lock()
+				got[outcome]++
+				mu.Unlock()
+				time.Sleep(100 * time.Millisecond) // under the rate limit: loopback is one client
+			}
+		}()
+	}
+	return func() map[string]int {
+		halt.Store(true)
+		wg.Wait()
+		return got
 	}
 }
 

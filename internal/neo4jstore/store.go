@@ -39,12 +39,13 @@ type Store struct {
 	breaker  *gobreaker.CircuitBreaker[struct{}]
 }
 
-// The circuit breaker: once breakerTrips transactions in a row have failed because
-// Neo4j could not be reached (each after the driver's retries, some 5 s), the store
-// refuses every transaction at once, as UNAVAILABLE, for breakerOpen; then it lets
-// one through, and closes again when that one gets an answer. So with Neo4j down a
-// request fails in a moment instead of holding a connection for the retries, and
-// the server serves again by itself when Neo4j is back.
+// The circuit breaker: once breakerTrips transactions (or pings) in a row have failed
+// because Neo4j could not be reached (a transaction after the driver's retries, some
+// 5 s), the store refuses every transaction at once, as UNAVAILABLE, for breakerOpen;
+// then it lets one quick connectivity check through (Ping), and closes again when
+// that gets an answer. So with Neo4j down a request fails in a moment instead of
+// holding a connection for the retries, and the server serves again by itself, within
+// a moment, when Neo4j is back.
 const (
 	breakerTrips = 2
 	breakerOpen  = 2 * time.Second
@@ -128,8 +129,20 @@ func (s *Store) Ping(ctx context.Context) error {
 		}
 		return struct{}{}, err
 	})
+	if refused := breakerRefused(err); refused != nil {
+		return refused
+	}
 	if err != nil {
 		return &domain.Error{Code: domain.CodeUnavailable, Message: "Neo4j is not reachable", Err: err}
+	}
+	return nil
+}
+
+// breakerRefused is the error of a transaction the open circuit breaker refused, or
+// nil when err is not that.
+func breakerRefused(err error) *domain.Error {
+	if errors.Is(err, gobreaker.ErrOpenState) || errors.Is(err, gobreaker.ErrTooManyRequests) {
+		return &domain.Error{Code: domain.CodeUnavailable, Message: "the database is unavailable; try again in a few seconds", Err: err}
 	}
 	return nil
 }
@@ -160,6 +173,14 @@ func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txFun
 	}
 	txWork := func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) }
 	var v T
+	if s.breaker.State() != gobreaker.StateClosed {
+		// Neo4j was unreachable: a quick connectivity check is the breaker's probe,
+		// or is refused with the others, rather than a transaction that would wait
+		// out the driver's retries.
+		if err := s.Ping(ctx); err != nil {
+			return v, err
+		}
+	}
 	_, err := s.breaker.Execute(func() (struct{}, error) {
 		var err error
 		if mode == neo4j.AccessModeRead {
@@ -169,9 +190,9 @@ func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txFun
 		}
 		return struct{}{}, err
 	})
-	if errors.Is(err, gobreaker.ErrOpenState) || errors.Is(err, gobreaker.ErrTooManyRequests) {
+	if refused := breakerRefused(err); refused != nil {
 		var zero T
-		return zero, &domain.Error{Code: domain.CodeUnavailable, Message: "the database is unavailable; try again in a few seconds", Err: err}
+		return zero, refused
 	}
 	if err != nil {
 		var zero T
