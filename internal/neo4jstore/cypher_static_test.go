@@ -18,14 +18,46 @@ import (
 // So a value from a caller (an id, a name, a search text) can reach Cypher only as a
 // query parameter: concatenating one in anywhere makes this test fail.
 func TestCypherIsBuiltFromConstants(t *testing.T) {
+	problems, sinks := checkCypher(t, ".")
+	for _, p := range problems {
+		t.Error(p)
+	}
+	if got, want := sinks, 2; got != want {
+		t.Errorf("calls that send Cypher: got %d, want %d (collect and exec); a new one must be checked here too", got, want)
+	}
+}
+
+// TestCypherCheckCatchesSplicing runs the check on a package made to fail it
+// (testdata/splice): each way of splicing a caller's value into Cypher is reported,
+// and the query that takes it as a parameter is not.
+func TestCypherCheckCatchesSplicing(t *testing.T) {
+	problems, sinks := checkCypher(t, "./testdata/splice")
+	if got, want := sinks, 2; got != want {
+		t.Errorf("calls that send Cypher in testdata/splice: got %d, want %d", got, want)
+	}
+	got := strings.Join(problems, "\n")
+	for _, want := range []string{"id comes from outside", "name comes from outside", "text comes from outside"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "$id") || strings.Count(got, "Cypher sent to Neo4j") != 1 {
+		t.Errorf("want one problem, at run's tx.Run, and none at Safe's:\n%s", got)
+	}
+}
+
+// checkCypher loads the package at dir and follows every string that reaches the
+// driver back to where it was made; it returns the problems found and the number of
+// calls that send Cypher.
+func checkCypher(t *testing.T, dir string) (problems []string, sinks int) {
+	t.Helper()
 	pkgs, err := packages.Load(&packages.Config{
 		Mode: packages.NeedName | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo,
-	}, ".")
+	}, dir)
 	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
-		t.Fatalf("loading the package: %v %v", err, pkgs)
+		t.Fatalf("loading %s: %v %v", dir, err, pkgs)
 	}
 	c := newCypherCheck(pkgs[0])
-	sinks := 0
 	c.eachCall(func(call *ast.CallExpr, fn ast.Node) {
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok || (sel.Sel.Name != "Run" && sel.Sel.Name != "ExecuteQuery") || len(call.Args) < 2 {
@@ -33,12 +65,10 @@ func TestCypherIsBuiltFromConstants(t *testing.T) {
 		}
 		sinks++
 		if why := c.unsafe(call.Args[1], fn); why != "" {
-			t.Errorf("%s: Cypher sent to Neo4j is not built from constants: %s", c.pos(call), why)
+			problems = append(problems, fmt.Sprintf("%s: Cypher sent to Neo4j is not built from constants: %s", c.pos(call), why))
 		}
 	})
-	if got, want := sinks, 2; got != want {
-		t.Errorf("calls that send Cypher: got %d, want %d (collect and exec); a new one must be checked here too", got, want)
-	}
+	return problems, sinks
 }
 
 // enumTypes are the types whose values may be spliced into Cypher as labels and
@@ -334,17 +364,19 @@ func (c *cypherCheck) arguments(decl *ast.FuncDecl, index int, v *types.Var) str
 		return ""
 	}
 	target := c.pkg.TypesInfo.Defs[decl.Name]
-	var why string
+	var whys []string
 	calls := 0
 	c.eachCall(func(call *ast.CallExpr, fn ast.Node) {
-		if why != "" || c.callee(call) != target || index >= len(call.Args) {
+		if c.callee(call) != target || index >= len(call.Args) {
 			return
 		}
 		calls++
-		why = c.unsafe(call.Args[index], fn)
+		if why := c.unsafe(call.Args[index], fn); why != "" {
+			whys = append(whys, why)
+		}
 	})
-	if why != "" {
-		return why
+	if len(whys) > 0 {
+		return strings.Join(whys, "; ")
 	}
 	if calls == 0 && decl.Name.IsExported() {
 		return fmt.Sprintf("%s: %s comes from outside the package", c.pos(decl), v.Name())
