@@ -20,38 +20,41 @@ import (
 
 // Config is everything a lettergraph process can be told.
 type Config struct {
-	Neo4jURI       string        `name:"neo4j-uri" env:"NEO4J_URI" default:"bolt://127.0.0.1:7687" help:"Neo4j address: bolt://, neo4j:// (cluster routing), with +s or +ssc for TLS."`
-	Neo4jUser      string        `name:"neo4j-user" env:"NEO4J_USER" default:"neo4j" help:"Neo4j user; empty for a server without authentication."`
-	Neo4jPassword  string        `name:"neo4j-password" env:"NEO4J_PASSWORD" default:"" help:"Neo4j password."`
-	Neo4jDatabase  string        `name:"neo4j-database" env:"NEO4J_DATABASE" default:"" help:"Neo4j database; empty for the server's default."`
-	Listen         string        `name:"listen" env:"LISTEN_ADDR" default:"127.0.0.1:8080" help:"HTTP listen address."`
-	Mode           string        `name:"mode" env:"MODE" default:"production" enum:"development,production" help:"development serves GraphiQL, introspection and field suggestions; production none of them."`
-	GraphiQL       bool          `name:"graphiql" env:"GRAPHIQL" default:"true" negatable:"" help:"In development mode, serve GraphiQL at /graphiql (--no-graphiql to turn it off)."`
-	QueryTimeout   time.Duration `name:"query-timeout" env:"QUERY_TIMEOUT" default:"30s" help:"Deadline of one request, passed to Neo4j as the transaction timeout."`
-	WaitNeo4j      time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j at start."`
-	MaxDepth       int           `name:"max-depth" env:"MAX_DEPTH" default:"15" help:"Deepest nesting of fields an operation may have."`
-	MaxComplexity  int           `name:"max-complexity" env:"MAX_COMPLEXITY" default:"20000" help:"Most an operation may cost: each field 1, a list its children times its page size."`
-	MaxAliases     int           `name:"max-aliases" env:"MAX_ALIASES" default:"30" help:"Most aliased fields an operation may have."`
-	MaxTokens      int           `name:"max-tokens" env:"MAX_TOKENS" default:"10000" help:"Most tokens the parser reads of an operation."`
-	MaxBodyBytes   int64         `name:"max-body-bytes" env:"MAX_BODY_BYTES" default:"1048576" help:"Largest request body, in bytes."`
-	RateLimit      float64       `name:"rate-limit" env:"RATE_LIMIT" default:"50" help:"Requests a second each client may make on average (0: no limit)."`
-	RateBurst      int           `name:"rate-burst" env:"RATE_BURST" default:"100" help:"Requests a client may make at once above the rate."`
-	TrustProxy     bool          `name:"trust-proxy" env:"TRUST_PROXY" default:"false" help:"Take the client's address from X-Forwarded-For (behind a proxy you run)."`
-	AnonymousRole  string        `name:"anonymous-role" env:"ANONYMOUS_ROLE" default:"none" enum:"none,reader,editor,admin" help:"Role of a request without a token: none refuses it (make run: reader)."`
-	RestrictedRole string        `name:"restricted-role" env:"RESTRICTED_ROLE" default:"editor" enum:"reader,editor,admin" help:"Least role that sees restricted letters and blind copies (BCC)."`
-	APIKeys        []string      `name:"api-keys" env:"API_KEYS" help:"API keys, as name:role:sha256hex entries (lettergraph apikey makes them), comma-separated."`
-	JWTSecret      string        `name:"jwt-hs256-secret" env:"JWT_HS256_SECRET" help:"Secret that verifies HS256 JWTs; empty accepts none."`
-	JWTJWKS        string        `name:"jwt-jwks" env:"JWT_JWKS" help:"URL (refreshed hourly) or file of the JWKS whose keys verify RS256 and ES256 JWTs; empty accepts none."`
-	JWTIssuer      string        `name:"jwt-issuer" env:"JWT_ISSUER" help:"The iss a JWT must have (empty: any)."`
-	JWTAudience    string        `name:"jwt-audience" env:"JWT_AUDIENCE" help:"An aud a JWT must have (empty: any)."`
-	JWTLeeway      time.Duration `name:"jwt-leeway" env:"JWT_LEEWAY" default:"30s" help:"Clock skew allowed on a JWT's exp, nbf and iat (at most 5m)."`
-	JWTRoleClaim   string        `name:"jwt-role-claim" env:"JWT_ROLE_CLAIM" default:"role" help:"Claim holding the caller's role: reader, editor, admin, or a list of them."`
-	CORSOrigins    []string      `name:"cors-origins" env:"CORS_ORIGINS" help:"Origins whose pages may call the API (comma-separated, such as https://app.example.org); none by default."`
-	LivePoll       time.Duration `name:"live-poll" env:"LIVE_POLL" default:"1s" help:"How often a server with subscribers looks for letters added by other processes."`
-	ShutdownGrace  time.Duration `name:"shutdown-grace" env:"SHUTDOWN_GRACE" default:"20s" help:"How long shutdown waits for requests in flight."`
-	ShutdownDelay  time.Duration `name:"shutdown-delay" env:"SHUTDOWN_DELAY" default:"0s" help:"How long a server told to stop keeps serving, with /readyz answering 503, so that a load balancer stops sending to it first."`
-	LogFormat      string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
-	LogLevel       slog.Level    `name:"log-level" env:"LOG_LEVEL" default:"info" help:"Log level: debug, info, warn, error."`
+	Neo4jURI         string        `name:"neo4j-uri" env:"NEO4J_URI" default:"bolt://127.0.0.1:7687" help:"Neo4j address: bolt://, neo4j:// (cluster routing), with +s or +ssc for TLS."`
+	Neo4jUser        string        `name:"neo4j-user" env:"NEO4J_USER" default:"neo4j" help:"Neo4j user; empty for a server without authentication."`
+	Neo4jPassword    string        `name:"neo4j-password" env:"NEO4J_PASSWORD" default:"" help:"Neo4j password."`
+	Neo4jDatabase    string        `name:"neo4j-database" env:"NEO4J_DATABASE" default:"" help:"Neo4j database; empty for the server's default."`
+	Listen           string        `name:"listen" env:"LISTEN_ADDR" default:"127.0.0.1:8080" help:"HTTP listen address."`
+	Mode             string        `name:"mode" env:"MODE" default:"production" enum:"development,production" help:"development serves GraphiQL, introspection and field suggestions; production none of them."`
+	GraphiQL         bool          `name:"graphiql" env:"GRAPHIQL" default:"true" negatable:"" help:"In development mode, serve GraphiQL at /graphiql (--no-graphiql to turn it off)."`
+	QueryTimeout     time.Duration `name:"query-timeout" env:"QUERY_TIMEOUT" default:"30s" help:"Deadline of one request, passed to Neo4j as the transaction timeout."`
+	WaitNeo4j        time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j at start."`
+	MaxDepth         int           `name:"max-depth" env:"MAX_DEPTH" default:"15" help:"Deepest nesting of fields an operation may have."`
+	MaxComplexity    int           `name:"max-complexity" env:"MAX_COMPLEXITY" default:"20000" help:"Most an operation may cost: each field 1, a list its children times its page size."`
+	MaxAliases       int           `name:"max-aliases" env:"MAX_ALIASES" default:"30" help:"Most aliased fields an operation may have."`
+	MaxTokens        int           `name:"max-tokens" env:"MAX_TOKENS" default:"10000" help:"Most tokens the parser reads of an operation."`
+	MaxBodyBytes     int64         `name:"max-body-bytes" env:"MAX_BODY_BYTES" default:"1048576" help:"Largest request body, in bytes."`
+	RateLimit        float64       `name:"rate-limit" env:"RATE_LIMIT" default:"50" help:"Requests a second each client may make on average (0: no limit)."`
+	RateBurst        int           `name:"rate-burst" env:"RATE_BURST" default:"100" help:"Requests a client may make at once above the rate."`
+	TrustProxy       bool          `name:"trust-proxy" env:"TRUST_PROXY" default:"false" help:"Take the client's address from X-Forwarded-For (behind a proxy you run)."`
+	AnonymousRole    string        `name:"anonymous-role" env:"ANONYMOUS_ROLE" default:"none" enum:"none,reader,editor,admin" help:"Role of a request without a token: none refuses it (make run: reader)."`
+	RestrictedRole   string        `name:"restricted-role" env:"RESTRICTED_ROLE" default:"editor" enum:"reader,editor,admin" help:"Least role that sees restricted letters and blind copies (BCC)."`
+	APIKeys          []string      `name:"api-keys" env:"API_KEYS" help:"API keys, as name:role:sha256hex entries (lettergraph apikey makes them), comma-separated."`
+	JWTSecret        string        `name:"jwt-hs256-secret" env:"JWT_HS256_SECRET" help:"Secret that verifies HS256 JWTs; empty accepts none."`
+	JWTJWKS          string        `name:"jwt-jwks" env:"JWT_JWKS" help:"URL (refreshed hourly) or file of the JWKS whose keys verify RS256 and ES256 JWTs; empty accepts none."`
+	JWTIssuer        string        `name:"jwt-issuer" env:"JWT_ISSUER" help:"The iss a JWT must have (empty: any)."`
+	JWTAudience      string        `name:"jwt-audience" env:"JWT_AUDIENCE" help:"An aud a JWT must have (empty: any)."`
+	JWTLeeway        time.Duration `name:"jwt-leeway" env:"JWT_LEEWAY" default:"30s" help:"Clock skew allowed on a JWT's exp, nbf and iat (at most 5m)."`
+	JWTRoleClaim     string        `name:"jwt-role-claim" env:"JWT_ROLE_CLAIM" default:"role" help:"Claim holding the caller's role: reader, editor, admin, or a list of them."`
+	PersistedQueries string        `name:"persisted-queries" env:"PERSISTED_QUERIES" help:"File of registered operations by SHA-256 (a JSON object of hash to text, or an Apollo persisted-query manifest)."`
+	AllowlistOnly    bool          `name:"allowlist-only" env:"ALLOWLIST_ONLY" default:"false" help:"Run only the operations of PERSISTED_QUERIES (and register none by APQ)."`
+	CacheMaxAge      time.Duration `name:"cache-max-age" env:"CACHE_MAX_AGE" default:"0s" help:"How long HTTP caches may keep the answer of a GET query (0: keep it but ask again, with its ETag)."`
+	CORSOrigins      []string      `name:"cors-origins" env:"CORS_ORIGINS" help:"Origins whose pages may call the API (comma-separated, such as https://app.example.org); none by default."`
+	LivePoll         time.Duration `name:"live-poll" env:"LIVE_POLL" default:"1s" help:"How often a server with subscribers looks for letters added by other processes."`
+	ShutdownGrace    time.Duration `name:"shutdown-grace" env:"SHUTDOWN_GRACE" default:"20s" help:"How long shutdown waits for requests in flight."`
+	ShutdownDelay    time.Duration `name:"shutdown-delay" env:"SHUTDOWN_DELAY" default:"0s" help:"How long a server told to stop keeps serving, with /readyz answering 503, so that a load balancer stops sending to it first."`
+	LogFormat        string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
+	LogLevel         slog.Level    `name:"log-level" env:"LOG_LEVEL" default:"info" help:"Log level: debug, info, warn, error."`
 }
 
 // FromEnvironment returns the configuration the command line has without flags: the
@@ -123,6 +126,17 @@ func (c *Config) Validate() error {
 	if c.LivePoll <= 0 {
 		return fmt.Errorf("LIVE_POLL must be positive, not %s", c.LivePoll)
 	}
+	if c.PersistedQueries != "" {
+		if _, err := os.Stat(c.PersistedQueries); err != nil {
+			return fmt.Errorf("PERSISTED_QUERIES: %w", err)
+		}
+	}
+	if c.AllowlistOnly && c.PersistedQueries == "" {
+		return fmt.Errorf("ALLOWLIST_ONLY needs PERSISTED_QUERIES, the file of the operations allowed")
+	}
+	if c.CacheMaxAge < 0 {
+		return fmt.Errorf("CACHE_MAX_AGE must not be negative, not %s", c.CacheMaxAge)
+	}
 	if c.ShutdownDelay < 0 {
 		return fmt.Errorf("SHUTDOWN_DELAY must not be negative, not %s", c.ShutdownDelay)
 	}
@@ -190,6 +204,9 @@ func (c Config) LogValue() slog.Value {
 		slog.Any("cors_origins", c.CORSOrigins),
 		slog.String("anonymous_role", c.AnonymousRole),
 		slog.String("restricted_role", c.RestrictedRole),
+		slog.String("persisted_queries", c.PersistedQueries),
+		slog.Bool("allowlist_only", c.AllowlistOnly),
+		slog.Duration("cache_max_age", c.CacheMaxAge),
 		slog.Any("api_keys", keys),
 		slog.String("jwt_hs256_secret", mask(c.JWTSecret)),
 		slog.String("jwt_jwks", c.JWTJWKS),

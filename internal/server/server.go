@@ -39,12 +39,11 @@ type Pinger interface {
 func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger) http.Handler {
 	authn, err := cfg.Authenticator()
 	if err != nil {
-		// Validate refuses such a configuration at start; a handler built without
-		// it fails closed.
-		log.Error("authentication is misconfigured: every request is refused", "err", err)
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			http.Error(w, "server misconfigured", http.StatusInternalServerError)
-		})
+		return misconfigured(log, "authentication", err)
+	}
+	persistedQueries, err := newPersisted(cfg.PersistedQueries, cfg.AllowlistOnly)
+	if err != nil {
+		return misconfigured(log, "persisted queries", err)
 	}
 	hub := live.NewTiered(store, cfg.LivePoll, cfg.QueryTimeout, log)
 	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub}, Complexity: graph.Complexity()})
@@ -67,6 +66,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	if cfg.Development() {
 		gql.Use(extension.Introspection{})
 	}
+	gql.Use(persistedQueries)
 	gql.Use(roles{})
 	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity, maxAliases: cfg.MaxAliases,
 		introspection: cfg.Development()})
@@ -79,7 +79,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	gql.SetRecoverFunc(graph.RecoverFunc(log, RequestID))
 
 	mux := http.NewServeMux()
-	var api http.Handler = withDeadline(cfg.QueryTimeout, gql)
+	var api http.Handler = withETag(cfg.CacheMaxAge, withDeadline(cfg.QueryTimeout, gql))
 	api = withBodyLimit(cfg.MaxBodyBytes, api)
 	var limiter *rateLimiter
 	if cfg.RateLimit > 0 {
@@ -171,6 +171,16 @@ func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
 			slog.String("request_id", id), slog.String("method", r.Method),
 			slog.String("path", r.URL.Path), slog.Int("status", rec.status),
 			slog.Duration("duration", time.Since(start)))
+	})
+}
+
+// misconfigured is the handler of a server whose configuration what cannot be used:
+// Validate refuses such a configuration at start, and a handler built without it
+// fails closed, refusing every request.
+func misconfigured(log *slog.Logger, what string, err error) http.Handler {
+	log.Error(what+" misconfigured: every request is refused", "err", err)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "server misconfigured", http.StatusInternalServerError)
 	})
 }
 
