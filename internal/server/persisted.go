@@ -165,4 +165,3 @@ func badPersisted(msg string) *gqlerror.Error {
 	errcode.Set(e, "BAD_REQUEST")
 	return e
 }
-
