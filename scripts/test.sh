@@ -21,6 +21,9 @@ scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA"
 
 # The GraphQL-over-HTTP audit suite (cmd/lettergraph's TestGraphQLOverHTTPAudit).
 npm ci --prefix scripts/http-audit --no-audit --no-fund --loglevel=error >/dev/null
+# The explorer's browser test (TestExplorerInChromium): playwright-core, which drives
+# the system's Chromium and downloads no browser.
+npm ci --prefix scripts/browser-test --no-audit --no-fund --loglevel=error >/dev/null
 
 export NEO4J_TEST_URI="bolt://127.0.0.1:$PORT"
 # -p 1: the packages that use Neo4j share the one database and empty it per test.

@@ -151,6 +151,7 @@ func (s *serveCmd) Run(ctx context.Context, a *app) error {
 		a.log.Info("serving", "graphql", "http://"+addr.String()+"/graphql")
 		// Plain lines on stdout, for people and scripts to find.
 		fmt.Printf("lettergraph: API at http://%s/graphql\n", addr)
+		fmt.Printf("lettergraph: explorer at http://%s/ (open it in a browser)\n", addr)
 		if a.cfg.GraphiQL && a.cfg.Development() {
 			fmt.Printf("lettergraph: GraphiQL at http://%s/graphiql\n", addr)
 		}

@@ -172,6 +172,11 @@ func TestProductionMode(t *testing.T) {
 			t.Errorf("GET /graphiql: status %d, want 404", status)
 		}
 	})
+	t.Run("the explorer", func(t *testing.T) {
+		if status, body := get(t, a.url+"/"); status != http.StatusOK || !strings.Contains(body, "lettergraph explorer") {
+			t.Errorf("GET /: status %d, want 200 and the explorer page", status)
+		}
+	})
 	t.Run("development suggests", func(t *testing.T) {
 		dev := newAPIWith(t, testConfig())
 		_, _, body := post(t, dev.url, query("{ statistic { letters } }"), nil)

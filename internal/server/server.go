@@ -27,6 +27,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/config"
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/live"
+	"github.com/lettergraph/lettergraph/internal/web"
 )
 
 // Pinger reports whether the store can serve; /readyz asks it.
@@ -35,7 +36,7 @@ type Pinger interface {
 }
 
 // Handler returns the HTTP handler of the API: /graphql, /graphiql (when enabled),
-// /healthz and /readyz.
+// /healthz, /readyz, and the explorer page at /.
 func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger) http.Handler {
 	authn, err := cfg.Authenticator()
 	if err != nil {
@@ -90,8 +91,10 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	mux.Handle("/graphql", withCORS(cfg.CORSOrigins, api))
 	if cfg.GraphiQL && cfg.Development() {
 		mux.Handle("GET /graphiql", playground.Handler("lettergraph", "/graphql"))
-		mux.Handle("GET /{$}", http.RedirectHandler("/graphiql", http.StatusFound))
 	}
+	// The explorer page at / in every mode, and its files; the least specific
+	// pattern, so it takes only what no other route does (404 for unknown paths).
+	mux.Handle("/", web.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))

@@ -42,6 +42,8 @@ func TestHTTPEndpoints(t *testing.T) {
 		{"health", "/healthz", http.StatusOK, "ok"},
 		{"ready", "/readyz", http.StatusOK, "ready"},
 		{"graphiql", "/graphiql", http.StatusOK, "graphiql"},
+		{"explorer", "/", http.StatusOK, "<title>lettergraph explorer</title>"},
+		{"no page at other paths", "/letters", http.StatusNotFound, "not found"},
 		{"query over GET", "/graphql?query=" + url.QueryEscape("{ letters { totalCount } }"), http.StatusOK, `"totalCount":0`},
 		{"no mutation over GET", "/graphql?query=" + url.QueryEscape(`mutation { deleteLetter(id: "x") { id } }`), http.StatusNotAcceptable, "only allow query"},
 	}
