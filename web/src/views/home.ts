@@ -7,6 +7,7 @@ import { errorBox, setState, type View } from "../view";
 interface HomeData {
   statistics: {
     letters: number;
+    stubs: number;
     persons: number;
     organisations: number;
     offices: number;
@@ -16,7 +17,7 @@ interface HomeData {
 
 const query = `query ExplorerHome {
   statistics {
-    letters persons organisations offices
+    letters stubs persons organisations offices
     topCorrespondents(first: 12) { letters correspondent { ${correspondentFields} } }
   }
 }`;
@@ -52,7 +53,8 @@ export function homeView(root: HTMLElement): View {
           h(
             "p",
             { class: "stats" },
-            `${plural(s.letters, "letter")}, ${plural(s.persons, "person")}, ${plural(s.organisations, "organisation")}, ${plural(s.offices, "office")}.`,
+            `${plural(s.letters - s.stubs, "letter")}${s.stubs ? ` (and ${s.stubs} known only by reference)` : ""}, ` +
+              `${plural(s.persons, "person")}, ${plural(s.organisations, "organisation")}, ${plural(s.offices, "office")}.`,
           ),
           top.length
             ? h(

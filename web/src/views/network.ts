@@ -205,6 +205,7 @@ export function networkView(root: HTMLElement, first: NetworkRoute): View {
     toRange.value = String(route.to ?? max);
     dateOn.checked = route.from !== undefined;
     showYears();
+    if (dates.disabled) fromOut.value = toOut.value = "–";
     dateNote.textContent = none
       ? "No dated letters involve this correspondent, so there is nothing to filter by date."
       : route.from !== undefined
