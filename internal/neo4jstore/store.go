@@ -16,6 +16,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/sony/gobreaker/v2"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
@@ -28,6 +29,10 @@ type Config struct {
 	Database string // "" for the server's default database
 	// QueryTimeout bounds a transaction when the context has no earlier deadline.
 	QueryTimeout time.Duration
+	// Metrics, if set, is told of every query and transaction (instrument.go).
+	Metrics Metrics
+	// Tracer, if set, makes a span of every query run within a span that records.
+	Tracer trace.Tracer
 }
 
 // Store implements domain.Store. It is safe for concurrent use.
@@ -37,6 +42,10 @@ type Store struct {
 	timeout  time.Duration
 	log      *slog.Logger
 	breaker  *gobreaker.CircuitBreaker[struct{}]
+	// inFlight counts the transactions under way, read and write (InFlight).
+	inFlight [2]atomic.Int64
+	// instruments are what read and write queries report to; nil when nothing.
+	instruments [2]*instrument
 }
 
 // The circuit breaker: once breakerTrips transactions (or pings) in a row have failed
@@ -109,6 +118,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
 		cfg.QueryTimeout = 30 * time.Second
 	}
 	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, log: log, breaker: newBreaker(log)}
+	s.instrumentWith(cfg.Metrics, cfg.Tracer)
 	if err := s.Ping(ctx); err != nil {
 		_ = driver.Close(ctx)
 		return nil, err
@@ -163,7 +173,8 @@ func write[T any](ctx context.Context, s *Store, work txFunc[T]) (T, error) {
 	return run(ctx, s, neo4j.AccessModeWrite, work)
 }
 
-func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txFunc[T]) (T, error) {
+// runTx runs work in a managed transaction of mode, through the circuit breaker.
+func runTx[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txFunc[T]) (T, error) {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.database})
 	defer session.Close(context.WithoutCancel(ctx))
 	timeout := s.timeout
@@ -267,8 +278,10 @@ func observe(cypher string, params map[string]any, start time.Time) {
 }
 
 // collect runs one query and returns all its records.
-func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (recs []*neo4j.Record, err error) {
 	defer observe(cypher, params, time.Now())
+	ctx, q := beginQuery(ctx, cypher)
+	defer func() { q.end(len(recs), err) }()
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -277,8 +290,10 @@ func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, pa
 }
 
 // exec runs one query for its effect and consumes the result.
-func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (err error) {
 	defer observe(cypher, params, time.Now())
+	ctx, q := beginQuery(ctx, cypher)
+	defer func() { q.end(0, err) }()
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return err
