@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"runtime/debug"
 	"strings"
 
@@ -21,8 +22,31 @@ type RequestIDFunc func(ctx context.Context) string
 // domain error shows its caller-safe message (and extensions.field, naming the input
 // it is about); gqlgen's own parse and validation errors keep their codes; anything
 // else is logged and shown as INTERNAL "internal error", so that no Cypher, driver
-// message, file path or stack trace reaches a client.
+// message, file path or stack trace reaches a client. Every error carries
+// extensions.requestId, the id the logs name the request by (X-Request-Id).
 func ErrorPresenter(log *slog.Logger, requestID RequestIDFunc) graphql.ErrorPresenterFunc {
+	present := presenter(log, requestID)
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		return withRequestID(present(ctx, err), requestID(ctx))
+	}
+}
+
+// withRequestID is e with extensions.requestId set to id (unless id is empty): a
+// copy, since gqlgen's own errors may be shared.
+func withRequestID(e *gqlerror.Error, id string) *gqlerror.Error {
+	if e == nil || id == "" {
+		return e
+	}
+	c := *e
+	c.Extensions = maps.Clone(e.Extensions)
+	if c.Extensions == nil {
+		c.Extensions = map[string]any{}
+	}
+	c.Extensions["requestId"] = id
+	return &c
+}
+
+func presenter(log *slog.Logger, requestID RequestIDFunc) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		var de *domain.Error

@@ -34,6 +34,10 @@ func (r *Resolver) importDocuments(ctx context.Context, docs []*model.DocumentIn
 	}
 	sum := &model.ImportSummary{Documents: []*model.ImportedDocument{}}
 	var outcomes []ingest.Outcome
+	if r.Imports != nil && !dryRun {
+		// Counted however the request ends: what was written stays written.
+		defer func() { r.Imports.ObserveImport(summarize(outcomes)) }()
+	}
 	for i, d := range docs {
 		format, err := ingest.FormatByName(string(deref(d.Format)))
 		if err != nil {
@@ -101,6 +105,25 @@ func (r *Resolver) importDocuments(ctx context.Context, docs []*model.DocumentIn
 		sum.Documents = append(sum.Documents, doc)
 	}
 	return sum, nil
+}
+
+// summarize counts the outcomes of an import that wrote.
+func summarize(outcomes []ingest.Outcome) ingest.Summary {
+	var s ingest.Summary
+	for _, o := range outcomes {
+		s.Read++
+		switch {
+		case o.Err != nil:
+			s.Failed++
+		case o.Result.Created:
+			s.Created++
+		default:
+			s.Unchanged++
+		}
+		s.CorrespondentsCreated += o.Result.CorrespondentsCreated
+		s.CorrespondentsMatched += o.Result.CorrespondentsMatched
+	}
+	return s
 }
 
 // importError is the caller-safe text of a document's failure.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/lettergraph/lettergraph/graph/model"
 	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/ingest"
 )
 
 //go:generate go run github.com/99designs/gqlgen generate
@@ -20,6 +21,14 @@ type Resolver struct {
 	Store domain.Store
 	// Live delivers letterAdded; nil serves no subscriptions.
 	Live domain.LetterStream
+	// Imports, if set, counts what importDocuments imports (the server's metrics).
+	Imports ImportObserver
+}
+
+// ImportObserver is told what each importDocuments request that is not a dry run
+// imported, failed documents included, when it ends.
+type ImportObserver interface {
+	ObserveImport(s ingest.Summary)
 }
 
 // load gets one value through a loader keyed by id; a key the store has nothing for

@@ -33,6 +33,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/ingest"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 	"github.com/lettergraph/lettergraph/internal/server"
+	"github.com/lettergraph/lettergraph/internal/telemetry"
 )
 
 func main() {
@@ -43,8 +44,17 @@ func main() {
 	// The tool imports and reads as an operator: restricted letters and blind copies too.
 	ctx := domain.WithRestricted(context.Background(), true)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// Metrics and traces as `lettergraph serve` has them: METRICS (default on),
+	// OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_ENDPOINT (default none).
+	cfg := config.FromEnvironment()
+	tel, err := telemetry.New(ctx, telemetry.Options{Metrics: cfg.Metrics, OTLPEndpoint: cfg.OTLPEndpoint})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer tel.Shutdown(context.Background())
 	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: env("NEO4J_URI", "bolt://127.0.0.1:7687"),
-		User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD"), QueryTimeout: 10 * time.Minute}, quiet)
+		User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD"), QueryTimeout: 10 * time.Minute,
+		Metrics: tel.Store(), Tracer: tel.Tracer()}, quiet)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -67,9 +77,8 @@ func main() {
 		fmt.Fprintf(os.Stderr, "imported %d letters in %.0fs\n", *letters, time.Since(start).Seconds())
 	}
 
-	cfg := config.FromEnvironment()
 	cfg.QueryTimeout, cfg.RateLimit, cfg.AnonymousRole = 30*time.Second, 0, "reader"
-	srv := httptest.NewServer(server.Handler(cfg, store, store, quiet))
+	srv := httptest.NewServer(server.Handler(cfg, store, store, quiet, server.WithTelemetry(tel)))
 	defer srv.Close()
 	var queries atomic.Int64
 	var showing atomic.Bool

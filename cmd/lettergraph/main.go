@@ -29,6 +29,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 	"github.com/lettergraph/lettergraph/internal/seed"
 	"github.com/lettergraph/lettergraph/internal/server"
+	"github.com/lettergraph/lettergraph/internal/telemetry"
 )
 
 // cli is the command line: the shared configuration and one subcommand.
@@ -47,6 +48,7 @@ type cli struct {
 type app struct {
 	cfg config.Config
 	log *slog.Logger
+	tel *telemetry.Telemetry // the store's metrics and tracer (serve); nil for none
 }
 
 func main() {
@@ -96,6 +98,7 @@ func (a *app) open(ctx context.Context) (*neo4jstore.Store, error) {
 	cfg := neo4jstore.Config{
 		URI: a.cfg.Neo4jURI, User: a.cfg.Neo4jUser, Password: a.cfg.Neo4jPassword,
 		Database: a.cfg.Neo4jDatabase, QueryTimeout: a.cfg.QueryTimeout,
+		Metrics: a.tel.Store(), Tracer: a.tel.Tracer(),
 	}
 	deadline := time.Now().Add(a.cfg.WaitNeo4j)
 	for {
@@ -126,6 +129,12 @@ type serveCmd struct {
 }
 
 func (s *serveCmd) Run(ctx context.Context, a *app) error {
+	tel, flush, err := a.newTelemetry(ctx)
+	if err != nil {
+		return err
+	}
+	defer flush()
+	a.tel = tel
 	store, err := a.open(ctx)
 	if err != nil {
 		return err
@@ -146,7 +155,12 @@ func (s *serveCmd) Run(ctx context.Context, a *app) error {
 			return err
 		}
 	}
-	h := server.Handler(a.cfg, store, store, a.log)
+	if a.cfg.Metrics && a.cfg.MetricsListen != "" {
+		if err := serveMetrics(ctx, a.cfg.MetricsListen, tel, a.log); err != nil {
+			return err
+		}
+	}
+	h := server.Handler(a.cfg, store, store, a.log, server.WithTelemetry(tel))
 	return server.Serve(ctx, a.cfg, h, a.log, func(addr net.Addr) {
 		a.log.Info("serving", "graphql", "http://"+addr.String()+"/graphql")
 		// Plain lines on stdout, for people and scripts to find.

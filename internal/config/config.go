@@ -55,6 +55,9 @@ type Config struct {
 	ShutdownDelay    time.Duration `name:"shutdown-delay" env:"SHUTDOWN_DELAY" default:"0s" help:"How long a server told to stop keeps serving, with /readyz answering 503, so that a load balancer stops sending to it first."`
 	LogFormat        string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
 	LogLevel         slog.Level    `name:"log-level" env:"LOG_LEVEL" default:"info" help:"Log level: debug, info, warn, error."`
+	Metrics          bool          `name:"metrics" env:"METRICS" default:"true" negatable:"" help:"Serve Prometheus metrics at /metrics, without authentication: keep it from the public (docs/operations.md)."`
+	MetricsListen    string        `name:"metrics-listen" env:"METRICS_LISTEN" help:"Serve /metrics on this host:port instead of the API's listener (empty: the API's)."`
+	OTLPEndpoint     string        `name:"otlp-endpoint" env:"OTLP_ENDPOINT" help:"Send traces over OTLP/HTTP to this URL, such as http://collector:4318 (else OTEL_EXPORTER_OTLP_ENDPOINT; none: no tracing)."`
 }
 
 // FromEnvironment returns the configuration the command line has without flags: the
@@ -137,6 +140,19 @@ func (c *Config) Validate() error {
 	if c.CacheMaxAge < 0 {
 		return fmt.Errorf("CACHE_MAX_AGE must not be negative, not %s", c.CacheMaxAge)
 	}
+	if c.MetricsListen != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsListen); err != nil {
+			return fmt.Errorf("METRICS_LISTEN %q is not host:port: %v", c.MetricsListen, err)
+		}
+		if c.MetricsListen == c.Listen {
+			return fmt.Errorf("METRICS_LISTEN must differ from LISTEN_ADDR; leave it empty to serve /metrics there")
+		}
+	}
+	if c.OTLPEndpoint != "" {
+		if u, err := url.Parse(c.OTLPEndpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("OTLP_ENDPOINT %q is not an http or https URL such as http://collector:4318", c.OTLPEndpoint)
+		}
+	}
 	if c.ShutdownDelay < 0 {
 		return fmt.Errorf("SHUTDOWN_DELAY must not be negative, not %s", c.ShutdownDelay)
 	}
@@ -218,5 +234,24 @@ func (c Config) LogValue() slog.Value {
 		slog.Duration("shutdown_delay", c.ShutdownDelay),
 		slog.String("log_format", c.LogFormat),
 		slog.String("log_level", c.LogLevel.String()),
+		slog.Bool("metrics", c.Metrics),
+		slog.String("metrics_listen", c.MetricsListen),
+		slog.String("otlp_endpoint", redactURL(c.OTLPEndpoint)),
 	)
+}
+
+// redactURL is u without the user information or query it may hold (a collector's
+// credentials).
+func redactURL(u string) string {
+	parsed, err := url.Parse(u)
+	if err != nil || (parsed.User == nil && parsed.RawQuery == "") {
+		return u
+	}
+	if parsed.User != nil {
+		parsed.User = url.User("********")
+	}
+	if parsed.RawQuery != "" {
+		parsed.RawQuery = "********"
+	}
+	return parsed.String()
 }

@@ -44,6 +44,7 @@ type Hub struct {
 }
 
 type subscriber struct {
+	ctx       context.Context // the subscription's request, for logs
 	involving string
 	from      int64 // letters at or before this position came before the subscription
 	ch        chan *domain.Letter
@@ -101,7 +102,7 @@ func (h *Hub) Subscribe(ctx context.Context, involving string) (<-chan *domain.L
 	if err != nil {
 		return nil, err
 	}
-	s := &subscriber{involving: involving, from: from, ch: make(chan *domain.Letter, buffer)}
+	s := &subscriber{ctx: ctx, involving: involving, from: from, ch: make(chan *domain.Letter, buffer)}
 	h.mu.Lock()
 	if len(h.subs) == 0 && h.cursor < from {
 		h.cursor = from // nobody waits for what was added while the hub was idle
@@ -194,7 +195,7 @@ func (h *Hub) deliver(added []domain.AddedLetter) {
 			select {
 			case s.ch <- a.Letter:
 			default:
-				h.log.Warn("subscriber too slow; ending its subscription", "behind", buffer)
+				h.log.WarnContext(s.ctx, "subscriber too slow; ending its subscription", "behind", buffer)
 				h.drop(s)
 			}
 		}

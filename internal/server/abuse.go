@@ -21,11 +21,15 @@ import (
 )
 
 // writeError answers a request refused before GraphQL sees it with status and a
-// GraphQL error response of one error with code and, if given, the limit it names.
+// GraphQL error response of one error with code, if given the limit it names, and the
+// request's id (withRequestLog has set it on the answer's X-Request-Id already).
 func writeError(w http.ResponseWriter, status int, code domain.Code, limit, msg string) {
 	ext := map[string]any{"code": string(code)}
 	if limit != "" {
 		ext["limit"] = limit
+	}
+	if id := w.Header().Get("X-Request-Id"); id != "" {
+		ext["requestId"] = id
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
@@ -56,7 +60,7 @@ func withBodyLimit(max int64, next http.Handler) http.Handler {
 		}
 		body, err := io.ReadAll(io.LimitReader(r.Body, max+1))
 		if err != nil {
-			http.Error(w, "cannot read the request body", http.StatusBadRequest)
+			writeError(w, http.StatusBadRequest, "BAD_REQUEST", "", "cannot read the request body")
 			return
 		}
 		if int64(len(body)) > max {

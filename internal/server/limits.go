@@ -49,7 +49,9 @@ func (l limits) MutateOperationContext(ctx context.Context, oc *graphql.Operatio
 	if n := aliases(oc.Operation.SelectionSet); n > l.maxAliases {
 		return limitError("maxAliases", fmt.Sprintf("the operation has %d aliased fields; maxAliases is %d", n, l.maxAliases))
 	}
-	if c := complexity.Calculate(ctx, l.schema, oc.Operation, oc.Variables); c > l.maxComplexity {
+	c := complexity.Calculate(ctx, l.schema, oc.Operation, oc.Variables)
+	oc.Stats.SetExtension(complexityStat, c)
+	if c > l.maxComplexity {
 		return limitError("maxComplexity", fmt.Sprintf("the operation costs %d (each field 1, a list its children times its page size); maxComplexity is %d", c, l.maxComplexity))
 	}
 	return nil

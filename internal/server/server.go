@@ -22,11 +22,14 @@ import (
 	"github.com/coder/websocket"
 	"github.com/oklog/ulid/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/lettergraph/lettergraph/graph"
 	"github.com/lettergraph/lettergraph/internal/config"
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/live"
+	"github.com/lettergraph/lettergraph/internal/telemetry"
 	"github.com/lettergraph/lettergraph/internal/web"
 )
 
@@ -37,7 +40,10 @@ type Pinger interface {
 
 // Handler returns the HTTP handler of the API: /graphql, /graphiql (when enabled),
 // /healthz, /readyz, and the explorer page at /.
-func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger) http.Handler {
+//
+// Metrics, traces and request ids in logs and errors: observe.go.
+func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger, opts ...Option) http.Handler {
+	tel, log := observability(cfg, log, opts)
 	authn, err := cfg.Authenticator()
 	if err != nil {
 		return misconfigured(log, "authentication", err)
@@ -47,7 +53,8 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 		return misconfigured(log, "persisted queries", err)
 	}
 	hub := live.NewTiered(store, cfg.LivePoll, cfg.QueryTimeout, log)
-	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub}, Complexity: graph.Complexity()})
+	watch(tel, store, hub)
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub, Imports: tel}, Complexity: graph.Complexity()})
 	gql := handler.New(schema)
 	// Parsed and validated operations, by their text: front ends send the same few.
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -64,10 +71,14 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
+	gql.AddTransport(unsupported{})
 	if cfg.Development() {
 		gql.Use(extension.Introspection{})
 	}
 	gql.Use(persistedQueries)
+	if tel.MetricsOn() || tel.Tracer() != nil {
+		gql.Use(observer{tel})
+	}
 	gql.Use(roles{})
 	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity, maxAliases: cfg.MaxAliases,
 		introspection: cfg.Development()})
@@ -95,6 +106,9 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	// The explorer page at / in every mode, and its files; the least specific
 	// pattern, so it takes only what no other route does (404 for unknown paths).
 	mux.Handle("/", web.Handler())
+	if tel.MetricsOn() && cfg.MetricsListen == "" {
+		mux.Handle("GET /metrics", tel.MetricsHandler())
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -111,7 +125,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 		}
 		_, _ = w.Write([]byte("ready\n"))
 	})
-	return withRequestLog(log, mux)
+	return traced(tel, withRequestLog(log, tel, mux))
 }
 
 // withDeadline bounds each request by timeout; the store passes what is left of it to
@@ -159,8 +173,9 @@ func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter 
 // Flush lets server-sent events through as they are written.
 func (s *statusRecorder) Flush() { _ = http.NewResponseController(s.ResponseWriter).Flush() }
 
-// withRequestLog gives each request an id (X-Request-Id, echoed back) and logs it.
-func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
+// withRequestLog gives each request an id (X-Request-Id, echoed back), logs it and
+// counts it by route and status.
+func withRequestLog(log *slog.Logger, tel *telemetry.Telemetry, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get("X-Request-Id")
 		if id == "" || len(id) > 64 {
@@ -169,9 +184,16 @@ func withRequestLog(log *slog.Logger, next http.Handler) http.Handler {
 		w.Header().Set("X-Request-Id", id)
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		start := time.Now()
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
-		log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("request_id", id), slog.String("method", r.Method),
+		ctx := context.WithValue(r.Context(), requestIDKey{}, id)
+		if span := trace.SpanFromContext(ctx); span.IsRecording() {
+			span.SetAttributes(attribute.String("lettergraph.request_id", id))
+		}
+		routed := r.WithContext(ctx)
+		next.ServeHTTP(rec, routed)
+		r.Pattern = routed.Pattern // the route the mux chose, for the request's span
+		tel.ObserveHTTP(routed.Pattern, rec.status)
+		log.LogAttrs(ctx, slog.LevelInfo, "request",
+			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path), slog.Int("status", rec.status),
 			slog.Duration("duration", time.Since(start)))
 	})
