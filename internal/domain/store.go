@@ -134,6 +134,7 @@ type Store interface {
 	Statistician
 	Searcher
 	LetterFeed
+	Exporter
 	// ReadTogether answers several reads in one round trip; its errors are those
 	// each read alone would give.
 	ReadTogether(ctx context.Context, rs Reads) (*ReadResults, error)

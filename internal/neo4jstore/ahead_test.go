@@ -3,7 +3,6 @@ package neo4jstore_test
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -59,78 +58,12 @@ func TestBatchResolvesAsOneByOne(t *testing.T) {
 				}
 			}
 		}
-		return fingerprint(t)
+		return neo4jtest.Fingerprint(t)
 	}
 	one, all := graph(1), graph(1000)
 	if !slices.Equal(one, all) {
-		for _, line := range diff(one, all) {
+		for _, line := range neo4jtest.Diff(one, all, "one by one", "batch") {
 			t.Error(line)
 		}
 	}
-}
-
-// fingerprint describes the graph without ids: each correspondent and place with its
-// details, and each link between them and letters (named by title).
-func fingerprint(tb testing.TB) []string {
-	tb.Helper()
-	rows := neo4jtest.Exec(tb, `
-		MATCH (n) WHERE n:Correspondent OR n:Place
-		RETURN 'node' AS kind, labels(n) AS labels, properties(n) AS props, null AS other
-		UNION ALL
-		MATCH (a)-[r]->(b) WHERE NOT a:IdentityKey
-		RETURN 'link' AS kind, [type(r)] AS labels, properties(a) AS props, properties(b) AS other`, nil)
-	var out []string
-	for _, r := range rows {
-		labels := fmt.Sprint(r["labels"])
-		if r["kind"] == "node" {
-			out = append(out, labels+" "+describe(r["props"]))
-			continue
-		}
-		out = append(out, labels+" "+describe(r["props"])+" -> "+describe(r["other"]))
-	}
-	slices.Sort(out)
-	return out
-}
-
-// describe is a node's properties without those that differ between two imports of
-// the same documents (ids, times), lists sorted.
-func describe(v any) string {
-	props, _ := v.(map[string]any)
-	var parts []string
-	for k, v := range props {
-		switch k {
-		case "id", "createdAt", "importedAt", "addedSeq", "contentHash", "body", "searchText":
-			continue
-		}
-		if l, ok := v.([]any); ok {
-			s := make([]string, len(l))
-			for i := range l {
-				s[i] = fmt.Sprint(l[i])
-			}
-			slices.Sort(s)
-			v = s
-		}
-		parts = append(parts, fmt.Sprintf("%s=%v", k, v))
-	}
-	slices.Sort(parts)
-	return "{" + strings.Join(parts, " ") + "}"
-}
-
-// diff lists the lines only one of two sorted lists has.
-func diff(a, b []string) []string {
-	var out []string
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			out = append(out, "one by one only: "+a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			out = append(out, "batch only: "+b[j])
-			j++
-		default:
-			i, j = i+1, j+1
-		}
-	}
-	return out
 }

@@ -15,3 +15,11 @@ func (s *Store) ReadCypher(ctx context.Context, cypher string) error {
 	})
 	return err
 }
+
+// SetExportBatches makes every export read n rows a batch, so that tests page through
+// small graphs; the returned function restores the sizes.
+func SetExportBatches(n int) (restore func()) {
+	l, c, a := exportLetterBatch, exportCorrespondentBatch, exportAuthorBatch
+	exportLetterBatch, exportCorrespondentBatch, exportAuthorBatch = n, n, n
+	return func() { exportLetterBatch, exportCorrespondentBatch, exportAuthorBatch = l, c, a }
+}

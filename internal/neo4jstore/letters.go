@@ -121,11 +121,12 @@ type letterSelection struct {
 	cypher string
 	params map[string]any
 	// When the selection is one correspondent's letters (one involvement, no text),
-	// oneID names the correspondent (a parameter or a row's variable), oneTypes its
-	// relationship types, and conds the other conditions: pageOf may then read the
-	// sort key's index instead.
+	// oneID names the correspondent (a parameter or a row's variable) and oneTypes its
+	// relationship types: pageOf may then read the sort key's index instead.
 	oneID, oneTypes string
-	conds           []string
+	// conds are the conditions on l after the starting clause: with neither text nor
+	// involvements, the whole filter.
+	conds []string
 }
 
 // selectLetters builds the selection for f, of the letters v may see. The clause it
@@ -235,9 +236,9 @@ func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (lette
 	if len(conds) > 0 {
 		b.WriteString("WHERE " + strings.Join(conds, "\n  AND ") + "\n")
 	}
-	sel := letterSelection{cypher: b.String(), params: params}
+	sel := letterSelection{cypher: b.String(), params: params, conds: conds}
 	if len(f.Involving) == 1 {
-		sel.oneID, sel.oneTypes, sel.conds = oneID, oneTypes, conds
+		sel.oneID, sel.oneTypes = oneID, oneTypes
 	}
 	return sel, nil
 }

@@ -9,9 +9,12 @@ package neo4jtest
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -151,4 +154,72 @@ func CheckSeedGraph(tb testing.TB) {
 			tb.Errorf("%s: %d, want %d", inv.name, got, inv.want)
 		}
 	}
+}
+
+// Fingerprint describes the graph without ids, to compare two graphs made the same
+// way: each correspondent and place with its details, and each link between any
+// nodes (named by their labels and details) but the identity index's.
+func Fingerprint(tb testing.TB) []string {
+	tb.Helper()
+	rows := Exec(tb, `
+		MATCH (n) WHERE n:Correspondent OR n:Place
+		RETURN 'node' AS kind, labels(n) AS labels, properties(n) AS props, null AS other
+		UNION ALL
+		MATCH (a)-[r]->(b) WHERE NOT a:IdentityKey
+		RETURN 'link' AS kind, [type(r)] + labels(a) + ['->'] + labels(b) AS labels, properties(a) AS props, properties(b) AS other`, nil)
+	var out []string
+	for _, r := range rows {
+		labels := fmt.Sprint(r["labels"])
+		if r["kind"] == "node" {
+			out = append(out, labels+" "+Describe(r["props"]))
+			continue
+		}
+		out = append(out, labels+" "+Describe(r["props"])+" -> "+Describe(r["other"]))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Describe is a node's properties without those that differ between two imports of
+// the same documents (ids, times), lists sorted.
+func Describe(v any) string {
+	props, _ := v.(map[string]any)
+	var parts []string
+	for k, v := range props {
+		switch k {
+		case "id", "createdAt", "importedAt", "addedSeq", "contentHash", "body", "searchText":
+			continue
+		}
+		if l, ok := v.([]any); ok {
+			s := make([]string, len(l))
+			for i := range l {
+				s[i] = fmt.Sprint(l[i])
+			}
+			slices.Sort(s)
+			v = s
+		}
+		parts = append(parts, fmt.Sprintf("%s=%v", k, v))
+	}
+	slices.Sort(parts)
+	return "{" + strings.Join(parts, " ") + "}"
+}
+
+// Diff lists the lines only one of two sorted lists has, each prefixed with the name
+// of the list that has it.
+func Diff(a, b []string, aName, bName string) []string {
+	var out []string
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			out = append(out, aName+" only: "+a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, bName+" only: "+b[j])
+			j++
+		default:
+			i, j = i+1, j+1
+		}
+	}
+	return out
 }

@@ -1,0 +1,226 @@
+package neo4jstore
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// The exports (domain.Exporter) read in keyset batches, each a read transaction of its
+// own that collects a bounded number of rows, in order of id, after the last id of the
+// batch before: a batch retried by the driver is read again whole, and nothing reaches
+// fn twice; each batch is bounded by the query timeout, not the export as a whole;
+// and memory holds one batch, whatever the size of the graph.
+//
+// A filter with neither text nor involvements is a set of conditions on a letter
+// (selectLetters' conds), which the export tests inside an EXISTS while it reads
+// letters, correspondents or authors in the order of their id index: each batch
+// reads only as far as it needs. A filter with text or involvements starts from an
+// index (full text, a correspondent's relationships), so each batch runs that
+// selection again and keeps what comes after the last id: such selections are
+// usually small, and no condition could express full text per letter.
+var (
+	exportLetterBatch        = 500
+	exportCorrespondentBatch = 2000
+	exportAuthorBatch        = 500
+)
+
+// exportSelection is the selection of f for v, and whether it starts from an index.
+func exportSelection(v visibility, f domain.LetterFilter) (letterSelection, bool, error) {
+	sel, err := selectLetters(v, f)
+	anchored := strings.TrimSpace(f.Text) != "" || len(f.Involving) > 0
+	return sel, anchored, err
+}
+
+// and is conds joined for a WHERE that already has a condition.
+func and(conds []string) string {
+	out := ""
+	for _, c := range conds {
+		out += " AND " + c
+	}
+	return out
+}
+
+// EachLetter implements domain.Exporter.
+func (s *Store) EachLetter(ctx context.Context, f domain.LetterFilter, fn func(*domain.LetterRecord) error) error {
+	v := visibilityOf(ctx)
+	sel, anchored, err := exportSelection(v, f)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	if anchored {
+		b.WriteString(sel.cypher + "WITH l WHERE l.id > $after\n")
+	} else {
+		b.WriteString("MATCH (l:Letter) WHERE l.id > $after" + and(sel.conds) + "\n")
+	}
+	b.WriteString("WITH l ORDER BY l.id LIMIT $limit\nRETURN " + v.letterProjection() + " AS letter,\n" + v.recordProjection())
+	return eachBatch(ctx, s, b.String(), sel.params, exportLetterBatch, func(rec *neo4j.Record) (string, error) {
+		r := toLetterRecord(rec)
+		return r.Letter.ID, fn(r)
+	})
+}
+
+// recordProjection is what a LetterRecord adds to the letter bound to l, as v may see
+// it: RELATED_TO from l, and the holdings, memberships and PART_OF chains of the
+// correspondents it names.
+func (v visibility) recordProjection() string {
+	types, _ := v.roleTypes(domain.RoleAny, "")
+	// The correspondents the letter names: its parties, and what it mentions or
+	// writes on behalf of.
+	named := func(rest string) string {
+		return `[(l)-[:` + types + `]-` + rest + `] + [(l)-[:MENTIONS|ON_BEHALF_OF]->` + rest + `]`
+	}
+	return `[(l)-[:RELATED_TO]->(x:Letter) WHERE ` + v.letter("x") + ` | ` + letterMap("x", letterFieldsNoBody) + `] AS relatedTo,
+	` + named(`(p:Person)-[h:HOLDS]->(o:Office) | {person: p.id, rel: properties(h), office: `+correspondentMap("o")+`}`) + ` AS holdings,
+	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) | {person: p.id, rel: properties(h), org: g {`+correspondentFields+`}}`) + ` AS memberships,
+	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[:PART_OF]->(q:Organisation) | {child: c.id, parent: q {`+correspondentFields+`}}`) + ` AS partOf`
+}
+
+// toLetterRecord converts a row of EachLetter's query.
+func toLetterRecord(rec *neo4j.Record) *domain.LetterRecord {
+	m := rec.AsMap()
+	l := toLetter(mapOf(m["letter"]), domain.AllParts)
+	l.Related = toLetters(m["relatedTo"])
+	r := &domain.LetterRecord{Letter: l, Holdings: map[string][]domain.Holding{},
+		Memberships: map[string][]domain.Membership{}, PartOf: map[string]*domain.Organisation{}}
+	seen := map[string]bool{}
+	for _, h := range listOf(m["holdings"]) {
+		person, office := str(h, "person"), toOffice(mapOf(h["office"]))
+		if key := person + " " + office.ID; !seen[key] {
+			seen[key] = true
+			rel := mapOf(h["rel"])
+			r.Holdings[person] = append(r.Holdings[person], domain.Holding{Office: office, From: date(rel, "from"), To: date(rel, "to")})
+		}
+	}
+	for _, mm := range listOf(m["memberships"]) {
+		person, org := str(mm, "person"), toOrganisation(mapOf(mm["org"]))
+		if key := person + " " + org.ID; !seen[key] {
+			seen[key] = true
+			rel := mapOf(mm["rel"])
+			r.Memberships[person] = append(r.Memberships[person], domain.Membership{Organisation: org,
+				Role: str(rel, "role"), From: date(rel, "from"), To: date(rel, "to")})
+		}
+	}
+	for id := range r.Holdings {
+		sort.Slice(r.Holdings[id], func(i, j int) bool { return r.Holdings[id][i].Office.ID < r.Holdings[id][j].Office.ID })
+	}
+	for id := range r.Memberships {
+		list := r.Memberships[id]
+		sort.Slice(list, func(i, j int) bool { return list[i].Organisation.ID < list[j].Organisation.ID })
+	}
+	for _, p := range listOf(m["partOf"]) {
+		child, parent := str(p, "child"), toOrganisation(mapOf(p["parent"]))
+		if have, ok := r.PartOf[child]; !ok || parent.ID < have.ID {
+			r.PartOf[child] = parent
+		}
+	}
+	return r
+}
+
+// EachCorrespondent implements domain.Exporter.
+func (s *Store) EachCorrespondent(ctx context.Context, f domain.LetterFilter, fn func(domain.Correspondent) error) error {
+	v := visibilityOf(ctx)
+	sel, anchored, err := exportSelection(v, f)
+	if err != nil {
+		return err
+	}
+	types, _ := v.roleTypes(domain.RoleAny, "")
+	var b strings.Builder
+	if anchored {
+		b.WriteString(sel.cypher + "MATCH (l)-[:" + types + "]-(c:Correspondent) WHERE c.id > $after\nWITH DISTINCT c\n")
+	} else {
+		b.WriteString("MATCH (c:Correspondent) WHERE c.id > $after\n  AND EXISTS { MATCH (c)-[:" + types + "]-(l:Letter) WHERE true" + and(sel.conds) + " }\n")
+	}
+	b.WriteString("WITH c ORDER BY c.id LIMIT $limit\nRETURN " + correspondentProjection + " AS c")
+	return eachBatch(ctx, s, b.String(), sel.params, exportCorrespondentBatch, func(rec *neo4j.Record) (string, error) {
+		m := mapOf(rec.Values[0])
+		if c := toCorrespondent(m); c != nil {
+			return c.NodeID(), fn(c)
+		}
+		return str(m, "id"), nil // no kind: not a correspondent to draw
+	})
+}
+
+// EachEdge implements domain.Exporter: a batch of authors (in order of id), each with
+// its edges, weighted and dated in the database.
+func (s *Store) EachEdge(ctx context.Context, f domain.LetterFilter, fn func(domain.DatedEdge) error) error {
+	v := visibilityOf(ctx)
+	sel, anchored, err := exportSelection(v, f)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	var letters string // what binds the letters of author a for the edges
+	if anchored {
+		b.WriteString(sel.cypher + "MATCH (a:Correspondent)-[:WROTE]->(l) WHERE a.id > $after\n" +
+			"WITH a, collect(DISTINCT l) AS ls ORDER BY a.id LIMIT $limit\n")
+		letters = "WITH a, ls UNWIND ls AS l\n"
+	} else {
+		b.WriteString("MATCH (a:Correspondent) WHERE a.id > $after\n  AND EXISTS { MATCH (a)-[:WROTE]->(l:Letter) WHERE true" + and(sel.conds) + " }\n" +
+			"WITH a ORDER BY a.id LIMIT $limit\n")
+		letters = "WITH a MATCH (a)-[:WROTE]->(l:Letter) WHERE true" + and(sel.conds) + "\n"
+	}
+	b.WriteString(`CALL {
+		` + letters + `MATCH (l)-[r:` + v.received() + `]->(b:Correspondent) WHERE b <> a
+		WITH b, type(r) = 'ADDRESSED_TO' AS direct, count(DISTINCT l) AS weight,
+		     min(l.dateNotBefore) AS first, max(l.dateNotAfter) AS last
+		ORDER BY b.id, direct DESC
+		RETURN collect({to: b.id, direct: direct, weight: weight, first: first, last: last}) AS edges
+	}
+	RETURN a.id AS author, edges`)
+	return eachBatch(ctx, s, b.String(), sel.params, exportAuthorBatch, func(rec *neo4j.Record) (string, error) {
+		author, _ := rec.Values[0].(string)
+		for _, e := range listOf(rec.Values[1]) {
+			kind := domain.EdgeCopied
+			if direct, _ := e["direct"].(bool); direct {
+				kind = domain.EdgeWroteTo
+			}
+			edge := domain.DatedEdge{
+				NetworkEdge: domain.NetworkEdge{From: author, To: str(e, "to"), Kind: kind, Weight: integer(e, "weight")},
+				First:       date(e, "first"), Last: date(e, "last"),
+			}
+			if err := fn(edge); err != nil {
+				return "", err
+			}
+		}
+		return author, nil
+	})
+}
+
+// eachBatch reads cypher's rows a batch of size at a time: cypher takes $after (the
+// key of the last row of the batch before, "" at first) and $limit, and returns at
+// most $limit rows ordered by their key. row handles one row and returns its key.
+// Each batch is a read transaction of its own, whose rows are handled after it ends.
+func eachBatch(ctx context.Context, s *Store, cypher string, params map[string]any, size int, row func(*neo4j.Record) (string, error)) error {
+	p := make(map[string]any, len(params)+2)
+	for k, v := range params {
+		p[k] = v
+	}
+	p["limit"] = size
+	after := ""
+	for {
+		p["after"] = after
+		recs, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+			return collect(ctx, tx, cypher, p)
+		})
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			if after, err = row(rec); err != nil {
+				return err
+			}
+		}
+		if len(recs) < size {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+}
