@@ -1,0 +1,408 @@
+package export_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/export"
+	"github.com/lettergraph/lettergraph/internal/ingest/canonical"
+	"github.com/lettergraph/lettergraph/internal/ingest/cmif"
+	"github.com/lettergraph/lettergraph/internal/ingest/document"
+)
+
+var now = time.Date(2025, 3, 4, 5, 6, 7, 0, time.UTC)
+
+// parties describes the parties of one role of an input: kind, name, authority ids.
+func parties(list []domain.PartyInput) string {
+	var out []string
+	for _, p := range list {
+		switch {
+		case p.Person != nil:
+			out = append(out, fmt.Sprintf("person %s %v", p.Person.Name, p.Person.AuthorityIDs))
+		case p.Organisation != nil:
+			out = append(out, fmt.Sprintf("org %s %v", p.Organisation.Name, p.Organisation.AuthorityIDs))
+		case p.Office != nil:
+			out = append(out, "office "+p.Office.Title)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func dateOf(t *time.Time) string {
+	if t == nil {
+		return "-"
+	}
+	return t.Format(time.DateOnly)
+}
+
+// readBack parses what a writer wrote with an importer's parser.
+func readBack(t *testing.T, parse func(io.Reader, string, document.Yield) error, data []byte) []domain.LetterInput {
+	t.Helper()
+	var out []domain.LetterInput
+	err := parse(bytes.NewReader(data), "export", func(it document.Item) error {
+		if it.Err != nil {
+			return it.Err
+		}
+		out = append(out, it.Letter)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("reading the export back: %v\n%s", err, data)
+	}
+	return out
+}
+
+// TestWriteCMIFReadsBack writes the fixture as CMIF and reads it with the CMIF
+// importer: each letter comes back with its parties in their roles and order (an
+// office as an organisation named "Title (Organisation)"), its dates, place,
+// language, mentions and an external id an import of it again keeps.
+func TestWriteCMIFReadsBack(t *testing.T) {
+	var buf bytes.Buffer
+	if err := export.WriteCMIF(&buf, lettersOf(fixture()), export.CMIFHeader{URL: "https://example.org/cmif.xml"}, now); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<idno type="url">https://example.org/cmif.xml</idno>`, `<date when="2025-03-04T05:06:07Z"></date>`,
+		`<bibl type="online" xml:id="lettergraph">`, `<correspDesc ref="https://example.org/letters/1" source="#lettergraph">`,
+		`<persName>Unknown</persName>`, `Smith &amp; &lt;Sons&gt;`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("CMIF lacks %s", want)
+		}
+	}
+	got := readBack(t, cmif.Parse, buf.Bytes())
+	want := []string{
+		"https://example.org/letters/1 | person Johann Wolfgang von Goethe [https://d-nb.info/gnd/118540238 https://www.wikidata.org/entity/Q5879]" +
+			" | person Friedrich Schiller [], org Prime Minister (Albania) [] | org Minister of Interior (Ministry of Interior) [], org The Media []" +
+			" | person Bea Blind [] | 1794-06-13 DAY 1794-06-13..1794-06-13 \"13. Juni 1794\" | Weimar [https://www.geonames.org/2812482] | de | 3 mentions",
+		"cmif:lettergraph#L2 |  | org J. G. Cotta'sche Buchhandlung [https://d-nb.info/gnd/2027670-1] |  |  | 1794-08-01 MONTH 1794-08-01..1794-08-31 \"1794-08\" |  |  | 0 mentions",
+		"cmif:lettergraph#42 | person Smith & <Sons> \"Ltd\" [] | person Johann Wolfgang von Goethe [https://d-nb.info/gnd/118540238 https://www.wikidata.org/entity/Q5879] |  |  | - UNKNOWN 1795-03-01..1795-04-30 \"spring 1795\" |  |  | 0 mentions",
+		"cmif:lettergraph#<msg-4@example.org> | person Friedrich Schiller [] | person Johann Wolfgang von Goethe [https://d-nb.info/gnd/118540238 https://www.wikidata.org/entity/Q5879] |  |  | 1796-01-01 YEAR 1796-01-01..1796-12-31 \"1796\" |  |  | 0 mentions",
+		"cmif:lettergraph#L5 | person Johann Wolfgang von Goethe [https://d-nb.info/gnd/118540238 https://www.wikidata.org/entity/Q5879] |  |  |  | - UNKNOWN -..- \"\" |  |  | 0 mentions",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("read back %d letters, want %d", len(got), len(want))
+	}
+	for i, in := range got {
+		if err := in.Normalize("input"); err != nil {
+			t.Fatalf("letter %d does not normalise: %v", i, err)
+		}
+		place := ""
+		if in.WrittenAt != nil {
+			place = fmt.Sprintf("%s %v", in.WrittenAt.Name, in.WrittenAt.AuthorityIDs)
+		}
+		view := fmt.Sprintf("%s | %s | %s | %s | %s | %s %s %s..%s %q | %s | %s | %d mentions", in.ExternalID,
+			parties(in.Authors), parties(in.Recipients), parties(in.CC), parties(in.BCC), dateOf(in.Date), in.DatePrecision,
+			dateOf(in.DateNotBefore), dateOf(in.DateNotAfter), in.DateText, place, in.Language, len(in.Mentions))
+		if view != want[i] {
+			t.Errorf("letter %d:\n got %s\nwant %s", i, view, want[i])
+		}
+	}
+}
+
+// TestWriteNDJSONReadsBack writes the fixture as canonical NDJSON and reads it with
+// the canonical reader: every field is there, parties inline with their details,
+// a person's holdings and memberships on its appearances in turn, organisations
+// with what they are part of, letters referred to by external id and title.
+func TestWriteNDJSONReadsBack(t *testing.T) {
+	var buf bytes.Buffer
+	if err := export.WriteNDJSON(&buf, lettersOf(fixture())); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), "\n"); n != 5 {
+		t.Errorf("%d lines, want 5", n)
+	}
+	got := readBack(t, canonical.Read, buf.Bytes())
+	org := func(o *domain.OrganisationInput) string {
+		var names []string
+		for ; o != nil; o = o.PartOf {
+			names = append(names, o.Name)
+		}
+		return strings.Join(names, " < ")
+	}
+	holds := func(p domain.PartyInput) string {
+		if h := p.Holds; h != nil {
+			return fmt.Sprintf("holds %s of %s from %s to %s", h.Office.Title, org(h.Office.Of), dateOf(h.From), dateOf(h.To))
+		}
+		return "holds nothing"
+	}
+	member := func(p domain.PartyInput) string {
+		if m := p.MemberOf; m != nil {
+			return fmt.Sprintf("member of %s as %s", org(&m.Organisation), m.Role)
+		}
+		return "member of nothing"
+	}
+	l1, l2, l3, l4 := got[0], got[1], got[2], got[3]
+	for _, c := range []struct{ what, got, want string }{
+		{"L1 fields", fmt.Sprintf("%s|%q|%s|%s|%s|%s|%s|%s|%s", l1.Title, l1.Body, dateOf(l1.Date), l1.DatePrecision, l1.DateText,
+			l1.Language, l1.PlaceText, l1.SourceFormat, l1.ExternalID),
+			`Goethe to Schiller|"Lieber Freund,\nhier, \"zitiert\"; & so."|1794-06-13|DAY|13. Juni 1794|de|Weimar|CMIF|https://example.org/letters/1`},
+		{"L1 place", fmt.Sprintf("%+v", *l1.WrittenAt), "{ID: Name:Weimar Country:Germany AuthorityIDs:[http://www.geonames.org/2812482]}"},
+		{"L1 author", fmt.Sprintf("%+v %s %s", *l1.Authors[0].Person, l1.Authors[0].Capacity, member(l1.Authors[0])),
+			"{ID: Name:Johann Wolfgang von Goethe Honorific:Herr Aliases:[] Emails:[] AuthorityIDs:[http://d-nb.info/gnd/118540238 http://www.wikidata.org/entity/Q5879]} Minister member of Government of Albania < Albania as adviser"},
+		{"L1 Schiller, first appearance", fmt.Sprintf("%v %v %s %s", l1.Recipients[0].Person.Aliases, l1.Recipients[0].Person.Emails,
+			l1.Recipients[0].As, holds(l1.Recipients[0])),
+			"[Schiller, Friedrich] [fs@example.org] Hofrat holds Minister of Interior of Ministry of Interior < Government of Albania < Albania from 1790-01-01 to -"},
+		{"L4 Schiller, second appearance", holds(l4.Authors[0]) + ", " + member(l4.Authors[0]), "holds Prime Minister of Albania from - to 1799-12-31, member of nothing"},
+		{"L3 Goethe, second appearance", member(l3.Recipients[0]), "member of nothing"},
+		{"L1 cc", parties(l1.CC) + " of " + org(l1.CC[0].Office.Of), "office Minister of Interior, org The Media [] of Ministry of Interior < Government of Albania < Albania"},
+		{"L1 bcc", parties(l1.BCC), "person Bea Blind []"},
+		{"L1 on behalf of", org(&l1.OnBehalfOf[0]), "Government of Albania < Albania"},
+		{"L1 mentions", fmt.Sprintf("%s; %s; %s; %+v", l1.Mentions[0].Party.Person.Name, l1.Mentions[1].Place.Name,
+			l1.Mentions[2].Party.Organisation.Name, *l1.Mentions[3].Letter),
+			"Wilhelm von Humboldt; Jena; J. G. Cotta'sche Buchhandlung; {ID: ExternalID:msg-0@example.org Title:}"},
+		{"L2 references", fmt.Sprintf("%+v %+v", l2.Related, l2.RepliesTo),
+			"[{ID: ExternalID:https://example.org/letters/1 Title:}] [{ID: ExternalID: Title:What we expect}]"},
+		{"L2 dates", fmt.Sprintf("%s %s %s..%s", dateOf(l2.Date), l2.DatePrecision, dateOf(l2.DateNotBefore), dateOf(l2.DateNotAfter)),
+			"1794-08-01 MONTH 1794-08-01..1794-08-31"},
+		{"L3 restricted", fmt.Sprint(l3.Restricted, l1.Restricted), "true false"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.what, c.got, c.want)
+		}
+	}
+	for i, in := range got {
+		if err := in.Normalize("input"); err != nil {
+			t.Errorf("document %d does not normalise: %v", i, err)
+		}
+	}
+}
+
+// xmlElement is any element, with its attributes and children, to check structure.
+type xmlElement struct {
+	XMLName  xml.Name
+	Attrs    []xml.Attr   `xml:",any,attr"`
+	Children []xmlElement `xml:",any"`
+	Text     string       `xml:",chardata"`
+}
+
+func (e xmlElement) attr(name string) string {
+	for _, a := range e.Attrs {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (e xmlElement) all(name string) []xmlElement {
+	var out []xmlElement
+	for _, c := range e.Children {
+		if c.XMLName.Local == name {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (e xmlElement) one(tb testing.TB, name string) xmlElement {
+	tb.Helper()
+	list := e.all(name)
+	if len(list) != 1 {
+		tb.Fatalf("<%s> has %d <%s>, want 1", e.XMLName.Local, len(list), name)
+	}
+	return list[0]
+}
+
+func parseXML(tb testing.TB, data []byte) xmlElement {
+	tb.Helper()
+	var root xmlElement
+	if err := xml.Unmarshal(data, &root); err != nil {
+		tb.Fatalf("not well-formed XML: %v\n%s", err, data)
+	}
+	return root
+}
+
+// names lists the local names of e's children, in order.
+func names(e xmlElement) string {
+	var out []string
+	for _, c := range e.Children {
+		out = append(out, c.XMLName.Local)
+	}
+	return strings.Join(out, " ")
+}
+
+// TestWriteGraphML checks the GraphML of a small network against the schema's
+// structure (keys, then one graph of nodes and edges; every data names a key
+// declared for its domain) and its values, with parallel edges kept apart.
+func TestWriteGraphML(t *testing.T) {
+	var buf bytes.Buffer
+	if err := export.WriteGraphML(&buf, networkOf(fixtureNetwork())); err != nil {
+		t.Fatal(err)
+	}
+	root := parseXML(t, buf.Bytes())
+	if root.XMLName.Space != "http://graphml.graphdrawing.org/xmlns" || root.XMLName.Local != "graphml" {
+		t.Fatalf("root %v", root.XMLName)
+	}
+	keys := map[string]string{} // id → for
+	for _, k := range root.all("key") {
+		keys[k.attr("id")] = k.attr("for")
+	}
+	graph := root.one(t, "graph")
+	if got, want := names(root), "key key key key key key key graph"; got != want {
+		t.Errorf("graphml children: %s, want %s", got, want)
+	}
+	if got := graph.attr("edgedefault"); got != "directed" {
+		t.Errorf("edgedefault %q", got)
+	}
+	var got []string
+	for _, el := range graph.Children {
+		line := el.XMLName.Local + " " + el.attr("id") + " " + el.attr("source") + ">" + el.attr("target")
+		for _, d := range el.all("data") {
+			if keys[d.attr("key")] != el.XMLName.Local {
+				t.Errorf("%s has data for key %q, declared for %q", el.XMLName.Local, d.attr("key"), keys[d.attr("key")])
+			}
+			line += fmt.Sprintf(" %s=%q", d.attr("key"), d.Text)
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		`node A > label="Ann  & <Bob>\n" kind="PERSON"`,
+		`node B > label="Prime Minister" kind="OFFICE" organisation="Albania"`,
+		`node C > label="The Media" kind="ORGANISATION"`,
+		`edge e1 A>B edgelabel="WROTE_TO" weight="3" first="1990-01-01" last="1999-12-31"`,
+		`edge e2 A>B edgelabel="COPIED" weight="1" first="1995-05-01" last="1995-05-31"`,
+		`edge e3 B>C edgelabel="COPIED" weight="2"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("graph:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestWriteGEXF checks the GEXF 1.3 of a small network: meta, then a graph of
+// declared attributes, nodes and edges; labels are tokens; every attvalue names a
+// declared attribute of its class; parallel edges have their kind.
+func TestWriteGEXF(t *testing.T) {
+	var buf bytes.Buffer
+	if err := export.WriteGEXF(&buf, networkOf(fixtureNetwork()), now); err != nil {
+		t.Fatal(err)
+	}
+	root := parseXML(t, buf.Bytes())
+	if root.XMLName.Space != "http://gexf.net/1.3" || root.attr("version") != "1.3" {
+		t.Fatalf("root %v version %q", root.XMLName, root.attr("version"))
+	}
+	if got := names(root); got != "meta graph" {
+		t.Errorf("gexf children: %s", got)
+	}
+	if got := root.one(t, "meta").attr("lastmodifieddate"); got != "2025-03-04" {
+		t.Errorf("lastmodifieddate %q", got)
+	}
+	graph := root.one(t, "graph")
+	if got := names(graph); got != "attributes attributes nodes edges" {
+		t.Errorf("graph children: %s", got)
+	}
+	declared := map[string]bool{}
+	for _, a := range graph.all("attributes") {
+		for _, at := range a.all("attribute") {
+			declared[a.attr("class")+"/"+at.attr("id")] = true
+		}
+	}
+	var got []string
+	for _, class := range []string{"node", "edge"} {
+		for _, el := range graph.one(t, class+"s").all(class) {
+			line := fmt.Sprintf("%s %s %s>%s kind=%s label=%q weight=%s", class, el.attr("id"), el.attr("source"), el.attr("target"),
+				el.attr("kind"), el.attr("label"), el.attr("weight"))
+			for _, av := range el.all("attvalues") {
+				for _, v := range av.all("attvalue") {
+					if !declared[class+"/"+v.attr("for")] {
+						t.Errorf("%s has a value for undeclared %q", class, v.attr("for"))
+					}
+					line += fmt.Sprintf(" %s=%q", v.attr("for"), v.attr("value"))
+				}
+			}
+			got = append(got, line)
+		}
+	}
+	want := []string{
+		`node A > kind= label="Ann & <Bob>" weight= kind="PERSON"`,
+		`node B > kind= label="Prime Minister" weight= kind="OFFICE" organisation="Albania"`,
+		`node C > kind= label="The Media" weight= kind="ORGANISATION"`,
+		`edge 0 A>B kind=WROTE_TO label="WROTE_TO" weight=3 first="1990-01-01" last="1999-12-31"`,
+		`edge 1 A>B kind=COPIED label="COPIED" weight=1 first="1995-05-01" last="1995-05-31"`,
+		`edge 2 B>C kind=COPIED label="COPIED" weight=2`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("graph:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestWriteCSV reads both CSV files back: a header row, one row a letter and one a
+// party link, and text with commas, quotes and line breaks intact.
+func TestWriteCSV(t *testing.T) {
+	var letters, links bytes.Buffer
+	if err := export.WriteCSV(lettersOf(fixture()), &letters, &links); err != nil {
+		t.Fatal(err)
+	}
+	read := func(b *bytes.Buffer) [][]string {
+		rows, err := csv.NewReader(b).ReadAll()
+		if err != nil {
+			t.Fatalf("CSV: %v", err)
+		}
+		return rows
+	}
+	lrows, krows := read(&letters), read(&links)
+	if len(lrows) != 6 || len(krows) != 1+12 {
+		t.Fatalf("%d letter rows and %d link rows, want 6 and 13", len(lrows), len(krows))
+	}
+	row := map[string]string{}
+	for i, col := range lrows[0] {
+		row[col] = lrows[1][i]
+	}
+	for col, want := range map[string]string{"id": "L1", "date": "1794-06-13", "datePrecision": "DAY", "place": "Weimar",
+		"body": "Lieber Freund,\nhier, \"zitiert\"; & so.", "restricted": "false", "externalId": "https://example.org/letters/1"} {
+		if row[col] != want {
+			t.Errorf("letters.csv %s = %q, want %q", col, row[col], want)
+		}
+	}
+	if got, want := strings.Join(krows[0], ","), "letterId,role,position,correspondentId,name,kind,organisation,capacity,as"; got != want {
+		t.Errorf("links.csv header %s", got)
+	}
+	var l1 []string
+	for _, r := range krows[1:] {
+		if r[0] == "L1" {
+			l1 = append(l1, strings.Join(r[1:], "|"))
+		}
+	}
+	want := []string{
+		"AUTHOR|1|p-goe|Johann Wolfgang von Goethe|PERSON||Minister|",
+		"RECIPIENT|1|p-sch|Friedrich Schiller|PERSON|||Hofrat",
+		"RECIPIENT|2|f-pm|Prime Minister|OFFICE|Albania||",
+		"CC|1|f-int|Minister of Interior|OFFICE|Ministry of Interior||",
+		"CC|2|o-med|The Media|ORGANISATION|||",
+		"BCC|1|p-bea|Bea Blind|PERSON|||",
+	}
+	if strings.Join(l1, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links of L1:\n%s\nwant\n%s", strings.Join(l1, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestWritersStopAtTheFirstError: an error from the values (the store failing
+// midway) ends every writer with that error.
+func TestWritersStopAtTheFirstError(t *testing.T) {
+	failing := func(yield func(*domain.LetterRecord) error) error {
+		if err := yield(fixture()[0]); err != nil {
+			return err
+		}
+		return errBoom
+	}
+	nodes, edges := fixtureNetwork()
+	broken := networkOf(nodes, edges)
+	broken.Edges = func(func(domain.DatedEdge) error) error { return errBoom }
+	for name, write := range map[string]func(io.Writer) error{
+		"cmif":    func(w io.Writer) error { return export.WriteCMIF(w, failing, export.CMIFHeader{}, now) },
+		"ndjson":  func(w io.Writer) error { return export.WriteNDJSON(w, failing) },
+		"csv":     func(w io.Writer) error { return export.WriteCSV(failing, w, w) },
+		"graphml": func(w io.Writer) error { return export.WriteGraphML(w, broken) },
+		"gexf":    func(w io.Writer) error { return export.WriteGEXF(w, broken, now) },
+	} {
+		if err := write(io.Discard); !errors.Is(err, errBoom) {
+			t.Errorf("%s: %v, want the values' error", name, err)
+		}
+	}
+}
