@@ -24,6 +24,8 @@ npm ci --prefix scripts/http-audit --no-audit --no-fund --loglevel=error >/dev/n
 # The explorer's browser test (TestExplorerInChromium): playwright-core, which drives
 # the system's Chromium and downloads no browser.
 npm ci --prefix scripts/browser-test --no-audit --no-fund --loglevel=error >/dev/null
+# networkx, which reads the GraphML and GEXF exports (TestExportReadByNetworkx).
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r scripts/export-check/requirements.txt
 
 export NEO4J_TEST_URI="bolt://127.0.0.1:$PORT"
 # -p 1: the packages that use Neo4j share the one database and empty it per test.

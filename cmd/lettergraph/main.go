@@ -5,6 +5,7 @@
 //	lettergraph seed      load the sample letter (idempotent)
 //	lettergraph import    import documents (text, email, mbox, CMIF, JSON/NDJSON)
 //	lettergraph gen       write a generated corpus as NDJSON
+//	lettergraph export    export letters or their network (GraphML, GEXF, CMIF, CSV, NDJSON)
 //
 // Settings come from flags and the environment; `lettergraph --help` lists them.
 package main
@@ -41,6 +42,7 @@ type cli struct {
 	Seed    seedCmd    `cmd:"" help:"Load the sample letter; loading it again changes nothing."`
 	Import  importCmd  `cmd:"" help:"Import letters from files, folders, globs or stdin (text, email, mbox, CMIF, JSON/NDJSON)."`
 	Gen     genCmd     `cmd:"" help:"Write a generated corpus of letters as canonical NDJSON."`
+	Export  exportCmd  `cmd:"" help:"Export the letters (all, or those a filter selects) as GraphML, GEXF, CMIF, CSV or NDJSON."`
 	APIKey  apikeyCmd  `cmd:"" name:"apikey" help:"Make an API key: prints the key once and the API_KEYS entry holding its hash."`
 }
 

@@ -39,7 +39,7 @@ type Pinger interface {
 }
 
 // Handler returns the HTTP handler of the API: /graphql, /graphiql (when enabled),
-// /healthz, /readyz, and the explorer page at /.
+// /export/{format}, /healthz, /readyz, and the explorer page at /.
 //
 // Metrics, traces and request ids in logs and errors: observe.go.
 func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger, opts ...Option) http.Handler {
@@ -100,6 +100,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	}
 	api = withAuth(authn, cfg.Restricted(), limiter, api)
 	mux.Handle("/graphql", withCORS(cfg.CORSOrigins, api))
+	mountExport(mux, store, authn, cfg.Restricted(), limiter, cfg.CORSOrigins, log)
 	if cfg.GraphiQL && cfg.Development() {
 		mux.Handle("GET /graphiql", playground.Handler("lettergraph", "/graphql"))
 	}
