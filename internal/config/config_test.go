@@ -46,6 +46,11 @@ func TestValidate(t *testing.T) {
 		{"missing jwks file", func(c *Config) { c.JWTJWKS = "/nonexistent/jwks.json" }, "JWT_JWKS"},
 		{"long leeway", func(c *Config) { c.JWTLeeway = time.Hour }, "JWT_LEEWAY"},
 		{"cors wildcard", func(c *Config) { c.CORSOrigins = []string{"*"} }, "CORS_ORIGINS"},
+		{"metrics elsewhere", func(c *Config) { c.MetricsListen = "10.0.0.5:9464" }, ""},
+		{"metrics listen without port", func(c *Config) { c.MetricsListen = "10.0.0.5" }, "METRICS_LISTEN"},
+		{"metrics on the API's address", func(c *Config) { c.MetricsListen = c.Listen }, "METRICS_LISTEN"},
+		{"otlp endpoint", func(c *Config) { c.OTLPEndpoint = "http://collector:4318" }, ""},
+		{"otlp endpoint without scheme", func(c *Config) { c.OTLPEndpoint = "collector:4318" }, "OTLP_ENDPOINT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,5 +84,25 @@ func TestFromEnvironment(t *testing.T) {
 	if c.Mode != "production" || c.MaxBodyBytes != 1<<20 || c.RateLimit != 7 || c.MaxTokens != 10000 {
 		t.Errorf("FromEnvironment() = mode %q, body %d, rate %v, tokens %d; want production, 1048576, 7 (from the environment), 10000",
 			c.Mode, c.MaxBodyBytes, c.RateLimit, c.MaxTokens)
+	}
+}
+
+func TestLogValueMasksTheCollectorsCredentials(t *testing.T) {
+	var buf bytes.Buffer
+	c := valid()
+	c.OTLPEndpoint = "https://user:tok3n@collector:4318/v1/traces?key=s3cret"
+	slog.New(slog.NewTextHandler(&buf, nil)).Info("config", "config", c)
+	if got := buf.String(); strings.Contains(got, "tok3n") || strings.Contains(got, "s3cret") || !strings.Contains(got, "collector:4318") {
+		t.Errorf("logged %q, want the endpoint without its credentials", got)
+	}
+}
+
+func TestMetricsDefaultOn(t *testing.T) {
+	if c := FromEnvironment(); !c.Metrics || c.MetricsListen != "" || c.OTLPEndpoint != "" {
+		t.Errorf("defaults: metrics %v, metrics listen %q, OTLP endpoint %q; want on, the API's, none", c.Metrics, c.MetricsListen, c.OTLPEndpoint)
+	}
+	t.Setenv("METRICS", "false")
+	if c := FromEnvironment(); c.Metrics {
+		t.Error("METRICS=false: metrics on")
 	}
 }
