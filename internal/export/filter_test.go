@@ -8,9 +8,9 @@ import (
 	"github.com/lettergraph/lettergraph/internal/export"
 )
 
-// TestParseFilter reads filters in the shape of the GraphQL LetterFilter input, with
+// TestExportParseFilter reads filters in the shape of the GraphQL LetterFilter input, with
 // its defaults, and refuses what the schema would, naming the field.
-func TestParseFilter(t *testing.T) {
+func TestExportParseFilter(t *testing.T) {
 	describe := func(f domain.LetterFilter) string {
 		s := fmt.Sprintf("inv=%v formats=%v place=%q lang=%q text=%q stubs=%v", f.Involving, f.Formats, f.PlaceID, f.Language, f.Text, f.IncludeStubs)
 		if f.DateFrom != nil || f.DateTo != nil {

@@ -158,12 +158,12 @@ func fixtureCorpus(tb testing.TB, ctx context.Context, store *neo4jstore.Store, 
 	}
 }
 
-// TestNDJSONRoundTrip exports a graph as NDJSON, imports the file into an empty
+// TestExportNDJSONRoundTrip exports a graph as NDJSON, imports the file into an empty
 // database as `lettergraph import` does, and finds the same graph: every
 // correspondent and place with every detail, every letter with its properties and
 // labels (restricted too), and every link between any two nodes, positions,
 // capacities, holdings and memberships with their dates included.
-func TestNDJSONRoundTrip(t *testing.T) {
+func TestExportNDJSONRoundTrip(t *testing.T) {
 	store := neo4jtest.Store(t)
 	ctx := neo4jtest.Context()
 	fixtureCorpus(t, ctx, store, 150)
@@ -228,11 +228,11 @@ func cmifView(tb testing.TB, ctx context.Context, store *neo4jstore.Store) []str
 	return out
 }
 
-// TestCMIFRoundTrip exports a graph as CMIF, imports the file into an empty
+// TestExportCMIFRoundTrip exports a graph as CMIF, imports the file into an empty
 // database, and finds the same letters with the same parties in the same roles and
 // order, dates, places, languages and mentions: all that CMIF carries (an office
 // comes back as an organisation named as CMIFName names it).
-func TestCMIFRoundTrip(t *testing.T) {
+func TestExportCMIFRoundTrip(t *testing.T) {
 	store := neo4jtest.Store(t)
 	ctx := neo4jtest.Context()
 	fixtureCorpus(t, ctx, store, 100)

@@ -60,11 +60,11 @@ func readBack(t *testing.T, parse func(io.Reader, string, document.Yield) error,
 	return out
 }
 
-// TestWriteCMIFReadsBack writes the fixture as CMIF and reads it with the CMIF
+// TestExportCMIFReadsBack writes the fixture as CMIF and reads it with the CMIF
 // importer: each letter comes back with its parties in their roles and order (an
 // office as an organisation named "Title (Organisation)"), its dates, place,
 // language, mentions and an external id an import of it again keeps.
-func TestWriteCMIFReadsBack(t *testing.T) {
+func TestExportCMIFReadsBack(t *testing.T) {
 	var buf bytes.Buffer
 	if err := export.WriteCMIF(&buf, lettersOf(fixture()), export.CMIFHeader{URL: "https://example.org/cmif.xml"}, now); err != nil {
 		t.Fatal(err)
@@ -106,11 +106,11 @@ func TestWriteCMIFReadsBack(t *testing.T) {
 	}
 }
 
-// TestWriteNDJSONReadsBack writes the fixture as canonical NDJSON and reads it with
+// TestExportNDJSONReadsBack writes the fixture as canonical NDJSON and reads it with
 // the canonical reader: every field is there, parties inline with their details,
 // a person's holdings and memberships on its appearances in turn, organisations
 // with what they are part of, letters referred to by external id and title.
-func TestWriteNDJSONReadsBack(t *testing.T) {
+func TestExportNDJSONReadsBack(t *testing.T) {
 	var buf bytes.Buffer
 	if err := export.WriteNDJSON(&buf, lettersOf(fixture())); err != nil {
 		t.Fatal(err)
@@ -228,10 +228,10 @@ func names(e xmlElement) string {
 	return strings.Join(out, " ")
 }
 
-// TestWriteGraphML checks the GraphML of a small network against the schema's
+// TestExportGraphML checks the GraphML of a small network against the schema's
 // structure (keys, then one graph of nodes and edges; every data names a key
 // declared for its domain) and its values, with parallel edges kept apart.
-func TestWriteGraphML(t *testing.T) {
+func TestExportGraphML(t *testing.T) {
 	var buf bytes.Buffer
 	if err := export.WriteGraphML(&buf, networkOf(fixtureNetwork())); err != nil {
 		t.Fatal(err)
@@ -275,10 +275,10 @@ func TestWriteGraphML(t *testing.T) {
 	}
 }
 
-// TestWriteGEXF checks the GEXF 1.3 of a small network: meta, then a graph of
+// TestExportGEXF checks the GEXF 1.3 of a small network: meta, then a graph of
 // declared attributes, nodes and edges; labels are tokens; every attvalue names a
 // declared attribute of its class; parallel edges have their kind.
-func TestWriteGEXF(t *testing.T) {
+func TestExportGEXF(t *testing.T) {
 	var buf bytes.Buffer
 	if err := export.WriteGEXF(&buf, networkOf(fixtureNetwork()), now); err != nil {
 		t.Fatal(err)
@@ -332,9 +332,9 @@ func TestWriteGEXF(t *testing.T) {
 	}
 }
 
-// TestWriteCSV reads both CSV files back: a header row, one row a letter and one a
+// TestExportCSV reads both CSV files back: a header row, one row a letter and one a
 // party link, and text with commas, quotes and line breaks intact.
-func TestWriteCSV(t *testing.T) {
+func TestExportCSV(t *testing.T) {
 	var letters, links bytes.Buffer
 	if err := export.WriteCSV(lettersOf(fixture()), &letters, &links); err != nil {
 		t.Fatal(err)
@@ -382,9 +382,9 @@ func TestWriteCSV(t *testing.T) {
 	}
 }
 
-// TestWritersStopAtTheFirstError: an error from the values (the store failing
+// TestExportWritersStopAtTheFirstError: an error from the values (the store failing
 // midway) ends every writer with that error.
-func TestWritersStopAtTheFirstError(t *testing.T) {
+func TestExportWritersStopAtTheFirstError(t *testing.T) {
 	failing := func(yield func(*domain.LetterRecord) error) error {
 		if err := yield(fixture()[0]); err != nil {
 			return err
