@@ -80,3 +80,64 @@ func TestExportFailures(t *testing.T) {
 		})
 	}
 }
+
+// blockingExporter holds every export open until release is closed, telling started
+// when one has begun.
+type blockingExporter struct {
+	failingExporter
+	started chan struct{}
+	release chan struct{}
+}
+
+func (b blockingExporter) EachLetter(ctx context.Context, f domain.LetterFilter, fn func(*domain.LetterRecord) error) error {
+	b.started <- struct{}{}
+	<-b.release
+	return nil
+}
+
+// TestExportSlots: while maxExports downloads are streaming, one more is refused with
+// 429, LIMIT_EXCEEDED "exports" and Retry-After; when one ends, the next is served.
+func TestExportSlots(t *testing.T) {
+	ex := blockingExporter{started: make(chan struct{}), release: make(chan struct{})}
+	h := exportHandler(ex, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	mux := http.NewServeMux()
+	mux.Handle("GET /export/{format}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), auth.Principal{Subject: "t", Role: auth.Reader})))
+	}))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	done := make(chan int, maxExports)
+	for range maxExports {
+		go func() {
+			resp, err := http.Get(srv.URL + "/export/ndjson")
+			if err != nil {
+				done <- 0
+				return
+			}
+			resp.Body.Close()
+			done <- resp.StatusCode
+		}()
+		<-ex.started
+	}
+	resp, err := http.Get(srv.URL + "/export/ndjson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(body), `"limit":"exports"`) {
+		t.Errorf("one export too many: %d %q %s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+	close(ex.release)
+	for range maxExports {
+		if status := <-done; status != http.StatusOK {
+			t.Errorf("a running export ended with %d", status)
+		}
+	}
+	go func() { <-ex.started }()
+	if resp, err := http.Get(srv.URL + "/export/ndjson"); err != nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("after the others ended: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+}
