@@ -130,13 +130,15 @@ func (s *Store) EachCorrespondent(ctx context.Context, f domain.LetterFilter, fn
 		return err
 	}
 	types, _ := v.roleTypes(domain.RoleAny, "")
+	// The correspondent is n: the filter's conditions bind c inside their EXISTS
+	// (organisationCondition), which would otherwise be this one.
 	var b strings.Builder
 	if anchored {
-		b.WriteString(sel.cypher + "MATCH (l)-[:" + types + "]-(c:Correspondent) WHERE c.id > $after\nWITH DISTINCT c\n")
+		b.WriteString(sel.cypher + "MATCH (l)-[:" + types + "]-(n:Correspondent) WHERE n.id > $after\nWITH DISTINCT n\n")
 	} else {
-		b.WriteString("MATCH (c:Correspondent) WHERE c.id > $after\n  AND EXISTS { MATCH (c)-[:" + types + "]-(l:Letter) WHERE true" + and(sel.conds) + " }\n")
+		b.WriteString("MATCH (n:Correspondent) WHERE n.id > $after\n  AND EXISTS { MATCH (n)-[:" + types + "]-(l:Letter) WHERE true" + and(sel.conds) + " }\n")
 	}
-	b.WriteString("WITH c ORDER BY c.id LIMIT $limit\nRETURN " + correspondentProjection + " AS c")
+	b.WriteString("WITH n ORDER BY n.id LIMIT $limit\nRETURN " + correspondentMap("n") + " AS n")
 	return eachBatch(ctx, s, b.String(), sel.params, exportCorrespondentBatch, func(rec *neo4j.Record) (string, error) {
 		m := mapOf(rec.Values[0])
 		if c := toCorrespondent(m); c != nil {

@@ -135,6 +135,14 @@ func TestExportPagesAndFilters(t *testing.T) {
 	first := exportAll(t, ctx, store, domain.LetterFilter{})
 	busiest := busiestAuthor(first.letters)
 	other := first.letters[0].Letter.Recipients[0].Correspondent.NodeID()
+	org := ""
+	for _, r := range first.letters {
+		for _, p := range slices.Concat(r.Letter.Recipients, r.Letter.CC) {
+			if o, ok := p.Correspondent.(*domain.Office); ok && o.Organisation != nil && org == "" {
+				org = o.Organisation.ID
+			}
+		}
+	}
 	from, to := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2010, 12, 31, 0, 0, 0, 0, time.UTC)
 	defer neo4jstore.SetExportBatches(7)()
 	for _, tt := range []struct {
@@ -144,6 +152,7 @@ func TestExportPagesAndFilters(t *testing.T) {
 		{"all", domain.LetterFilter{}},
 		{"dates", domain.LetterFilter{DateFrom: &from, DateTo: &to}},
 		{"formats and stubs", domain.LetterFilter{Formats: []domain.SourceFormat{domain.FormatJSON}, IncludeStubs: true}},
+		{"organisation", domain.LetterFilter{Organisation: &domain.OrganisationInvolvement{OrganisationID: org, Offices: true, Members: true, Parts: true}}},
 		{"text", domain.LetterFilter{Text: "the"}},
 		{"one involvement", domain.LetterFilter{Involving: []domain.Involvement{{CorrespondentID: busiest, Role: domain.RoleAuthor}}}},
 		{"two involvements", domain.LetterFilter{Involving: []domain.Involvement{{CorrespondentID: busiest}, {CorrespondentID: other}}}},
