@@ -9,7 +9,7 @@
 // LG_LOCKED_URL (a server with ANONYMOUS_ROLE=none), LG_API_KEY (a reader's key for
 // it), CHROMIUM (the browser, default /usr/bin/chromium), ARTIFACTS_DIR.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const url = process.env.LG_URL;
@@ -22,6 +22,7 @@ if (!url || !lockedURL || !apiKey) {
   process.exit(2);
 }
 mkdirSync(artifacts, { recursive: true });
+rmSync(join(artifacts, "explorer-failure.png"), { force: true }); // from an earlier run
 
 const LETTER = "Letter from the CEO of Nejat Society to the Albania PM";
 const CC = ["Minister of Interior (Albania)", "Foreign Minister (Albania)", "Association for Supporting Iranians Living in Albania", "The Media"];
