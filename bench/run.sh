@@ -16,7 +16,7 @@ cd "$REPO"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source "$REPO/scripts/throwaway-neo4j.sh" # free_port
 wait_http() { # URL: until it answers, at most a minute
     for _ in $(seq 1 120); do
         curl -fsS -o /dev/null -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "$1" 2>/dev/null && return 0

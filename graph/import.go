@@ -111,17 +111,7 @@ func (r *Resolver) importDocuments(ctx context.Context, docs []*model.DocumentIn
 func summarize(outcomes []ingest.Outcome) ingest.Summary {
 	var s ingest.Summary
 	for _, o := range outcomes {
-		s.Read++
-		switch {
-		case o.Err != nil:
-			s.Failed++
-		case o.Result.Created:
-			s.Created++
-		default:
-			s.Unchanged++
-		}
-		s.CorrespondentsCreated += o.Result.CorrespondentsCreated
-		s.CorrespondentsMatched += o.Result.CorrespondentsMatched
+		s.Add(o, false)
 	}
 	return s
 }

@@ -19,7 +19,7 @@ DURATION="${1:-20s}"
 LETTERS="${LETTERS:-5000}"
 start=$(date +%s)
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source "$REPO/scripts/throwaway-neo4j.sh" # free_port
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-abuse.XXXXXX")"
 DATA="$WORK/neo4j"

@@ -14,16 +14,9 @@ N="${1:-100000}"
 
 mkdir -p bin
 go build -o bin/lettergraph ./cmd/lettergraph
-scripts/neo4j-local.sh build
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r scripts/export-check/requirements.txt
-DATA="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-export-rate.XXXXXX")"
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-cleanup() {
-    scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
-    rm -rf "$DATA"
-}
-trap cleanup EXIT
-scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA" >/dev/null
+source scripts/throwaway-neo4j.sh
+throwaway_neo4j export-rate
 
 # Generates and imports the corpus, exports its network, reads it with networkx and
 # compares; the corpus stays in the database for the timings below.

@@ -12,15 +12,8 @@ BATCH="${2:-500}"
 
 mkdir -p bin
 go build -o bin/lettergraph ./cmd/lettergraph
-scripts/neo4j-local.sh build
-DATA="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-rate.XXXXXX")"
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-cleanup() {
-    scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
-    rm -rf "$DATA"
-}
-trap cleanup EXIT
-scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA" >/dev/null
+source scripts/throwaway-neo4j.sh
+throwaway_neo4j rate
 export NEO4J_URI="bolt://127.0.0.1:$PORT" NEO4J_USER="" LOG_LEVEL=warn
 
 CORPUS="$DATA/corpus.ndjson"

@@ -9,15 +9,9 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 start=$(date +%s)
 
-scripts/neo4j-local.sh build
-DATA="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-test-neo4j.XXXXXX")"
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-cleanup() {
-    scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
-    rm -rf "$DATA"
-}
-trap cleanup EXIT
-scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA"
+source scripts/throwaway-neo4j.sh
+throwaway_neo4j test-neo4j
+echo "test: Neo4j at bolt://127.0.0.1:$PORT"
 
 # The GraphQL-over-HTTP audit suite (cmd/lettergraph's TestGraphQLOverHTTPAudit).
 npm ci --prefix scripts/http-audit --no-audit --no-fund --loglevel=error >/dev/null

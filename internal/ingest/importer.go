@@ -51,7 +51,8 @@ type Summary struct {
 	BytesRead             int64
 }
 
-func (s *Summary) add(o Outcome, dryRun bool) {
+// Add counts one document's outcome; dryRun counts a good one as Valid.
+func (s *Summary) Add(o Outcome, dryRun bool) {
 	s.Read++
 	switch {
 	case o.Err != nil:
@@ -232,7 +233,7 @@ func (r *run) finish() error {
 		if o.Err != nil {
 			o.Result.Err = o.Err
 		}
-		r.summary.add(o, r.im.Options.DryRun)
+		r.summary.Add(o, r.im.Options.DryRun)
 		if r.im.OnOutcome != nil {
 			r.im.OnOutcome(o)
 		}

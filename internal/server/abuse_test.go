@@ -21,6 +21,12 @@ func post(tb testing.TB, url, body string, header map[string]string) (int, http.
 		tb.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	return send(tb, req, header)
+}
+
+// send sends req with extra headers and returns the status, the headers and the body.
+func send(tb testing.TB, req *http.Request, header map[string]string) (int, http.Header, string) {
+	tb.Helper()
 	for k, v := range header {
 		req.Header.Set(k, v)
 	}

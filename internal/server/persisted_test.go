@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -45,16 +44,7 @@ func getQuery(tb testing.TB, base, hash string, header map[string]string) (int, 
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, resp.Header, string(b)
+	return send(tb, req, header)
 }
 
 // code is the first error's extensions.code of a response body, "" for none.
