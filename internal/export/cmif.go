@@ -16,7 +16,7 @@ type CMIFHeader struct {
 	Title     string
 	Editor    string
 	Publisher string
-	URL       string // where the file is published (publicationStmt/idno type="url")
+	URL       string // where the file is published (publicationStmt/idno type="url", empty when not known)
 	Licence   string // the licence's URL
 }
 
@@ -51,7 +51,8 @@ const cmifVocab = "https://lod.academy/cmif/vocab/terms#"
 // teiHeader/profileDesc), the inverse of the CMIF importer (internal/ingest/cmif), so
 // that importing the file gives back each letter's parties in their roles and order,
 // its date, place and language. What CMIF cannot say is left out: titles, bodies,
-// offices as such, replies, restriction. In detail:
+// offices as such, replies, restriction, the date as written. The file follows the
+// CMIF schema (cmi-customization.rng, its Schematron rules included). In detail:
 //
 //   - correspAction "sent" holds the authors, the place of writing (placeName) and the
 //     date; "received" the recipients; "cc" and "bcc" the copies (types the importer
@@ -60,8 +61,8 @@ const cmifVocab = "https://lod.academy/cmif/vocab/terms#"
 //   - A person is a persName, an organisation an orgName, an office an orgName
 //     "Title (Organisation)" (CMIFName), each with its authority ids in @ref.
 //   - The date: @when at the letter's precision ("1794", "1794-06", "1794-06-13"),
-//     @notBefore/@notAfter for bounds the precision does not imply, the date as
-//     written as the element's text.
+//     or @notBefore/@notAfter when the bounds are not those the precision implies
+//     (cmifDate). CMIF's date holds no text.
 //   - A letter whose external id is an http(s) URL has it as @ref; any other has
 //     @key: its external id, or its id when it has none, and a key that an import
 //     of such a file made ("cmif:lettergraph#KEY") is written back as KEY, so that
@@ -80,9 +81,7 @@ func WriteCMIF(w io.Writer, letters Letters, h CMIFHeader, now time.Time) error 
 	x.end()
 	x.start("publicationStmt")
 	x.leaf("publisher", h.Publisher)
-	if h.URL != "" {
-		x.leaf("idno", h.URL, "type", "url")
-	}
+	x.leaf("idno", h.URL, "type", "url") // CMIF requires it, so it is there even when empty
 	x.leaf("date", "", "when", now.UTC().Format(time.RFC3339))
 	x.start("availability")
 	x.leaf("licence", "This file is licensed under the terms of the licence at "+h.Licence+".", "target", h.Licence)
@@ -208,63 +207,39 @@ func CMIFName(c domain.Correspondent) (element, name string, authorityIDs []stri
 	return "name", c.DisplayName(), nil
 }
 
-// cmifDate writes the sender's date element: @when at the letter's precision, the
-// bounds it does not imply, and the date as written.
+// cmifDate writes the sender's date element, which in CMIF has attributes only:
+// @when at the letter's precision when its bounds are those the precision implies,
+// else the bounds alone, since CMIF's Schematron forbids @when beside @notBefore or
+// @notAfter and the bounds are what the letter's date filters search. A letter with
+// no date TEI can write has no date element.
 func cmifDate(x *xmlOut, l *domain.Letter) {
 	when, lo, hi := "", cmifDay(l.DateNotBefore), cmifDay(l.DateNotAfter)
 	if d := l.Date; d != nil && cmifDay(d) != "" {
-		switch l.DatePrecision {
-		case domain.PrecisionDay:
-			when = d.Format("2006-01-02")
-		case domain.PrecisionMonth:
-			when = d.Format("2006-01")
-		case domain.PrecisionYear:
-			when = d.Format("2006")
-		}
-		if when != "" {
-			first, last := domain.DateBounds(*d, l.DatePrecision)
-			if lo == day(&first) {
-				lo = ""
-			}
-			if hi == day(&last) {
-				hi = ""
+		first, last := domain.DateBounds(*d, l.DatePrecision)
+		if (lo == "" || lo == day(&first)) && (hi == "" || hi == day(&last)) {
+			switch l.DatePrecision {
+			case domain.PrecisionDay:
+				when = d.Format("2006-01-02")
+			case domain.PrecisionMonth:
+				when = d.Format("2006-01")
+			case domain.PrecisionYear:
+				when = d.Format("2006")
 			}
 		}
 	}
-	if when == "" && lo == "" && hi == "" && l.DateText == "" {
+	if when != "" {
+		lo, hi = "", ""
+	}
+	if when == "" && lo == "" && hi == "" {
 		return
 	}
-	text := l.DateText
-	if text == attributesAsText(when, lo, hi) {
-		text = "" // what an import makes of no text: exporting again gives the same file
-	}
-	x.leaf("date", text, "when", when, "notBefore", lo, "notAfter", hi)
-}
-
-// attributesAsText is the date as written that the CMIF importer gives a date
-// element without text: @when alone, or the attributes named ("1794-06, notBefore
-// 1794-06-01").
-func attributesAsText(when, notBefore, notAfter string) string {
-	if notBefore == "" && notAfter == "" {
-		return when
-	}
-	var parts []string
-	if when != "" {
-		parts = append(parts, when)
-	}
-	if notBefore != "" {
-		parts = append(parts, "notBefore "+notBefore)
-	}
-	if notAfter != "" {
-		parts = append(parts, "notAfter "+notAfter)
-	}
-	return strings.Join(parts, ", ")
+	x.leaf("date", "", "when", when, "notBefore", lo, "notAfter", hi)
 }
 
 // cmifDay is a day as TEI's dates write it (YYYY-MM-DD), "" for none and for a year
-// outside 0 to 9999, which they cannot.
+// outside 1 to 9999, which they cannot (XML Schema 1.0 has no year 0000).
 func cmifDay(t *time.Time) string {
-	if t == nil || t.Year() < 0 || t.Year() > 9999 {
+	if t == nil || t.Year() < 1 || t.Year() > 9999 {
 		return ""
 	}
 	return day(t)

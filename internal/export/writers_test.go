@@ -80,9 +80,9 @@ func TestExportCMIFReadsBack(t *testing.T) {
 	want := []string{
 		"https://example.org/letters/1 | person Johann Wolfgang von Goethe [https://d-nb.info/gnd/118540238 https://www.wikidata.org/entity/Q5879]" +
 			" | person Friedrich Schiller [], org Prime Minister (Albania) [] | org Minister of Interior (Ministry of Interior) [], org The Media []" +
-			" | person Bea Blind [] | 1794-06-13 DAY 1794-06-13..1794-06-13 \"13. Juni 1794\" | Weimar [https://www.geonames.org/2812482] | de | 3 mentions",
+			" | person Bea Blind [] | 1794-06-13 DAY 1794-06-13..1794-06-13 \"1794-06-13\" | Weimar [https://www.geonames.org/2812482] | de | 3 mentions",
 		"cmif:lettergraph#L2 |  | org J. G. Cotta'sche Buchhandlung [https://d-nb.info/gnd/2027670-1] |  |  | 1794-08-01 MONTH 1794-08-01..1794-08-31 \"1794-08\" |  |  | 0 mentions",
-		"cmif:lettergraph#42 | person Smith & <Sons> \"Ltd\" [] | person Johann Wolfgang von Goethe [https://d-nb.info/gnd/118540238 https://www.wikidata.org/entity/Q5879] |  |  | - UNKNOWN 1795-03-01..1795-04-30 \"spring 1795\" |  |  | 0 mentions",
+		"cmif:lettergraph#42 | person Smith & <Sons> \"Ltd\" [] | person Johann Wolfgang von Goethe [https://d-nb.info/gnd/118540238 https://www.wikidata.org/entity/Q5879] |  |  | - UNKNOWN 1795-03-01..1795-04-30 \"notBefore 1795-03-01, notAfter 1795-04-30\" |  |  | 0 mentions",
 		"cmif:lettergraph#<msg-4@example.org> | person Friedrich Schiller [] | person Johann Wolfgang von Goethe [https://d-nb.info/gnd/118540238 https://www.wikidata.org/entity/Q5879] |  |  | 1796-01-01 YEAR 1796-01-01..1796-12-31 \"1796\" |  |  | 0 mentions",
 		"cmif:lettergraph#L5 | person Johann Wolfgang von Goethe [https://d-nb.info/gnd/118540238 https://www.wikidata.org/entity/Q5879] |  |  |  | - UNKNOWN -..- \"\" |  |  | 0 mentions",
 	}
@@ -103,6 +103,80 @@ func TestExportCMIFReadsBack(t *testing.T) {
 		if view != want[i] {
 			t.Errorf("letter %d:\n got %s\nwant %s", i, view, want[i])
 		}
+	}
+}
+
+// TestExportCMIFDates writes each shape of date as CMIF's date element allows it,
+// with attributes only (the date as written is left out) and never @when beside
+// @notBefore or @notAfter (a Schematron rule of the CMIF schema), and reads it back.
+func TestExportCMIFDates(t *testing.T) {
+	tests := []struct {
+		name                string
+		date                *time.Time
+		prec                domain.DatePrecision
+		notBefore, notAfter *time.Time
+		want, wantRead      string
+	}{
+		{"day", day("1794-06-13"), domain.PrecisionDay, day("1794-06-13"), day("1794-06-13"),
+			`<date when="1794-06-13"></date>`, "1794-06-13 DAY 1794-06-13..1794-06-13"},
+		{"month", day("1794-08-01"), domain.PrecisionMonth, day("1794-08-01"), day("1794-08-31"),
+			`<date when="1794-08"></date>`, "1794-08-01 MONTH 1794-08-01..1794-08-31"},
+		{"year", day("0999-01-01"), domain.PrecisionYear, day("0999-01-01"), day("0999-12-31"),
+			`<date when="0999"></date>`, "0999-01-01 YEAR 0999-01-01..0999-12-31"},
+		{"bounds", nil, domain.PrecisionUnknown, day("1795-03-01"), day("1795-04-30"),
+			`<date notBefore="1795-03-01" notAfter="1795-04-30"></date>`, "- UNKNOWN 1795-03-01..1795-04-30"},
+		{"lower bound", nil, domain.PrecisionUnknown, day("1795-03-01"), nil,
+			`<date notBefore="1795-03-01"></date>`, "- UNKNOWN 1795-03-01..-"},
+		{"a year narrowed", day("1794-01-01"), domain.PrecisionYear, day("1794-03-01"), day("1794-12-31"),
+			`<date notBefore="1794-03-01" notAfter="1794-12-31"></date>`, "- UNKNOWN 1794-03-01..1794-12-31"},
+		{"a day widened", day("1794-06-13"), domain.PrecisionDay, day("1794-06-13"), day("1794-06-20"),
+			`<date notBefore="1794-06-13" notAfter="1794-06-20"></date>`, "- UNKNOWN 1794-06-13..1794-06-20"},
+		{"undated", nil, domain.PrecisionUnknown, nil, nil, "", "- UNKNOWN -..-"},
+		{"year 0", day("0000-06-13"), domain.PrecisionDay, day("0000-06-13"), day("0000-06-13"), "", "- UNKNOWN -..-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &domain.Letter{ID: "L1", Date: tt.date, DatePrecision: tt.prec, DateNotBefore: tt.notBefore, DateNotAfter: tt.notAfter,
+				DateText: "as written", Authors: []domain.Party{{Role: domain.RoleAuthor, Position: 1, Correspondent: &domain.Person{ID: "p", Name: "Ann"}}}}
+			var buf bytes.Buffer
+			if err := export.WriteCMIF(&buf, lettersOf([]*domain.LetterRecord{{Letter: l}}), export.CMIFHeader{}, now); err != nil {
+				t.Fatal(err)
+			}
+			var got string
+			for _, line := range strings.Split(buf.String(), "\n") {
+				if line = strings.TrimSpace(line); strings.HasPrefix(line, "<date ") && !strings.Contains(line, `when="2025`) {
+					got = line
+				}
+			}
+			if got != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+			read := readBack(t, cmif.Parse, buf.Bytes())
+			if len(read) != 1 {
+				t.Fatalf("read back %d letters, want 1", len(read))
+			}
+			if err := read[0].Normalize("input"); err != nil {
+				t.Fatal(err)
+			}
+			in := read[0]
+			if got := fmt.Sprintf("%s %s %s..%s", dateOf(in.Date), in.DatePrecision, dateOf(in.DateNotBefore), dateOf(in.DateNotAfter)); got != tt.wantRead {
+				t.Errorf("read back %s, want %s", got, tt.wantRead)
+			}
+		})
+	}
+}
+
+// TestExportCMIFWithoutURL writes the idno CMIF requires even when the file's URL is
+// not known.
+func TestExportCMIFWithoutURL(t *testing.T) {
+	var buf bytes.Buffer
+	if err := export.WriteCMIF(&buf, lettersOf(nil), export.CMIFHeader{}, now); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<publisher>lettergraph</publisher>
+    <idno type="url"></idno>
+    <date when="2025-03-04T05:06:07Z"></date>`; !strings.Contains(buf.String(), want) {
+		t.Errorf("got\n%s\nwant the publicationStmt to hold\n%s", buf.String(), want)
 	}
 }
 
