@@ -66,7 +66,8 @@ func (s *Store) Timeline(ctx context.Context, f domain.LetterFilter, bucket doma
 // Statistics implements domain.Statistician. Label and relationship-type counts come
 // from Neo4j's count store, so the query costs the same on any graph. For a caller who
 // does not see restricted letters, the restricted letters and the links that touch
-// them are taken off (walking only those letters), and BCC links are not counted.
+// them are taken off (walking only those letters, for the kinds that can touch a
+// letter), and BCC links are not counted.
 func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 	v := visibilityOf(ctx)
 	labels := []domain.Label{domain.LabelLetter, domain.LabelPerson, domain.LabelOrganisation, domain.LabelOffice, domain.LabelPlace}
@@ -89,7 +90,7 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 		kinds = append(kinds, k)
 		col := fmt.Sprintf("r%d", i)
 		b += "CALL { MATCH ()-[r:" + string(k) + "]->() RETURN count(r) AS " + col + " }\n"
-		if !v.restricted {
+		if spec := linkSpecs[k]; !v.restricted && (spec.from == domain.LabelLetter || spec.to == domain.LabelLetter || spec.to == anyNode) {
 			b += "CALL { MATCH (:" + restrictedLabel + ")-[r:" + string(k) + "]-() WITH DISTINCT r RETURN count(r) AS h" + col + " }\n"
 			col += " - h" + col
 		}

@@ -175,6 +175,15 @@ func write[T any](ctx context.Context, s *Store, work txFunc[T]) (T, error) {
 
 // runTx runs work in a managed transaction of mode, through the circuit breaker.
 func runTx[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txFunc[T]) (T, error) {
+	var v, zero T
+	if s.breaker.State() != gobreaker.StateClosed {
+		// Neo4j was unreachable: a quick connectivity check is the breaker's probe,
+		// or is refused with the others, rather than a transaction that would wait
+		// out the driver's retries.
+		if err := s.Ping(ctx); err != nil {
+			return zero, err
+		}
+	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.database})
 	defer session.Close(context.WithoutCancel(ctx))
 	timeout := s.timeout
@@ -183,15 +192,6 @@ func runTx[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txF
 		timeout = max(time.Until(dl), time.Millisecond)
 	}
 	txWork := func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) }
-	var v T
-	if s.breaker.State() != gobreaker.StateClosed {
-		// Neo4j was unreachable: a quick connectivity check is the breaker's probe,
-		// or is refused with the others, rather than a transaction that would wait
-		// out the driver's retries.
-		if err := s.Ping(ctx); err != nil {
-			return v, err
-		}
-	}
 	_, err := s.breaker.Execute(func() (struct{}, error) {
 		var err error
 		if mode == neo4j.AccessModeRead {
@@ -202,11 +202,9 @@ func runTx[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txF
 		return struct{}{}, err
 	})
 	if refused := breakerRefused(err); refused != nil {
-		var zero T
 		return zero, refused
 	}
 	if err != nil {
-		var zero T
 		return zero, s.translate(ctx, err)
 	}
 	return v, nil
