@@ -34,9 +34,10 @@ func (r *Resolver) importDocuments(ctx context.Context, docs []*model.DocumentIn
 	}
 	sum := &model.ImportSummary{Documents: []*model.ImportedDocument{}}
 	var outcomes []ingest.Outcome
+	var counts ingest.Summary
 	if r.Imports != nil && !dryRun {
 		// Counted however the request ends: what was written stays written.
-		defer func() { r.Imports.ObserveImport(summarize(outcomes)) }()
+		defer func() { r.Imports.ObserveImport(counts) }()
 	}
 	for i, d := range docs {
 		format, err := ingest.FormatByName(string(deref(d.Format)))
@@ -48,7 +49,10 @@ func (r *Resolver) importDocuments(ctx context.Context, docs []*model.DocumentIn
 			name = fmt.Sprintf("document %d", i+1)
 		}
 		im := &ingest.Importer{Writer: r.Store, Options: ingest.Options{Format: format, DryRun: dryRun, Strict: strict},
-			OnOutcome: func(o ingest.Outcome) { outcomes = append(outcomes, o) }}
+			OnOutcome: func(o ingest.Outcome) {
+				outcomes = append(outcomes, o)
+				counts.Add(o, dryRun)
+			}}
 		_, err = im.Import(ctx, []ingest.Source{ingest.StringSource(name, d.Content)})
 		if errors.Is(err, ingest.ErrStrict) {
 			break
@@ -77,21 +81,16 @@ func (r *Resolver) importDocuments(ctx context.Context, docs []*model.DocumentIn
 	}
 	for _, o := range outcomes {
 		doc := &model.ImportedDocument{Origin: o.Origin}
-		sum.Read++
 		switch {
 		case o.Err != nil:
 			doc.Status = model.ImportStatusFailed
 			doc.Error = ptr(importError(o.Err))
-			sum.Failed++
 		case dryRun:
 			doc.Status = model.ImportStatusValid
-			sum.Valid++
 		case o.Result.Created:
 			doc.Status = model.ImportStatusCreated
-			sum.Created++
 		default:
 			doc.Status = model.ImportStatusUnchanged
-			sum.Unchanged++
 		}
 		if o.Err == nil {
 			var buf bytes.Buffer
@@ -100,20 +99,11 @@ func (r *Resolver) importDocuments(ctx context.Context, docs []*model.DocumentIn
 			}
 			doc.Letter = toLetter(letters[o.Result.LetterID])
 		}
-		sum.CorrespondentsCreated += o.Result.CorrespondentsCreated
-		sum.CorrespondentsMatched += o.Result.CorrespondentsMatched
 		sum.Documents = append(sum.Documents, doc)
 	}
+	sum.Read, sum.Created, sum.Unchanged, sum.Failed, sum.Valid = counts.Read, counts.Created, counts.Unchanged, counts.Failed, counts.Valid
+	sum.CorrespondentsCreated, sum.CorrespondentsMatched = counts.CorrespondentsCreated, counts.CorrespondentsMatched
 	return sum, nil
-}
-
-// summarize counts the outcomes of an import that wrote.
-func summarize(outcomes []ingest.Outcome) ingest.Summary {
-	var s ingest.Summary
-	for _, o := range outcomes {
-		s.Add(o, false)
-	}
-	return s
 }
 
 // importError is the caller-safe text of a document's failure.

@@ -57,7 +57,7 @@ func (c *exportCmd) Run(ctx context.Context, a *app) error {
 			return err
 		}
 		err = writeFiles([]string{filepath.Join(c.Output, "letters.csv"), filepath.Join(c.Output, "links.csv")}, &written,
-			func(ws []io.Writer) error { return export.WriteCSV(export.LettersOf(ctx, p, f), ws[0], ws[1]) })
+			func(ws []io.Writer) error { return export.WriteCSVOf(ctx, p, f, ws[0], ws[1]) })
 	} else {
 		fm, _ := export.FormatByName(c.Format)
 		write := func(ws []io.Writer) error { return fm.Write(ctx, p, f, ws[0], opts) }

@@ -237,17 +237,9 @@ func servePprof(ctx context.Context, addr string, log *slog.Logger) error {
 	if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
 		return fmt.Errorf("PPROF_LISTEN %q is not a loopback host:port", addr)
 	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	go func() { <-ctx.Done(); _ = srv.Close() }()
-	log.Info("profiles", "pprof", "http://"+ln.Addr().String()+"/debug/pprof/")
-	return nil
+	return serveAside(ctx, addr, mux, log, "pprof", "/debug/pprof/")
 }

@@ -38,19 +38,25 @@ func (a *app) newTelemetry(ctx context.Context) (*telemetry.Telemetry, func(), e
 
 // serveMetrics serves /metrics on addr (METRICS_LISTEN) until ctx is done.
 func serveMetrics(ctx context.Context, addr string, tel *telemetry.Telemetry, log *slog.Logger) error {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", tel.MetricsHandler())
+	return serveAside(ctx, addr, mux, log, "metrics", "/metrics")
+}
+
+// serveAside serves h on addr beside the API until ctx is done, and logs where as
+// what (the address and path).
+func serveAside(ctx context.Context, addr string, h http.Handler, log *slog.Logger, what, path string) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", tel.MetricsHandler())
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("serving metrics", "err", err)
+			log.Error("serving "+what, "err", err)
 		}
 	}()
 	go func() { <-ctx.Done(); _ = srv.Close() }()
-	log.Info("metrics", "metrics", "http://"+ln.Addr().String()+"/metrics")
+	log.Info(what, what, "http://"+ln.Addr().String()+path)
 	return nil
 }

@@ -17,8 +17,9 @@ import (
 // (letters are read in order of id, and ids grow with time, so letters added during
 // an export come at its end, if at all).
 type Exporter interface {
-	// EachLetter calls fn with each letter f selects, with all its parts, in order of
-	// id.
+	// EachLetter calls fn with each letter f selects, with the parts f.Parts asks for
+	// (the zero value: all, PartAffiliations included), in order of id. Replies are
+	// never read, and Related only with PartAffiliations (see LetterRecord).
 	EachLetter(ctx context.Context, f LetterFilter, fn func(*LetterRecord) error) error
 	// EachCorrespondent calls fn with each correspondent that takes part in a letter f
 	// selects (as author, recipient, cc, or bcc for callers who see blind copies), in

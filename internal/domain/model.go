@@ -137,6 +137,10 @@ const (
 	PartRepliesTo
 	PartReplies
 	PartRelated
+	// PartAffiliations is what an export's LetterRecord adds to a letter (exports
+	// only): the letters it names as related, and the holdings, memberships and
+	// PART_OF chains of its correspondents.
+	PartAffiliations
 	// AllParts is every part.
 	AllParts LetterParts = 1<<iota - 1
 	// PartsChosen marks a set chosen by a caller, so that choosing none differs from

@@ -60,17 +60,37 @@ var Formats = []Format{
 		return WriteGEXF(w, NetworkOf(ctx, ex, f), o.Now)
 	}},
 	{"cmif", "lettergraph-cmif.xml", "application/tei+xml", func(ctx context.Context, ex domain.Exporter, f domain.LetterFilter, w io.Writer, o Options) error {
-		return WriteCMIF(w, LettersOf(ctx, ex, f), o.CMIF, o.Now)
+		return WriteCMIF(w, LettersOf(ctx, ex, withParts(f, cmifParts)), o.CMIF, o.Now)
 	}},
 	{"ndjson", "lettergraph.ndjson", "application/x-ndjson", func(ctx context.Context, ex domain.Exporter, f domain.LetterFilter, w io.Writer, o Options) error {
 		return WriteNDJSON(w, LettersOf(ctx, ex, f))
 	}},
 	{"letters.csv", "letters.csv", "text/csv; charset=utf-8; header=present", func(ctx context.Context, ex domain.Exporter, f domain.LetterFilter, w io.Writer, o Options) error {
-		return WriteCSV(LettersOf(ctx, ex, f), w, nil)
+		return WriteCSVOf(ctx, ex, f, w, nil)
 	}},
 	{"links.csv", "links.csv", "text/csv; charset=utf-8; header=present", func(ctx context.Context, ex domain.Exporter, f domain.LetterFilter, w io.Writer, o Options) error {
-		return WriteCSV(LettersOf(ctx, ex, f), nil, w)
+		return WriteCSVOf(ctx, ex, f, nil, w)
 	}},
+}
+
+// The parts of a letter each letter format writes (NDJSON: all, with the record):
+// the store reads no more.
+const (
+	parties   = domain.PartsChosen | domain.PartAuthors | domain.PartRecipients | domain.PartCC | domain.PartBCC | domain.PartWrittenAt
+	cmifParts = parties | domain.PartMentions
+	csvParts  = parties | domain.PartBody
+)
+
+// withParts is f asking for parts.
+func withParts(f domain.LetterFilter, parts domain.LetterParts) domain.LetterFilter {
+	f.Parts = parts
+	return f
+}
+
+// WriteCSVOf writes the letters f selects, read through ex, as CSV of letters and of
+// links (either writer may be nil), in one pass.
+func WriteCSVOf(ctx context.Context, ex domain.Exporter, f domain.LetterFilter, letters, links io.Writer) error {
+	return WriteCSV(LettersOf(ctx, ex, withParts(f, csvParts)), letters, links)
 }
 
 // FormatByName returns the format named name.

@@ -29,38 +29,28 @@ var (
 	exportAuthorBatch        = 500
 )
 
-// exportSelection is the selection of f for v, and whether it starts from an index.
-func exportSelection(v visibility, f domain.LetterFilter) (letterSelection, bool, error) {
-	sel, err := selectLetters(v, f)
-	anchored := strings.TrimSpace(f.Text) != "" || len(f.Involving) > 0
-	return sel, anchored, err
-}
-
-// and is conds joined for a WHERE that already has a condition.
-func and(conds []string) string {
-	out := ""
-	for _, c := range conds {
-		out += " AND " + c
-	}
-	return out
-}
-
 // EachLetter implements domain.Exporter.
 func (s *Store) EachLetter(ctx context.Context, f domain.LetterFilter, fn func(*domain.LetterRecord) error) error {
 	v := visibilityOf(ctx)
-	sel, anchored, err := exportSelection(v, f)
+	sel, err := selectLetters(v, f)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	if anchored {
+	if sel.anchored {
 		b.WriteString(sel.cypher + "WITH l WHERE l.id > $after\n")
 	} else {
 		b.WriteString("MATCH (l:Letter) WHERE l.id > $after" + and(sel.conds) + "\n")
 	}
-	b.WriteString("WITH l ORDER BY l.id LIMIT $limit\nRETURN " + v.letterProjection() + " AS letter,\n" + v.recordProjection())
+	// Related is read one way only, with the record; replies no export writes.
+	parts := f.Parts.OrAll()
+	read := parts&^(domain.PartRelated|domain.PartReplies) | domain.PartsChosen
+	b.WriteString("WITH l ORDER BY l.id LIMIT $limit\nRETURN " + v.letterProjectionOf(read) + " AS letter")
+	if parts.Has(domain.PartAffiliations) {
+		b.WriteString(",\n" + v.recordProjection())
+	}
 	return eachBatch(ctx, s, b.String(), sel.params, exportLetterBatch, func(rec *neo4j.Record) (string, error) {
-		r := toLetterRecord(rec)
+		r := toLetterRecord(rec, read)
 		return r.Letter.ID, fn(r)
 	})
 }
@@ -82,9 +72,9 @@ func (v visibility) recordProjection() string {
 }
 
 // toLetterRecord converts a row of EachLetter's query.
-func toLetterRecord(rec *neo4j.Record) *domain.LetterRecord {
+func toLetterRecord(rec *neo4j.Record, parts domain.LetterParts) *domain.LetterRecord {
 	m := rec.AsMap()
-	l := toLetter(mapOf(m["letter"]), domain.AllParts)
+	l := toLetter(mapOf(m["letter"]), parts)
 	l.Related = toLetters(m["relatedTo"])
 	r := &domain.LetterRecord{Letter: l, Holdings: map[string][]domain.Holding{},
 		Memberships: map[string][]domain.Membership{}, PartOf: map[string]*domain.Organisation{}}
@@ -125,7 +115,7 @@ func toLetterRecord(rec *neo4j.Record) *domain.LetterRecord {
 // EachCorrespondent implements domain.Exporter.
 func (s *Store) EachCorrespondent(ctx context.Context, f domain.LetterFilter, fn func(domain.Correspondent) error) error {
 	v := visibilityOf(ctx)
-	sel, anchored, err := exportSelection(v, f)
+	sel, err := selectLetters(v, f)
 	if err != nil {
 		return err
 	}
@@ -133,7 +123,7 @@ func (s *Store) EachCorrespondent(ctx context.Context, f domain.LetterFilter, fn
 	// The correspondent is n: the filter's conditions bind c inside their EXISTS
 	// (organisationCondition), which would otherwise be this one.
 	var b strings.Builder
-	if anchored {
+	if sel.anchored {
 		b.WriteString(sel.cypher + "MATCH (l)-[:" + types + "]-(n:Correspondent) WHERE n.id > $after\nWITH DISTINCT n\n")
 	} else {
 		b.WriteString("MATCH (n:Correspondent) WHERE n.id > $after\n  AND EXISTS { MATCH (n)-[:" + types + "]-(l:Letter) WHERE true" + and(sel.conds) + " }\n")
@@ -152,13 +142,13 @@ func (s *Store) EachCorrespondent(ctx context.Context, f domain.LetterFilter, fn
 // its edges, weighted and dated in the database.
 func (s *Store) EachEdge(ctx context.Context, f domain.LetterFilter, fn func(domain.DatedEdge) error) error {
 	v := visibilityOf(ctx)
-	sel, anchored, err := exportSelection(v, f)
+	sel, err := selectLetters(v, f)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
 	var letters string // what binds the letters of author a for the edges
-	if anchored {
+	if sel.anchored {
 		b.WriteString(sel.cypher + "MATCH (a:Correspondent)-[:WROTE]->(l) WHERE a.id > $after\n" +
 			"WITH a, collect(DISTINCT l) AS ls ORDER BY a.id LIMIT $limit\n")
 		letters = "WITH a, ls UNWIND ls AS l\n"
@@ -178,14 +168,7 @@ func (s *Store) EachEdge(ctx context.Context, f domain.LetterFilter, fn func(dom
 	return eachBatch(ctx, s, b.String(), sel.params, exportAuthorBatch, func(rec *neo4j.Record) (string, error) {
 		author, _ := rec.Values[0].(string)
 		for _, e := range listOf(rec.Values[1]) {
-			kind := domain.EdgeCopied
-			if direct, _ := e["direct"].(bool); direct {
-				kind = domain.EdgeWroteTo
-			}
-			edge := domain.DatedEdge{
-				NetworkEdge: domain.NetworkEdge{From: author, To: str(e, "to"), Kind: kind, Weight: integer(e, "weight")},
-				First:       date(e, "first"), Last: date(e, "last"),
-			}
+			edge := domain.DatedEdge{NetworkEdge: toNetworkEdge(author, e), First: date(e, "first"), Last: date(e, "last")}
 			if err := fn(edge); err != nil {
 				return "", err
 			}

@@ -124,9 +124,21 @@ type letterSelection struct {
 	// oneID names the correspondent (a parameter or a row's variable) and oneTypes its
 	// relationship types: pageOf may then read the sort key's index instead.
 	oneID, oneTypes string
-	// conds are the conditions on l after the starting clause: with neither text nor
-	// involvements, the whole filter.
+	// conds are the conditions on l after the starting clause; when the selection is
+	// not anchored (it starts from all letters), they are the whole filter.
 	conds []string
+	// anchored says the selection starts from an index (full text, correspondents'
+	// relationships) rather than from all letters.
+	anchored bool
+}
+
+// and is conds joined for a WHERE that already has a condition.
+func and(conds []string) string {
+	out := ""
+	for _, c := range conds {
+		out += " AND " + c
+	}
+	return out
 }
 
 // selectLetters builds the selection for f, of the letters v may see. The clause it
@@ -152,6 +164,7 @@ func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (lette
 	var conds []string
 	var oneID, oneTypes string
 	start := 0 // the first involvement not yet expressed
+	anchored := true
 	switch {
 	case strings.TrimSpace(f.Text) != "":
 		q := FoldedLuceneQuery(f.Text)
@@ -193,6 +206,7 @@ func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (lette
 		start = 1
 	default:
 		b.WriteString("MATCH (l:Letter)\n")
+		anchored = false
 	}
 	for i := start; i < len(f.Involving); i++ {
 		n := strconv.Itoa(i)
@@ -236,7 +250,7 @@ func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (lette
 	if len(conds) > 0 {
 		b.WriteString("WHERE " + strings.Join(conds, "\n  AND ") + "\n")
 	}
-	sel := letterSelection{cypher: b.String(), params: params, conds: conds}
+	sel := letterSelection{cypher: b.String(), params: params, conds: conds, anchored: anchored}
 	if len(f.Involving) == 1 {
 		sel.oneID, sel.oneTypes = oneID, oneTypes
 	}
@@ -260,14 +274,11 @@ func pageOf(sel letterSelection, spec sortSpec, kp keyset) string {
 	guard := func(cmp string) string {
 		return "WITH c0\nWITH c0 WHERE " + degree + " * " + degree + " " + cmp + " $limit * COUNT { (:Letter) }\nWITH c0 LIMIT 1\n"
 	}
-	and := ""
-	for _, c := range sel.conds {
-		and += " AND " + c
-	}
+	conds := and(sel.conds)
 	return "MATCH (c0:Correspondent {id: " + sel.oneID + "})\nCALL {\n" +
-		guard("<=") + "MATCH " + rel + "(l:Letter)\nWITH DISTINCT l WHERE true" + and + "\n" + kp.cypher + "RETURN l, k\n" +
+		guard("<=") + "MATCH " + rel + "(l:Letter)\nWITH DISTINCT l WHERE true" + conds + "\n" + kp.cypher + "RETURN l, k\n" +
 		"UNION\n" +
-		guard(">") + "MATCH (l:Letter)\nWHERE EXISTS { " + rel + "(l) }" + and + "\n" + kp.cypher + "RETURN l, k\n" +
+		guard(">") + "MATCH (l:Letter)\nWHERE EXISTS { " + rel + "(l) }" + conds + "\n" + kp.cypher + "RETURN l, k\n" +
 		"}\nWITH l, k\n" + kp.order
 }
 

@@ -128,11 +128,7 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 			}
 			net.Nodes = append(net.Nodes, domain.NetworkNode{Correspondent: c, Depth: depth[c.NodeID()]})
 			for _, link := range listOf(row["links"]) {
-				kind := domain.EdgeCopied
-				if direct, _ := link["direct"].(bool); direct {
-					kind = domain.EdgeWroteTo
-				}
-				net.Edges = append(net.Edges, domain.NetworkEdge{From: c.NodeID(), To: str(link, "to"), Kind: kind, Weight: integer(link, "weight")})
+				net.Edges = append(net.Edges, toNetworkEdge(c.NodeID(), link))
 			}
 		}
 		sort.Slice(net.Nodes, func(i, j int) bool {
@@ -145,6 +141,16 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 		})
 		return net, nil
 	})
+}
+
+// toNetworkEdge converts an edge {to, direct, weight} from the author from: direct
+// to a principal recipient, copied otherwise.
+func toNetworkEdge(from string, link map[string]any) domain.NetworkEdge {
+	kind := domain.EdgeCopied
+	if direct, _ := link["direct"].(bool); direct {
+		kind = domain.EdgeWroteTo
+	}
+	return domain.NetworkEdge{From: from, To: str(link, "to"), Kind: kind, Weight: integer(link, "weight")}
 }
 
 // splitTypes lists the relationship types of alternatives such as "WROTE|CC".

@@ -19,8 +19,7 @@ import (
 // else (POST, websocket upgrades, event streams, errors) passes through untouched.
 func withETag(maxAge time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet || r.Header.Get("Upgrade") != "" ||
-			strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+		if r.Method != http.MethodGet || isStream(r) {
 			next.ServeHTTP(w, r)
 			return
 		}

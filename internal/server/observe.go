@@ -188,7 +188,7 @@ func withTracing(tp trace.TracerProvider, next http.Handler) http.Handler {
 			case "/healthz", "/readyz", "/metrics":
 				return false
 			}
-			return r.Header.Get("Upgrade") == "" && !strings.Contains(r.Header.Get("Accept"), "text/event-stream")
+			return !isStream(r)
 		}))
 }
 

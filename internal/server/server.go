@@ -129,18 +129,22 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	return traced(tel, withRequestLog(log, tel, mux))
 }
 
+// isStream reports whether r opens a stream that outlives one operation: a websocket
+// upgrade, or server-sent events.
+func isStream(r *http.Request) bool {
+	return r.Header.Get("Upgrade") != "" || strings.Contains(r.Header.Get("Accept"), "text/event-stream")
+}
+
 // withDeadline bounds each request by timeout; the store passes what is left of it to
 // Neo4j as the transaction timeout. Streams (websocket upgrades, server-sent events)
 // live longer than any one operation, so they are left alone, and an event stream is
 // freed from the server's write timeout.
 func withDeadline(timeout time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Upgrade") != "" {
-			next.ServeHTTP(w, r)
-			return
-		}
-		if strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
-			_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
+		if isStream(r) {
+			if r.Header.Get("Upgrade") == "" { // an event stream
+				_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
+			}
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -140,14 +140,6 @@ func (t *Telemetry) Shutdown(ctx context.Context) error {
 // MetricsOn reports whether t keeps metrics.
 func (t *Telemetry) MetricsOn() bool { return t != nil && t.reg != nil }
 
-// Registry returns t's registry, nil when metrics are off.
-func (t *Telemetry) Registry() *prometheus.Registry {
-	if t == nil {
-		return nil
-	}
-	return t.reg
-}
-
 // MetricsHandler serves the metrics in Prometheus's text (or OpenMetrics) format.
 func (t *Telemetry) MetricsHandler() http.Handler {
 	if !t.MetricsOn() {
