@@ -23,8 +23,6 @@ type limits struct {
 	maxDepth      int
 	maxComplexity int
 	maxAliases    int
-	// introspection allows __schema and __type (development mode).
-	introspection bool
 }
 
 var _ interface {
@@ -39,15 +37,18 @@ func (l limits) MutateOperationContext(ctx context.Context, oc *graphql.Operatio
 	if oc.Operation == nil {
 		return nil
 	}
-	if !l.introspection && introspects(oc.Operation.SelectionSet) {
+	sh := measure(oc.Operation.SelectionSet, 0)
+	// gqlgen allows introspection only where extension.Introspection, registered
+	// before these limits (development mode), has said so.
+	if oc.DisableIntrospection && sh.introspects {
 		return &gqlerror.Error{Message: "introspection is disabled on this server",
 			Extensions: map[string]any{"code": "GRAPHQL_VALIDATION_FAILED"}}
 	}
-	if d := depth(oc.Operation.SelectionSet, 0); d > l.maxDepth {
-		return limitError("maxDepth", fmt.Sprintf("the operation is nested %d deep; maxDepth is %d", d, l.maxDepth))
+	if sh.depth > l.maxDepth {
+		return limitError("maxDepth", fmt.Sprintf("the operation is nested %d deep; maxDepth is %d", sh.depth, l.maxDepth))
 	}
-	if n := aliases(oc.Operation.SelectionSet); n > l.maxAliases {
-		return limitError("maxAliases", fmt.Sprintf("the operation has %d aliased fields; maxAliases is %d", n, l.maxAliases))
+	if sh.aliases > l.maxAliases {
+		return limitError("maxAliases", fmt.Sprintf("the operation has %d aliased fields; maxAliases is %d", sh.aliases, l.maxAliases))
 	}
 	c := complexity.Calculate(ctx, l.schema, oc.Operation, oc.Variables)
 	oc.Stats.SetExtension(complexityStat, c)
@@ -61,71 +62,38 @@ func limitError(limit, msg string) *gqlerror.Error {
 	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": string(domain.CodeLimitExceeded), "limit": limit}}
 }
 
-// depth is how deeply a selection set nests fields, fragments included. Fragment
-// cycles are invalid GraphQL and refused by validation before this runs.
-func depth(set ast.SelectionSet, level int) int {
-	deepest := level
-	for _, sel := range set {
-		var d int
-		switch s := sel.(type) {
-		case *ast.Field:
-			if len(s.SelectionSet) == 0 {
-				d = level + 1
-			} else {
-				d = depth(s.SelectionSet, level+1)
-			}
-		case *ast.InlineFragment:
-			d = depth(s.SelectionSet, level)
-		case *ast.FragmentSpread:
-			if s.Definition != nil {
-				d = depth(s.Definition.SelectionSet, level)
-			}
-		}
-		deepest = max(deepest, d)
-	}
-	return deepest
+// shape is what the limits read of a selection set: how deeply its fields nest, how
+// many of them are aliased, and whether it asks for __schema or __type (__typename is
+// not introspection of the schema), fragments counted as often as they are spread.
+// Fragment cycles are invalid GraphQL and refused by validation before this runs.
+type shape struct {
+	depth, aliases int
+	introspects    bool
 }
 
-// aliases counts the aliased fields of a selection set, in fragments as often as
-// they are spread.
-func aliases(set ast.SelectionSet) int {
-	n := 0
+// measure walks set, nested level deep, once for every limit.
+func measure(set ast.SelectionSet, level int) shape {
+	out := shape{depth: level}
 	for _, sel := range set {
+		var sub shape
 		switch s := sel.(type) {
 		case *ast.Field:
+			sub = measure(s.SelectionSet, level+1)
 			if s.Alias != "" && s.Alias != s.Name {
-				n++
+				sub.aliases++
 			}
-			n += aliases(s.SelectionSet)
+			sub.introspects = sub.introspects || s.Name == "__schema" || s.Name == "__type"
 		case *ast.InlineFragment:
-			n += aliases(s.SelectionSet)
+			sub = measure(s.SelectionSet, level)
 		case *ast.FragmentSpread:
-			if s.Definition != nil {
-				n += aliases(s.Definition.SelectionSet)
+			if s.Definition == nil {
+				continue
 			}
+			sub = measure(s.Definition.SelectionSet, level)
 		}
+		out.depth = max(out.depth, sub.depth)
+		out.aliases += sub.aliases
+		out.introspects = out.introspects || sub.introspects
 	}
-	return n
-}
-
-// introspects reports whether a selection set asks for __schema or __type, in
-// fragments too (__typename is not introspection of the schema).
-func introspects(set ast.SelectionSet) bool {
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.Name == "__schema" || s.Name == "__type" || introspects(s.SelectionSet) {
-				return true
-			}
-		case *ast.InlineFragment:
-			if introspects(s.SelectionSet) {
-				return true
-			}
-		case *ast.FragmentSpread:
-			if s.Definition != nil && introspects(s.Definition.SelectionSet) {
-				return true
-			}
-		}
-	}
-	return false
+	return out
 }

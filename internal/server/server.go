@@ -80,8 +80,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 		gql.Use(observer{tel})
 	}
 	gql.Use(roles{})
-	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity, maxAliases: cfg.MaxAliases,
-		introspection: cfg.Development()})
+	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity, maxAliases: cfg.MaxAliases})
 	// Loaders live for one response: a query's, or one event of a subscription, whose
 	// caches would otherwise grow for as long as it stays open.
 	gql.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
