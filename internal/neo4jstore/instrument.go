@@ -106,20 +106,23 @@ func (s *Store) BreakerState() int { return int(s.breaker.State()) }
 
 // query is one query being measured and traced, from beginQuery to end.
 type query struct {
-	in    *instrument
-	span  trace.Span // nil when not traced
-	start time.Time
+	cypher string
+	params map[string]any
+	start  time.Time
+	in     *instrument // nil when the store reports to nothing
+	span   trace.Span  // nil when not traced
 }
 
-// beginQuery starts measuring a query, and a span for it when the store traces and
-// ctx holds a span that records (an operation's): queries outside any traced
-// operation, such as the live feed's polls, make no spans of their own.
-func beginQuery(ctx context.Context, cypher string) (context.Context, query) {
+// beginQuery starts timing a query (for the QueryObserver and the store's metrics),
+// and a span for it when the store traces and ctx holds a span that records (an
+// operation's): queries outside any traced operation, such as the live feed's polls,
+// make no spans of their own.
+func beginQuery(ctx context.Context, cypher string, params map[string]any) (context.Context, query) {
 	in, _ := ctx.Value(instrumentKey{}).(*instrument)
+	q := query{cypher: cypher, params: params, start: time.Now(), in: in}
 	if in == nil {
-		return ctx, query{}
+		return ctx, q
 	}
-	q := query{in: in, start: time.Now()}
 	if in.tracer != nil && trace.SpanFromContext(ctx).IsRecording() {
 		attrs := []attribute.KeyValue{
 			attribute.String("db.system", "neo4j"),
@@ -139,6 +142,7 @@ func beginQuery(ctx context.Context, cypher string) (context.Context, query) {
 // error's kind (a Neo4j status code or the Go type), never its message, which may
 // quote a parameter (a constraint violation names the value).
 func (q query) end(rows int, err error) {
+	observe(q.cypher, q.params, q.start)
 	if q.in == nil {
 		return
 	}

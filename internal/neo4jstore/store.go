@@ -277,8 +277,7 @@ func observe(cypher string, params map[string]any, start time.Time) {
 
 // collect runs one query and returns all its records.
 func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (recs []*neo4j.Record, err error) {
-	defer observe(cypher, params, time.Now())
-	ctx, q := beginQuery(ctx, cypher)
+	ctx, q := beginQuery(ctx, cypher, params)
 	defer func() { q.end(len(recs), err) }()
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
@@ -289,8 +288,7 @@ func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, pa
 
 // exec runs one query for its effect and consumes the result.
 func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (err error) {
-	defer observe(cypher, params, time.Now())
-	ctx, q := beginQuery(ctx, cypher)
+	ctx, q := beginQuery(ctx, cypher, params)
 	defer func() { q.end(0, err) }()
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
