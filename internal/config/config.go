@@ -16,6 +16,7 @@ import (
 	"github.com/alecthomas/kong"
 
 	"github.com/lettergraph/lettergraph/internal/auth"
+	"github.com/lettergraph/lettergraph/internal/telemetry"
 )
 
 // Config is everything a lettergraph process can be told.
@@ -149,8 +150,8 @@ func (c *Config) Validate() error {
 		}
 	}
 	if c.OTLPEndpoint != "" {
-		if u, err := url.Parse(c.OTLPEndpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("OTLP_ENDPOINT %q is not an http or https URL such as http://collector:4318", c.OTLPEndpoint)
+		if _, err := telemetry.OTLPTracesURL(c.OTLPEndpoint); err != nil {
+			return fmt.Errorf("OTLP_ENDPOINT %w", err)
 		}
 	}
 	if c.ShutdownDelay < 0 {
