@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/ingest/cmif"
 )
 
 // CMIFHeader describes a CMIF file as its teiHeader/fileDesc says: what it is, who
@@ -170,7 +171,7 @@ func cmifKey(l *domain.Letter) string {
 	if l.ExternalID == "" {
 		return l.ID
 	}
-	return strings.TrimPrefix(l.ExternalID, "cmif:"+CMIFBibl+"#")
+	return strings.TrimPrefix(l.ExternalID, cmif.KeyID(CMIFBibl, ""))
 }
 
 func isHTTPURL(s string) bool {

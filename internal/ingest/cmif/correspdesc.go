@@ -281,6 +281,16 @@ func vocabTerm(typ string) string {
 	return typ[strings.LastIndexAny(typ, ":/#")+1:]
 }
 
+// KeyID is the external id of a letter known by its @key in the bibl biblID ("" for
+// none): "cmif:bibl#key", or "cmif:key". An export that writes keys takes them back
+// out with it.
+func KeyID(biblID, key string) string {
+	if biblID == "" {
+		return "cmif:" + key
+	}
+	return "cmif:" + biblID + "#" + key
+}
+
 // finish fills what comes from the correspDesc as a whole: format, date, identifier,
 // source and title.
 //
@@ -304,10 +314,8 @@ func (p *parser) finish(b *letterBuilder, el xml.StartElement, path string) {
 	switch {
 	case len(ref) > 0:
 		in.ExternalID, in.Source = ref[0], ref[0]
-	case key != "" && biblID != "":
-		in.ExternalID, idAttr = "cmif:"+biblID+"#"+key, "@key"
 	case key != "":
-		in.ExternalID, idAttr = "cmif:"+key, "@key"
+		in.ExternalID, idAttr = KeyID(biblID, key), "@key"
 	}
 	if utf8.RuneCountInString(in.ExternalID) > domain.MaxShortText {
 		b.fail(p, path+"/"+idAttr, fmt.Sprintf("an identifier of at most %d characters", domain.MaxShortText), truncate(in.ExternalID, 40))
