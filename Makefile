@@ -13,9 +13,10 @@ test:
 build:
 	go build -o bin/lettergraph ./cmd/lettergraph
 
-## generate: regenerate gqlgen's code after changing schema.graphqls
+## generate: regenerate gqlgen's code after changing schema.graphqls (then lists are
+## rewritten to marshal in order: graph/cmd/inorder)
 generate:
-	go run github.com/99designs/gqlgen generate
+	go generate ./graph
 
 neo4j-build:
 	scripts/neo4j-local.sh build

@@ -17557,7 +17557,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 // region    ***************************** type.gotpl *****************************
 
 func (ec *executionContext) marshalNAddressing2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐAddressingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Addressing) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAddressing2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐAddressing(ctx, sel, v[i])
@@ -17581,7 +17581,7 @@ func (ec *executionContext) marshalNAddressing2ᚖgithubᚗcomᚋlettergraphᚋl
 }
 
 func (ec *executionContext) marshalNAuthorship2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐAuthorshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Authorship) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuthorship2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐAuthorship(ctx, sel, v[i])
@@ -17619,7 +17619,7 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNCopy2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCopyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Copy) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCopy2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCopy(ctx, sel, v[i])
@@ -17659,7 +17659,7 @@ func (ec *executionContext) marshalNCorrespondent2githubᚗcomᚋlettergraphᚋl
 }
 
 func (ec *executionContext) marshalNCorrespondent2ᚕgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Correspondent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCorrespondent2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondent(ctx, sel, v[i])
@@ -17683,7 +17683,7 @@ func (ec *executionContext) marshalNCorrespondentConnection2ᚖgithubᚗcomᚋle
 }
 
 func (ec *executionContext) marshalNCorrespondentCount2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CorrespondentCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCorrespondentCount2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentCount(ctx, sel, v[i])
@@ -17707,7 +17707,7 @@ func (ec *executionContext) marshalNCorrespondentCount2ᚖgithubᚗcomᚋletterg
 }
 
 func (ec *executionContext) marshalNCorrespondentEdge2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CorrespondentEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCorrespondentEdge2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentEdge(ctx, sel, v[i])
@@ -17746,7 +17746,7 @@ func (ec *executionContext) marshalNCorrespondentKind2githubᚗcomᚋlettergraph
 }
 
 func (ec *executionContext) marshalNCorrespondentPair2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CorrespondentPair) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCorrespondentPair2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPair(ctx, sel, v[i])
@@ -17778,7 +17778,7 @@ func (ec *executionContext) marshalNCorrespondentPairConnection2ᚖgithubᚗcom�
 }
 
 func (ec *executionContext) marshalNCorrespondentPairEdge2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CorrespondentPairEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCorrespondentPairEdge2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentPairEdge(ctx, sel, v[i])
@@ -17907,7 +17907,7 @@ func (ec *executionContext) marshalNGraphStatistics2ᚖgithubᚗcomᚋlettergrap
 }
 
 func (ec *executionContext) marshalNHolding2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐHoldingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Holding) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHolding2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐHolding(ctx, sel, v[i])
@@ -17992,7 +17992,7 @@ func (ec *executionContext) marshalNImportSummary2ᚖgithubᚗcomᚋlettergraph�
 }
 
 func (ec *executionContext) marshalNImportedDocument2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportedDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportedDocument) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNImportedDocument2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐImportedDocument(ctx, sel, v[i])
@@ -18035,7 +18035,7 @@ func (ec *executionContext) unmarshalNInvolvement2ᚖgithubᚗcomᚋlettergraph�
 }
 
 func (ec *executionContext) marshalNLetter2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetterᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Letter) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLetter2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetter(ctx, sel, v[i])
@@ -18067,7 +18067,7 @@ func (ec *executionContext) marshalNLetterConnection2ᚖgithubᚗcomᚋlettergra
 }
 
 func (ec *executionContext) marshalNLetterEdge2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetterEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LetterEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLetterEdge2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLetterEdge(ctx, sel, v[i])
@@ -18106,7 +18106,7 @@ func (ec *executionContext) unmarshalNLetterRefInput2ᚖgithubᚗcomᚋlettergra
 }
 
 func (ec *executionContext) marshalNLinkCount2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLinkCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LinkCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLinkCount2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐLinkCount(ctx, sel, v[i])
@@ -18140,7 +18140,7 @@ func (ec *executionContext) marshalNLinkKind2githubᚗcomᚋlettergraphᚋletter
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembership2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐMembership(ctx, sel, v[i])
@@ -18177,7 +18177,7 @@ func (ec *executionContext) marshalNNetwork2ᚖgithubᚗcomᚋlettergraphᚋlett
 }
 
 func (ec *executionContext) marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐNetworkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NetworkEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNetworkEdge2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐNetworkEdge(ctx, sel, v[i])
@@ -18201,7 +18201,7 @@ func (ec *executionContext) marshalNNetworkEdge2ᚖgithubᚗcomᚋlettergraphᚋ
 }
 
 func (ec *executionContext) marshalNNetworkNode2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐNetworkNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NetworkNode) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNetworkNode2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐNetworkNode(ctx, sel, v[i])
@@ -18233,7 +18233,7 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋlettergraphᚋlettergrap
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNode2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
@@ -18249,7 +18249,7 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋlettergraphᚋletterg
 }
 
 func (ec *executionContext) marshalNOffice2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐOfficeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Office) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOffice2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐOffice(ctx, sel, v[i])
@@ -18278,7 +18278,7 @@ func (ec *executionContext) unmarshalNOfficeInput2ᚖgithubᚗcomᚋlettergraph�
 }
 
 func (ec *executionContext) marshalNOrganisation2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐOrganisationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganisation2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐOrganisation(ctx, sel, v[i])
@@ -18325,7 +18325,7 @@ func (ec *executionContext) unmarshalNPartyInput2ᚖgithubᚗcomᚋlettergraph�
 }
 
 func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Path) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPath2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
@@ -18349,7 +18349,7 @@ func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋlettergraphᚋletterg
 }
 
 func (ec *executionContext) marshalNPathHop2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPathHopᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PathHop) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPathHop2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐPathHop(ctx, sel, v[i])
@@ -18401,7 +18401,7 @@ func (ec *executionContext) marshalNSearchKind2githubᚗcomᚋlettergraphᚋlett
 }
 
 func (ec *executionContext) marshalNSearchResult2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐSearchResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchResult) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchResult2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐSearchResult(ctx, sel, v[i])
@@ -18496,7 +18496,7 @@ func (ec *executionContext) marshalNTimeline2ᚖgithubᚗcomᚋlettergraphᚋlet
 }
 
 func (ec *executionContext) marshalNTimelinePoint2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐTimelinePointᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelinePoint) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTimelinePoint2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐTimelinePoint(ctx, sel, v[i])
@@ -18532,7 +18532,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -18576,7 +18576,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -18604,7 +18604,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -18632,7 +18632,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -18751,7 +18751,7 @@ func (ec *executionContext) marshalOCorrespondentKind2ᚕgithubᚗcomᚋlettergr
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCorrespondentKind2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentKind(ctx, sel, v[i])
@@ -19114,7 +19114,7 @@ func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋlettergraphᚋletterg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRole2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐRole(ctx, sel, v[i])
@@ -19166,7 +19166,7 @@ func (ec *executionContext) marshalOSearchKind2ᚕgithubᚗcomᚋlettergraphᚋl
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchKind2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐSearchKind(ctx, sel, v[i])
@@ -19202,7 +19202,7 @@ func (ec *executionContext) marshalOSourceFormat2ᚕgithubᚗcomᚋlettergraph�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceFormat2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐSourceFormat(ctx, sel, v[i])
@@ -19307,7 +19307,7 @@ func (ec *executionContext) marshalOThrough2ᚕgithubᚗcomᚋlettergraphᚋlett
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNThrough2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐThrough(ctx, sel, v[i])
@@ -19326,7 +19326,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -19345,7 +19345,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -19364,7 +19364,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -19383,7 +19383,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
