@@ -77,6 +77,10 @@ func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work txFun
 	i := modeIndex(mode)
 	s.inFlight[i].Add(1)
 	defer s.inFlight[i].Add(-1)
+	if s.closed.Load() { // after counting, so that Close either waits for it or it stops here
+		var zero T
+		return zero, errClosed()
+	}
 	in := s.instruments[i]
 	if in == nil {
 		return runTx(ctx, s, mode, work)

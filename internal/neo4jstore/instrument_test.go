@@ -135,6 +135,41 @@ func TestInFlightAndBreaker(t *testing.T) {
 	}
 }
 
+// TestCloseWaitsForWorkUnderWay: Close lets a transaction under way finish rather
+// than closing the driver under it, and the store refuses work after it, as
+// UNAVAILABLE.
+func TestCloseWaitsForWorkUnderWay(t *testing.T) {
+	neo4jtest.Store(t)
+	s := openWith(t, nil, nil)
+	done := make(chan error, 1)
+	go func() {
+		done <- s.ReadCypher(neo4jtest.Context(), `UNWIND range(1, 20000000) AS i WITH i WHERE i < 0 RETURN count(i)`)
+	}()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if r, _ := s.InFlight(); r == 1 {
+			break
+		}
+	}
+	if err := s.Close(context.Background()); err != nil {
+		t.Fatalf("Close() = %v", err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("the read under way at Close: %v, want it finished", err)
+		}
+	default:
+		t.Error("Close returned before the read under way ended")
+	}
+	err := s.ReadCypher(neo4jtest.Context(), `RETURN 1`)
+	if got := domain.ErrorCode(err); got != domain.CodeUnavailable {
+		t.Errorf("a read after Close: code %q (%v), want %q", got, err, domain.CodeUnavailable)
+	}
+	if got := domain.ErrorCode(s.Ping(context.Background())); got != domain.CodeUnavailable {
+		t.Errorf("Ping after Close: code %q, want %q", got, domain.CodeUnavailable)
+	}
+}
+
 // TestQuerySpans: a query run within a recording span is a child span with the
 // statement and no parameter; a query outside any span makes none.
 func TestQuerySpans(t *testing.T) {

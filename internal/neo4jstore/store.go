@@ -42,8 +42,12 @@ type Store struct {
 	timeout  time.Duration
 	log      *slog.Logger
 	breaker  *gobreaker.CircuitBreaker[struct{}]
-	// inFlight counts the transactions under way, read and write (InFlight).
+	// inFlight counts the transactions under way, read and write (InFlight), and
+	// pinging the connectivity checks: Close waits for both to end.
 	inFlight [2]atomic.Int64
+	pinging  atomic.Int64
+	// closed is set by Close; from then on the store refuses new work.
+	closed atomic.Bool
 	// instruments are what read and write queries report to; nil when nothing.
 	instruments [2]*instrument
 }
@@ -131,6 +135,11 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Store, error) {
 // probe that polls it trips the breaker when Neo4j goes, and closes it when Neo4j is
 // back.
 func (s *Store) Ping(ctx context.Context) error {
+	s.pinging.Add(1)
+	defer s.pinging.Add(-1)
+	if s.closed.Load() {
+		return errClosed()
+	}
 	_, err := s.breaker.Execute(func() (struct{}, error) {
 		err := s.driver.VerifyConnectivity(ctx)
 		if err != nil && !outage(err) {
@@ -157,8 +166,32 @@ func breakerRefused(err error) *domain.Error {
 	return nil
 }
 
-// Close closes the driver and its connections.
-func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+// errClosed is what the store answers once Close has begun.
+func errClosed() error {
+	return &domain.Error{Code: domain.CodeUnavailable, Message: "the server is shutting down; try again"}
+}
+
+// Close refuses new work (UNAVAILABLE), waits for the transactions and checks under
+// way to end, then closes the driver and its connections. Work still running when
+// ctx ends, or after the longest a transaction may take, is cut off by the driver's
+// close. Waiting matters because a background reader (a subscription hub's poll) may
+// be inside a transaction when its server stops, and the driver must not be closed
+// under it.
+func (s *Store) Close(ctx context.Context) error {
+	s.closed.Store(true)
+	wait, cancel := context.WithTimeout(ctx, s.timeout+5*time.Second)
+	defer cancel()
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for s.inFlight[0].Load()+s.inFlight[1].Load()+s.pinging.Load() > 0 {
+		select {
+		case <-wait.Done():
+			return s.driver.Close(ctx)
+		case <-tick.C:
+		}
+	}
+	return s.driver.Close(ctx)
+}
 
 // txFunc is one unit of work in a managed transaction. It may run more than once.
 type txFunc[T any] func(ctx context.Context, tx neo4j.ManagedTransaction) (T, error)
