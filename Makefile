@@ -13,8 +13,8 @@ test:
 build:
 	go build -o bin/lettergraph ./cmd/lettergraph
 
-## generate: regenerate gqlgen's code after changing schema.graphqls (then lists are
-## rewritten to marshal in order: graph/cmd/inorder)
+## generate: regenerate gqlgen's code after changing schema.graphqls (then
+## graph/cmd/postgen rewrites what costs most in it)
 generate:
 	go generate ./graph
 

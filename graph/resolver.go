@@ -15,7 +15,7 @@ import (
 )
 
 //go:generate go run github.com/99designs/gqlgen generate
-//go:generate go run ./cmd/inorder generated.go
+//go:generate go run ./cmd/postgen generated.go
 
 // Resolver is the root resolver.
 type Resolver struct {

@@ -13,7 +13,9 @@ import (
 )
 
 // limits refuses, before anything runs, introspection when it is off (production
-// mode: GRAPHQL_VALIDATION_FAILED), and an operation nested deeper than maxDepth,
+// mode: GRAPHQL_VALIDATION_FAILED), @defer (GRAPHQL_VALIDATION_FAILED: the server
+// has no incremental delivery, and gqlgen would otherwise answer a plain POST with
+// the first part alone and drop the deferred fields without a word), and an operation nested deeper than maxDepth,
 // with more than maxAliases aliased fields (the way to ask one costly field many
 // times over), or costing more than maxComplexity (each field 1, a list field its children times the
 // page size asked for: graph.Complexity). The error is LIMIT_EXCEEDED and names the
@@ -44,6 +46,10 @@ func (l limits) MutateOperationContext(ctx context.Context, oc *graphql.Operatio
 		return &gqlerror.Error{Message: "introspection is disabled on this server",
 			Extensions: map[string]any{"code": "GRAPHQL_VALIDATION_FAILED"}}
 	}
+	if sh.defers {
+		return &gqlerror.Error{Message: "@defer is not supported by this server; ask for the fields without it",
+			Extensions: map[string]any{"code": "GRAPHQL_VALIDATION_FAILED"}}
+	}
 	if sh.depth > l.maxDepth {
 		return limitError("maxDepth", fmt.Sprintf("the operation is nested %d deep; maxDepth is %d", sh.depth, l.maxDepth))
 	}
@@ -63,12 +69,14 @@ func limitError(limit, msg string) *gqlerror.Error {
 }
 
 // shape is what the limits read of a selection set: how deeply its fields nest, how
-// many of them are aliased, and whether it asks for __schema or __type (__typename is
-// not introspection of the schema), fragments counted as often as they are spread.
+// many of them are aliased, whether it asks for __schema or __type (__typename is
+// not introspection of the schema) and whether a fragment of it is deferred,
+// fragments counted as often as they are spread.
 // Fragment cycles are invalid GraphQL and refused by validation before this runs.
 type shape struct {
 	depth, aliases int
 	introspects    bool
+	defers         bool
 }
 
 // measure walks set, nested level deep, once for every limit.
@@ -85,15 +93,18 @@ func measure(set ast.SelectionSet, level int) shape {
 			sub.introspects = sub.introspects || s.Name == "__schema" || s.Name == "__type"
 		case *ast.InlineFragment:
 			sub = measure(s.SelectionSet, level)
+			sub.defers = sub.defers || s.Directives.ForName("defer") != nil
 		case *ast.FragmentSpread:
 			if s.Definition == nil {
 				continue
 			}
 			sub = measure(s.Definition.SelectionSet, level)
+			sub.defers = sub.defers || s.Directives.ForName("defer") != nil
 		}
 		out.depth = max(out.depth, sub.depth)
 		out.aliases += sub.aliases
 		out.introspects = out.introspects || sub.introspects
+		out.defers = out.defers || sub.defers
 	}
 	return out
 }

@@ -188,6 +188,8 @@ func TestErrors(t *testing.T) {
 		{"bad cursor", `{ letters(after: "garbage") { totalCount } }`, nil, "BAD_USER_INPUT", "after"},
 		{"unknown field", `{ letters { nope } }`, nil, "GRAPHQL_VALIDATION_FAILED", ""},
 		{"parse error", `{ letters { `, nil, "GRAPHQL_PARSE_FAILED", ""},
+		{"deferred fragment", `{ letters { nodes { title ... @defer { authors { role } } } } }`, nil, "GRAPHQL_VALIDATION_FAILED", ""},
+		{"deferred named fragment", `{ letters { nodes { ...parties @defer } } } fragment parties on Letter { cc { role } }`, nil, "GRAPHQL_VALIDATION_FAILED", ""},
 		{"text with no words", `{ letters(filter: {text: "()"}) { totalCount } }`, nil, "BAD_USER_INPUT", "filter.text"},
 		{"remove a link that is not there", `mutation { removeCc(letter: "a", correspondent: "b") { id } }`, nil, "NOT_FOUND", ""},
 		{"too complex: nested pages multiply", `{ correspondents(first: 100) { nodes { lettersWritten(first: 100) { nodes { title cc { correspondent { name } } } } } } }`, nil, "LIMIT_EXCEEDED", ""},

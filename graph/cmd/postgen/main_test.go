@@ -23,6 +23,11 @@ func TestRewrite(t *testing.T) {
 			want: "import (\n\t\"github.com/99designs/gqlgen/graphql\"\n)",
 		},
 		{
+			name: "deferred group",
+			src:  "package graph\n\nvar _ = graphql.NewDeferredGroup(ctx)\n",
+			want: "var _ = newDeferredGroup(ctx)",
+		},
+		{
 			name:    "unknown form",
 			src:     "package graph\n\nvar _ = graphql.MarshalSliceConcurrently(ctx, len(v), 8, false, f)\n",
 			wantErr: true,

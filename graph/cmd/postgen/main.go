@@ -1,0 +1,65 @@
+// Command postgen rewrites gqlgen's generated executor (graph/generated.go) where
+// gqlgen's own code costs the server most and offers no setting (docs/benchmarks.md,
+// run 4), and tidies its imports. `go generate ./graph` runs it after gqlgen:
+//
+//   - lists marshal in order (graph.marshalInOrder) rather than in a goroutine per
+//     element (graphql.MarshalSliceConcurrently);
+//   - each object's @defer group is made without its response path
+//     (graph.newDeferredGroup): the server refuses @defer, and the path was
+//     computed for every object of every response.
+//
+// Usage: go run ./graph/cmd/postgen [FILE]   (default generated.go, as go generate
+// runs it in graph/)
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"golang.org/x/tools/imports"
+)
+
+// rewrites are the calls replaced, in the exact form gqlgen v0.17 writes them with
+// gqlgen.yml's settings (no worker limit, the panic handler kept).
+var rewrites = []struct{ from, to, name string }{
+	{"graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, ", "marshalInOrder(ctx, len(v), ", "MarshalSliceConcurrently"},
+	{"graphql.NewDeferredGroup(ctx)", "newDeferredGroup(ctx)", "NewDeferredGroup"},
+}
+
+func main() {
+	file := "generated.go"
+	if len(os.Args) > 1 {
+		file = os.Args[1]
+	}
+	if err := rewrite(file); err != nil {
+		fmt.Fprintln(os.Stderr, "postgen:", err)
+		os.Exit(1)
+	}
+}
+
+func rewrite(file string) error {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	out, err := Rewrite(file, src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, out, 0o644)
+}
+
+// Rewrite returns src with the rewrites made and its imports tidied. It fails when
+// gqlgen wrote one of the calls in a form it does not know (a new signature, a
+// worker limit), so that a gqlgen upgrade is noticed rather than half rewritten.
+func Rewrite(file string, src []byte) ([]byte, error) {
+	out := src
+	for _, r := range rewrites {
+		out = bytes.ReplaceAll(out, []byte(r.from), []byte(r.to))
+		if n := bytes.Count(out, []byte("graphql."+r.name)); n > 0 {
+			return nil, fmt.Errorf("%s: %d calls of %s not in the form %q", file, n, r.name, r.from)
+		}
+	}
+	return imports.Process(file, out, nil)
+}

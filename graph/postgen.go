@@ -1,0 +1,48 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// The functions here replace two of gqlgen's in the generated executor, where its
+// own code cost the server most and offers no setting. cmd/postgen rewrites the
+// generated code to call them after each `go generate`; TestGeneratedCodeIsRewritten
+// fails when a regeneration skipped that step.
+
+// marshalInOrder marshals a list's elements one after another, in the calling
+// goroutine. gqlgen marshals every element of a list of objects in a goroutine of
+// its own (graphql.MarshalSliceConcurrently, with no sequential option); a page of 50
+// letters with their parties started some 500 goroutines, and growing their stacks
+// and collecting them took about a third of the server's CPU under load
+// (docs/benchmarks.md, run 4). Nothing is lost by waiting: every nested field that
+// reads the store goes through loadAlong, whose first caller at a place fetches the
+// values of all its cousins at once, so the later elements find theirs ready. The
+// resolver fields of one object still run concurrently (graphql.FieldSet). A panic
+// in an element is recovered as gqlgen recovers it: the element is null and the
+// error is added to the response.
+func marshalInOrder(ctx context.Context, length int, marshalElement func(ctx context.Context, i int) graphql.Marshaler) graphql.Array {
+	ret := make(graphql.Array, length)
+	for i := range length {
+		ctx := graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i})
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					graphql.AddError(ctx, graphql.Recover(ctx, r))
+					ret[i] = graphql.Null
+				}
+			}()
+			ret[i] = marshalElement(ctx, i)
+		}()
+	}
+	return ret
+}
+
+// newDeferredGroup is graphql.NewDeferredGroup without the response path, which
+// gqlgen computes for every object (a walk up its field contexts and a slice) for
+// the @defer payloads alone. The server refuses @defer before anything runs
+// (server's limits), so no object has deferred fields and the path is never read.
+func newDeferredGroup(ctx context.Context) graphql.DeferredGroup {
+	return graphql.DeferredGroup{FieldSet: graphql.NewFieldSet(nil), Defers: map[string]*graphql.FieldSetView{}, Context: ctx}
+}
