@@ -27,28 +27,43 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Label, n
 		return nil, domain.Limit("first", "maxPageSize is %d; ask for at most that many", domain.MaxPageSize)
 	}
 	labels := []string{}
+	letters, correspondents := false, false
 	for i, k := range kinds {
 		if !searchKinds[k] {
 			return nil, domain.Invalid(fmt.Sprintf("kinds[%d]", i), "%q cannot be searched", k)
 		}
 		labels = append(labels, string(k))
+		letters = letters || k == domain.LabelLetter
+		correspondents = correspondents || k != domain.LabelLetter
 	}
 	if len(labels) == 0 {
 		for k := range searchKinds {
 			labels = append(labels, string(k))
 		}
+		letters, correspondents = true, true
 	}
 	v := visibilityOf(ctx)
-	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.SearchHit, error) {
-		recs, err := collect(ctx, tx, `
-			CALL {
+	// Each index is asked only when its kinds are: a search for letters alone does
+	// not rank correspondents' names to throw them away.
+	letterHits := `
 				CALL db.index.fulltext.queryNodes('letter_search', $q, {limit: $n}) YIELD node, score
-				WITH node, score WHERE 'Letter' IN $kinds AND node.stub = false AND `+v.letter("node")+`
-				RETURN node, score
-				UNION
+				WITH node, score WHERE node.stub = false AND ` + v.letter("node") + `
+				RETURN node, score`
+	correspondentHits := `
 				CALL db.index.fulltext.queryNodes('correspondent_search', $q, {limit: $n}) YIELD node, score
 				WITH node, score WHERE any(l IN labels(node) WHERE l IN $kinds)
-				RETURN node, score
+				RETURN node, score`
+	hits := letterHits
+	switch {
+	case letters && correspondents:
+		hits = letterHits + `
+				UNION` + correspondentHits
+	case correspondents:
+		hits = correspondentHits
+	}
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.SearchHit, error) {
+		recs, err := collect(ctx, tx, `
+			CALL {`+hits+`
 			}
 			RETURN `+anyNodeMap("node")+` AS node, score
 			ORDER BY score DESC, node.id

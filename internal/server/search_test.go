@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,6 +50,9 @@ func TestSearch(t *testing.T) {
 		{"acronym", "ASILA", []string{"ORGANISATION"}, []string{"Association for Supporting Iranians Living in Albania"}, "<mark>ASILA</mark>"},
 		{"prefix", "khodab*", nil, []string{"Ebrahim Khodabandeh"}, "<mark>Khodabandeh</mark>"},
 		{"no match", "zebra", nil, nil, ""},
+		{"letters only, though a name matches too", "Iranians", []string{"LETTER"}, []string{"Letter from the CEO of Nejat Society to the Albania PM"}, ""},
+		{"organisations and letters", "Iranians", []string{"ORGANISATION", "LETTER"}, []string{"Association for Supporting Iranians Living in Albania", "Letter from the CEO of Nejat Society to the Albania PM"}, ""},
+		{"people only, though a letter matches too", "Iranians", []string{"PERSON"}, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +63,9 @@ func TestSearch(t *testing.T) {
 			var names []string
 			for _, h := range got.Search {
 				names = append(names, h.Node.Title+h.Node.Name)
+				if len(tt.kinds) > 0 && !slices.Contains(tt.kinds, strings.ToUpper(h.Node.Typename)) {
+					t.Errorf("search(%q, kinds %q) found a %s, %q", tt.text, tt.kinds, h.Node.Typename, h.Node.Title+h.Node.Name)
+				}
 			}
 			for _, w := range tt.want {
 				found := false
