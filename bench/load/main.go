@@ -14,6 +14,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -47,6 +48,7 @@ func main() {
 	imports := flag.Int("import", 0, "after the reads, import this many generated letters with lettergraph and raw UNWIND and print the rates (0: no import)")
 	peerImports := flag.Int("import-peer", 1000, "letters the peer imports (it writes a few a second)")
 	importSeed := flag.Uint64("import-seed", 1001, "seed of lettergraph's import corpus; raw UNWIND's is the next, the peer's the one after")
+	show := flag.Bool("show", false, "print the Cypher and parameters lettergraph sends for each read, as the raw driver replays them, and stop")
 	flag.Parse()
 	// The tool imports and reads as an operator: restricted letters and blind copies too.
 	ctx := domain.WithRestricted(context.Background(), true)
@@ -102,6 +104,15 @@ func main() {
 			log.Fatalf("recording %s: %v", o.name, err)
 		}
 		raw.queries[o.name] = q
+		if *show {
+			for _, r := range q {
+				params, _ := json.Marshal(r.params)
+				fmt.Printf("-- %s\n%s\n-- parameters: %s\n\n", o.name, r.cypher, params)
+			}
+		}
+	}
+	if *show {
+		return
 	}
 	targets["raw driver"] = raw
 	names = append(names, "raw driver")
