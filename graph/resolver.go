@@ -241,8 +241,13 @@ func (r *Resolver) search(ctx context.Context, text string, kinds []model.Search
 		return nil, err
 	}
 	out := make([]*model.SearchResult, len(hits))
+	excerpts := selects(ctx, "SearchResult", "excerpt")
 	for i, h := range hits {
 		res := &model.SearchResult{Node: toNode(h.Node), Score: h.Score}
+		out[i] = res
+		if !excerpts { // folding every hit's text to find the words is most of a search's own work
+			continue
+		}
 		var texts []string
 		switch n := h.Node.(type) {
 		case *domain.Letter:
@@ -257,7 +262,21 @@ func (r *Resolver) search(ctx context.Context, text string, kinds []model.Search
 		if e := excerpt(text, texts...); e != "" {
 			res.Excerpt = &e
 		}
-		out[i] = res
 	}
 	return out, nil
+}
+
+// selects reports whether the field being resolved asks for field of its typ
+// results; outside a GraphQL operation (a direct call) it reports true.
+func selects(ctx context.Context, typ, field string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if !graphql.HasOperationContext(ctx) || fc == nil {
+		return true
+	}
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, []string{typ}) {
+		if f.Name == field {
+			return true
+		}
+	}
+	return false
 }
