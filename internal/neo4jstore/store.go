@@ -183,10 +183,9 @@ func (s *Store) Close(ctx context.Context) error {
 	defer cancel()
 	tick := time.NewTicker(5 * time.Millisecond)
 	defer tick.Stop()
-	for s.inFlight[0].Load()+s.inFlight[1].Load()+s.pinging.Load() > 0 {
+	for s.inFlight[0].Load()+s.inFlight[1].Load()+s.pinging.Load() > 0 && wait.Err() == nil {
 		select {
 		case <-wait.Done():
-			return s.driver.Close(ctx)
 		case <-tick.C:
 		}
 	}
