@@ -74,11 +74,22 @@ func selectedParts(ctx context.Context) domain.LetterParts {
 // ofSelection applies parts to the selection set of the field ctx resolves; 0 when
 // there is none.
 func ofSelection(ctx context.Context, parts func(*graphql.OperationContext, ast.SelectionSet) domain.LetterParts) domain.LetterParts {
-	oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx)
-	if oc == nil || fc == nil {
+	oc, sel, ok := selection(ctx)
+	if !ok {
 		return 0
 	}
-	return parts(oc, fc.Field.Selections)
+	return parts(oc, sel)
+}
+
+// selection is the operation and the selection set of the field ctx resolves; ok is
+// false outside an operation (a test calling a resolver directly), where gqlgen's
+// GetOperationContext would panic.
+func selection(ctx context.Context) (oc *graphql.OperationContext, sel ast.SelectionSet, ok bool) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !graphql.HasOperationContext(ctx) {
+		return nil, nil, false
+	}
+	return graphql.GetOperationContext(ctx), fc.Field.Selections, true
 }
 
 // primeLetterPages looks ahead from a page of correspondents: for each letter field
@@ -86,12 +97,12 @@ func ofSelection(ctx context.Context, parts func(*graphql.OperationContext, ast.
 // query and primes the loader, so that the field resolvers find their pages waiting
 // however they are scheduled. Anything it cannot prime is left to the loader.
 func (r *Resolver) primeLetterPages(ctx context.Context, ids []string) {
-	oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx)
-	if oc == nil || fc == nil || len(ids) == 0 {
+	oc, sel, ok := selection(ctx)
+	if !ok || len(ids) == 0 {
 		return
 	}
 	var nodeFields []graphql.CollectedField
-	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, []string{"CorrespondentConnection"}) {
+	for _, f := range graphql.CollectFields(oc, sel, []string{"CorrespondentConnection"}) {
 		switch f.Name {
 		case "nodes":
 			nodeFields = append(nodeFields, graphql.CollectFields(oc, f.Selections, correspondentTypes)...)
@@ -171,8 +182,8 @@ func pairsFieldRead(oc *graphql.OperationContext, f graphql.CollectedField, id s
 func (r *Resolver) correspondent(ctx context.Context, id string) (domain.Correspondent, error) {
 	reads := domain.Reads{Correspondent: id}
 	var specs []pageSpec
-	if oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx); oc != nil && fc != nil {
-		for _, f := range graphql.CollectFields(oc, fc.Field.Selections, correspondentTypes) {
+	if oc, sel, ok := selection(ctx); ok {
+		for _, f := range graphql.CollectFields(oc, sel, correspondentTypes) {
 			if spec, ok := letterFieldSpec(oc, f); ok {
 				read := domain.LetterPageRead{Filter: spec.Filter, Order: spec.Order, Page: spec.Page}
 				read.Filter.Involving = []domain.Involvement{{CorrespondentID: id, Role: spec.Filter.Involving[0].Role}}

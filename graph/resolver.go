@@ -202,8 +202,8 @@ func (r *Resolver) correspondence(ctx context.Context, a, b string, role *model.
 		Involving: []domain.Involvement{{CorrespondentID: a, Role: rl}, {CorrespondentID: b, Role: rl}}}
 	// The pages of letters asked for are read with the counts, in one query.
 	reads := domain.Reads{Exchange: &domain.ExchangeRead{A: a, B: b, From: dateFrom, To: dateTo}}
-	if oc, fc := graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx); oc != nil && fc != nil {
-		for _, field := range graphql.CollectFields(oc, fc.Field.Selections, []string{"Correspondence"}) {
+	if oc, sel, ok := selection(ctx); ok {
+		for _, field := range graphql.CollectFields(oc, sel, []string{"Correspondence"}) {
 			if field.Name == "letters" {
 				pf := f
 				pf.Parts = connectionParts(oc, field.Selections)
@@ -269,11 +269,11 @@ func (r *Resolver) search(ctx context.Context, text string, kinds []model.Search
 // selects reports whether the field being resolved asks for field of its typ
 // results; outside a GraphQL operation (a direct call) it reports true.
 func selects(ctx context.Context, typ, field string) bool {
-	fc := graphql.GetFieldContext(ctx)
-	if !graphql.HasOperationContext(ctx) || fc == nil {
+	oc, sel, ok := selection(ctx)
+	if !ok {
 		return true
 	}
-	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, []string{typ}) {
+	for _, f := range graphql.CollectFields(oc, sel, []string{typ}) {
 		if f.Name == field {
 			return true
 		}
