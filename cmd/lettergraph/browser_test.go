@@ -14,7 +14,8 @@ import (
 	"github.com/lettergraph/lettergraph/internal/seed"
 )
 
-// browserDir is the npm project of the explorer's browser test (playwright-core).
+// browserDir is the npm project of the browser tests (playwright-core): the
+// explorer's and the playground's.
 var browserDir = filepath.Join("..", "..", "scripts", "browser-test")
 
 // chromiumAndNode returns the paths of Chromium (CHROMIUM, default Debian's
@@ -35,7 +36,7 @@ func chromiumAndNode(tb testing.TB) (chromium, node string) {
 	}
 	if err != nil {
 		if os.Getenv("CI") == "true" {
-			tb.Fatalf("the explorer test needs Chromium (apt-get install chromium; .ci/run does), Node.js and "+
+			tb.Fatalf("the browser tests need Chromium (apt-get install chromium; .ci/run does), Node.js and "+
 				"`npm ci --prefix scripts/browser-test` (scripts/test.sh runs it): %v", err)
 		}
 		tb.Skipf("no Chromium, Node.js or scripts/browser-test/node_modules: %v", err)
@@ -81,6 +82,26 @@ func apiKey(tb testing.TB, bin, name, role string) (key, entry string) {
 	return key, entry
 }
 
+// runBrowserScript runs one of browserDir's scripts in Node.js with the
+// environment given (and CHROMIUM and ARTIFACTS_DIR), failing the test when it
+// fails. Its screenshots stay in artifactsDir.
+func runBrowserScript(t *testing.T, script string, env ...string) {
+	t.Helper()
+	chromium, node := chromiumAndNode(t)
+	artifacts := artifactsDir(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, filepath.Join(browserDir, script))
+	cmd.Env = append(append(os.Environ(), env...), "CHROMIUM="+chromium, "ARTIFACTS_DIR="+artifacts)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	t.Logf("%s (%s):\n%s", script, time.Since(start).Round(time.Millisecond), out)
+	t.Logf("screenshots: %s", artifacts)
+	if err != nil {
+		t.Fatalf("%s failed in Chromium: %v", script, err)
+	}
+}
+
 // TestExplorerInChromium runs the explorer page end to end in headless Chromium
 // (scripts/browser-test/explore.mjs, through playwright-core) against the real
 // server, as `make run` starts it (development mode, anonymous readers), over Neo4j
@@ -89,9 +110,10 @@ func apiKey(tb testing.TB, bin, name, role string) (key, entry string) {
 // edges, clicks on the canvas open a correspondent's counts and an edge's letters,
 // a reloaded address restores the view, and the date range filters the network.
 // A second server refuses anonymous readers: the page shows UNAUTHENTICATED and
-// reads once given an API key. Screenshots are left in artifactsDir.
+// reads once given an API key. Requests to any other origin are refused and fail
+// the test. Screenshots are left in artifactsDir.
 func TestExplorerInChromium(t *testing.T) {
-	chromium, node := chromiumAndNode(t)
+	chromiumAndNode(t)
 	store := neo4jtest.Store(t)
 	ctx := neo4jtest.Context()
 	if _, _, err := seed.Load(ctx, store); err != nil {
@@ -112,18 +134,43 @@ func TestExplorerInChromium(t *testing.T) {
 	key, entry := apiKey(t, bin, "browser-test", "reader")
 	url := serveWith(t, bin, []string{"ANONYMOUS_ROLE=reader"}, "--mode", "development", "--rate-limit", "0")
 	locked := serveWith(t, bin, []string{"ANONYMOUS_ROLE=none", "API_KEYS=" + entry}, "--mode", "production", "--rate-limit", "0")
-	artifacts := artifactsDir(t)
+	runBrowserScript(t, "explore.mjs", "LG_URL="+url, "LG_LOCKED_URL="+locked, "LG_API_KEY="+key)
+}
 
-	runCtx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(runCtx, node, filepath.Join(browserDir, "explore.mjs"))
-	cmd.Env = append(os.Environ(), "LG_URL="+url, "LG_LOCKED_URL="+locked, "LG_API_KEY="+key,
-		"CHROMIUM="+chromium, "ARTIFACTS_DIR="+artifacts)
-	start := time.Now()
-	out, err := cmd.CombinedOutput()
-	t.Logf("explore.mjs (%s):\n%s", time.Since(start).Round(time.Millisecond), out)
-	t.Logf("screenshots: %s", filepath.Join(artifacts, "explorer-*.png"))
-	if err != nil {
-		t.Fatalf("the explorer failed in Chromium: %v", err)
+// docsScreenshot is the playground's picture in the analysts' guide, which
+// TestPlaygroundInChromium takes anew on every run.
+var docsScreenshot = filepath.Join("..", "..", "docs", "images", "playground.png")
+
+// TestPlaygroundInChromium runs the GraphQL playground (/graphiql) end to end in
+// headless Chromium (scripts/browser-test/playground.mjs) against the real server
+// over Neo4j holding the sample letter, with every request to another origin
+// refused, as on a machine without internet access: the page loads with no failed
+// request and no console error; two questions of docs/analysts.md, opened from
+// Examples, give the guide's answers; a list comes out as CSV and JSON; ticking
+// fields in the query builder makes a query that runs; a subscription receives one
+// letterAdded event over the websocket; and on a server that refuses anonymous
+// readers an API key typed once in the header editor loads the schema, runs
+// queries, and is kept across a new tab and a reload, in sessionStorage only. It
+// writes docs/images/playground.png, so the guide's screenshot follows the page.
+func TestPlaygroundInChromium(t *testing.T) {
+	chromiumAndNode(t)
+	store := neo4jtest.Store(t)
+	if _, _, err := seed.Load(neo4jtest.Context(), store); err != nil {
+		t.Fatalf("seed: %v", err)
 	}
+	bin := build(t)
+	editorKey, editorEntry := apiKey(t, bin, "playground-editor", "editor")
+	readerKey, readerEntry := apiKey(t, bin, "playground-reader", "reader")
+	url := serveWith(t, bin, []string{"ANONYMOUS_ROLE=reader", "API_KEYS=" + editorEntry}, "--mode", "development", "--rate-limit", "0")
+	locked := serveWith(t, bin, []string{"ANONYMOUS_ROLE=none", "API_KEYS=" + readerEntry}, "--mode", "development", "--rate-limit", "0")
+	guide, err := filepath.Abs(filepath.Join("..", "..", "docs", "analysts.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot, err := filepath.Abs(docsScreenshot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runBrowserScript(t, "playground.mjs", "LG_URL="+url, "LG_EDITOR_KEY="+editorKey, "LG_LOCKED_URL="+locked,
+		"LG_API_KEY="+readerKey, "LG_GUIDE="+guide, "LG_DOCS_SCREENSHOT="+shot)
 }

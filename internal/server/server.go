@@ -18,7 +18,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/coder/websocket"
 	"github.com/oklog/ulid/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -101,7 +100,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	mux.Handle("/graphql", withCORS(cfg.CORSOrigins, api))
 	mountExport(mux, store, authn, cfg.Restricted(), limiter, cfg.CORSOrigins, log)
 	if cfg.GraphiQL && cfg.Development() {
-		mux.Handle("GET /graphiql", playground.Handler("lettergraph", "/graphql"))
+		mux.Handle("GET /graphiql", web.Playground())
 	}
 	// The explorer page at / in every mode, and its files; the least specific
 	// pattern, so it takes only what no other route does (404 for unknown paths).

@@ -8,37 +8,20 @@
 // Environment: LG_URL (a development server with ANONYMOUS_ROLE=reader),
 // LG_LOCKED_URL (a server with ANONYMOUS_ROLE=none), LG_API_KEY (a reader's key for
 // it), CHROMIUM (the browser, default /usr/bin/chromium), ARTIFACTS_DIR.
-import { chromium } from "playwright-core";
-import { mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { Run, TIMEOUT } from "./lib.mjs";
 
 const url = process.env.LG_URL;
 const lockedURL = process.env.LG_LOCKED_URL;
 const apiKey = process.env.LG_API_KEY;
-const artifacts = process.env.ARTIFACTS_DIR ?? ".";
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 if (!url || !lockedURL || !apiKey) {
   console.error("explore.mjs: LG_URL, LG_LOCKED_URL and LG_API_KEY are required");
   process.exit(2);
 }
-mkdirSync(artifacts, { recursive: true });
-rmSync(join(artifacts, "explorer-failure.png"), { force: true }); // from an earlier run
+const t = new Run("explorer");
+const { log, check, eq } = t;
 
 const LETTER = "Letter from the CEO of Nejat Society to the Albania PM";
 const CC = ["Minister of Interior (Albania)", "Foreign Minister (Albania)", "Association for Supporting Iranians Living in Albania", "The Media"];
-const TIMEOUT = 20_000;
-
-let step = "start";
-const started = Date.now();
-function log(msg) {
-  console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
-}
-function check(cond, msg) {
-  if (!cond) throw new Error(`${step}: ${msg}`);
-}
-function eq(got, want, what) {
-  check(JSON.stringify(got) === JSON.stringify(want), `${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
-}
 
 // The page says it has finished a view with data-state on <html>, and what it drew
 // in window.__lettergraph.
@@ -51,7 +34,7 @@ async function ready(page, view) {
   const state = await page.evaluate(() => window.__lettergraph.state);
   if (state !== "ready") {
     const error = await page.evaluate(() => window.__lettergraph.error);
-    throw new Error(`${step}: the ${view} view ended in ${state}: ${JSON.stringify(error)}`);
+    throw new Error(`${t.step}: the ${view} view ended in ${state}: ${JSON.stringify(error)}`);
   }
 }
 
@@ -63,35 +46,19 @@ const kinds = (net) => {
   return m;
 };
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  // WebGL without a GPU: Chromium's software renderer, which it no longer falls
-  // back to by itself.
-  args: ["--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--ignore-gpu-blocklist"],
-});
-const problems = [];
-let failed = false;
+let error;
 try {
-  log(`Chromium ${browser.version()} at ${executablePath}`);
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
+  await t.launch();
+  const context = await t.context(url, "explorer");
   const page = await context.newPage();
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  await page.exposeFunction("__cspViolation", (v) => problems.push(`CSP violation: ${v}`));
-  await page.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)),
-  );
 
-  step = "home";
+  t.step = "home";
   await page.goto(url + "/");
   await ready(page, "home");
   check((await page.textContent("main")).includes("Busiest correspondents"), "no busiest correspondents on the home page");
   log("home page loaded");
 
-  step = "search";
+  t.step = "search";
   await page.fill("#search-input", "Albania PM");
   await page.press("#search-input", "Enter");
   await ready(page, "search");
@@ -99,9 +66,9 @@ try {
   const hit = page.locator(".results a[data-kind=letter]", { hasText: LETTER });
   check((await hit.count()) === 1, `the search for "Albania PM" does not find "${LETTER}"`);
   log(`search "Albania PM" found "${LETTER}"`);
-  await page.screenshot({ path: join(artifacts, "explorer-search.png") });
+  await page.screenshot({ path: t.artifact("explorer-search.png") });
 
-  step = "letter";
+  t.step = "letter";
   await hit.click();
   await ready(page, "letter");
   eq(await page.textContent("article h1"), LETTER, "the letter's title");
@@ -111,9 +78,9 @@ try {
   const body = await page.textContent(".body");
   check(body.startsWith("On behalf of the families") && body.trim().endsWith("hated by all Iranians."), "the body is not the letter's");
   log("letter view: authors, recipients, the four cc and the body");
-  await page.screenshot({ path: join(artifacts, "explorer-letter.png"), fullPage: true });
+  await page.screenshot({ path: t.artifact("explorer-letter.png"), fullPage: true });
 
-  step = "network";
+  t.step = "network";
   await page.click("ul[aria-label=Recipients] a:text('Edi Rama')");
   await ready(page, "network");
   let net = await network(page);
@@ -126,10 +93,10 @@ try {
   eq(copiedTo, [...CC].sort(), "the copied");
   check(net.edges.every((e) => e.size > 0), "an edge without width");
   await page.waitForTimeout(300); // let the first frame be drawn
-  await page.screenshot({ path: join(artifacts, "explorer-network.png"), fullPage: true });
+  await page.screenshot({ path: t.artifact("explorer-network.png"), fullPage: true });
   log(`network of Edi Rama: ${net.nodes.length} nodes, edges ${JSON.stringify(kinds(net))}, the four copies drawn; screenshot explorer-network.png`);
 
-  step = "click a node on the canvas";
+  t.step = "click a node on the canvas";
   const asila = byName["Association for Supporting Iranians Living in Albania"];
   const at = await page.evaluate((id) => window.__lettergraph.nodePosition(id), asila.id);
   check(at, "no position for ASILA's node");
@@ -141,7 +108,7 @@ try {
   check(pairs.some(([n, c]) => n === "Edi Rama" && c === 1), `ASILA's correspondents: ${JSON.stringify(pairs)}`);
   log(`clicked ASILA on the canvas: ${pairs.length} correspondents with counts`);
 
-  step = "click an edge on the canvas";
+  t.step = "click an edge on the canvas";
   const ebrahim = byName["Ebrahim Khodabandeh"];
   const foreign = byName["Foreign Minister (Albania)"];
   const copyKey = `${ebrahim.id}>${foreign.id}>COPIED`;
@@ -158,16 +125,16 @@ try {
   eq(await page.locator("#net-panel ul.edge-letters a").allTextContents(), [LETTER], "the letters behind the edge clicked");
   log("clicked the cc edge Ebrahim Khodabandeh → Foreign Minister on the canvas: it lists the letter");
 
-  step = "the letters of a cc edge";
+  t.step = "the letters of a cc edge";
   await page.click(`#net-edges button[data-edge="${ebrahim.id}>${byName["The Media"].id}>COPIED"]`);
   await page.waitForFunction(() => document.querySelector("#net-panel h2")?.textContent === "Ebrahim Khodabandeh copied The Media", null, { timeout: TIMEOUT });
   await page.waitForSelector("#net-panel ul.edge-letters li", { timeout: TIMEOUT });
   eq(await page.locator("#net-panel ul.edge-letters a").allTextContents(), [LETTER], "the letters behind Ebrahim → The Media");
   await page.waitForTimeout(300); // let the highlight be drawn
-  await page.screenshot({ path: join(artifacts, "explorer-edge.png"), fullPage: true });
+  await page.screenshot({ path: t.artifact("explorer-edge.png"), fullPage: true });
   log("the cc edge from the list lists the letter; screenshot explorer-edge.png");
 
-  step = "reload the shared address";
+  t.step = "reload the shared address";
   const shared = page.url();
   await page.reload();
   await ready(page, "network");
@@ -177,7 +144,7 @@ try {
   eq(kinds(await network(page)), { COPIED: 4, WROTE_TO: 2 }, "edges after reloading");
   log("reloading the address restores the network and the selection");
 
-  step = "date range";
+  t.step = "date range";
   check(!(await page.isDisabled("#net-date-on")), "the date filter is disabled though Edi Rama has a dated letter");
   eq([await page.inputValue("#net-from"), await page.inputValue("#net-to")], ["2022", "2022"], "the slider's span");
   await page.check("#net-date-on");
@@ -193,15 +160,16 @@ try {
   log("the date range filters the network and clearing it brings the copies back");
   await context.close();
 
-  step = "API key";
-  const locked = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  t.step = "API key";
+  // The locked server refuses the page's first requests, made without a key (401).
+  const unkeyed = (r) => r.status() === 401 && r.url().endsWith("/graphql") && !r.request().headers().authorization;
+  const locked = await t.context(lockedURL, "explorer (locked)", unkeyed);
   const lp = await locked.newPage();
-  lp.on("pageerror", (e) => problems.push(`page error (locked): ${e.message}`));
   await lp.goto(lockedURL + "/");
   await lp.waitForFunction(() => document.documentElement.dataset.state === "error", null, { timeout: TIMEOUT });
   eq(await lp.getAttribute("main [role=alert]", "data-code"), "UNAUTHENTICATED", "the error shown without a key");
   check(await lp.evaluate(() => document.getElementById("key").open), "the API key form is not opened");
-  await lp.screenshot({ path: join(artifacts, "explorer-unauthenticated.png") });
+  await lp.screenshot({ path: t.artifact("explorer-unauthenticated.png") });
   await lp.fill("#key-input", apiKey);
   await lp.press("#key-input", "Enter");
   await ready(lp, "home");
@@ -209,20 +177,7 @@ try {
   eq(await lp.evaluate(() => sessionStorage.getItem("lettergraph.apiKey")), apiKey, "the key kept in sessionStorage");
   log("without a key: UNAUTHENTICATED shown; with the key the page reads");
   await locked.close();
-
-  check(problems.length === 0, `the browser reported:\n  ${problems.join("\n  ")}`);
 } catch (e) {
-  failed = true;
-  console.error(`FAIL ${e.message}`);
-  for (const p of problems) console.error(`  ${p}`);
-  try {
-    const pages = browser.contexts().flatMap((c) => c.pages());
-    if (pages.length) await pages[0].screenshot({ path: join(artifacts, "explorer-failure.png"), fullPage: true });
-  } catch {
-    // the failure is reported already
-  }
-} finally {
-  await browser.close();
+  error = e;
 }
-log(failed ? "explorer test failed" : "explorer test passed");
-process.exit(failed ? 1 : 0);
+await t.finish(error);

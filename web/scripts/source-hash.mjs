@@ -1,6 +1,7 @@
 // Records which sources internal/web/dist was built from: a SHA-256 over the files
-// that make the page (index.html, public/, src/, the build configuration and the
-// lock), written to internal/web/dist.sha256. internal/web's TestDistIsBuiltFromSource
+// that make the pages (index.html, graphiql.html, public/, src/, the build
+// configuration, scripts and lock, and docs/analysts.md, whose questions the
+// playground offers), written to internal/web/dist.sha256. internal/web's TestDistIsBuiltFromSource
 // computes the same hash and fails when the committed dist is stale.
 //
 // The hash: for each file, in byte order of its path relative to web/, the path, a
@@ -11,7 +12,19 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const web = join(dirname(fileURLToPath(import.meta.url)), "..");
-const roots = ["index.html", "package.json", "package-lock.json", "tsconfig.json", "vite.config.ts", "public", "src"];
+const roots = [
+  "index.html",
+  "graphiql.html",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "vite.config.ts",
+  "public",
+  "src",
+  "scripts",
+  // The playground's examples are the analysts' guide's questions, bundled.
+  "../docs/analysts.md",
+];
 
 function files(p) {
   if (!statSync(p).isDirectory()) return [p];
