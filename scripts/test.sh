@@ -21,11 +21,16 @@ npm ci --prefix scripts/browser-test --no-audit --no-fund --loglevel=error >/dev
 # networkx, which reads the GraphML and GEXF exports (TestExportReadByNetworkx).
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r scripts/export-check/requirements.txt
 
+# The pages' pure functions (web/src/**/*.test.ts, Vitest): the playground's CSV
+# and its examples. Their built files are committed; these test the sources.
+status=0
+npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
+npm test --prefix web --silent || status=$?
+
 export NEO4J_TEST_URI="bolt://127.0.0.1:$PORT"
 # -p 1: the packages that use Neo4j share the one database and empty it per test.
 args=("$@")
 [[ ${#args[@]} -gt 0 ]] || args=(./...)
-status=0
 go run gotest.tools/gotestsum@v1.13.0 --format pkgname-and-test-fails -- -p 1 -count=1 "${args[@]}" || status=$?
 echo "test suite: $(( $(date +%s) - start ))s in all (Neo4j start included)"
 exit $status

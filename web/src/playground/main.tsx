@@ -27,7 +27,7 @@ const DEFAULT_QUERY = `# lettergraph's GraphQL playground.
 # Results (the arrow down): a list of the answer as CSV
 #   or JSON.
 # Run with Ctrl-Enter. An API key goes under Headers,
-# once: {"Authorization": "Bearer lg_..."}
+# once: {"Authorization": "Bearer lgk_..."}
 
 {
   letters(first: 5) {
