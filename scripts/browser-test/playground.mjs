@@ -137,8 +137,10 @@ try {
   // Away from the editors, whose scroll bars show while the pointer is on them.
   await page.mouse.move(1, 450);
   await page.waitForTimeout(1000);
-  await page.screenshot({ path: t.artifact("playground-example.png") });
-  if (docsScreenshot) await page.screenshot({ path: docsScreenshot });
+  // Animations stopped (the schema button spins while the schema loads), so that the
+  // guide's picture changes only when the page does.
+  await page.screenshot({ path: t.artifact("playground-example.png"), animations: "disabled" });
+  if (docsScreenshot) await page.screenshot({ path: docsScreenshot, animations: "disabled" });
   t.log(`Examples: "${copied}" gave the guide's answer; screenshot playground-example.png`);
 
   t.step = "results out";
