@@ -106,7 +106,9 @@ export class Run {
       error = new Error(`the browser reported:\n  ${this.problems.join("\n  ")}`);
     }
     if (failed) {
-      console.error(`FAIL ${error.message}`);
+      // Playwright's own errors (a wait that timed out) do not say which step.
+      const msg = error.message.startsWith(`${this.step}: `) ? error.message : `${this.step}: ${error.message}`;
+      console.error(`FAIL ${msg}`);
       for (const p of this.problems) console.error(`  ${p}`);
       try {
         const pages = this.browser?.contexts().flatMap((c) => c.pages()) ?? [];
