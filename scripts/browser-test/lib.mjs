@@ -100,16 +100,17 @@ export class Run {
 
   /** finish closes the browser and exits: 1 after a failure or any problem reported. */
   async finish(error) {
-    let failed = !!error;
-    if (!failed && this.problems.length) {
-      failed = true;
-      error = new Error(`the browser reported:\n  ${this.problems.join("\n  ")}`);
-    }
-    if (failed) {
+    let msg = "";
+    if (error) {
       // Playwright's own errors (a wait that timed out) do not say which step.
-      const msg = error.message.startsWith(`${this.step}: `) ? error.message : `${this.step}: ${error.message}`;
+      msg = error.message.startsWith(`${this.step}: `) ? error.message : `${this.step}: ${error.message}`;
+    } else if (this.problems.length) {
+      msg = `the browser reported:\n  ${this.problems.join("\n  ")}`;
+    }
+    const failed = msg !== "";
+    if (failed) {
       console.error(`FAIL ${msg}`);
-      for (const p of this.problems) console.error(`  ${p}`);
+      if (error) for (const p of this.problems) console.error(`  ${p}`);
       try {
         const pages = this.browser?.contexts().flatMap((c) => c.pages()) ?? [];
         if (pages.length) await pages.at(-1).screenshot({ path: this.artifact(`${this.name}-failure.png`), fullPage: true });
