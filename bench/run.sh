@@ -65,7 +65,11 @@ for N in "${SIZES[@]}"; do
     echo
 
     LG_PORT="$(free_port)"
-    bin/lettergraph serve --listen "127.0.0.1:$LG_PORT" --no-graphiql >/dev/null 2>&1 &
+    # Traces of the requests bench/load marks (a sampled traceparent) only, sent to
+    # bench/load, which checks that the raw driver replays what this server runs.
+    OTLP_PORT="$(free_port)"
+    OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT" OTEL_TRACES_SAMPLER=parentbased_always_off OTEL_BSP_SCHEDULE_DELAY=50 \
+        bin/lettergraph serve --listen "127.0.0.1:$LG_PORT" --no-graphiql >/dev/null 2>&1 &
     LG_PID=$!
     PIDS+=("$LG_PID")
     PEER_PORT="$(free_port)"
@@ -75,7 +79,7 @@ for N in "${SIZES[@]}"; do
     wait_http "http://127.0.0.1:$LG_PORT/graphql"
     wait_http "http://127.0.0.1:$PEER_PORT/"
 
-    bin/bench-load -label "$N letters" -neo4j "$NEO4J_URI" \
+    bin/bench-load -label "$N letters" -neo4j "$NEO4J_URI" -otlp-listen "127.0.0.1:$OTLP_PORT" \
         -lettergraph "http://127.0.0.1:$LG_PORT" -lettergraph-pid "$LG_PID" \
         -peer "http://127.0.0.1:$PEER_PORT" -peer-pid "$PEER_PID" \
         -duration "${DURATION:-5s}" -rounds "${ROUNDS:-2}" -concurrency "${CONCURRENCY:-1,32}" -ops "${OPS:-}" \

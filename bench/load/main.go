@@ -49,7 +49,16 @@ func main() {
 	peerImports := flag.Int("import-peer", 1000, "letters the peer imports (it writes a few a second)")
 	importSeed := flag.Uint64("import-seed", 1001, "seed of lettergraph's import corpus; raw UNWIND's is the next, the peer's the one after")
 	show := flag.Bool("show", false, "print the Cypher and parameters lettergraph sends for each read, as the raw driver replays them, and stop")
+	otlpListen := flag.String("otlp-listen", "", "receive lettergraph's traces (OTLP/HTTP) here, and stop unless the Cypher the server runs for each read is the Cypher the raw driver replays (bench/run.sh sets it)")
 	flag.Parse()
+	var traces *collector
+	if *otlpListen != "" {
+		c, err := startCollector(*otlpListen)
+		if err != nil {
+			log.Fatalf("-otlp-listen: %v", err)
+		}
+		traces = c
+	}
 	// The tool imports and reads as an operator: restricted letters and blind copies too.
 	ctx := domain.WithRestricted(context.Background(), true)
 
@@ -113,6 +122,14 @@ func main() {
 	}
 	if *show {
 		return
+	}
+	if traces != nil {
+		if err := verifyReplay(ctx, traces, lg.url, ops, raw.queries); err != nil {
+			// On standard output: bench/run.sh keeps only that.
+			fmt.Printf("The run stops: %v\n", err)
+			os.Exit(1)
+		}
+		fmt.Fprintf(os.Stderr, "the raw driver replays the Cypher the server under test runs, for each read\n")
 	}
 	targets["raw driver"] = raw
 	names = append(names, "raw driver")

@@ -78,10 +78,13 @@ func (t *rawTarget) do(ctx context.Context, o op, _ int64) error {
 }
 
 // record runs o once through lettergraph's own handler, in this process, and keeps
-// the Cypher it sends: what the raw-driver runs replay.
+// the Cypher it sends: what the raw-driver runs replay. The handler has the server
+// under test's configuration (the same environment: its ANONYMOUS_ROLE and
+// RESTRICTED_ROLE decide which relationship types a query reads), less its rate
+// limit; verifyReplay checks the outcome against the server itself.
 func record(store *neo4jstore.Store, o op) ([]recorded, error) {
 	cfg := config.FromEnvironment()
-	cfg.QueryTimeout, cfg.RateLimit, cfg.AnonymousRole = time.Minute, 0, "reader"
+	cfg.QueryTimeout, cfg.RateLimit = time.Minute, 0
 	srv := httptest.NewServer(server.Handler(cfg, store, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	defer srv.Close()
 	var mu sync.Mutex

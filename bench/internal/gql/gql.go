@@ -14,10 +14,18 @@ import (
 // Post sends one operation to url and returns its data. An HTTP status other than 200
 // or a GraphQL error is an error.
 func Post(ctx context.Context, client *http.Client, url, query string, vars map[string]any) (json.RawMessage, error) {
+	return PostWith(ctx, client, url, query, vars, nil)
+}
+
+// PostWith is Post with extra request headers (a traceparent, for one).
+func PostWith(ctx context.Context, client *http.Client, url, query string, vars map[string]any, header http.Header) (json.RawMessage, error) {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
+	}
+	for k, v := range header {
+		req.Header[k] = v
 	}
 	req.Header.Set("Content-Type", "application/json")
 	res, err := client.Do(req)
