@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"regexp"
 	"sort"
@@ -38,6 +39,7 @@ func TestAnalystQuestions(t *testing.T) {
 	}
 	sections := strings.Split(string(guide), "\n## ")
 	asked := 0
+	used := map[string]int{}
 	for i, section := range sections[1:] {
 		title, _, _ := strings.Cut(section, "\n")
 		var query, vars string
@@ -57,7 +59,7 @@ func TestAnalystQuestions(t *testing.T) {
 					sections[i+1] = section
 					break
 				}
-				if want := canonical(t, title, text); canonical(t, title, got) != want {
+				if want := canonical(t, title, text, used); canonical(t, title, got, used) != want {
 					t.Errorf("%s\ngot:\n%s\nwant:\n%s", title, got, text)
 				}
 			}
@@ -65,6 +67,11 @@ func TestAnalystQuestions(t *testing.T) {
 	}
 	if asked != 20 {
 		t.Errorf("questions asked: %d, want 20", asked)
+	}
+	for path, rule := range unordered {
+		if used[path] == 0 && !*update {
+			t.Errorf("no answer has the list %s (%s): take it off unordered", path, rule.why)
+		}
 	}
 	if *update {
 		if err := os.WriteFile(analystsGuide, []byte(strings.Join(sections, "\n## ")), 0o644); err != nil {
@@ -121,33 +128,88 @@ func resolveNames(tb testing.TB, url, vars string) map[string]any {
 	return v
 }
 
-// canonical is a JSON text with every list sorted: the order of nodes of one depth
-// in a network, or of results of one score, follows ids, which differ from one
-// database to the next.
-func canonical(tb testing.TB, title, s string) string {
+// unordered are the lists of the guide's answers whose order is not the API's to
+// give, by their JSON path ("[]" steps into a list's elements), each with its reason.
+// group names, for an element, the part of its order that the API does define: the
+// elements must come in the order of their groups, and within a run of one group they
+// are compared as a set. Every other list is compared in order: pages of letters (by
+// date), of correspondents (by name or by a count), authors, recipients and cc (by
+// position), offices (by name), a path's hops (along the chain), timeline points (by
+// period), statistics' links (by kind), top correspondents (by count, then name) and
+// search results (by score).
+var unordered = map[string]struct {
+	why   string
+	group func(e any, i int) string
+}{
+	"letters.nodes[].onBehalfOf": {"ON_BEHALF_OF has no position: the organisations come in database order", same},
+	"letters.nodes[].related":    {"RELATED_TO has no position: related letters come in database order", same},
+	"letters.nodes[].mentions":   {"MENTIONS has no position: what a letter mentions comes in database order", same},
+	"network.nodes": {"nodes come by depth, then by id", func(e any, i int) string {
+		if d, ok := e.(map[string]any)["depth"]; ok {
+			return fmt.Sprint(d)
+		}
+		// An answer without depths still shows the centre first: it alone has depth 0.
+		return fmt.Sprint(i == 0)
+	}},
+	"network.edges": {"edges come heaviest first, then by the ids of their ends", func(e any, _ int) string {
+		return fmt.Sprint(e.(map[string]any)["weight"])
+	}},
+	"paths": {"the shortest paths come in the order the database finds them", same},
+}
+
+// same puts every element of a list in one group: the list is a set.
+func same(any, int) string { return "" }
+
+// canonical is a JSON text with the lists of unordered in a canonical order (see
+// there); used counts the rules applied, so that a rule that matches nothing is
+// noticed.
+func canonical(tb testing.TB, title, s string, used map[string]int) string {
 	tb.Helper()
 	var v any
 	if err := json.Unmarshal([]byte(s), &v); err != nil {
 		tb.Fatalf("%s: answer is not JSON: %v", title, err)
 	}
-	b, _ := json.Marshal(sortLists(v))
+	b, _ := json.Marshal(sortUnordered(v, "", used))
 	return string(b)
 }
 
-func sortLists(v any) any {
+// sortUnordered sorts, in each list that unordered names, every run of elements of
+// one group by their JSON text, leaving the runs where they are: an element out of
+// its group's place still shows.
+func sortUnordered(v any, path string, used map[string]int) any {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, e := range v {
-			v[k] = sortLists(e)
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			v[k] = sortUnordered(e, p, used)
 		}
 	case []any:
 		keys := make([]string, len(v))
 		for i, e := range v {
-			v[i] = sortLists(e)
+			v[i] = sortUnordered(e, path+"[]", used)
 			b, _ := json.Marshal(v[i])
 			keys[i] = string(b)
 		}
-		sort.Sort(byKeys{v, keys})
+		rule, ok := unordered[path]
+		if !ok {
+			return v
+		}
+		used[path]++
+		groups := make([]string, len(v))
+		for i, e := range v {
+			groups[i] = rule.group(e, i)
+		}
+		for start := 0; start < len(v); {
+			end := start + 1
+			for end < len(v) && groups[end] == groups[start] {
+				end++
+			}
+			sort.Sort(byKeys{v[start:end], keys[start:end]})
+			start = end
+		}
 	}
 	return v
 }

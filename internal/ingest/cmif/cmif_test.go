@@ -52,8 +52,9 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// The fields the expected files do not compare: aliases, authority ids of places,
-// mentions, source.
+// Details as the parser gives them, before the normalising that the corpus comparison
+// applies to both sides: the origin, aliases, authority ids as written, the source and
+// the mentions.
 func TestDetails(t *testing.T) {
 	src, err := os.ReadFile(filepath.Join(corpus, "goethe-schiller.xml"))
 	if err != nil {

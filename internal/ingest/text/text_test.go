@@ -61,6 +61,21 @@ func parseFile(tb testing.TB, path string) []document.Item {
 	return items
 }
 
+// knownBugs lists, per corpus file, the exact differences from its expected document
+// that a reported parser bug causes; the comparison logs them instead of failing, and
+// fails once one no longer happens, so that the entry is removed with the fix.
+var knownBugs = map[string][]string{
+	// The signature line "Vorsitzender, Verein der Familien e.V." is a German title and
+	// an organisation; the parser reads the whole line as the organisation's name (an
+	// organisation called "Vorsitzender, …", also put in onBehalfOf) instead of keeping
+	// it as the capacity, as the expected document says.
+	"german-closing.txt": {
+		"onBehalfOf: 1 entries [organisation.name Vorsitzender, Verein der Familien e.V.], want 0 []",
+		`authors[0].capacity = none, want "Vorsitzender, Verein der Familien e.V."`,
+		`authors[0].memberOf.organisation.name = "Vorsitzender, Verein der Familien e.V.", want none`,
+	},
+}
+
 func TestCorpus(t *testing.T) {
 	for _, path := range corpusFiles(t) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
@@ -75,7 +90,7 @@ func TestCorpus(t *testing.T) {
 					t.Logf("%s", b)
 				}
 			}
-			ingesttest.CompareItems(t, items, expectedPath(path))
+			ingesttest.CompareItems(t, items, expectedPath(path), knownBugs[filepath.Base(path)]...)
 			for _, it := range items {
 				if it.Err == nil && it.Origin != filepath.Base(path) {
 					t.Errorf("origin = %q, want %q", it.Origin, filepath.Base(path))
