@@ -8,7 +8,7 @@
 # Usage: bench/run.sh [SIZE...]        (default: 10000 100000; 1000000 for a million)
 # Environment: DURATION (5s a run), ROUNDS (2), CONCURRENCY (1,32), OPS (letters a-f;
 # z for none), IMPORT (letters lettergraph and raw UNWIND import after the reads; 10000, 0 for
-# none), IMPORT_PEER (letters the peer imports; 1000)
+# none), IMPORT_PEER (letters the peer imports; 10000)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -83,7 +83,7 @@ for N in "${SIZES[@]}"; do
         -lettergraph "http://127.0.0.1:$LG_PORT" -lettergraph-pid "$LG_PID" \
         -peer "http://127.0.0.1:$PEER_PORT" -peer-pid "$PEER_PID" \
         -duration "${DURATION:-5s}" -rounds "${ROUNDS:-2}" -concurrency "${CONCURRENCY:-1,32}" -ops "${OPS:-}" \
-        -import "${IMPORT:-10000}" -import-peer "${IMPORT_PEER:-1000}" 2>/dev/null
+        -import "${IMPORT:-10000}" -import-peer "${IMPORT_PEER:-10000}" 2>/dev/null
     echo
 
     kill "$LG_PID" "$PEER_PID" 2>/dev/null || true

@@ -17,15 +17,9 @@ import (
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 )
 
-// importBatch is the documents lettergraph and the raw writer write at a time;
-// peerBatch the letters of one createLetters. The peer sends its whole input as one
-// Cypher statement with a subquery for every connection, whose planning grows with
-// the batch: a createLetters of 200 letters did not finish within two minutes, so it
-// gets batches it can plan.
-const (
-	importBatch = 500
-	peerBatch   = 25
-)
+// importBatch is the documents each writer writes at a time: lettergraph and the raw
+// writer a batch, the peer a call of its bulk mutation.
+const importBatch = 500
 
 // importRates writes n generated letters with each of lettergraph's importer, the
 // peer's create mutations and raw UNWIND Cypher through the driver, each its own
@@ -82,7 +76,7 @@ func importRates(ctx context.Context, w io.Writer, store *neo4jstore.Store, driv
 		if err := peerImport(ctx, peerURL, docs); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| peer (createPeople, createOrganisations, createOffices, then createLetters of %d connecting by id) | %d | %.0f |\n", peerBatch, peerN, rate(start, peerN))
+		fmt.Fprintf(w, "| peer (createPeople, createOrganisations, createOffices, then its @cypher importLetters: UNWIND, linking by id) | %d | %.0f |\n", peerN, rate(start, peerN))
 	}
 	fmt.Fprintf(w, "\nlettergraph/raw UNWIND: %.2f\n", ours/raw)
 	return nil
@@ -156,8 +150,13 @@ func rawImport(ctx context.Context, driver neo4j.DriverWithContext, docs []domai
 	return nil
 }
 
-// peerImport writes the documents through the peer: the correspondents first (it
-// has no way to merge them), then the letters, connecting their parties by id.
+// peerImport writes the documents through the peer: the correspondents first, with
+// its generated create mutations (it has no way to merge them; a list of nodes without
+// relationships, which it writes with one UNWIND), then the letters with importLetters,
+// its @cypher mutation: one UNWIND statement a batch creating the letters and linking
+// their parties by id, the library's documented way for bulk writes. It writes what
+// createLetters connecting by id writes: the letter's properties, and a relationship
+// without properties to each party.
 func peerImport(ctx context.Context, url string, docs []domain.LetterInput) error {
 	ids := map[string]string{}
 	byKind := map[string][]map[string]any{}
@@ -185,28 +184,26 @@ func peerImport(ctx context.Context, url string, docs []domain.LetterInput) erro
 		}
 	}
 	field := map[string]string{"WROTE": "authors", "ADDRESSED_TO": "recipients", "CC": "cc"}
-	for i := 0; i < len(docs); i += peerBatch {
+	for i := 0; i < len(docs); i += importBatch {
 		var in []any
-		for _, d := range docs[i:min(i+peerBatch, len(docs))] {
+		for _, d := range docs[i:min(i+importBatch, len(docs))] {
 			l := map[string]any{"id": ulid.Make().String(), "title": d.Title, "subject": d.Subject, "body": d.Body,
-				"stub": false, "importedAt": time.Now().UTC().Format(time.RFC3339Nano)}
+				"importedAt": time.Now().UTC().Format(time.RFC3339Nano)}
 			if d.Date != nil {
 				l["date"] = d.Date.Format(time.DateOnly)
 				l["sortDate"] = d.Date.Format(time.DateOnly)
 			}
 			for typ, ps := range roles(&d) {
-				var connect []any
+				parties := []string{}
 				for _, p := range ps {
-					connect = append(connect, map[string]any{"where": map[string]any{"node": map[string]any{"id": map[string]any{"eq": ids[partyOf(p).key]}}}})
+					parties = append(parties, ids[partyOf(p).key])
 				}
-				if len(connect) > 0 {
-					l[field[typ]] = map[string]any{"connect": connect}
-				}
+				l[field[typ]] = parties
 			}
 			in = append(in, l)
 		}
-		if _, err := gql.Post(ctx, client, url, `mutation ($in: [LetterCreateInput!]!) { createLetters(input: $in) { info { nodesCreated } } }`, map[string]any{"in": in}); err != nil {
-			return fmt.Errorf("creating letters: %w", err)
+		if _, err := gql.Post(ctx, client, url, `mutation ($in: [LetterImport!]!) { importLetters(letters: $in) }`, map[string]any{"in": in}); err != nil {
+			return fmt.Errorf("importing letters: %w", err)
 		}
 	}
 	return nil

@@ -46,7 +46,7 @@ func main() {
 	only := flag.String("ops", "", "run only the operations whose names start with one of these letters (e.g. abc)")
 	label := flag.String("label", "", "a heading for the tables, such as the corpus size")
 	imports := flag.Int("import", 0, "after the reads, import this many generated letters with lettergraph and raw UNWIND and print the rates (0: no import)")
-	peerImports := flag.Int("import-peer", 1000, "letters the peer imports (it writes a few a second)")
+	peerImports := flag.Int("import-peer", 10000, "letters the peer imports with its bulk mutation")
 	importSeed := flag.Uint64("import-seed", 1001, "seed of lettergraph's import corpus; raw UNWIND's is the next, the peer's the one after")
 	show := flag.Bool("show", false, "print the Cypher and parameters lettergraph sends for each read, as the raw driver replays them, and stop")
 	otlpListen := flag.String("otlp-listen", "", "receive lettergraph's traces (OTLP/HTTP) here, and stop unless the Cypher the server runs for each read is the Cypher the raw driver replays (bench/run.sh sets it)")
@@ -100,8 +100,11 @@ func main() {
 	targets := map[string]target{"lettergraph": lg}
 	names := []string{"lettergraph"}
 	if *peerURL != "" {
-		targets["peer"] = &httpTarget{name: "peer", url: *peerURL + "/", pid: *peerPID, peer: true}
-		names = append(names, "peer")
+		for _, form := range peerForms(ops) { // a target for each form: its own rows
+			name := peerTarget(form)
+			targets[name] = &httpTarget{name: name, url: *peerURL + "/", pid: *peerPID, peer: true, form: form}
+			names = append(names, name)
+		}
 	}
 	raw := &rawTarget{driver: driver, queries: map[string][]recorded{}}
 	for _, o := range ops {
@@ -146,7 +149,7 @@ func main() {
 		for _, o := range ops {
 			for _, c := range levels {
 				for _, name := range names {
-					if name == "raw driver" && o.write {
+					if !answers(targets[name], o) {
 						continue
 					}
 					k := cellKey{o.name, c, name}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -30,7 +31,8 @@ type httpTarget struct {
 	name string
 	url  string
 	pid  int
-	peer bool // ask with the peer's request
+	peer bool   // ask with the peer's request
+	form string // the peer's form to ask (namedRequest.name)
 }
 
 func (t *httpTarget) processID() int { return t.pid }
@@ -38,7 +40,10 @@ func (t *httpTarget) processID() int { return t.pid }
 func (t *httpTarget) do(ctx context.Context, o op, n int64) error {
 	req := o.ours
 	if t.peer {
-		req = o.peer
+		var ok bool
+		if req, ok = o.peerForm(t.form); !ok {
+			return fmt.Errorf("%s has no peer form %q", o.name, t.form)
+		}
 	}
 	_, err := gql.Post(ctx, client, t.url, req.query, req.vars(n))
 	return err
@@ -99,9 +104,24 @@ func record(store *neo4jstore.Store, o op) ([]recorded, error) {
 	return out, err
 }
 
+// answers reports whether t runs o: the raw driver replays reads only, and a peer
+// target asks the operations that have its form.
+func answers(t target, o op) bool {
+	switch t := t.(type) {
+	case *rawTarget:
+		return !o.write
+	case *httpTarget:
+		if t.peer {
+			_, ok := o.peerForm(t.form)
+			return ok
+		}
+	}
+	return true
+}
+
 // warm runs o once on t, so that plans are cached and connections open before timing.
 func warm(ctx context.Context, t target, o op) error {
-	if _, raw := t.(*rawTarget); raw && o.write {
+	if !answers(t, o) {
 		return nil
 	}
 	return t.do(ctx, o, 0)
