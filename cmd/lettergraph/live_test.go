@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -127,11 +128,43 @@ func TestLetterAddedAcrossProcesses(t *testing.T) {
 		t.Fatalf("lettergraph import: %v\n%s", err, out)
 	}
 
+	// A last letter marks the end: each server delivers letters in the order they were
+	// added, so a subscriber that has it has had every letter before it.
+	const end = "the end"
+	create(a, end)
+
 	isProbe := func(title string) bool { return strings.HasPrefix(title, "probe ") }
 	want := []string{"written through A", "written through B", "imported by a third process"}
 	for name, sub := range map[string]*servertest.Subscription{"A over SSE": onA, "B over graphql-transport-ws": onB} {
-		if got := sub.LetterTitles(t, 2*time.Second, isProbe); !slices.Equal(got, want) {
+		if got := titlesUntil(t, sub, end, 20*time.Second, isProbe); !slices.Equal(got, want) {
 			t.Errorf("%s: got %q, want %q", name, got, want)
+		}
+	}
+}
+
+// titlesUntil reads letterAdded responses until the letter titled end, and returns
+// the titles before it in order, leaving out those skip is true of. It fails tb when
+// end does not come within wait.
+func titlesUntil(tb testing.TB, sub *servertest.Subscription, end string, wait time.Duration, skip func(title string) bool) []string {
+	tb.Helper()
+	var titles []string
+	for deadline := time.Now().Add(wait); ; {
+		r, ok := sub.Next(time.Until(deadline))
+		if !ok {
+			tb.Fatalf("got %q, and no %q within %s (or the subscription ended)", titles, end, wait)
+		}
+		if len(r.Errors) > 0 {
+			tb.Fatalf("subscription errors: %+v", r.Errors)
+		}
+		var d struct{ LetterAdded struct{ Title string } }
+		if err := json.Unmarshal(r.Data, &d); err != nil {
+			tb.Fatalf("data %s: %v", r.Data, err)
+		}
+		switch title := d.LetterAdded.Title; {
+		case title == end:
+			return titles
+		case !skip(title):
+			titles = append(titles, title)
 		}
 	}
 }
