@@ -158,62 +158,6 @@ func fixtureCorpus(tb testing.TB, ctx context.Context, store *neo4jstore.Store, 
 	}
 }
 
-// volatile are the stored properties that differ between two databases holding the
-// same graph, each with its reason. The round trip's fingerprint compares every other
-// property of every node and relationship, read generically, so that a property
-// added to the store is compared without a change here.
-var volatile = map[string]string{
-	"id":         "each database makes its own ids",
-	"createdAt":  "the time the node was written",
-	"importedAt": "the time the letter was written",
-	"addedSeq":   "the order letters were written in, which the import takes from the export's order",
-}
-
-// fingerprint describes the whole graph without what volatile names: every node with
-// its labels and every stored property, and every relationship with its type, every
-// property of its own and its two ends described the same way. Two graphs made from
-// the same documents have the same fingerprint.
-func fingerprint(tb testing.TB) []string {
-	tb.Helper()
-	var out []string
-	for _, r := range neo4jtest.Exec(tb, `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props`, nil) {
-		out = append(out, describeNode(tb, r["labels"], r["props"]))
-	}
-	for _, r := range neo4jtest.Exec(tb, `
-		MATCH (a)-[r]->(b)
-		RETURN type(r) AS type, properties(r) AS props,
-			labels(a) AS aLabels, properties(a) AS aProps, labels(b) AS bLabels, properties(b) AS bProps`, nil) {
-		out = append(out, fmt.Sprintf("%s -[%v %s]-> %s", describeNode(tb, r["aLabels"], r["aProps"]), r["type"],
-			describeProps(tb, r["props"]), describeNode(tb, r["bLabels"], r["bProps"])))
-	}
-	slices.Sort(out)
-	return out
-}
-
-func describeNode(tb testing.TB, labels, props any) string {
-	tb.Helper()
-	l := fmt.Sprint(labels)
-	return "(" + l[1:len(l)-1] + " " + describeProps(tb, props) + ")"
-}
-
-// describeProps lists every property but the volatile ones, in key order; a list
-// keeps its stored order, since the order is stored too.
-func describeProps(tb testing.TB, v any) string {
-	tb.Helper()
-	props, ok := v.(map[string]any)
-	if !ok {
-		tb.Fatalf("properties are a %T, want a map", v)
-	}
-	var parts []string
-	for k, v := range props {
-		if _, skip := volatile[k]; !skip {
-			parts = append(parts, fmt.Sprintf("%s=%q", k, fmt.Sprint(v)))
-		}
-	}
-	slices.Sort(parts)
-	return "{" + strings.Join(parts, " ") + "}"
-}
-
 // brief shows at most n lines of a diff, each cut short: a letter's body makes long
 // lines, and one changed letter many (its own and every relationship's).
 func brief(lines []string, n int) string {
@@ -231,19 +175,6 @@ func brief(lines []string, n int) string {
 	return strings.Join(out, "\n")
 }
 
-// storedKeys returns every property key stored on a node or relationship.
-func storedKeys(tb testing.TB) map[string]bool {
-	tb.Helper()
-	keys := map[string]bool{}
-	for _, r := range neo4jtest.Exec(tb, `
-		MATCH (n) UNWIND keys(n) AS k RETURN DISTINCT k
-		UNION
-		MATCH ()-[r]->() UNWIND keys(r) AS k RETURN DISTINCT k`, nil) {
-		keys[r["k"].(string)] = true
-	}
-	return keys
-}
-
 // TestExportNDJSONRoundTrip exports a graph as NDJSON, imports the file into an empty
 // database as `lettergraph import` does, and finds the same graph: every node with
 // every stored property (letters' bodies, content hashes and search texts included)
@@ -255,8 +186,8 @@ func TestExportNDJSONRoundTrip(t *testing.T) {
 	fixtureCorpus(t, ctx, store, 150)
 	// A volatile property that is no longer stored would only hide a new one of the
 	// same name: the list must stay exact.
-	keys := storedKeys(t)
-	for k := range volatile {
+	keys := neo4jtest.StoredKeys(t)
+	for k := range neo4jtest.Volatile {
 		if !keys[k] {
 			t.Errorf("volatile property %q is not stored; take it off the list", k)
 		}
@@ -266,14 +197,14 @@ func TestExportNDJSONRoundTrip(t *testing.T) {
 			t.Errorf("property %q is not stored, so the round trip does not compare it", k)
 		}
 	}
-	before := fingerprint(t)
+	before := neo4jtest.Fingerprint(t)
 	data := exportAs(t, ctx, store, "ndjson", domain.LetterFilter{})
 	neo4jtest.Wipe(t)
 	sum := importInto(t, ctx, store, "export.ndjson", data)
 	if sum.Created != 152 || sum.Failed != 0 {
 		t.Errorf("import: %+v, want 152 letters created", sum)
 	}
-	after := fingerprint(t)
+	after := neo4jtest.Fingerprint(t)
 	if d := neo4jtest.Diff(before, after, "before", "after"); len(d) > 0 {
 		t.Errorf("the graph differs after export and import (%d lines before, %d after):\n%s", len(before), len(after), brief(d, 20))
 	}

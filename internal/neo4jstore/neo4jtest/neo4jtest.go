@@ -156,52 +156,73 @@ func CheckSeedGraph(tb testing.TB) {
 	}
 }
 
-// Fingerprint describes the graph without ids, to compare two graphs made the same
-// way: each correspondent and place with its details, and each link between any
-// nodes (named by their labels and details) but the identity index's.
+// Volatile are the stored properties that differ between two databases holding the
+// same graph, each with its reason. Fingerprint compares every other property of
+// every node and relationship, read generically, so that a property added to the
+// store is compared without a change here.
+var Volatile = map[string]string{
+	"id":         "each database makes its own ids",
+	"createdAt":  "the time the node was written",
+	"importedAt": "the time the letter was written",
+	"addedSeq":   "the order letters were written in, which an import takes from its input's order",
+}
+
+// Fingerprint describes the whole graph without what Volatile names: every node with
+// its labels and every stored property, and every relationship with its type, every
+// property of its own and its two ends described the same way, sorted. Two graphs
+// made from the same documents have the same fingerprint.
 func Fingerprint(tb testing.TB) []string {
 	tb.Helper()
-	rows := Exec(tb, `
-		MATCH (n) WHERE n:Correspondent OR n:Place
-		RETURN 'node' AS kind, labels(n) AS labels, properties(n) AS props, null AS other
-		UNION ALL
-		MATCH (a)-[r]->(b) WHERE NOT a:IdentityKey
-		RETURN 'link' AS kind, [type(r)] + labels(a) + ['->'] + labels(b) AS labels, properties(a) AS props, properties(b) AS other`, nil)
 	var out []string
-	for _, r := range rows {
-		labels := fmt.Sprint(r["labels"])
-		if r["kind"] == "node" {
-			out = append(out, labels+" "+Describe(r["props"]))
-			continue
-		}
-		out = append(out, labels+" "+Describe(r["props"])+" -> "+Describe(r["other"]))
+	for _, r := range Exec(tb, `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props`, nil) {
+		out = append(out, describeNode(tb, r["labels"], r["props"]))
+	}
+	for _, r := range Exec(tb, `
+		MATCH (a)-[r]->(b)
+		RETURN type(r) AS type, properties(r) AS props,
+			labels(a) AS aLabels, properties(a) AS aProps, labels(b) AS bLabels, properties(b) AS bProps`, nil) {
+		out = append(out, fmt.Sprintf("%s -[%v %s]-> %s", describeNode(tb, r["aLabels"], r["aProps"]), r["type"],
+			describeProps(tb, r["props"]), describeNode(tb, r["bLabels"], r["bProps"])))
 	}
 	slices.Sort(out)
 	return out
 }
 
-// Describe is a node's properties without those that differ between two imports of
-// the same documents (ids, times), lists sorted.
-func Describe(v any) string {
-	props, _ := v.(map[string]any)
+func describeNode(tb testing.TB, labels, props any) string {
+	tb.Helper()
+	l := fmt.Sprint(labels)
+	return "(" + l[1:len(l)-1] + " " + describeProps(tb, props) + ")"
+}
+
+// describeProps lists every property but the volatile ones, in key order; a list
+// keeps its stored order, since the order is stored too.
+func describeProps(tb testing.TB, v any) string {
+	tb.Helper()
+	props, ok := v.(map[string]any)
+	if !ok {
+		tb.Fatalf("properties are a %T, want a map", v)
+	}
 	var parts []string
 	for k, v := range props {
-		switch k {
-		case "id", "createdAt", "importedAt", "addedSeq", "contentHash", "body", "searchText":
-			continue
+		if _, skip := Volatile[k]; !skip {
+			parts = append(parts, fmt.Sprintf("%s=%q", k, fmt.Sprint(v)))
 		}
-		if l, ok := v.([]any); ok {
-			s := make([]string, len(l))
-			for i := range l {
-				s[i] = fmt.Sprint(l[i])
-			}
-			slices.Sort(s)
-			v = s
-		}
-		parts = append(parts, fmt.Sprintf("%s=%v", k, v))
 	}
 	slices.Sort(parts)
 	return "{" + strings.Join(parts, " ") + "}"
+}
+
+// StoredKeys returns every property key stored on a node or relationship.
+func StoredKeys(tb testing.TB) map[string]bool {
+	tb.Helper()
+	keys := map[string]bool{}
+	for _, r := range Exec(tb, `
+		MATCH (n) UNWIND keys(n) AS k RETURN DISTINCT k
+		UNION
+		MATCH ()-[r]->() UNWIND keys(r) AS k RETURN DISTINCT k`, nil) {
+		keys[r["k"].(string)] = true
+	}
+	return keys
 }
 
 // Diff lists the lines only one of two sorted lists has, each prefixed with the name
