@@ -18,6 +18,8 @@ func TestInvertName(t *testing.T) {
 		{"Friedrich II., König von Preußen", "Friedrich II., König von Preußen", "", false},
 		{"a, b, c", "a, b, c", "", false},
 		{"Goethe,", "Goethe,", "", false},
+		// A bracket opening the given name is the name, not an addition after it.
+		{"Smith, (Jane)", "(Jane) Smith", "Smith", true},
 		{"doe, john <j@x.org>", "doe, john <j@x.org>", "", false},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -202,6 +203,40 @@ func TestLetterInputNormalizeValid(t *testing.T) {
 		{
 			name:          "body of exactly MaxBody bytes",
 			mutate:        func(in *LetterInput) { in.Body = strings.Repeat("a", MaxBody) },
+			wantPrecision: PrecisionUnknown,
+			wantFormat:    FormatJSON,
+		},
+		// The limits are inclusive: exactly the most allowed passes (mutation testing
+		// found no test at the boundary of these).
+		{
+			name: "cc of exactly MaxParties parties",
+			mutate: func(in *LetterInput) {
+				for i := range MaxParties {
+					in.CC = append(in.CC, PartyInput{Person: &PersonInput{Name: fmt.Sprintf("Person %d", i)}})
+				}
+			},
+			wantPrecision: PrecisionUnknown,
+			wantFormat:    FormatJSON,
+		},
+		{
+			name: "related of exactly MaxParties letters",
+			mutate: func(in *LetterInput) {
+				for i := range MaxParties {
+					in.Related = append(in.Related, LetterRef{Title: fmt.Sprintf("Letter %d", i)})
+				}
+			},
+			wantPrecision: PrecisionUnknown,
+			wantFormat:    FormatJSON,
+		},
+		{
+			name: "aliases of exactly MaxParties names",
+			mutate: func(in *LetterInput) {
+				p := &PersonInput{Name: "Jane Doe"}
+				for i := range MaxParties {
+					p.Aliases = append(p.Aliases, fmt.Sprintf("Alias %d", i))
+				}
+				in.Authors = []PartyInput{{Person: p}}
+			},
 			wantPrecision: PrecisionUnknown,
 			wantFormat:    FormatJSON,
 		},
@@ -761,6 +796,7 @@ func TestLetterPatchNormalize(t *testing.T) {
 		wantNotAfter  *time.Time
 	}{
 		{name: "empty patch", patch: LetterPatch{}},
+		{name: "body of exactly MaxBody bytes", patch: LetterPatch{Body: ptr(strings.Repeat("x", MaxBody))}},
 		{name: "clear date alone", patch: LetterPatch{ClearDate: true}},
 		{
 			name:      "clear and set date",
