@@ -54,7 +54,7 @@ type file struct {
 	policy string // Content-Security-Policy of a page; empty for other files
 }
 
-var files = sync.OnceValues(func() (map[string]file, error) { return load(dist) })
+var loaded = sync.OnceValues(func() (map[string]file, error) { return load(dist) })
 
 // Handler serves the explorer: its page at /, the files Vite built at their paths
 // (those under /assets/ carry a hash of their content in their name and are cached
@@ -63,9 +63,9 @@ var files = sync.OnceValues(func() (map[string]file, error) { return load(dist) 
 // the page. Only GET and HEAD are served. Mount it at "/": every other route is more
 // specific.
 func Handler() http.Handler {
-	fs := embedded()
-	delete(fs, "/graphiql.html") // served at /graphiql by Playground, when it is on
-	return handler(fs, func(p string) string {
+	pages := embedded()
+	delete(pages, "/graphiql.html") // served at /graphiql by Playground, when it is on
+	return handler(pages, func(p string) string {
 		switch p {
 		case "/":
 			return "/index.html"
@@ -83,13 +83,13 @@ func Playground() http.Handler {
 }
 
 func embedded() map[string]file {
-	fs, err := files()
+	all, err := loaded()
 	if err != nil {
 		// dist is embedded at build time; an unreadable one is a broken build.
 		panic("web: reading the embedded pages: " + err.Error())
 	}
-	own := make(map[string]file, len(fs))
-	for k, v := range fs {
+	own := make(map[string]file, len(all))
+	for k, v := range all {
 		own[k] = v
 	}
 	return own

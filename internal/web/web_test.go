@@ -221,7 +221,7 @@ func directives(policy string) map[string]string {
 // that takes gzip, and inflated for a client that does not, each with its own ETag
 // and Vary: Accept-Encoding, so caches keep the two apart.
 func TestCompressedAssets(t *testing.T) {
-	all, err := files()
+	all, err := loaded()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@
 // Environment: LG_URL (a development server with ANONYMOUS_ROLE=reader),
 // LG_LOCKED_URL (a server with ANONYMOUS_ROLE=none), LG_API_KEY (a reader's key for
 // it), CHROMIUM (the browser, default /usr/bin/chromium), ARTIFACTS_DIR.
-import { Run, TIMEOUT } from "./lib.mjs";
+import { Run, TIMEOUT, unkeyed } from "./lib.mjs";
 
 const url = process.env.LG_URL;
 const lockedURL = process.env.LG_LOCKED_URL;
@@ -161,8 +161,6 @@ try {
   await context.close();
 
   t.step = "API key";
-  // The locked server refuses the page's first requests, made without a key (401).
-  const unkeyed = (r) => r.status() === 401 && r.url().endsWith("/graphql") && !r.request().headers().authorization;
   const locked = await t.context(lockedURL, "explorer (locked)", unkeyed);
   const lp = await locked.newPage();
   await lp.goto(lockedURL + "/");

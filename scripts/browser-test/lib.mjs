@@ -8,6 +8,13 @@ import { join } from "node:path";
 
 export const TIMEOUT = 20_000;
 
+/**
+ * unkeyed is the response a server that refuses anonymous readers gives a page's
+ * request made without a key (401 at /graphql): expected before the key is given,
+ * a problem after.
+ */
+export const unkeyed = (r) => r.status() === 401 && r.url().endsWith("/graphql") && !r.request().headers().authorization;
+
 /** A test's steps, its log and its checks. */
 export class Run {
   constructor(name) {

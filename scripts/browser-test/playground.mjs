@@ -14,7 +14,7 @@
 // LG_GUIDE (docs/analysts.md), LG_DOCS_SCREENSHOT (where the guide's screenshot is
 // written), CHROMIUM, ARTIFACTS_DIR.
 import { readFileSync } from "node:fs";
-import { Run, TIMEOUT } from "./lib.mjs";
+import { Run, TIMEOUT, unkeyed } from "./lib.mjs";
 
 const { LG_URL: url, LG_EDITOR_KEY: editorKey, LG_LOCKED_URL: lockedURL, LG_API_KEY: apiKey, LG_GUIDE: guidePath } = process.env;
 const docsScreenshot = process.env.LG_DOCS_SCREENSHOT;
@@ -89,12 +89,13 @@ async function openExample(page, title) {
 }
 
 // direct asks the server without the browser, for the answer the playground must show.
-async function direct(base, query, key) {
+async function direct(base, query, key, variables) {
   const res = await fetch(base + "/graphql", {
     method: "POST",
     headers: { "Content-Type": "application/json", ...(key ? { Authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
+  if (!res.ok) throw new Error(`${query.slice(0, 40)}…: HTTP ${res.status}`);
   return (await res.json()).data;
 }
 
@@ -193,16 +194,8 @@ try {
   let seen = false;
   for (let i = 0; i < 20 && !seen; i++) {
     await page.waitForTimeout(250);
-    const res = await fetch(url + "/graphql", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${editorKey}` },
-      body: JSON.stringify({
-        query:
-          'mutation ($t: String!) { createLetter(input: {title: $t, authors: [{person: {name: "A Playground Tester"}}]}) { created } }',
-        variables: { t: `${title} #${i}` },
-      }),
-    });
-    t.check(res.ok, `createLetter: ${res.status}`);
+    await direct(url, 'mutation ($t: String!) { createLetter(input: {title: $t, authors: [{person: {name: "A Playground Tester"}}]}) { created } }',
+      editorKey, { t: `${title} #${i}` });
     seen = await page
       .waitForFunction((t) => window.__playground.response().includes(t), title, { timeout: 1000 })
       .then(
@@ -217,8 +210,6 @@ try {
   await context.close();
 
   t.step = "an API key";
-  // The locked server refuses requests without a key (401); nothing else may fail.
-  const unkeyed = (r) => r.status() === 401 && r.url().endsWith("/graphql") && !r.request().headers().authorization;
   const locked = await t.context(lockedURL, "playground (locked)", unkeyed);
   const lp = await locked.newPage();
   await lp.goto(lockedURL + "/graphiql");

@@ -4,6 +4,7 @@
 // each example runs as it is on the data the server holds.
 import { useState } from "react";
 import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from "@graphiql/react";
+import type { Fetcher } from "@graphiql/toolkit";
 import guide from "../../../docs/analysts.md?raw";
 import { examples, namedIds, pickId, type Example } from "./examples";
 import { currentHeaders } from "./session";
@@ -12,16 +13,11 @@ const all = examples(guide);
 
 const LOOKUP = `query ($name: String!) { correspondents(filter: {name: $name}, first: 10) { nodes { id name } } }`;
 
-async function lookUp(name: string, headers: Record<string, string>): Promise<string> {
-  const res = await fetch("/graphql", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json, application/json", ...headers },
-    body: JSON.stringify({ query: LOOKUP, variables: { name } }),
-  });
-  const body = (await res.json()) as {
-    data?: { correspondents?: { nodes: { id: string; name: string }[] } } | null;
-    errors?: { message: string }[];
-  };
+type Found = { data?: { correspondents?: { nodes: { id: string; name: string }[] } } | null; errors?: { message: string }[] };
+
+// lookUp asks through the playground's own fetcher, so with the headers of the tab.
+async function lookUp(fetcher: Fetcher, name: string, headers: Record<string, string>): Promise<string> {
+  const body = (await fetcher({ query: LOOKUP, variables: { name } }, { headers })) as Found;
   if (body.errors?.length) throw new Error(body.errors[0].message);
   const id = pickId(name, body.data?.correspondents?.nodes ?? []);
   if (!id) throw new Error(`no correspondent named “${name}” here`);
@@ -29,14 +25,18 @@ async function lookUp(name: string, headers: Record<string, string>): Promise<st
 }
 
 /** resolve returns the variables with each "@Name" replaced by that correspondent's id, and what could not be. */
-async function resolve(variables: string, headers: Record<string, string>): Promise<{ text: string; problems: string[] }> {
+async function resolve(
+  fetcher: Fetcher,
+  variables: string,
+  headers: Record<string, string>,
+): Promise<{ text: string; problems: string[] }> {
   const names = namedIds(variables);
   if (names.size === 0) return { text: variables, problems: [] };
   const vars = JSON.parse(variables) as Record<string, unknown>;
   const problems: string[] = [];
   for (const [k, name] of names) {
     try {
-      vars[k] = await lookUp(name, headers);
+      vars[k] = await lookUp(fetcher, name, headers);
     } catch (e) {
       problems.push(`${name}: ${(e as Error).message}`);
     }
@@ -50,12 +50,13 @@ function Examples() {
   const variableEditor = useGraphiQL((s) => s.variableEditor);
   const headerEditor = useGraphiQL((s) => s.headerEditor);
   const defaultQuery = useGraphiQL((s) => s.defaultQuery);
+  const fetcher = useGraphiQL((s) => s.fetcher);
   const [note, setNote] = useState<string[]>([]);
   const [busy, setBusy] = useState("");
 
   async function open(ex: Example) {
     setBusy(ex.title);
-    const { text, problems } = await resolve(ex.variables, currentHeaders(headerEditor?.getValue()));
+    const { text, problems } = await resolve(fetcher, ex.variables, currentHeaders(headerEditor?.getValue()));
     setBusy("");
     setNote(problems);
     // A new tab unless this one is still the welcome text or empty.
