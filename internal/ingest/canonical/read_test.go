@@ -38,6 +38,7 @@ func TestRead(t *testing.T) {
 		{"byte order mark", "\xef\xbb\xbf{\"title\":\"A\"}", []string{"A"}, []string{"in:1"}, false},
 		{"a broken line does not swallow the next", "{\"title\":\"A\"\n{\"title\":\"B\"}\n", []string{"", "B"}, []string{"in:1", "in:2"}, false},
 		{"truncated object at end", `{"title":"A"`, []string{""}, []string{"in:1"}, false},
+		{"truncated object ending in a newline", "{\"title\":\"A\",\n", []string{""}, []string{"in:1"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,6 +58,19 @@ func TestRead(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A document that names its source format keeps it; one that does not is JSON.
+func TestReadSourceFormat(t *testing.T) {
+	items, err := readAll(t, "{\"title\":\"A\"}\n{\"title\":\"B\",\"sourceFormat\":\"CMIF\"}\n")
+	if err != nil || len(items) != 2 {
+		t.Fatalf("Read = %d items, %v; want 2", len(items), err)
+	}
+	for i, want := range []string{"JSON", "CMIF"} {
+		if got := string(items[i].Letter.SourceFormat); got != want {
+			t.Errorf("item %d source format = %q, want %q", i, got, want)
+		}
 	}
 }
 
