@@ -1,6 +1,9 @@
 package textdate
 
 import (
+	"bufio"
+	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -211,5 +214,88 @@ func TestSolarHijriRoundTrip(t *testing.T) {
 			t.Fatalf("%s is %d-%d-%d, want the day after %d-%d-%d", day.Format(time.DateOnly), y, m, d, py, pm, pd)
 		}
 		py, pm, pd = y, m, d
+	}
+}
+
+// TestNowruzAgainstJalaaliJS checks Nowruz of every year the converters accept against
+// jalaali-js, the reference implementation of the same algorithm
+// (testdata/nowruz.txt says how the table was made): the 33-year rule above holds only
+// for these centuries, and each break year shifts the count.
+func TestNowruzAgainstJalaaliJS(t *testing.T) {
+	f, err := os.Open("testdata/nowruz.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	y := 1
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "#") {
+			continue
+		}
+		for _, c := range sc.Text() {
+			want := time.Date(y+621, time.March, 20+int(c-'0'), 0, 0, 0, 0, time.UTC)
+			if got := nowruz(y); !got.Equal(want) {
+				t.Errorf("nowruz(%d) = %s, want %s", y, got.Format(time.DateOnly), want.Format(time.DateOnly))
+			}
+			y++
+		}
+	}
+	if y != maxSolarHijriYear+2 {
+		t.Errorf("the table ends at year %d, want %d", y-1, maxSolarHijriYear+1)
+	}
+}
+
+// TestSolarHijriRangeEdges converts the first and last days the converters accept, and
+// the Gregorian days either side of a Nowruz at each end of the range (the wanted
+// values are jalaali-js's toJalaali and toGregorian).
+func TestSolarHijriRangeEdges(t *testing.T) {
+	toGregorian := []struct {
+		y, m, d int
+		want    string
+	}{
+		{1, 1, 1, "0622-03-22"},
+		{3000, 12, 29, "3622-03-19"},
+		{3000, 12, 30, "3622-03-20"}, // 3000 is a leap year
+	}
+	for _, tt := range toGregorian {
+		if got, ok := SolarHijriToGregorian(tt.y, tt.m, tt.d); !ok || got.Format(time.DateOnly) != tt.want {
+			t.Errorf("SolarHijriToGregorian(%d, %d, %d) = %s, %v; want %s", tt.y, tt.m, tt.d, got.Format(time.DateOnly), ok, tt.want)
+		}
+	}
+	toSolarHijri := []struct {
+		day     string
+		y, m, d int // 0 for not ok
+	}{
+		{"0622-03-21", 0, 0, 0},
+		{"0622-03-22", 1, 1, 1},
+		{"0622-06-01", 1, 3, 10},
+		{"0623-01-01", 1, 10, 10},
+		{"3621-06-01", 3000, 3, 12},
+		{"3622-03-01", 3000, 12, 11},
+		{"3622-03-20", 3000, 12, 30},
+		{"3622-03-21", 0, 0, 0},
+	}
+	for _, tt := range toSolarHijri {
+		y, m, d, ok := GregorianToSolarHijri(gregorian(t, tt.day))
+		if ok != (tt.y != 0) || y != tt.y || m != tt.m || d != tt.d {
+			t.Errorf("GregorianToSolarHijri(%s) = %d-%d-%d, %v; want %d-%d-%d", tt.day, y, m, d, ok, tt.y, tt.m, tt.d)
+		}
+	}
+	for _, tt := range []struct {
+		y           int
+		ok          bool
+		first, last string
+	}{
+		{0, false, "", ""},
+		{1, true, "0622-03-22", "0623-03-21"},
+		{3000, true, "3621-03-20", "3622-03-20"},
+		{3001, false, "", ""},
+	} {
+		first, last, ok := solarHijriYearBounds(tt.y)
+		if ok != tt.ok || (ok && (first.Format(time.DateOnly) != tt.first || last.Format(time.DateOnly) != tt.last)) {
+			t.Errorf("solarHijriYearBounds(%d) = %s..%s, %v; want %s..%s, %v", tt.y,
+				first.Format(time.DateOnly), last.Format(time.DateOnly), ok, tt.first, tt.last, tt.ok)
+		}
 	}
 }

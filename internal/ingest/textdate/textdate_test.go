@@ -212,6 +212,21 @@ func TestParse(t *testing.T) {
 		{name: "day glued to word", in: "12am March 2019"},
 		{name: "weekday alone", in: "Monday"},
 		{name: "label alone", in: "Date:"},
+
+		// The edges of the year ranges, and near misses, each of which a mutation run
+		// (scripts/mutation.sh) found untested.
+		{name: "first gregorian day", in: "1 January 1000", want: gDay("1000-01-01")},
+		{name: "last gregorian day", in: "31 December 2999", want: gDay("2999-12-31")},
+		{name: "first gregorian month", in: "January 1000", want: gMonth("1000-01-01", "1000-01-31")},
+		{name: "gregorian year too late", in: "1 January 3000"},
+		{name: "first solar hijri day", in: "1 فروردین 1200", want: shDay("1821-03-21")},
+		{name: "last solar hijri day", in: "29 اسفند 1599", want: shDay("2221-03-20")},
+		{name: "first solar hijri numeric with era", in: "1200/01/01 ه.ش.", want: shDay("1821-03-21"), text: "1200/01/01 ه.ش"},
+		{name: "solar hijri year too early", in: "1199/01/01 ه.ش."},
+		{name: "solar hijri year too late", in: "1600/01/01 ه.ش."},
+		{name: "year glued to a label's colon", in: "Date:2019", want: gYear("2019"), text: "2019"},
+		{name: "a monday without its day name stays ambiguous", in: "04/03/2019"},
+		{name: "a sunday's name settles the order", in: "Sunday, 10/03/2019", want: gDay("2019-03-10")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -306,6 +321,20 @@ func TestFind(t *testing.T) {
 		{name: "chain of numbers", line: "ref 1.12.03.2019"},
 		{name: "code", line: "ID A12/03/2019"},
 		{name: "two-digit year", line: "Tehran, 12/03/19"},
+		{name: "code after an iso date", line: "see 2019-03-12b here"},
+		{name: "iso time letter without a time", line: "2019-03-12T-"},
+		{name: "iso time letter apart from its time", line: "2019-03-12T 10:00"},
+		{name: "year glued to an ordinal", line: "12 March 2019th"},
+		{name: "year glued to the month", line: "12 March2019"},
+		{name: "the middle of a chain after a word", line: "x1.2019.03.12"},
+
+		// Edges that a mutation run found untested.
+		{name: "comma after an iso date", line: "On 2019-03-12, we met", want: gDay("2019-03-12"), text: "2019-03-12", before: "On", after: "we met"},
+		{name: "chain after a comma", line: "x1,2019.03.12", want: gDay("2019-03-12"), text: "2019.03.12", before: "x1"},
+		{name: "chain after a separated stop", line: "No 1 .2019.03.12", want: gDay("2019-03-12"), text: "2019.03.12", before: "No 1 ."},
+		{name: "chain after a word and a stop", line: "x.2019.03.12", want: gDay("2019-03-12"), text: "2019.03.12", before: "x."},
+		{name: "place of five words", line: "Sankt Johann im Pongau Salzburg, 2019", want: gYear("2019"), text: "2019", before: "Sankt Johann im Pongau Salzburg"},
+		{name: "place of six words is prose", line: "Sankt Johann im Pongau Salzburg Land, 2019"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
