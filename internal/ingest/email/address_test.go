@@ -61,6 +61,16 @@ func TestParseAddresses(t *testing.T) {
 		{"unclosed angle", "Mary <m@x.test", "Mary <m@x.test>"},
 		{"utf-8 display name", "مریم <m@example.ir>", "مریم <m@example.ir>"},
 		{"mailto prefix", "mailto:a@x.test", "a@x.test <a@x.test>"},
+		// Edges that a mutation run (scripts/mutation.sh) found untested.
+		{"nested comment with a comma", "a@b.test (Doe (x), Jane), d@e.test", "Jane Doe (x) <a@b.test> [Doe (x), Jane]; d@e.test <d@e.test>"},
+		{"route alone in brackets", "<@a.example,@b.example:jane@example.com>", "jane@example.com <jane@example.com>"},
+		{"empty brackets keep the name", "Jane Doe <>", "Jane Doe <>"},
+		{"stray closing parenthesis", "jane@example.com)", ""},
+		{"comment names an address net/mail refuses", "j doe@example.com (John Doe)", "John Doe <jdoe@example.com>"},
+		{"entry of the largest size", "A <" + strings.Repeat("a", maxEntry-len("A <@x.test>")) + "@x.test>", "A <>"},
+		{"entry over the largest size", "A <" + strings.Repeat("a", maxEntry+1-len("A <@x.test>")) + "@x.test>", ""},
+		{"entries after the last read", strings.Repeat("nobody, ", maxEntries) + "a@x.test", ""},
+		{"the last entry read", strings.Repeat("nobody, ", maxEntries-1) + "a@x.test", "a@x.test <a@x.test>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package email
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -94,6 +95,15 @@ func TestBodyMIME(t *testing.T) {
 		b.WriteString("--b" + string(rune('a'+depth%26)) + itoa(depth) + "\nContent-Type: text/plain\n\ndeep\n")
 		return b.String()
 	}
+	// parts is n attachments and then a plain part holding text.
+	parts := func(n int, text string) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString("--XX\nContent-Type: application/octet-stream\n\nx\n")
+		}
+		b.WriteString("--XX\nContent-Type: text/plain\n\n" + text + "\n--XX--\n")
+		return b.String()
+	}
 	tests := []struct {
 		name, contentType, content, want string
 	}{
@@ -118,6 +128,9 @@ func TestBodyMIME(t *testing.T) {
 		{"html top level", "text/html; charset=utf-8", "<p>Hello&nbsp;<b>you</b></p>", "Hello you"},
 		{"nested within the limit", "multipart/mixed; boundary=ba0", nested(maxDepth - 1), "deep"},
 		{"nested beyond the limit", "multipart/mixed; boundary=ba0", nested(maxDepth + 2), ""},
+		{"nested one beyond the limit", "multipart/mixed; boundary=ba0", nested(maxDepth), ""},
+		{"text in the last part looked at", "multipart/mixed; boundary=XX", parts(maxParts-1, "found"), "found"},
+		{"text after the last part looked at", "multipart/mixed; boundary=XX", parts(maxParts, "lost"), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,6 +178,12 @@ func TestStripHTML(t *testing.T) {
 		{"list", "<ul><li>a</li><li>b</li></ul>", "a\nb"},
 		{"blank lines collapse", "a<br><br><br><br>b", "a\n\nb"},
 		{"unclosed tag", "a <b", "a <b"},
+		// Edges that a mutation run (scripts/mutation.sh) found untested.
+		{"empty comment", "a<!---->b", "ab"},
+		{"empty tag", "a<>b", "ab"},
+		{"empty invisible element", "<style></style>after", "after"},
+		{"heading with a digit", "<h1>Title</h1>text", "Title\ntext"},
+		{"upper-case tag with an A", "<TABLE><TR><TD>a</TD></TR><TR><TD>b</TD></TR></TABLE>c", "a\nb\nc"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -192,5 +211,14 @@ func TestTruncate(t *testing.T) {
 	}
 	if got, want := truncateRunes("سلام", 2), "سل"; got != want {
 		t.Errorf("truncateRunes(%q, 2) = %q, want %q", "سلام", got, want)
+	}
+}
+
+// The base64 filter passes the whole alphabet, its first and last letters and digits
+// included, and drops everything else.
+func TestBase64Filter(t *testing.T) {
+	got, err := io.ReadAll(base64Filter{strings.NewReader("AZ az\r\n09\t+/-!=~")})
+	if err != nil || string(got) != "AZaz09+/=" {
+		t.Errorf("base64Filter = %q, %v; want %q", got, err, "AZaz09+/=")
 	}
 }

@@ -34,6 +34,17 @@ func TestParseDate(t *testing.T) {
 		{"slashes", "21/11/1997", ""},
 		{"day too long", "123 Nov 1997", ""},
 		{"unclosed comment", "Fri, 21 Nov 1997 (oops", "1997-11-21"},
+		// Edges that a mutation run (scripts/mutation.sh) found untested.
+		{"longest month name", "21 September 1997", "1997-09-21"},
+		{"month first without a day name", "Nov 21 09:55:06 1997", "1997-11-21"},
+		{"iso with lower-case t", "1997-11-21t09:55:06z", "1997-11-21"},
+		{"iso with another letter", "1997-11-21x09:55:06", ""},
+		{"first year", "1 Jan 1000", "1000-01-01"},
+		{"last day of a month", "31 Jan 2001", "2001-01-31"},
+		{"day 32", "32 Jan 2001", ""},
+		{"a number too long to be a year is no year", "21 Nov 123456789 1997", ""},
+		{"a month word is letters only", "Nov1 21 1997", ""},
+		{"any letters after the month's three", "21 Novz 1997", "1997-11-21"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

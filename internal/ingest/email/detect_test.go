@@ -31,6 +31,8 @@ func TestLooksLike(t *testing.T) {
 		{"mbox with bom and crlf", "\xef\xbb\xbfFrom - Mon Jan 01 00:00:00 2001\r\nSubject: x\r\n", false, true},
 		{"text starting with From", "From the desk of the CEO\nDear all,", false, false},
 		{"separator then prose", "From a@b.test Fri Nov 21 09:55:06 1997\nhello there\n", false, false},
+		{"one line, not cut", "Message-ID: <a@b.test>", true, false},
+		{"the proof only in the last line, perhaps cut", "Subject: hi\nNote: x\nMessage-ID: <a@b", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -137,3 +137,44 @@ func TestParseReturnsYieldError(t *testing.T) {
 		t.Errorf("Parse = %v, want the yield's error", err)
 	}
 }
+
+// readLine takes a line of exactly limit bytes, whether or not it fits the reader's
+// buffer (16 bytes here), and refuses one byte more.
+func TestReadLineLimit(t *testing.T) {
+	tests := []struct {
+		name, in string
+		limit    int
+		tooLong  bool
+	}{
+		{"in the buffer, at the limit", "123456789\n", 10, false},
+		{"in the buffer, over the limit", "123456789\n", 9, true},
+		{"beyond the buffer, at the limit", strings.Repeat("x", 39) + "\n", 40, false},
+		{"beyond the buffer, over the limit", strings.Repeat("x", 39) + "\n", 39, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line, err := readLine(bufio.NewReaderSize(strings.NewReader(tt.in), 16), tt.limit)
+			if tt.tooLong {
+				if !errors.Is(err, errLineTooLong) {
+					t.Errorf("readLine = %q, %v; want errLineTooLong", line, err)
+				}
+				return
+			}
+			if err != nil || string(line) != tt.in {
+				t.Errorf("readLine = %q, %v; want %q", line, err, tt.in)
+			}
+		})
+	}
+}
+
+// Field names are printable ASCII, '!' and '~' included.
+func TestSplitFieldNameBounds(t *testing.T) {
+	if name, value, ok := splitField([]byte("X-!~: v")); !ok || name != "x-!~" || value != " v" {
+		t.Errorf("splitField(%q) = %q, %q, %v; want %q, %q, true", "X-!~: v", name, value, ok, "x-!~", " v")
+	}
+	for _, in := range []string{"X\x7f: v", "X\x1f: v", ": v"} {
+		if _, _, ok := splitField([]byte(in)); ok {
+			t.Errorf("splitField(%q) ok, want not", in)
+		}
+	}
+}

@@ -61,11 +61,13 @@ func letter(h header) domain.LetterInput {
 	return in
 }
 
-// containsMailbox reports whether m is in list, by address or, without one, by name.
+// containsMailbox reports whether m is in list: by address when both have one, else
+// by name, since a mailbox whose address is unusable ("Jane Doe <jane>") is the same
+// person as one of the same name with an address.
 func containsMailbox(list []mailbox, m mailbox) bool {
 	for _, l := range list {
 		if m.Email != "" && l.Email == m.Email ||
-			m.Email == "" && l.Email == "" && domain.NormalizeName(l.Name) == domain.NormalizeName(m.Name) {
+			(m.Email == "" || l.Email == "") && domain.NormalizeName(l.Name) == domain.NormalizeName(m.Name) {
 			return true
 		}
 	}

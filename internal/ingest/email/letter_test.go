@@ -34,6 +34,26 @@ func TestLetterFields(t *testing.T) {
 				t.Errorf("authors = %q, want %q", got, want)
 			}
 		}},
+		{"sender of the same name without an address is the author", "From: Jane Doe <jane@x.test>\nSender: Jane Doe <jane>\n\n", func(t *testing.T, in domain.LetterInput) {
+			if got, want := names(in.Authors), "Jane Doe <jane@x.test>"; got != want {
+				t.Errorf("authors = %q, want %q", got, want)
+			}
+		}},
+		{"sender of the same name as a from without an address is the author", "From: Jane Doe <jane>\nSender: jane  DOE <jane@x.test>\n\n", func(t *testing.T, in domain.LetterInput) {
+			if got, want := names(in.Authors), "Jane Doe <>"; got != want {
+				t.Errorf("authors = %q, want %q", got, want)
+			}
+		}},
+		{"sender of another name without addresses is added", "From: Jane Doe <jane>\nSender: John Roe <john>\n\n", func(t *testing.T, in domain.LetterInput) {
+			if got, want := names(in.Authors), "Jane Doe <>; John Roe <>"; got != want {
+				t.Errorf("authors = %q, want %q", got, want)
+			}
+		}},
+		{"sender of another address with the same name is added", "From: Jane Doe <jane@x.test>\nSender: Jane Doe <office@x.test>\n\n", func(t *testing.T, in domain.LetterInput) {
+			if got, want := names(in.Authors), "Jane Doe <jane@x.test>; Jane Doe <office@x.test>"; got != want {
+				t.Errorf("authors = %q, want %q", got, want)
+			}
+		}},
 		{"several from addresses", "From: a@x.test, B <b@x.test>\n\n", func(t *testing.T, in domain.LetterInput) {
 			if got, want := names(in.Authors), "a@x.test <a@x.test>; B <b@x.test>"; got != want {
 				t.Errorf("authors = %q, want %q", got, want)
