@@ -25,6 +25,9 @@ func TestIsSeparator(t *testing.T) {
 		{"From the start I knew", false},
 		{"From 9:00 to 17:00 we work", false},
 		{"From jdoe Fri Nov 21", false},
+		{"From a@b.test Fri Nov 21 9:55 1997", true},
+		{"From a@b.test Fri Nov 21 09: 1997", false},
+		{"From Mary Smith at 10:30 we met", false}, // the sender is no month
 		{">From jdoe@example.com Fri Nov 21 09:55:06 1997", false},
 		{"from jdoe@example.com Fri Nov 21 09:55:06 1997", false},
 		{"", false},
@@ -75,6 +78,8 @@ func TestParseMbox(t *testing.T) {
 		{"long line before a separator", sep + msg("one", longLine) + sep + msg("two", "2"),
 			"a.mbox#1: one | " + longLine + "\na.mbox#2: two | 2"},
 		{"long line that looks escaped", sep + msg("one", ">From "+longLine), "a.mbox#1: one | From " + longLine},
+		{"line numbers count blank lines before the first", "\n\n" + sep + "garbage\n",
+			"a.mbox#1: a.mbox#1:4: header: expected a header field such as \"From: …\", found \"garbage\""},
 		{"no final newline", sep + "From: a@x.test\nSubject: s\n\nend", "a.mbox#1: s | end"},
 		{"crlf", strings.ReplaceAll(sep+msg("one", "1")+sep+msg("two", "2"), "\n", "\r\n"),
 			"a.mbox#1: one | 1\na.mbox#2: two | 2"},

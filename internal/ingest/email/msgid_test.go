@@ -1,9 +1,15 @@
 package email
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
 )
+
+// longestID is an id of the largest size the store's external id holds with its brackets.
+var longestID = strings.Repeat("x", domain.MaxShortText-4) + "@y"
 
 func TestMsgIDs(t *testing.T) {
 	tests := []struct {
@@ -19,6 +25,8 @@ func TestMsgIDs(t *testing.T) {
 		{"empty brackets", "<> <a@x>", "<a@x>"},
 		{"unclosed", "<a@x", ""},
 		{"too long", "<" + strings.Repeat("x", 1200) + "@y>", ""},
+		{"longest", "<" + longestID + ">", "<" + longestID + ">"},
+		{"one byte too long", "<x" + longestID + ">", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,5 +57,22 @@ func TestReplyRefs(t *testing.T) {
 				t.Errorf("replyRefs(%q, %q, %q) = %q, want %q", tt.inReplyTo, tt.references, tt.self, got, tt.want)
 			}
 		})
+	}
+}
+
+// Each list, and the two together, are cut at maxIDs ids.
+func TestMsgIDsCap(t *testing.T) {
+	ids := func(prefix string, n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "<%s%d@x> ", prefix, i)
+		}
+		return b.String()
+	}
+	if got := len(msgIDs(ids("a", maxIDs+1))); got != maxIDs {
+		t.Errorf("len(msgIDs(%d ids)) = %d, want %d", maxIDs+1, got, maxIDs)
+	}
+	if got := len(replyRefs(ids("a", maxIDs), ids("b", 2), "<self@x>")); got != maxIDs {
+		t.Errorf("len(replyRefs(%d + 2 ids)) = %d, want %d", maxIDs, got, maxIDs)
 	}
 }
