@@ -6,6 +6,7 @@
 //	lettergraph import    import documents (text, email, mbox, CMIF, JSON/NDJSON)
 //	lettergraph gen       write a generated corpus as NDJSON
 //	lettergraph export    export letters or their network (GraphML, GEXF, CMIF, CSV, NDJSON)
+//	lettergraph score     score the parsers on a corpus of letters with expected documents
 //
 // Settings come from flags and the environment; `lettergraph --help` lists them.
 package main
@@ -43,6 +44,7 @@ type cli struct {
 	Import  importCmd  `cmd:"" help:"Import letters from files, folders, globs or stdin (text, email, mbox, CMIF, JSON/NDJSON)."`
 	Gen     genCmd     `cmd:"" help:"Write a generated corpus of letters as canonical NDJSON."`
 	Export  exportCmd  `cmd:"" help:"Export the letters (all, or those a filter selects) as GraphML, GEXF, CMIF, CSV or NDJSON."`
+	Score   scoreCmd   `cmd:"" help:"Score the parsers on folders of letters with expected documents (testdata/letters): facts right per field."`
 	APIKey  apikeyCmd  `cmd:"" name:"apikey" help:"Make an API key: prints the key once and the API_KEYS entry holding its hash."`
 }
 

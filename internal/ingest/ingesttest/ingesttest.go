@@ -5,10 +5,7 @@
 package ingesttest
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -17,37 +14,24 @@ import (
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/ingest/canonical"
+	"github.com/lettergraph/lettergraph/internal/ingest/corpus"
 	"github.com/lettergraph/lettergraph/internal/ingest/document"
 )
 
-// Expected is an expected document: the canonical form plus checks that only tests
-// make.
-type Expected struct {
-	canonical.Document
-	BodyStartsWith      string            `json:"bodyStartsWith,omitempty"`
-	BodyEndsWith        string            `json:"bodyEndsWith,omitempty"`
-	BodyContains        []string          `json:"bodyContains,omitempty"`
-	BodyExcludes        []string          `json:"bodyExcludes,omitempty"`
-	MentionsOptional    []canonical.Party `json:"mentionsOptional,omitempty"`
-	MustHoldAfterImport []string          `json:"mustHoldAfterImport,omitempty"`
-	// Error, for a bad input, is a substring the parse error must contain.
-	Error string `json:"error,omitempty"`
-}
+// Expected is an expected document (see package corpus).
+type Expected = corpus.Expected
 
-// Load reads an expected document.
+// Load reads an expected document that holds one letter.
 func Load(tb testing.TB, path string) Expected {
 	tb.Helper()
-	raw, err := os.ReadFile(path)
+	list, err := corpus.Load(path)
 	if err != nil {
 		tb.Fatalf("expected document: %v", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	var e Expected
-	if err := dec.Decode(&e); err != nil {
-		tb.Fatalf("%s: %v", path, err)
+	if len(list) != 1 {
+		tb.Fatalf("%s: %d expected documents, want one", path, len(list))
 	}
-	return e
+	return list[0]
 }
 
 // Compare reports every difference between got and the expected document at path.
@@ -428,27 +412,11 @@ func tail(s string) string {
 // is read as an array of one.
 func LoadAll(tb testing.TB, path string) []Expected {
 	tb.Helper()
-	raw, err := os.ReadFile(path)
+	list, err := corpus.Load(path)
 	if err != nil {
 		tb.Fatalf("expected documents: %v", err)
 	}
-	raw = bytes.TrimSpace(raw)
-	if len(raw) > 0 && raw[0] == '{' {
-		return []Expected{Load(tb, path)}
-	}
-	var list []json.RawMessage
-	if err := json.Unmarshal(raw, &list); err != nil {
-		tb.Fatalf("%s: %v", path, err)
-	}
-	out := make([]Expected, len(list))
-	for i, r := range list {
-		dec := json.NewDecoder(bytes.NewReader(r))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&out[i]); err != nil {
-			tb.Fatalf("%s[%d]: %v", path, i, err)
-		}
-	}
-	return out
+	return list
 }
 
 // CompareItems checks the items a parser yielded against the expected documents at

@@ -225,6 +225,7 @@ func TestParse(t *testing.T) {
 		{name: "solar hijri year too early", in: "1199/01/01 ه.ش."},
 		{name: "solar hijri year too late", in: "1600/01/01 ه.ش."},
 		{name: "year glued to a label's colon", in: "Date:2019", want: gYear("2019"), text: "2019"},
+		{name: "solar year glued to a label's colon, with its era", in: "تاریخ:۱۴۰۱ ه.ش.", want: shYear("2022-03-21", "2023-03-20"), text: "۱۴۰۱ ه.ش"},
 		{name: "a monday without its day name stays ambiguous", in: "04/03/2019"},
 		{name: "a sunday's name settles the order", in: "Sunday, 10/03/2019", want: gDay("2019-03-10")},
 	}
