@@ -19,6 +19,9 @@ func TestStripComments(t *testing.T) {
 		{"escape at the end of a comment", "x (a\\", "x ", []string{"a"}},
 		{"escaped parenthesis", "x (a \\) b) y", "x   y", []string{"a ) b"}},
 		{"quoted parenthesis is no comment", `"a (b)" c`, `"a (b)" c`, nil},
+		{"escaped quote inside quotes", `"a \" (b)" c`, `"a \" (b)" c`, nil},
+		{"escape at the end of quotes", `(c) x "a\`, `  x "a\`, []string{"c"}},
+		{"comment after quotes", `"ab" (c)`, `"ab"  `, []string{"c"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
