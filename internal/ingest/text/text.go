@@ -45,7 +45,11 @@ func Parse(r io.Reader, origin string, yield document.Yield) error {
 	if perr != nil {
 		return yield(document.Item{Origin: origin, Err: perr})
 	}
-	in, ok := parseLetter(s)
+	parse := parseLetter
+	if zonesParser {
+		parse = parseZoned
+	}
+	in, ok := parse(s)
 	if !ok {
 		return yield(document.Item{Origin: origin, Err: &document.ParseError{Origin: origin, Line: 1,
 			Expected: "a letter's text", Found: "an empty document (only invisible characters)"}})

@@ -1,0 +1,363 @@
+package text
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// The cue lexicons (lexicon/README.md): one file a language, sections of phrases.
+//
+//go:embed lexicon/*.txt
+var lexiconFiles embed.FS
+
+// section names a list of cues (lexicon/README.md says what each holds).
+type section string
+
+const (
+	secFunctionWords    section = "function-words"
+	secSalutation       section = "salutation"
+	secClosing          section = "closing"
+	secClosingFormula   section = "closing-formula"
+	secNoteVerbale      section = "note-verbale"
+	secNoteVerbaleClose section = "note-verbale-close"
+	secLabelTo          section = "label-to"
+	secLabelFrom        section = "label-from"
+	secLabelCC          section = "label-cc"
+	secLabelBCC         section = "label-bcc"
+	secLabelSubject     section = "label-subject"
+	secLabelDate        section = "label-date"
+	secLabelReference   section = "label-reference"
+	secLabelEnclosure   section = "label-enclosure"
+	secPostscript       section = "postscript"
+	secPurpose          section = "purpose"
+	secOnBehalf         section = "on-behalf"
+	secSignedMark       section = "signed-mark"
+	secInvocation       section = "invocation"
+	secHeading          section = "heading"
+	secAddresseePrefix  section = "addressee-prefix"
+	secHonorific        section = "honorific"
+	secContact          section = "contact"
+	secOrganisationWord section = "organisation-word"
+	secTitleWord        section = "title-word"
+	secPublicTitle      section = "public-title"
+	secArticle          section = "article"
+)
+
+// sections lists every section a lexicon file may have, in the README's order.
+var sections = []section{secFunctionWords, secSalutation, secClosing, secClosingFormula,
+	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
+	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
+	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle}
+
+// phrase is a cue as folded words.
+type phrase []string
+
+// lexicon holds the cues of every language, merged: a letter in one language often
+// carries cues of another.
+type lexicon struct {
+	phrases  map[section][]phrase           // longest first, so that the longest cue wins
+	words    map[section]map[string]bool    // one-word cues, for word lookups
+	function map[string]map[string]bool     // language → its function words
+	verbale  []template                     // note-verbale openings
+}
+
+// template is a note-verbale opening: literal words and the two parties' places.
+type template struct {
+	parts []tpart
+	lang  string
+}
+
+type tpart struct {
+	words phrase // literal words, or nil for a party
+	party string // "author" or "recipient" for a party
+}
+
+var lex = mustLoadLexicon(lexiconFiles)
+
+func mustLoadLexicon(fsys fs.FS) *lexicon {
+	l, err := loadLexicon(fsys)
+	if err != nil {
+		panic(err) // the files are embedded: a test loads them, so this cannot ship
+	}
+	return l
+}
+
+// loadLexicon reads every lexicon/*.txt of fsys. An unknown section, a phrase outside
+// a section or a note-verbale template without both parties is an error naming the
+// file and line.
+func loadLexicon(fsys fs.FS) (*lexicon, error) {
+	l := &lexicon{phrases: map[section][]phrase{}, words: map[section]map[string]bool{},
+		function: map[string]map[string]bool{}}
+	known := map[section]bool{}
+	for _, s := range sections {
+		known[s] = true
+		l.words[s] = map[string]bool{}
+	}
+	files, err := fs.Glob(fsys, "lexicon/*.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range files {
+		lang := strings.TrimSuffix(path.Base(name), ".txt")
+		f, err := fsys.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		sc := bufio.NewScanner(f)
+		var sec section
+		for n := 1; sc.Scan(); n++ {
+			text := sc.Text()
+			if i := strings.Index(text, "#"); i >= 0 && (i == 0 || text[i-1] == ' ' || text[i-1] == '\t') {
+				text = text[:i]
+			}
+			text = strings.TrimSpace(text)
+			switch {
+			case text == "":
+			case strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]"):
+				sec = section(strings.TrimSpace(text[1 : len(text)-1]))
+				if !known[sec] {
+					f.Close()
+					return nil, fmt.Errorf("%s:%d: unknown section %q", name, n, sec)
+				}
+			case sec == "":
+				f.Close()
+				return nil, fmt.Errorf("%s:%d: %q is in no section", name, n, text)
+			case sec == secNoteVerbale:
+				t, err := parseTemplate(text, lang)
+				if err != nil {
+					f.Close()
+					return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+				}
+				l.verbale = append(l.verbale, t)
+			case sec == secFunctionWords:
+				if l.function[lang] == nil {
+					l.function[lang] = map[string]bool{}
+				}
+				for _, w := range foldWords(text) {
+					l.function[lang][w] = true
+				}
+			default:
+				if p := foldWords(text); len(p) > 0 {
+					l.phrases[sec] = append(l.phrases[sec], p)
+					if len(p) == 1 {
+						l.words[sec][p[0]] = true
+					}
+				}
+			}
+		}
+		err = sc.Err()
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	for s, list := range l.phrases {
+		slices.SortStableFunc(list, func(a, b phrase) int { return len(b) - len(a) })
+		l.phrases[s] = slices.CompactFunc(list, slices.Equal)
+	}
+	return l, nil
+}
+
+// parseTemplate reads "{author} presents its compliments to {recipient} and has the
+// honour".
+func parseTemplate(text, lang string) (template, error) {
+	t := template{lang: lang}
+	rest := text
+	seen := map[string]bool{}
+	for rest != "" {
+		i := strings.Index(rest, "{")
+		if i < 0 {
+			t.parts = append(t.parts, tpart{words: foldWords(rest)})
+			break
+		}
+		if w := foldWords(rest[:i]); len(w) > 0 {
+			t.parts = append(t.parts, tpart{words: w})
+		}
+		j := strings.Index(rest[i:], "}")
+		if j < 0 {
+			return t, fmt.Errorf("unclosed { in %q", text)
+		}
+		name := rest[i+1 : i+j]
+		if name != "author" && name != "recipient" {
+			return t, fmt.Errorf("{%s} in %q: a template names {author} and {recipient}", name, text)
+		}
+		if len(t.parts) > 0 && t.parts[len(t.parts)-1].party != "" {
+			return t, fmt.Errorf("two parties with no words between them in %q", text)
+		}
+		seen[name] = true
+		t.parts = append(t.parts, tpart{party: name})
+		rest = rest[i+j+1:]
+	}
+	if !seen["author"] || !seen["recipient"] {
+		return t, fmt.Errorf("%q lacks {author} or {recipient}", text)
+	}
+	return t, nil
+}
+
+// foldWords folds s into words as the cues are matched.
+func foldWords(s string) []string { return strings.Fields(domain.Fold(s)) }
+
+// fwords is a line as folded words, each with the byte offset in the line where the
+// word it came from ends, so that a match can be cut out of the text as written.
+type fwords struct {
+	w   []string
+	end []int
+	src string
+}
+
+// foldLine folds s word by word.
+func foldLine(s string) fwords {
+	out := fwords{src: s}
+	start := -1
+	flush := func(i int) {
+		if start < 0 {
+			return
+		}
+		for _, w := range foldWords(s[start:i]) {
+			out.w = append(out.w, w)
+			out.end = append(out.end, i)
+		}
+		start = -1
+	}
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' || r == '\u200c' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
+}
+
+// after returns the text after the first n folded words, trimmed of the spaces and
+// punctuation that join a label or cue to what follows it.
+func (f fwords) after(n int) string {
+	if n == 0 {
+		return strings.TrimSpace(f.src)
+	}
+	return trimJoiner(f.src[f.end[n-1]:])
+}
+
+// upto returns the text up to the end of the first n folded words.
+func (f fwords) upto(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strings.TrimSpace(f.src[:f.end[n-1]])
+}
+
+// trimJoiner trims the spaces and punctuation between a cue and its value (": ", ", ",
+// ". ", " – "), keeping an opening bracket or quote.
+func trimJoiner(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(":,.;-–—=/\\|>»·", r)
+	})
+}
+
+// hasPrefix reports whether the folded words w start with p.
+func hasPrefix(w []string, p phrase) bool {
+	return len(w) >= len(p) && slices.Equal(w[:len(p)], p)
+}
+
+// prefix finds the longest cue of sec that starts s and returns the number of folded
+// words it takes.
+func (l *lexicon) prefix(sec section, f fwords) (int, bool) {
+	for _, p := range l.phrases[sec] {
+		if hasPrefix(f.w, p) {
+			return len(p), true
+		}
+	}
+	return 0, false
+}
+
+// suffix finds the longest cue of sec that ends s and returns the number of folded
+// words it takes.
+func (l *lexicon) suffix(sec section, f fwords) (int, bool) {
+	for _, p := range l.phrases[sec] {
+		if len(f.w) >= len(p) && slices.Equal(f.w[len(f.w)-len(p):], p) {
+			return len(p), true
+		}
+	}
+	return 0, false
+}
+
+// contains reports whether a cue of sec occurs anywhere in s.
+func (l *lexicon) contains(sec section, f fwords) bool {
+	for _, p := range l.phrases[sec] {
+		for i := 0; i+len(p) <= len(f.w); i++ {
+			if slices.Equal(f.w[i:i+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// is reports whether s is, as a whole, a cue of sec.
+func (l *lexicon) is(sec section, s string) bool {
+	f := foldLine(s)
+	n, ok := l.prefix(sec, f)
+	return ok && n == len(f.w)
+}
+
+// hasWord reports whether one of s's folded words is a one-word cue of sec.
+func (l *lexicon) hasWord(sec section, s string) bool {
+	for _, w := range foldWords(s) {
+		if l.words[sec][w] {
+			return true
+		}
+	}
+	return false
+}
+
+// label reads "Label: value" (or "Label value" when the label is followed by a tab or
+// two spaces, as memo headers are aligned) for a label of sec, and returns the value.
+func (l *lexicon) label(sec section, s string) (string, bool) {
+	f := foldLine(s)
+	n, ok := l.prefix(sec, f)
+	if !ok {
+		return "", false
+	}
+	rest := s[f.end[n-1]:]
+	switch {
+	case strings.HasPrefix(strings.TrimLeft(rest, " \t."), ":"), strings.HasPrefix(rest, "\t"),
+		strings.HasPrefix(rest, "  "), strings.TrimSpace(rest) == "", strings.HasPrefix(strings.TrimSpace(rest), "："):
+		return f.after(n), true
+	}
+	return "", false
+}
+
+// dropLeadingArticle drops an article that starts a party's name: "The Embassy of …",
+// "L'Ambassade de …", "Die Botschaft …". A name that is only an article and one word
+// keeps it ("The Times" would lose too much; a name of one word after it is kept as
+// written).
+func dropLeadingArticle(s string) string {
+	s = strings.TrimSpace(s)
+	// An elided article: "L'", "dell'", "all'".
+	if i := strings.IndexAny(s, "'’"); i > 0 && i <= 5 {
+		if w := foldWords(s[:i]); len(w) == 1 && lex.words[secArticle][w[0]] {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			if rest := strings.TrimSpace(s[i+size:]); rest != "" {
+				return rest
+			}
+		}
+	}
+	f := foldLine(s)
+	if len(f.w) >= 3 && lex.words[secArticle][f.w[0]] {
+		return f.after(1)
+	}
+	return s
+}

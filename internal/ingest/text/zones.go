@@ -1,0 +1,694 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/lettergraph/lettergraph/internal/ingest/textdate"
+)
+
+// zoneKind is what a run of a letter's lines is. A letter is cut into zones before any
+// party is named, from its layout (blank lines, short lines, position) and the cue
+// lexicons; parties are then read from each zone with that zone's grammar.
+type zoneKind uint8
+
+const (
+	zNone       zoneKind = iota
+	zInvocation          // "بسمه تعالی" above a letter
+	zHeading             // a document-type heading: "MEMORANDUM"
+	zTitle               // a heading standing alone: the letter's title
+	zLead                // an editorial lead before the letter (a web page's)
+	zLetterhead          // the sender's name, address and contact lines
+	zReference           // reference, file and record numbers
+	zDate                // the place and date line
+	zAddress             // the addressee block: inside address, "To the …"
+	zHeader              // a memo header: To:, From:, Date:, Subject:, Cc:
+	zSubject             // the subject line
+	zSalutation          // "Dear …,"
+	zBody                // the letter's text
+	zClosing             // the complimentary close
+	zSignature           // a signatory's block: name, capacity, organisation
+	zEnclosure           // the enclosures' list
+	zCopy                // the copy list
+	zBlindCopy           // the blind-copy list
+	zPostscript          // "P.S. …" (read with the body)
+	zPage                // page artefacts: "- 2 -", running headers
+	zTrailer             // a web page's matter after the letter
+	zOther               // seals, stamps, lines the parser leaves aside
+)
+
+var zoneNames = [...]string{"none", "invocation", "heading", "title", "lead", "letterhead",
+	"reference", "date", "address", "header", "subject", "salutation", "body", "closing",
+	"signature", "enclosure", "copy", "blind copy", "postscript", "page", "trailer", "other"}
+
+func (k zoneKind) String() string { return zoneNames[k] }
+
+// zone is a run of lines [from, to) of one kind. For a labelled line (a memo header, a
+// subject, a copy list's first line) label is the field it labels and value the text
+// after the label.
+type zone struct {
+	kind     zoneKind
+	from, to int
+	label    section
+	value    string
+}
+
+// layout is a letter cut into zones.
+type layout struct {
+	lines []line
+	zones []zone
+	// bodyFrom and bodyTo bound the body: the postscript zones after it are read with
+	// it, page artefacts inside it are left out.
+	bodyFrom, bodyTo int
+	// verbale is the note-verbale opening read from the body's first paragraph.
+	verbale *verbaleOpening
+	memo    bool // the letter has memo headers
+}
+
+// verbaleOpening is what a note verbale's first sentence says: who writes to whom.
+type verbaleOpening struct{ author, recipient string }
+
+// pageLine matches a line that is a page artefact: "- 2 -", "— 3 —", "Page 2",
+// "Page 2 of 3", "2/3", "-2-".
+var pageLine = regexp.MustCompile(`(?i)^(?:[-–—]\s*\d{1,3}\s*[-–—]|(?:page|seite|pagina|página|page|страница|صفحه|صفحة)\s*\d{1,3}(?:\s*(?:of|von|de|di|из|از|من)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$`)
+
+// isPageLine reports whether the line at i is a page artefact.
+func isPageLine(lines []line, i int) bool {
+	return pageLine.MatchString(lines[i].text)
+}
+
+// segment cuts a letter into zones. It never fails: what it cannot place is body.
+func segment(lines []line) *layout {
+	lay := &layout{lines: lines}
+	first := nextNonBlank(lines, 0, len(lines))
+	end := len(lines)
+	if t := trailerStart(lines, first); t >= 0 {
+		lay.add(zTrailer, t, end)
+		end = t
+	}
+	page := map[int]bool{}
+	for i := first; i < end; i++ {
+		if isPageLine(lines, i) {
+			page[i] = true
+		}
+	}
+
+	// The anchors: the body starts after a salutation, at a note verbale's opening,
+	// or after memo headers; it ends at the complimentary close.
+	sal := findSalutation(lines, first, end)
+	hdrFrom, hdrTo := findHeaders(lines, first, end)
+	bodyFrom := -1
+	switch {
+	case sal >= 0:
+		bodyFrom = sal + 1
+	case hdrTo > hdrFrom:
+		bodyFrom = hdrTo
+	}
+	if v, at := findVerbale(lines, first, end); at >= 0 && (bodyFrom < 0 || at >= bodyFrom && at <= nextNonBlank(lines, bodyFrom, end)) {
+		lay.verbale = v
+		if bodyFrom < 0 || at < bodyFrom {
+			bodyFrom = at
+		}
+	}
+	headEnd := bodyFrom
+	if bodyFrom < 0 {
+		headEnd = headOfUnmarked(lines, first, end)
+		bodyFrom = headEnd
+	}
+	// The head: what stands before the body.
+	if hdrTo > hdrFrom {
+		lay.memo = true
+		lay.headers(hdrFrom, hdrTo)
+	}
+	lay.head(first, headEnd, sal, hdrFrom, hdrTo, page)
+	if sal >= 0 {
+		lay.add(zSalutation, sal, sal+1)
+	}
+
+	// The tail: from the close on.
+	bodyFrom = nextNonBlank(lines, bodyFrom, end)
+	closeAt, closeTo := findClosing(lines, bodyFrom, end, lay.verbale != nil)
+	tailFrom := closeAt
+	if closeAt < 0 {
+		tailFrom = tailOfUnclosed(lines, bodyFrom, end)
+	}
+	bodyTo := tailFrom
+	// A subject written after the salutation ("Re: …") is no body.
+	if bodyFrom < bodyTo {
+		if v, ok := lex.label(secLabelSubject, lines[bodyFrom].text); ok && v != "" {
+			lay.add(zSubject, bodyFrom, bodyFrom+1).value = v
+			bodyFrom = nextNonBlank(lines, bodyFrom+1, end)
+		}
+	}
+	lay.bodyFrom, lay.bodyTo = bodyFrom, max(bodyFrom, bodyTo)
+	lay.add(zBody, lay.bodyFrom, lay.bodyTo)
+	for i := lay.bodyFrom; i < lay.bodyTo; i++ {
+		if page[i] {
+			lay.add(zPage, i, i+1)
+		}
+	}
+	if closeAt >= 0 {
+		lay.add(zClosing, closeAt, closeTo)
+		tailFrom = closeTo
+	}
+	lay.tail(tailFrom, end, page)
+	return lay
+}
+
+func (lay *layout) add(k zoneKind, from, to int) *zone {
+	lay.zones = append(lay.zones, zone{kind: k, from: from, to: to})
+	return &lay.zones[len(lay.zones)-1]
+}
+
+// find returns the zones of kind k, in order.
+func (lay *layout) find(k zoneKind) []zone {
+	var out []zone
+	for _, z := range lay.zones {
+		if z.kind == k {
+			out = append(out, z)
+		}
+	}
+	return out
+}
+
+// findSalutation returns the line of the salutation, or -1: a short line that starts
+// with a salutation cue, in the first part of the letter, before any paragraph of prose
+// that could be the body (a salutation inside a quoted letter does not count).
+func findSalutation(lines []line, from, to int) int {
+	prose := 0
+	for i := from; i < to; i++ {
+		t := lines[i].text
+		if t == "" {
+			continue
+		}
+		if isSalutationLine(t) {
+			return i
+		}
+		if isProse(t) {
+			prose++
+			if prose > 2 {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// isSalutationLine reports whether t is a salutation: a salutation cue and at most a
+// few words of address after it, ending as salutations do.
+func isSalutationLine(t string) bool {
+	f := foldLine(t)
+	n, ok := lex.prefix(secSalutation, f)
+	if !ok || len(f.w)-n > 8 {
+		return false
+	}
+	last := t[len(t)-1]
+	return len(f.w) == n || strings.ContainsRune(",:!،", rune(last)) || strings.HasSuffix(t, "،") ||
+		len(f.w)-n <= 4 && !strings.HasSuffix(t, ".")
+}
+
+// findHeaders returns the memo header lines [from, to): a run of labelled lines (To,
+// From, Cc, Subject, Date) near the top, with at least two labels and a To or From
+// among them, and the lines that continue them. It returns from == to when there is
+// none.
+func findHeaders(lines []line, from, to int) (int, int) {
+	start, end, labels, toFrom := -1, -1, 0, false
+	limit := min(to, from+40)
+	for i := from; i < limit; i++ {
+		t := lines[i].text
+		if t == "" {
+			if start >= 0 && labels >= 2 {
+				// A blank line inside the headers is allowed when more follow.
+				if j := nextNonBlank(lines, i, limit); j < limit && headerLabel(lines[j].text) != "" {
+					continue
+				}
+				break
+			}
+			continue
+		}
+		if l := headerLabel(t); l != "" {
+			if start < 0 {
+				start = i
+			}
+			labels++
+			toFrom = toFrom || l == secLabelTo || l == secLabelFrom
+			end = i + 1
+			continue
+		}
+		if start >= 0 {
+			if isContinuation(lines[i]) {
+				end = i + 1
+				continue
+			}
+			break
+		}
+	}
+	if start < 0 || labels < 2 || !toFrom {
+		return 0, 0
+	}
+	return start, end
+}
+
+// headerSections are the labels of memo headers.
+var headerSections = []section{secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
+	secLabelSubject, secLabelDate, secLabelReference}
+
+// headerLabel returns the section of a labelled header line ("To: …"), or "".
+func headerLabel(t string) section {
+	for _, s := range headerSections {
+		if v, ok := lex.label(s, t); ok && (v != "" || s == secLabelCC) {
+			if _, _, colon := cutColon(t); colon || strings.Contains(t, "\t") || strings.Contains(t, "  ") {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// isContinuation reports whether a line continues the header above it: indented, or
+// an entry of a list.
+func isContinuation(l line) bool {
+	return strings.HasPrefix(l.raw, " ") || strings.HasPrefix(l.raw, "\t")
+}
+
+// headers adds the memo header zones.
+func (lay *layout) headers(from, to int) {
+	for i := from; i < to; i++ {
+		t := lay.lines[i].text
+		if t == "" {
+			continue
+		}
+		l := headerLabel(t)
+		if l == "" {
+			// a continuation: extend the last header
+			if n := len(lay.zones); n > 0 && lay.zones[n-1].kind == zHeader {
+				lay.zones[n-1].to = i + 1
+				lay.zones[n-1].value += "\n" + t
+			}
+			continue
+		}
+		v, _ := lex.label(l, t)
+		z := lay.add(zHeader, i, i+1)
+		z.label, z.value = l, v
+	}
+}
+
+// findVerbale finds a note verbale's opening sentence among the first paragraphs and
+// returns it and its line.
+func findVerbale(lines []line, from, to int) (*verbaleOpening, int) {
+	seen := 0
+	for _, b := range blocksIn(lines, from, to) {
+		if seen++; seen > 12 {
+			break
+		}
+		text := joinText(lines, b.start, b.end)
+		if v, ok := matchVerbale(text); ok {
+			return v, b.start
+		}
+	}
+	return nil, -1
+}
+
+// joinText joins the lines' text with spaces.
+func joinText(lines []line, from, to int) string {
+	var parts []string
+	for i := from; i < to; i++ {
+		if t := lines[i].text; t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// matchVerbale matches a note-verbale template at the start of a paragraph.
+func matchVerbale(text string) (*verbaleOpening, bool) {
+	f := foldLine(text)
+	for _, t := range lex.verbale {
+		if v, ok := t.match(f); ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// match matches a template against the start of f: a party takes the words up to the
+// next literal part (at most 30 words).
+func (t template) match(f fwords) (*verbaleOpening, bool) {
+	pos := 0
+	found := map[string][2]int{}
+	for k, p := range t.parts {
+		if p.party == "" {
+			if !hasPrefix(f.w[pos:], p.words) {
+				return nil, false
+			}
+			pos += len(p.words)
+			continue
+		}
+		// A party ends where the next literal starts (or at the sentence's end).
+		var next phrase
+		if k+1 < len(t.parts) {
+			next = t.parts[k+1].words
+		}
+		start := pos
+		for ; pos < len(f.w) && pos-start <= 30; pos++ {
+			if next != nil && hasPrefix(f.w[pos:], next) {
+				break
+			}
+		}
+		if pos == start || pos-start > 30 || next != nil && pos >= len(f.w) {
+			return nil, false
+		}
+		found[p.party] = [2]int{start, pos}
+	}
+	cut := func(r [2]int) string {
+		from := 0
+		if r[0] > 0 {
+			from = f.end[r[0]-1]
+		}
+		return dropLeadingArticle(trimPunct(trimJoiner(f.src[from:f.end[r[1]-1]])))
+	}
+	return &verbaleOpening{author: cut(found["author"]), recipient: cut(found["recipient"])}, true
+}
+
+// headOfUnmarked finds where the body starts in a letter without salutation, headers
+// or note-verbale opening: after the leading blocks of short lines (title, letterhead,
+// addresses, date, subject), at the first paragraph of prose.
+func headOfUnmarked(lines []line, from, to int) int {
+	for _, b := range blocksIn(lines, from, to) {
+		for i := b.start; i < b.end; i++ {
+			if isProse(lines[i].text) {
+				return b.start
+			}
+		}
+	}
+	return from
+}
+
+// findClosing finds the complimentary close after the body starts: the last short line
+// that starts with a closing cue, or the last paragraph holding a closing formula (a
+// note verbale's "avails itself of this opportunity"). It returns its lines [at, to),
+// or -1.
+func findClosing(lines []line, from, to int, verbale bool) (int, int) {
+	at, end := -1, -1
+	for i := from; i < to; i++ {
+		t := lines[i].text
+		if t == "" {
+			continue
+		}
+		f := foldLine(t)
+		if n, ok := lex.prefix(secClosing, f); ok && len(f.w)-n <= 6 {
+			at, end = i, i+1
+		}
+	}
+	if at >= 0 {
+		return at, end
+	}
+	for _, b := range blocksIn(lines, from, to) {
+		f := foldLine(joinText(lines, b.start, b.end))
+		if lex.contains(secNoteVerbaleClose, f) || lex.contains(secClosingFormula, f) {
+			at, end = b.start, b.end
+		}
+	}
+	return at, end
+}
+
+// tailOfUnclosed finds where the body ends in a letter with no complimentary close:
+// before the trailing blocks that are lists, enclosures or a signature (short lines).
+func tailOfUnclosed(lines []line, from, to int) int {
+	blocks := blocksIn(lines, from, to)
+	end := to
+	for k := len(blocks) - 1; k >= 0; k-- {
+		b := blocks[k]
+		if blockIsProse(lines, b) && !isTailMarker(lines[b.start].text) {
+			break
+		}
+		end = b.start
+	}
+	return end
+}
+
+// blockIsProse reports whether a block has a line of prose.
+func blockIsProse(lines []line, b span) bool {
+	for i := b.start; i < b.end; i++ {
+		if isProse(lines[i].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTailMarker reports whether t starts a copy list, an enclosure or a postscript.
+func isTailMarker(t string) bool {
+	for _, s := range []section{secLabelCC, secLabelBCC, secLabelEnclosure} {
+		if _, ok := lex.label(s, t); ok {
+			return true
+		}
+	}
+	_, ok := lex.prefix(secPostscript, foldLine(t))
+	return ok
+}
+
+// head zones the lines before the body: invocation, headings, title, letterhead,
+// references, date, addressee, subject.
+func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
+	lines := lay.lines
+	var blocks []span
+	for _, b := range blocksIn(lines, from, to) {
+		// Lines with a role of their own come out of their block.
+		start := b.start
+		for i := b.start; i < b.end; i++ {
+			if i == sal || (i >= hdrFrom && i < hdrTo) || page[i] {
+				if i > start {
+					blocks = append(blocks, span{start, i})
+				}
+				start = i + 1
+				if page[i] {
+					lay.add(zPage, i, i+1)
+				}
+				continue
+			}
+			if k, label, value := headLine(lines[i].text); k != zNone {
+				if i > start {
+					blocks = append(blocks, span{start, i})
+				}
+				z := lay.add(k, i, i+1)
+				z.label, z.value = label, value
+				start = i + 1
+			}
+		}
+		if start < b.end {
+			blocks = append(blocks, span{start, b.end})
+		}
+	}
+	// The unlabelled blocks: the letterhead comes first, the addressee last before the
+	// salutation; a lone line before the addressee is a title, one after it a subject.
+	addr := -1
+	for k := len(blocks) - 1; k >= 0; k-- {
+		if looksLikeAddress(lines, blocks[k]) {
+			addr = k
+			break
+		}
+	}
+	for k, b := range blocks {
+		switch {
+		case k == addr:
+			lay.add(zAddress, b.start, b.end)
+		case addr >= 0 && k > addr && b.end-b.start == 1:
+			lay.add(zSubject, b.start, b.end).value = lines[b.start].text
+		case k == 0 && b.end-b.start == 1 && len(blocks) > 1 && !looksLikeLetterhead(lines, b) && !isProse(lines[b.start].text):
+			lay.add(zTitle, b.start, b.end)
+		case blockIsProse(lines, b):
+			lay.add(zLead, b.start, b.end)
+		default:
+			lay.add(zLetterhead, b.start, b.end)
+		}
+	}
+}
+
+
+// headLine classifies a head line that has a role of its own: an invocation, a
+// heading, a reference, a date line, a labelled subject.
+func headLine(t string) (zoneKind, section, string) {
+	switch {
+	case lex.is(secInvocation, t):
+		return zInvocation, "", ""
+	case lex.is(secHeading, t):
+		return zHeading, "", ""
+	}
+	if v, ok := lex.label(secLabelSubject, t); ok && v != "" {
+		return zSubject, secLabelSubject, v
+	}
+	if v, ok := lex.label(secLabelReference, t); ok {
+		return zReference, secLabelReference, v
+	}
+	if v, ok := lex.label(secLabelDate, t); ok && v != "" {
+		return zDate, secLabelDate, v
+	}
+	if isDateLine(t) {
+		return zDate, "", t
+	}
+	return zNone, "", ""
+}
+
+// isDateLine reports whether t is a date line: a date with at most a place before or
+// after it.
+func isDateLine(t string) bool {
+	d, before, after, ok := textdate.Find(t)
+	if !ok || d.Date == nil && d.NotBefore == nil {
+		return false
+	}
+	return words(before) <= 4 && words(after) <= 2
+}
+
+// looksLikeAddress reports whether a block reads as an addressee: two to eight short
+// lines, or one line naming someone, that are not a letterhead's contact lines.
+func looksLikeAddress(lines []line, b span) bool {
+	n := b.end - b.start
+	if n > 9 || blockIsProse(lines, b) || looksLikeLetterhead(lines, b) {
+		return false
+	}
+	t := lines[b.start].text
+	if n == 1 {
+		f := foldLine(t)
+		_, pre := lex.prefix(secAddresseePrefix, f)
+		_, hon := lex.prefix(secHonorific, f)
+		return pre || hon
+	}
+	return true
+}
+
+// looksLikeLetterhead reports whether a block carries a letterhead's marks: contact
+// lines (telephone, fax, email, web), or a sender line of parts joined by "·" or "|".
+func looksLikeLetterhead(lines []line, b span) bool {
+	for i := b.start; i < b.end; i++ {
+		t := lines[i].text
+		if strings.Count(t, "·") >= 2 || strings.Count(t, "|") >= 2 || strings.Contains(t, "@") ||
+			strings.Contains(strings.ToLower(t), "www.") {
+			return true
+		}
+		if _, ok := lex.prefix(secContact, foldLine(t)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// tail zones the lines after the close: signatures, copy lists, enclosures,
+// postscripts, a date line, an addressee block at the foot.
+func (lay *layout) tail(from, to int, page map[int]bool) {
+	lines := lay.lines
+	i := nextNonBlank(lines, from, to)
+	sigFrom := -1
+	flushSig := func(end int) {
+		if sigFrom >= 0 {
+			lay.addSignatures(sigFrom, end)
+			sigFrom = -1
+		}
+	}
+	for i < to {
+		t := lines[i].text
+		if t == "" || page[i] {
+			if page[i] {
+				lay.add(zPage, i, i+1)
+			}
+			i++
+			continue
+		}
+		f := foldLine(t)
+		switch {
+		case isListHead(secLabelBCC, t):
+			flushSig(i)
+			i = lay.list(zBlindCopy, secLabelBCC, i, to)
+			continue
+		case isListHead(secLabelCC, t):
+			flushSig(i)
+			i = lay.list(zCopy, secLabelCC, i, to)
+			continue
+		case isListHead(secLabelEnclosure, t):
+			flushSig(i)
+			i = lay.list(zEnclosure, secLabelEnclosure, i, to)
+			continue
+		}
+		if _, ok := lex.prefix(secPostscript, f); ok {
+			flushSig(i)
+			end := i + 1
+			for end < to && !lines[end].blank() {
+				end++
+			}
+			// A postscript runs on over its paragraphs until another marker.
+			for j := nextNonBlank(lines, end, to); j < to && blockIsProse(lines, span{j, j + 1}); j = nextNonBlank(lines, end, to) {
+				for end = j; end < to && !lines[end].blank(); end++ {
+				}
+			}
+			lay.add(zPostscript, i, end)
+			i = end
+			continue
+		}
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+			flushSig(i)
+			lay.add(zOther, i, i+1)
+			i++
+			continue
+		}
+		if isDateLine(t) && (sigFrom < 0 || i > sigFrom) {
+			flushSig(i)
+			lay.add(zDate, i, i+1).value = t
+			i++
+			continue
+		}
+		if sigFrom < 0 {
+			sigFrom = i
+		}
+		i++
+	}
+	flushSig(to)
+}
+
+// isListHead reports whether t opens a list of sec: the label alone, or with its first
+// entries after it.
+func isListHead(sec section, t string) bool {
+	_, ok := lex.label(sec, t)
+	return ok
+}
+
+// list adds a list zone from its head at i: the entries on the head's line and on the
+// lines below, up to a blank line that is not followed by more entries of the list.
+func (lay *layout) list(k zoneKind, sec section, i, to int) int {
+	lines := lay.lines
+	v, _ := lex.label(sec, lines[i].text)
+	end := i + 1
+	for end < to {
+		if lines[end].blank() {
+			j := nextNonBlank(lines, end, to)
+			if j < to && isEntryLine(lines[j]) && j-end <= 1 && !isTailMarker(lines[j].text) {
+				end = j
+				continue
+			}
+			break
+		}
+		if isTailMarker(lines[end].text) {
+			break
+		}
+		end++
+	}
+	z := lay.add(k, i, end)
+	z.label, z.value = sec, v
+	return end
+}
+
+// isEntryLine reports whether a line is a list entry: bulleted or numbered, or indented.
+func isEntryLine(l line) bool {
+	if _, ok := stripBullet(l.text); ok {
+		return true
+	}
+	return isContinuation(l)
+}
+
+// addSignatures adds the signature zones of lines [from, to): one a block, blocks
+// being separated by blank lines; a block that is only a place, or only an
+// organisation's name over the signatories, stays with them.
+func (lay *layout) addSignatures(from, to int) {
+	for _, b := range blocksIn(lay.lines, from, to) {
+		lay.add(zSignature, b.start, b.end)
+	}
+}
