@@ -65,10 +65,10 @@ type phrase []string
 // lexicon holds the cues of every language, merged: a letter in one language often
 // carries cues of another.
 type lexicon struct {
-	phrases  map[section][]phrase           // longest first, so that the longest cue wins
-	words    map[section]map[string]bool    // one-word cues, for word lookups
-	function map[string]map[string]bool     // language → its function words
-	verbale  []template                     // note-verbale openings
+	phrases  map[section][]phrase        // longest first, so that the longest cue wins
+	words    map[section]map[string]bool // one-word cues, for word lookups
+	function map[string]map[string]bool  // language → its function words
+	verbale  []template                  // note-verbale openings
 }
 
 // template is a note-verbale opening: literal words and the two parties' places.

@@ -505,7 +505,6 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 	}
 }
 
-
 // headLine classifies a head line that has a role of its own: an invocation, a
 // heading, a reference, a date line, a labelled subject.
 func headLine(t string) (zoneKind, section, string) {
