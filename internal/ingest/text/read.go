@@ -77,48 +77,96 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 	}
 
 	// The parties.
-	var sigLines []line
+	var sigBlocks [][]line
 	for _, z := range lay.find(zSignature) {
-		if len(sigLines) > 0 {
-			sigLines = append(sigLines, line{})
-		}
-		sigLines = append(sigLines, lines[z.from:z.to]...)
+		sigBlocks = append(sigBlocks, lines[z.from:z.to])
 	}
-	sig := parseSignature(sigLines)
-	if lay.memo {
-		m := memo{to: to, from: from, cc: cc, bcc: bcc}
-		applyMemo(&in, m, sig)
-	} else {
-		in.Authors = sig.authors
-		in.OnBehalfOf = sig.onBehalf
+	authors, onBehalf := readSignatures(sigBlocks)
+	if org := letterheadOrg(lay); org != "" {
+		onBehalf = append([]domain.OrganisationInput{{Name: org}}, onBehalf...)
+	}
+	for _, v := range from {
+		for _, e := range splitEntries(v) {
+			p, ok := entry(e)
+			if !ok {
+				continue
+			}
+			a := p.author()
+			// The signature under a memo adds the capacity of the author the From
+			// header names.
+			for _, s := range authors {
+				if a.Person != nil && s.Person != nil && domain.NormalizeName(a.Person.Name) == domain.NormalizeName(s.Person.Name) {
+					if a.Capacity == "" {
+						a.Capacity, a.MemberOf, a.Holds = s.Capacity, s.MemberOf, s.Holds
+					}
+				}
+			}
+			in.Authors = append(in.Authors, a)
+		}
+	}
+	if len(in.Authors) == 0 {
+		in.Authors = authors
+	}
+	if v := lay.verbale; v != nil && len(authors) == 0 {
+		if p, ok := entry(v.author); ok {
+			if p.in.Person != nil { // an embassy is no person, whatever its name looks like
+				p.in = domain.PartyInput{Organisation: &domain.OrganisationInput{Name: p.in.Person.Name}}
+			}
+			in.Authors = []domain.PartyInput{p.in}
+		}
+	}
+	for _, a := range in.Authors {
+		if a.MemberOf != nil {
+			onBehalf = append(onBehalf, a.MemberOf.Organisation)
+		}
+	}
+	in.OnBehalfOf = dedupeOrgs(onBehalf)
+	for _, v := range to {
+		for _, e := range splitEntries(v) {
+			if p, ok := entry(e); ok {
+				in.Recipients = append(in.Recipients, p.recipient())
+			}
+		}
+	}
+	if v := lay.verbale; v != nil && len(in.Recipients) == 0 {
+		if p, ok := entry(v.recipient); ok {
+			if p.in.Person != nil {
+				p.in = domain.PartyInput{Organisation: &domain.OrganisationInput{Name: p.in.Person.Name}}
+			}
+			in.Recipients = []domain.PartyInput{p.in}
+		}
 	}
 	if len(in.Recipients) == 0 {
 		for _, z := range lay.find(zAddress) {
-			for _, p := range addresseeParties(lines, unit{span: span{z.from, z.to}}) {
+			var texts []string
+			for i := z.from; i < z.to; i++ {
+				texts = append(texts, lines[i].text)
+			}
+			if p, ok := readAddress(texts); ok {
 				in.Recipients = append(in.Recipients, p.recipient())
 			}
 			break
 		}
 	}
-	if v := lay.verbale; v != nil {
-		if org, ok := parseOrganisation(v.author, true); ok {
-			in.Authors = []domain.PartyInput{{Organisation: org}}
-		}
-		if len(in.Recipients) == 0 {
-			if p, ok := parseParty(v.recipient); ok {
-				in.Recipients = []domain.PartyInput{p.recipient()}
+	copies := func(values []string) []domain.PartyInput {
+		var out []domain.PartyInput
+		for _, v := range values {
+			for _, e := range splitEntries(v) {
+				if p, ok := entry(e); ok {
+					p.in.As = "" // a copy is addressed with no title: its title is its role
+					out = append(out, p.in)
+				}
 			}
 		}
+		return out
 	}
+	in.CC = copies(cc)
+	in.BCC = copies(bcc)
 	for _, z := range lay.find(zCopy) {
-		for _, p := range memoParties(listValues(lay, z)) {
-			in.CC = append(in.CC, p.in)
-		}
+		in.CC = append(in.CC, copies(listValues(lay, z))...)
 	}
 	for _, z := range lay.find(zBlindCopy) {
-		for _, p := range memoParties(listValues(lay, z)) {
-			in.BCC = append(in.BCC, p.in)
-		}
+		in.BCC = append(in.BCC, copies(listValues(lay, z))...)
 	}
 	if in.DatePrecision == "" {
 		in.DatePrecision = domain.PrecisionUnknown
@@ -205,3 +253,20 @@ func explain(lay *layout) string {
 // Zones returns the zones of the plain-text letter s, a line each ("signature | John
 // Smith"), as `lettergraph import --dry-run --zones` shows them.
 func Zones(s string) string { return explain(segment(splitLines(s))) }
+
+// letterheadOrg returns the organisation a letterhead names first: its first line
+// when that is an organisation's name (or a sender line's first part, "Verein e.V. ·
+// Straße 1 · Ort").
+func letterheadOrg(lay *layout) string {
+	for _, z := range lay.find(zLetterhead) {
+		t := lay.lines[z.from].text
+		if i := strings.IndexAny(t, "·|"); i > 0 {
+			t = strings.TrimSpace(t[:i])
+		}
+		if isOrgText(t) && !isTitleText(t) && !isAddressText(t) {
+			return trimPunct(t)
+		}
+		return ""
+	}
+	return ""
+}

@@ -192,5 +192,5 @@ var genericMemoTitles = foldSet("memo", "memorandum", "internal memo", "internal
 
 // respectWords are honorific words that sit inside Persian titles ("نخست وزیر
 // محترم": the respected prime minister) and are no part of the office's name.
-var respectWords = foldSet("محترم", "گرامی", "ارجمند", "عالیقدر", "معظم", "honourable",
+var respectWords = foldSet("محترم", "المحترم", "المحترمة", "المحترمين", "محترمه", "گرامی", "ارجمند", "عالیقدر", "معظم", "honourable",
 	"honorable", "respected", "esteemed")

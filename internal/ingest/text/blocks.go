@@ -1,0 +1,253 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// The grammars of the blocks that name parties: the addressee block and the
+// signature.
+
+// readAddress reads an addressee block: prefixes ("z. Hd.", "To the", "Herrn" on a
+// line of its own) and postal lines dropped, then a person with the title and
+// organisation written under (or over) the name, or an office, or an organisation.
+func readAddress(texts []string) (party, bool) {
+	var lines []string
+	honour := ""
+	for _, t := range texts {
+		t = strings.TrimSpace(t)
+		f := foldLine(t)
+		if n, ok := lex.prefix(secAddresseePrefix, f); ok {
+			rest := f.after(n)
+			if rest == "" {
+				continue
+			}
+			t = rest
+		}
+		if h, rest := splitHonor(t); h != "" && rest == "" {
+			honour = strings.TrimSpace(honour + " " + h)
+			continue
+		}
+		if honour != "" {
+			t, honour = honour+" "+t, ""
+		}
+		lines = append(lines, t)
+	}
+	roles := make([]lineRole, len(lines))
+	person, firstParty := -1, -1
+	for i, t := range lines {
+		roles[i] = roleOf(t)
+		if roles[i] == roleAddress || roles[i] == roleContact {
+			lines, roles = lines[:i], roles[:i]
+			break
+		}
+		if roles[i] == rolePerson && person < 0 {
+			person = i
+		}
+		if firstParty < 0 && (roles[i] == rolePerson || roles[i] == roleTitle || roles[i] == roleOrg) {
+			firstParty = i
+		}
+	}
+	if len(lines) == 0 || firstParty < 0 {
+		if len(lines) > 0 {
+			return entry(lines[0])
+		}
+		return party{}, false
+	}
+	if person < 0 {
+		// An office ("The Minister of Culture", "وزیر محترم آموزش و پرورش") or an
+		// organisation ("Ministry of …" over its department and town).
+		t := lines[firstParty]
+		if roles[firstParty] == roleTitle {
+			p, _ := entry(t)
+			if p.in.Office != nil && p.in.Office.Of == nil && firstParty+1 < len(lines) && roles[firstParty+1] == roleOrg {
+				p.in.Office.Of = &domain.OrganisationInput{Name: dropLeadingArticle(lines[firstParty+1])}
+			}
+			return p, true
+		}
+		return entry(t)
+	}
+	p := personParty(lines[person], nil)
+	var titles, orgs []string
+	for i, t := range lines {
+		switch {
+		case i == person:
+		case roles[i] == roleTitle:
+			titles = append(titles, t)
+		case roles[i] == roleOrg:
+			orgs = append(orgs, dropLeadingArticle(t))
+		}
+	}
+	if len(titles) > 0 {
+		p.title = dropRespect(strings.Join(titles, ", "))
+		p.setFunction(p.title)
+	}
+	if len(orgs) > 0 && p.in.MemberOf == nil && p.in.Holds == nil {
+		role := ""
+		if len(titles) > 0 {
+			role, _ = splitTitleOrg(titles[0])
+		}
+		if role != "" && isPublicTitle(role) {
+			p.in.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: role, Of: &domain.OrganisationInput{Name: orgs[0]}}}
+		} else {
+			p.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: orgs[0]}, Role: role}
+		}
+	}
+	return p, true
+}
+
+// signatory is one signer read from a signature: the party, its capacity as signed,
+// and the organisation signed for.
+type signatory struct {
+	p        party
+	capacity []string
+}
+
+// columnGap separates the columns of signatures set side by side.
+var columnGap = regexp.MustCompile(`\S(\s{3,}|\t+)\S`)
+
+// readSignatures reads the signature blocks: each signatory's name with the lines
+// under it (or a title line over it) as capacity; an organisation over the names, or
+// after an on-behalf cue ("For and on behalf of", "i.A.", "namens"), is the one
+// signed for.
+func readSignatures(blocks [][]line) (authors []domain.PartyInput, onBehalf []domain.OrganisationInput) {
+	var sigs []*signatory
+	var pendingTitle []string
+	for _, b := range blocks {
+		for _, col := range columns(b) {
+			var cur *signatory
+			pendingTitle = nil
+			for _, t := range col {
+				t = strings.TrimSpace(t)
+				if t == "" {
+					continue
+				}
+				f := foldLine(t)
+				if n, ok := lex.prefix(secSignedMark, f); ok {
+					if t = f.after(n); t == "" {
+						continue
+					}
+					f = foldLine(t)
+				}
+				if n, ok := lex.prefix(secOnBehalf, f); ok && n < len(f.w) {
+					rest := f.after(n)
+					switch {
+					case isPersonText(rest) && !isOrgText(rest):
+						t = rest
+					case isOrgText(rest) || startsUpper(rest):
+						if !isTitleText(rest) {
+							onBehalf = append(onBehalf, domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(rest))})
+						}
+						continue
+					default:
+						continue
+					}
+				} else if ok {
+					continue // "i.A." alone on its line
+				}
+				switch roleOf(t) {
+				case roleContact, roleAddress:
+					continue
+				case rolePerson:
+					cur = &signatory{p: personParty(t, nil), capacity: pendingTitle}
+					pendingTitle = nil
+					sigs = append(sigs, cur)
+					continue
+				}
+				if cur == nil {
+					if p, ok := entry(t); ok && p.in.Person != nil && (strings.ContainsAny(t, ",—–(") || len(sigs) > 0) {
+						cur = &signatory{p: p}
+						if p.title != "" {
+							cur.capacity = []string{p.title}
+						}
+						sigs = append(sigs, cur)
+						continue
+					}
+					if isOrgText(t) && !isTitleText(t) {
+						onBehalf = append(onBehalf, domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(t))})
+						continue
+					}
+					pendingTitle = append(pendingTitle, t)
+					continue
+				}
+				cur.capacity = append(cur.capacity, t)
+			}
+		}
+	}
+	for _, s := range sigs {
+		a := s.p
+		if len(s.capacity) > 0 {
+			a.in.Capacity = strings.Join(trimAll(s.capacity), ", ")
+			if a.in.MemberOf == nil && a.in.Holds == nil {
+				a.setFunction(a.in.Capacity)
+			}
+			if a.in.MemberOf == nil && a.in.Holds == nil && len(onBehalf) == 1 {
+				role, _ := splitTitleOrg(s.capacity[0])
+				a.in.MemberOf = &domain.MembershipInput{Organisation: onBehalf[0], Role: role}
+			}
+		} else if len(onBehalf) == 1 && a.in.Person != nil {
+			a.in.MemberOf = &domain.MembershipInput{Organisation: onBehalf[0]}
+		}
+		authors = append(authors, a.author())
+	}
+	return authors, onBehalf
+}
+
+func trimAll(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, s := range list {
+		if s = trimPunct(strings.TrimSpace(s)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// columns splits a block of signatures set side by side into its columns, by the
+// runs of three or more spaces in its first line; a block of one column is returned
+// as its lines.
+func columns(b []line) [][]string {
+	if len(b) == 0 {
+		return nil
+	}
+	first := b[0].raw
+	if !columnGap.MatchString(first) {
+		var one []string
+		for _, l := range b {
+			one = append(one, l.text)
+		}
+		return [][]string{one}
+	}
+	// The columns start where the first line's parts start (counted in characters,
+	// which is how they line up on the page).
+	fr := []rune(first)
+	var starts []int
+	inGap, prevSpace := true, 0
+	for i, r := range fr {
+		if r == ' ' || r == '\t' {
+			prevSpace++
+			continue
+		}
+		if inGap || prevSpace >= 3 {
+			starts = append(starts, i)
+		}
+		inGap, prevSpace = false, 0
+	}
+	cols := make([][]string, len(starts))
+	for _, l := range b {
+		lr := []rune(l.raw)
+		for k, s := range starts {
+			if s >= len(lr) {
+				continue
+			}
+			end := len(lr)
+			if k+1 < len(starts) && starts[k+1] < end {
+				end = starts[k+1]
+			}
+			cols[k] = append(cols[k], strings.TrimSpace(string(lr[s:end])))
+		}
+	}
+	return cols
+}

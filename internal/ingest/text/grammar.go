@@ -1,0 +1,414 @@
+package text
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// The grammar of the lines that name parties, driven by the cue lexicons: what a line
+// is (a name, a title, an organisation, an address), and how a line or an entry that
+// mixes them ("Jane Doe, Director, Amnesty", "Minister of Culture of Estonia",
+// "Engin Yilmaz (Kundendienst)") divides.
+
+// lineRole is what one line of an address block or a signature is.
+type lineRole uint8
+
+const (
+	roleOther   lineRole = iota
+	rolePerson           // a person's name, perhaps after honorifics
+	roleTitle            // a job title or a public office, perhaps with its organisation
+	roleOrg              // an organisation's name
+	roleAddress          // a street, a postcode and town, a post box
+	roleContact          // telephone, fax, email, web
+)
+
+// dropRespect removes courtesy words: "معاون محترم فنی" is the title "معاون فنی".
+func dropRespect(s string) string {
+	f := foldLine(s)
+	if !slices.ContainsFunc(f.w, func(w string) bool { return respectWords[w] }) {
+		return s
+	}
+	var keep []string
+	for _, w := range strings.Fields(s) {
+		if !respectWords[fold(w)] {
+			keep = append(keep, w)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// containsCue reports whether a cue of sec occurs among the folded words of s.
+func containsCue(sec section, s string) bool { return lex.contains(sec, foldLine(s)) }
+
+// isTitleText reports whether s names a function: it starts with a title or public
+// title word, after honorifics ("Senior Underwriter", "Leiterin Personal", "وزیر
+// محترم آموزش و پرورش", "Генеральному директору").
+func isTitleText(s string) bool {
+	f := foldLine(stripHonorifics(dropRespect(s)))
+	for _, sec := range []section{secPublicTitle, secTitleWord} {
+		if _, ok := lex.prefix(sec, f); ok {
+			return true
+		}
+	}
+	// A title may come after a qualifier: "Senior Sales Director", "stellvertretende
+	// Leiterin", "1. Vorsitzende".
+	for k := 1; k <= 2 && k < len(f.w); k++ {
+		for _, sec := range []section{secPublicTitle, secTitleWord} {
+			if _, ok := lex.prefix(sec, fwords{w: f.w[k:], end: f.end[k:], src: f.src}); ok && len(f.w) <= 12 {
+				return !isOrgText(s) || k == 1
+			}
+		}
+	}
+	return false
+}
+
+// isPublicTitle reports whether a title names a public office (one is said to hold).
+func isPublicTitle(s string) bool {
+	f := foldLine(stripHonorifics(dropRespect(s)))
+	for k := 0; k <= 2 && k < len(f.w); k++ {
+		if _, ok := lex.prefix(secPublicTitle, fwords{w: f.w[k:], end: f.end[k:], src: f.src}); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// isOrgText reports whether s names an organisation: one of its words is an
+// organisation word ("Ministry", "GmbH", "Stichting", "وزارت").
+func isOrgText(s string) bool { return containsCue(secOrganisationWord, s) }
+
+// streetWords mark a line of a postal address.
+var streetWords = foldSet("street", "st", "road", "rd", "avenue", "ave", "lane", "way", "drive", "square",
+	"place", "close", "box", "po", "postfach", "postbus", "straße", "strasse", "str", "weg", "platz", "allee",
+	"gasse", "ring", "damm", "laan", "straat", "plein", "gracht", "rue", "avenue", "boulevard", "bd", "cedex",
+	"bp", "calle", "avda", "avenida", "plaza", "paseo", "via", "viale", "piazza", "corso", "vicolo", "ул",
+	"улица", "пр", "проспект", "пер", "д", "خیابان", "کوچه", "پلاک", "بلوار", "میدان", "شارع", "طريق", "ص ب")
+
+// postcode matches a postcode or house number with its town ("B98 0HJ", "10115
+// Berlin", "75008 Paris", "HX1 2LT", "1234 AB").
+var postcode = regexp.MustCompile(`(?i)\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{4,6}|\d{4}\s?[A-Z]{2})\b`)
+
+// isAddressText reports whether s is a line of a postal address.
+func isAddressText(s string) bool {
+	f := foldLine(s)
+	hasDigit := strings.IndexFunc(s, unicode.IsDigit) >= 0
+	for _, w := range f.w {
+		if streetWords[w] && hasDigit {
+			return true
+		}
+	}
+	return hasDigit && postcode.MatchString(s) && !isTitleText(s) && len(f.w) <= 8
+}
+
+// isContactText reports whether s is a contact line.
+func isContactText(s string) bool {
+	if strings.Contains(s, "@") || strings.Contains(strings.ToLower(s), "www.") || strings.Contains(s, "http") {
+		return true
+	}
+	_, ok := lex.prefix(secContact, foldLine(s))
+	return ok
+}
+
+// isPersonText reports whether s reads as a person's name, after honorifics: one to
+// six words, no organisation or title word, no digits; in a script with capitals,
+// each word capitalised, an initial, or a particle.
+func isPersonText(s string) bool {
+	s = strings.TrimSpace(s)
+	h, rest := splitHonor(s)
+	if rest == "" || strings.IndexFunc(rest, unicode.IsDigit) >= 0 || strings.ContainsAny(rest, "@:;") {
+		return false
+	}
+	ws := strings.Fields(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(rest))
+	if len(ws) == 0 || len(ws) > 6 || (len(ws) == 1 && h == "") {
+		return len(ws) == 1 && h != "" || len(ws) == 1 && isInitials(ws[0])
+	}
+	if isOrgText(rest) || isTitleText(rest) || isContactText(rest) {
+		return false
+	}
+	cased := 0
+	for _, w := range ws {
+		r := []rune(w)[0]
+		switch {
+		case unicode.IsUpper(r) || isInitials(w):
+			cased++
+		case nameParticles[fold(w)]:
+		case unicode.IsLower(r):
+			return false
+		}
+	}
+	// Scripts without case (Persian, Arabic) pass on the other checks.
+	return cased > 0 || !hasCase(rest)
+}
+
+// hasCase reports whether s has a letter of a script with upper and lower case.
+func hasCase(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsLower(r) }) >= 0
+}
+
+// isInitials reports whether w is initials: "R.", "R.J.", "J.-P.", "Д.А.".
+func isInitials(w string) bool {
+	w = strings.TrimSuffix(w, ",")
+	if !strings.HasSuffix(w, ".") {
+		return false
+	}
+	for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '.' || r == '-' }) {
+		if len([]rune(p)) > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// splitHonor separates leading honorifics (the lexicon's, and the domain's) from a
+// name: "Frau Dr. Miriam Hollweg" gives "Frau Dr.", "Miriam Hollweg".
+func splitHonor(s string) (honorific, rest string) {
+	s = strings.TrimSpace(s)
+	taken := 0
+	f := foldLine(s)
+	for taken < len(f.w) {
+		n, ok := lex.prefix(secHonorific, fwords{w: f.w[taken:], end: f.end[taken:], src: f.src})
+		if !ok || taken+n >= len(f.w) {
+			break
+		}
+		taken += n
+	}
+	if taken == 0 {
+		h, r := domain.SplitHonorific(s)
+		return h, r
+	}
+	h := f.upto(taken)
+	// The honorific's own full stop ("Dr.") stays with it.
+	rest = strings.TrimSpace(s[len(h):])
+	if strings.HasPrefix(rest, ".") {
+		h += "."
+		rest = strings.TrimSpace(rest[1:])
+	}
+	return h, strings.TrimLeft(rest, "/ ")
+}
+
+// stripHonorifics returns s without its leading honorifics.
+func stripHonorifics(s string) string {
+	_, rest := splitHonor(s)
+	if rest == "" {
+		return s
+	}
+	return rest
+}
+
+// roleOf says what one line of a block is.
+func roleOf(s string) lineRole {
+	switch {
+	case s == "":
+		return roleOther
+	case isContactText(s):
+		return roleContact
+	case isAddressText(s):
+		return roleAddress
+	case isPersonText(s):
+		return rolePerson
+	case isTitleText(s):
+		return roleTitle
+	case isOrgText(s):
+		return roleOrg
+	}
+	return roleOther
+}
+
+// splitTitleOrg divides a title that names its organisation: "Minister of Culture of
+// the Republic of Estonia" → "Minister of Culture", "Republic of Estonia";
+// "Oberbürgermeister der Stadt Altenbrück" → "Oberbürgermeister", "Stadt
+// Altenbrück"; "Chief Executive, National Library" → "Chief Executive", "National
+// Library"; "رئیس سازمان نظام مهندسی" → "رئیس", "سازمان نظام مهندسی". A title with
+// no organisation is returned whole.
+func splitTitleOrg(s string) (title, org string) {
+	s = strings.TrimSpace(dropRespect(s))
+	if l, r, ok := strings.Cut(s, ","); ok && isOrgText(r) {
+		return trimPunct(l), dropLeadingArticle(trimPunct(r))
+	}
+	if l, r, ok := strings.Cut(s, "،"); ok && isOrgText(r) {
+		return trimPunct(l), trimPunct(r)
+	}
+	f := foldLine(s)
+	// The organisation starts at the last connector ("of", "der", "de", "del", "di",
+	// "van", "des") that is followed by an organisation word or a capitalised name,
+	// or, without a connector, at the first organisation word.
+	for k := 1; k < len(f.w); k++ {
+		if !orgConnectors[f.w[k]] {
+			continue
+		}
+		rest := f.after(k + 1)
+		if rest == "" {
+			continue
+		}
+		if isOrgText(rest) || (startsUpper(rest) && !isTitleText(rest)) {
+			head := f.upto(k)
+			// "Minister of Culture of Estonia": keep the portfolio with the title.
+			if j := nextConnector(f, k+1); j > 0 && !isOrgText(f.upto(j)[len(f.upto(k+1)):]) && isOrgText(f.after(j+1)) {
+				continue
+			}
+			return trimPunct(head), dropLeadingArticle(trimPunct(rest))
+		}
+	}
+	for k := 1; k < len(f.w); k++ {
+		sub := fwords{w: f.w[k:], end: f.end[k:], src: f.src}
+		if _, ok := lex.prefix(secOrganisationWord, sub); ok {
+			return trimPunct(f.upto(k)), trimPunct(f.after(k))
+		}
+	}
+	return trimPunct(s), ""
+}
+
+// nextConnector returns the index of the next connector word after k, or -1.
+func nextConnector(f fwords, k int) int {
+	for j := k; j < len(f.w); j++ {
+		if orgConnectors[f.w[j]] {
+			return j
+		}
+	}
+	return -1
+}
+
+// orgConnectors join a title and its organisation.
+var orgConnectors = foldSet("of", "for", "at", "der", "des", "von", "vom", "beim", "de", "du", "del", "della",
+	"dell", "di", "van", "het", "at", "da", "do", "dos", "при")
+
+// entry reads one entry of a list (a copy list, a header's value, an open letter's
+// addressee): a person, an office or an organisation, with the title and organisation
+// written with a person.
+func entry(s string) (party, bool) {
+	s = cleanEntry(s)
+	if s == "" {
+		return party{}, false
+	}
+	s, emails := takeEmails(s)
+	if s == "" {
+		if len(emails) == 0 {
+			return party{}, false
+		}
+		return party{in: domain.PartyInput{Person: &domain.PersonInput{Name: emails[0], Emails: emails}}}, true
+	}
+	if mediaGroup[fold(s)] {
+		return party{in: domain.PartyInput{Organisation: &domain.OrganisationInput{Name: s, Kind: domain.OrgGroup}}}, true
+	}
+	// "Name (Department or Title)"
+	if open := strings.Index(s, "("); open > 0 && strings.HasSuffix(s, ")") {
+		name := strings.TrimSpace(s[:open])
+		inner := strings.TrimSpace(s[open+1 : len(s)-1])
+		if isPersonText(name) {
+			p := personParty(name, emails)
+			if isTitleText(inner) {
+				p.title = inner
+			}
+			return p, true
+		}
+		if isOrgText(name) && !isOrgText(inner) {
+			org, _ := parseOrganisation(s, true)
+			if org != nil {
+				return party{in: domain.PartyInput{Organisation: org}}, true
+			}
+		}
+	}
+	// "Name, Title[, Organisation]" and "Name — Title, Organisation"
+	for _, sep := range []string{" — ", " – ", " - ", ",", "،"} {
+		l, r, ok := strings.Cut(s, sep)
+		if !ok || !isPersonText(l) {
+			continue
+		}
+		p := personParty(l, emails)
+		p.setFunction(r)
+		return p, true
+	}
+	// "Title Name" ("Prime Minister Edi Rama") is left to the old grammar's
+	// titleThenName; a title alone, or with its organisation, is an office.
+	if isPersonText(s) {
+		return personParty(s, emails), true
+	}
+	if isTitleText(s) {
+		if p, ok := titleThenName(s, emails); ok && p.in.Person != nil {
+			return p, true
+		}
+		title, org := splitTitleOrg(stripHonorifics(s))
+		o := &domain.OfficeInput{Title: title}
+		if org != "" {
+			o.Of = &domain.OrganisationInput{Name: org}
+		}
+		return party{in: domain.PartyInput{Office: o}}, true
+	}
+	name := dropLeadingArticle(stripHonorifics(s))
+	return party{in: domain.PartyInput{Organisation: &domain.OrganisationInput{Name: name, Kind: orgKind(name)}}}, true
+}
+
+// setFunction gives a person the function written with the name: "Director, Amnesty
+// International" or "Director" and an organisation. A public office is held; any other
+// title is a role in the organisation it names.
+func (p *party) setFunction(text string) {
+	text = trimPunct(strings.TrimSpace(text))
+	if text == "" || p.in.Person == nil {
+		return
+	}
+	p.title = text
+	title, org := splitTitleOrg(text)
+	if org == "" && isOrgText(text) && !isTitleText(text) {
+		p.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: dropLeadingArticle(text)}}
+		return
+	}
+	if org == "" {
+		return
+	}
+	if isPublicTitle(title) {
+		p.in.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: title, Of: &domain.OrganisationInput{Name: org}}}
+		return
+	}
+	p.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: org}, Role: title}
+}
+
+// cleanEntry strips a list entry's bullet or number, its purpose phrase ("for
+// information", "جهت استحضار") and the courtesy words around it.
+func cleanEntry(s string) string {
+	s, _ = stripBullet(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	for {
+		f := foldLine(s)
+		n, ok := lex.suffix(secPurpose, f)
+		if !ok || n >= len(f.w) {
+			break
+		}
+		s = strings.TrimSpace(strings.TrimRight(f.upto(len(f.w)-n), " -–—,:;(/"))
+	}
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "("))
+	return trimPunct(strings.Trim(dropRespect(s), `"“”«»'`))
+}
+
+// splitEntries divides a list's line into entries: at semicolons, and at commas when
+// what they separate are whole parties ("Peter Müller, Anna Schmidt") rather than a
+// name and its title ("Jane Doe, Director").
+func splitEntries(s string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '؛' }) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		pieces := strings.FieldsFunc(part, func(r rune) bool { return r == ',' || r == '،' })
+		allParties := len(pieces) > 1
+		for _, p := range pieces {
+			p = cleanEntry(p)
+			if p == "" || isTitleText(p) && !isPersonText(p) || !(isPersonText(p) || isOrgText(p)) {
+				allParties = false
+				break
+			}
+		}
+		if allParties {
+			for _, p := range pieces {
+				out = append(out, strings.TrimSpace(p))
+			}
+			continue
+		}
+		out = append(out, part)
+	}
+	return out
+}
