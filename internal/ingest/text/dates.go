@@ -35,7 +35,12 @@ var dateLabels = foldSet("date", "dated", "datum", "تاریخ", "fecha", "data"
 // label: "12 March 2019", "Tehran, 12 March 2019", "Date: 2019-03-12", "۱۴ مهر ۱۴۰۱",
 // "تهران، ۱۴ مهر ۱۴۰۱". A numeric date that reads two ways (03/04/2019) is kept as
 // text with precision UNKNOWN and the span of both readings.
-func dateLine(s string) (dated, bool) {
+func dateLine(s string) (dated, bool) { return dateLineIn(s, false) }
+
+// dateLineIn is dateLine for a letter whose language writes numeric dates day first
+// (every language the parser knows but English): there "12/03/2020" is 12 March. A
+// date with dots ("12.03.2020") is read day first in any language.
+func dateLineIn(s string, dayFirst bool) (dated, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || runes(s) > 80 {
 		return dated{}, false
@@ -46,7 +51,7 @@ func dateLine(s string) (dated, bool) {
 		s = strings.TrimSpace(s[len(f[0]):])
 	}
 	if d, before, after, ok := textdate.Find(s); ok {
-		before, after = trimDateEdge(before), trimDateEdge(after)
+		before, after = trimJoiners(before, true), trimJoiners(after, false)
 		if before != "" && after != "" {
 			return dated{}, false
 		}
@@ -71,7 +76,71 @@ func dateLine(s string) (dated, bool) {
 		}
 		return out, true
 	}
-	return ambiguousDate(s)
+	return numericIn(s, dayFirst)
+}
+
+// numericIn reads a numeric date within a line ("Montevecchio, lì 12/03/2020"),
+// with the place before it.
+func numericIn(s string, dayFirst bool) (dated, bool) {
+	loc := numericAnywhere.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return dated{}, false
+	}
+	before, after := trimJoiners(s[:loc[0]], true), trimJoiners(s[loc[1]:], false)
+	if after != "" {
+		return dated{}, false
+	}
+	text := s[loc[0]:loc[1]]
+	d, ok := ambiguousDate(text)
+	if !ok {
+		return dated{}, false
+	}
+	if d.date == nil && (dayFirst || s[loc[3]] == '.') {
+		day, _ := strconv.Atoi(s[loc[2]:loc[3]])
+		month, _ := strconv.Atoi(s[loc[4]:loc[5]])
+		year, _ := strconv.Atoi(s[loc[6]:loc[7]])
+		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		d.date, d.precision, d.notBefore, d.notAfter = &t, domain.PrecisionDay, &t, &t
+	}
+	if before != "" {
+		before = dropWeekday(before)
+		if _, ok := parsePlace(before, true); !ok {
+			return dated{}, false
+		}
+		d.place = before
+	}
+	return d, true
+}
+
+// numericAnywhere finds a numeric date in a line.
+var numericAnywhere = regexp.MustCompile(`\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b`)
+
+// trimJoiners trims the punctuation and the date joiners ("den", "le", "lì", "في")
+// at the edge of the text before a date (end) or after it (start).
+func trimJoiners(s string, end bool) string {
+	for {
+		s = trimDateEdge(s)
+		f := foldLine(s)
+		if len(f.w) == 0 {
+			return s
+		}
+		var n int
+		var ok bool
+		if end {
+			n, ok = lex.suffix(secDateJoiner, f)
+			if ok {
+				s = f.upto(len(f.w) - n)
+			}
+		} else {
+			n, ok = lex.prefix(secDateJoiner, f)
+			if ok {
+				s = f.after(n)
+			}
+		}
+		if !ok {
+			return s
+		}
+	}
 }
 
 // numericDate is a date written with numbers only, day and month in either order.

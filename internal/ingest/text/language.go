@@ -5,31 +5,27 @@ import (
 	"unicode"
 )
 
-// functionWords are the most frequent short words of the languages told apart by
-// counting them. Latin-script text in none of them gets no language.
-var functionWords = map[string]map[string]bool{
-	"en": foldSet("the", "and", "of", "to", "in", "is", "that", "for", "we", "i", "you", "this",
-		"with", "are", "be", "have", "not", "on", "it", "as", "by", "which", "our", "your", "has"),
-	"de": foldSet("der", "die", "und", "das", "nicht", "ist", "sie", "ich", "wir", "mit", "den",
-		"zu", "ein", "eine", "von", "auf", "für", "dass", "es", "auch", "sich", "des", "dem"),
-	"fr": foldSet("le", "la", "les", "et", "des", "est", "nous", "vous", "je", "une", "pour",
-		"dans", "que", "qui", "du", "pas", "sur", "au", "avec", "ce", "cette", "sont", "aux"),
-}
+// latinLanguages are the languages in the Latin script that the lexicons know, in a
+// fixed order so that a tie is always broken the same way.
+var latinLanguages = []string{"en", "de", "fr", "es", "it", "nl"}
 
 // persianLetters occur in Persian but not in Arabic.
 const persianLetters = "پچژگکی"
 
 // detectLanguage guesses the language of a letter's text: "fa" when most letters are
 // in the Arabic script and Persian letters occur ("ar" when they do not), otherwise
-// the language among English, German and French whose most frequent words make up a
+// "ru" for Cyrillic, otherwise
+// the language among those of the lexicons (their function words) whose most frequent words make up a
 // fair share of the words. It returns "" when unsure.
 func detectLanguage(s string) string {
 	if len(s) > 64<<10 {
 		s = s[:64<<10] // a sample is enough
 	}
-	arabic, latin, persian := 0, 0, 0
+	arabic, latin, persian, cyrillic := 0, 0, 0, 0
 	for _, r := range s {
 		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
 		case isArabicScript(r):
 			arabic++
 			if strings.ContainsRune(persianLetters, r) {
@@ -38,6 +34,9 @@ func detectLanguage(s string) string {
 		case unicode.IsLetter(r):
 			latin++
 		}
+	}
+	if cyrillic > latin && cyrillic > arabic {
+		return "ru"
 	}
 	if arabic > latin {
 		if persian > 0 {
@@ -50,10 +49,10 @@ func detectLanguage(s string) string {
 		return ""
 	}
 	best, bestCount := "", 0
-	for _, lang := range []string{"en", "de", "fr"} {
+	for _, lang := range latinLanguages {
 		n := 0
 		for _, w := range words {
-			if functionWords[lang][w] {
+			if lex.function[lang][w] {
 				n++
 			}
 		}

@@ -50,6 +50,7 @@ const (
 	secTitleWord        section = "title-word"
 	secPublicTitle      section = "public-title"
 	secArticle          section = "article"
+	secDateJoiner       section = "date-joiner"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -57,7 +58,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner}
 
 // phrase is a cue as folded words.
 type phrase []string

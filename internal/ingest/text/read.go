@@ -11,6 +11,8 @@ import (
 // readLetter reads the letter's facts from its zones, each zone with its grammar.
 func readLetter(lay *layout) (in domain.LetterInput) {
 	lines := lay.lines
+	lang := detectLanguage(joinText(lines, lay.bodyFrom, lay.bodyTo))
+	dayFirst := lang != "en"
 	for _, z := range lay.find(zTitle) {
 		in.Title = cutRunes(lines[z.from].text, maxTitle)
 		break
@@ -33,7 +35,7 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 			}
 		case secLabelDate:
 			if in.Date == nil && in.DateText == "" {
-				if d, ok := dateLine(z.value); ok {
+				if d, ok := dateLineIn(z.value, dayFirst); ok {
 					d.apply(&in)
 				}
 			}
@@ -50,7 +52,7 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 		if in.Date != nil || in.DateText != "" {
 			break
 		}
-		if d, ok := dateLine(z.value); ok {
+		if d, ok := dateLineIn(z.value, dayFirst); ok {
 			d.apply(&in)
 			if d.place != "" {
 				if pl, ok := parsePlace(d.place, true); ok {
