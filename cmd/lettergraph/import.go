@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/lettergraph/lettergraph/internal/ingest"
 	"github.com/lettergraph/lettergraph/internal/ingest/canonical"
+	"github.com/lettergraph/lettergraph/internal/ingest/text"
 )
 
 // importTxTimeout bounds one batch's transaction.
@@ -22,6 +24,7 @@ type importCmd struct {
 	Paths     []string `arg:"" optional:"" name:"path" help:"Files, folders, globs, or - for standard input."`
 	Format    string   `name:"format" default:"auto" help:"Format of every input: auto, text, email, mbox, cmif, json (json also reads NDJSON)."`
 	DryRun    bool     `name:"dry-run" help:"Print each document in canonical JSON (NDJSON) and write nothing."`
+	Zones     bool     `name:"zones" help:"With --dry-run: print how each plain-text letter was cut into zones (letterhead, address, salutation, body, signature, copy list …), on standard error."`
 	Strict    bool     `name:"strict" help:"Stop at the first document that fails."`
 	BatchSize int      `name:"batch-size" default:"500" help:"Documents per write transaction."`
 	Review    bool     `name:"review" help:"After importing (or alone), report likely duplicate correspondents."`
@@ -42,6 +45,9 @@ func (c *importCmd) Run(ctx context.Context, a *app) error {
 	}
 	im := &ingest.Importer{Options: ingest.Options{Format: format, DryRun: c.DryRun, Strict: c.Strict, BatchSize: c.BatchSize}}
 	if c.DryRun {
+		if c.Zones {
+			printZones(sources, format)
+		}
 		return c.dryRun(ctx, im, sources)
 	}
 	// A batch of documents is one transaction, much longer than an API request: the
@@ -152,4 +158,23 @@ func failedErr(sum ingest.Summary, err error) error {
 		return fmt.Errorf("%d of %d documents failed", sum.Failed, sum.Read)
 	}
 	return nil
+}
+
+// printZones prints the zones of each plain-text source on standard error.
+func printZones(sources []ingest.Source, format *ingest.Format) {
+	for _, src := range sources {
+		if src.Name == "-" {
+			continue // standard input is read once, by the import itself
+		}
+		r, err := src.Open()
+		if err != nil {
+			continue
+		}
+		raw, err := io.ReadAll(io.LimitReader(r, text.MaxSize))
+		r.Close()
+		if err != nil || (format != nil && format.Name != "text") || (format == nil && ingest.Detect(raw) != nil && ingest.Detect(raw).Name != "text") {
+			continue
+		}
+		fmt.Fprintf(os.Stderr, "== %s\n%s\n", src.Name, text.Zones(raw))
+	}
 }

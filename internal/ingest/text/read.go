@@ -252,9 +252,16 @@ func explain(lay *layout) string {
 	return b.String()
 }
 
-// Zones returns the zones of the plain-text letter s, a line each ("signature | John
-// Smith"), as `lettergraph import --dry-run --zones` shows them.
-func Zones(s string) string { return explain(segment(splitLines(s))) }
+// Zones returns the zones of the plain-text letter raw, a line each ("signature | John
+// Smith"), as `lettergraph import --dry-run --zones` shows them; "" when raw is no
+// text letter.
+func Zones(raw []byte) string {
+	s, err := decode(raw, "")
+	if err != nil {
+		return ""
+	}
+	return explain(segment(splitLines(s)))
+}
 
 // letterheadOrg returns the organisation a letterhead names first: its first line
 // when that is an organisation's name (or a sender line's first part, "Verein e.V. ·

@@ -467,6 +467,20 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 				}
 				continue
 			}
+			if i+1 < b.end && infoRow(lines[i].raw) {
+				// An information block: a row of labels over a row of values
+				// ("Ihr Zeichen   Unser Zeichen   Datum" over "KD/4471   17.11.2016").
+				if i > start {
+					blocks = append(blocks, span{start, i})
+				}
+				lay.add(zReference, i, i+2)
+				if d := infoDate(lines[i].raw, lines[i+1].raw); d != "" {
+					lay.add(zDate, i+1, i+2).value = d
+				}
+				start = i + 2
+				i++
+				continue
+			}
 			if k, label, value := headLine(lines[i].text); k != zNone {
 				if i > start {
 					blocks = append(blocks, span{start, i})
@@ -495,7 +509,8 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 			lay.add(zAddress, b.start, b.end)
 		case addr >= 0 && k > addr && b.end-b.start == 1:
 			lay.add(zSubject, b.start, b.end).value = lines[b.start].text
-		case k == 0 && b.end-b.start == 1 && len(blocks) > 1 && !looksLikeLetterhead(lines, b) && !isProse(lines[b.start].text):
+		case k == 0 && b.end-b.start == 1 && len(blocks) > 1 && !looksLikeLetterhead(lines, b) && !isProse(lines[b.start].text) &&
+			!namesOrganisation(lines[b.start].text):
 			lay.add(zTitle, b.start, b.end)
 		case blockIsProse(lines, b):
 			lay.add(zLead, b.start, b.end)
@@ -690,4 +705,78 @@ func (lay *layout) addSignatures(from, to int) {
 	for _, b := range blocksIn(lay.lines, from, to) {
 		lay.add(zSignature, b.start, b.end)
 	}
+}
+
+// namesOrganisation reports whether a line is an organisation's name rather than a
+// heading about one: it starts with an organisation word ("Ministry of …", "جمعية …",
+// "Stichting …") or ends with a company's form ("… GmbH", "… Ltd").
+func namesOrganisation(t string) bool {
+	f := foldLine(t)
+	if _, ok := lex.prefix(secOrganisationWord, f); ok {
+		return true
+	}
+	return len(f.w) > 1 && lex.words[secOrganisationWord][f.w[len(f.w)-1]] && len(f.w) <= 6
+}
+
+// cells splits a row of an information block at runs of two or more spaces, and
+// returns each cell's text and the column (in characters) where it starts.
+func cells(raw string) (texts []string, cols []int) {
+	r := []rune(raw)
+	start, spaces := -1, 0
+	for i := 0; i <= len(r); i++ {
+		if i < len(r) && r[i] != ' ' && r[i] != '\t' {
+			if start < 0 || spaces >= 2 {
+				if start >= 0 {
+					texts = append(texts, strings.TrimSpace(string(r[start:i])))
+				}
+				start = i
+				cols = append(cols, i)
+			}
+			spaces = 0
+			continue
+		}
+		spaces++
+	}
+	if start >= 0 {
+		texts = append(texts, strings.TrimSpace(string(r[start:])))
+	}
+	return texts, cols
+}
+
+// infoRow reports whether a line is the label row of an information block: two or
+// more cells that are reference or date labels.
+func infoRow(raw string) bool {
+	texts, _ := cells(raw)
+	n := 0
+	for _, t := range texts {
+		if lex.is(secLabelReference, t) || lex.is(secLabelDate, t) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// infoDate returns the value under the date label of an information block, by column.
+func infoDate(labels, values string) string {
+	texts, cols := cells(labels)
+	vr := []rune(values)
+	for k, t := range texts {
+		if !lex.is(secLabelDate, t) {
+			continue
+		}
+		from := cols[k]
+		if from >= len(vr) {
+			return ""
+		}
+		// The value may start a little before its label; take the cell around it.
+		for from > 0 && vr[from-1] != ' ' {
+			from--
+		}
+		end := len(vr)
+		if k+1 < len(cols) && cols[k+1] < end {
+			end = cols[k+1]
+		}
+		return strings.TrimSpace(string(vr[from:end]))
+	}
+	return ""
 }

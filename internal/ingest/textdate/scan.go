@@ -71,6 +71,7 @@ func newScanner(s string) *scanner {
 		}
 		i = j
 	}
+	sc.joinMonthWords()
 	return sc
 }
 
@@ -171,3 +172,19 @@ func (s *scanner) inChain(i int) bool {
 
 // text returns the input from the start of token a to the end of token b-1.
 func (s *scanner) text(a, b int) string { return s.src[s.toks[a].start:s.toks[b-1].end] }
+
+// joinMonthWords makes one token of a month named in two words ("كانون الثاني",
+// "تشرين الأول"), so that the forms read it as one month name.
+func (s *scanner) joinMonthWords() {
+	for i := 0; i+1 < len(s.toks); i++ {
+		a, b := s.toks[i], s.toks[i+1]
+		if a.kind != word || b.kind != word {
+			continue
+		}
+		if _, ok := months[a.key+b.key]; !ok {
+			continue
+		}
+		s.toks[i].end, s.toks[i].key = b.end, a.key+b.key
+		s.toks = append(s.toks[:i+1], s.toks[i+2:]...)
+	}
+}

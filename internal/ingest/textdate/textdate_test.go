@@ -213,6 +213,13 @@ func TestParse(t *testing.T) {
 		{name: "weekday alone", in: "Monday"},
 		{name: "label alone", in: "Date:"},
 
+		// Month names of the other languages of the lexicons.
+		{name: "dutch", in: "12 maart 2020", want: gDay("2020-03-12")},
+		{name: "russian genitive", in: "12 марта 2020", want: gDay("2020-03-12")},
+		{name: "levantine arabic", in: "١٤ أيلول ٢٠٢٢", want: gDay("2022-09-14")},
+		{name: "levantine arabic in two words", in: "٣ تشرين الأول ٢٠٢١", want: gDay("2021-10-03")},
+		{name: "arabic gregorian era", in: "٦ أبريل ٢٠٢٣م", want: gDay("2023-04-06")},
+
 		// The edges of the year ranges, and near misses, each of which a mutation run
 		// (scripts/mutation.sh) found untested.
 		{name: "first gregorian day", in: "1 January 1000", want: gDay("1000-01-01")},

@@ -3,22 +3,25 @@ package textdate
 import "time"
 
 // gregorianMonthNames are the names and abbreviations of each Gregorian month in
-// English, French, German, Spanish, Italian, Persian and Arabic. Abbreviations that are
+// English, French, German, Spanish, Italian, Dutch, Russian (and its genitive,
+// "12 марта"), Persian and Arabic (the Egyptian, Maghreb and Levantine names; a
+// two-word Levantine name is written here with a zero-width non-joiner, "كانون‌الثاني",
+// and the scanner joins the two words it is written as, see joinMonthWords). Abbreviations that are
 // everyday words in one of these languages (Italian "set", "ago", "mag") are left out:
 // "ago 2019" is no month. Case, diacritics and a full stop after them do not matter.
 var gregorianMonthNames = [12]string{
-	"january jan janvier janv januar jänner gennaio enero ژانویه يناير",
-	"february feb febr février févr fév februar febbraio febrero فوریه فبراير",
-	"march mar mars märz mrz maerz marzo مارس",
-	"april apr avril avr aprile abril آوریل أبريل",
-	"may mai maggio mayo مه می مایو",
-	"june jun juin juni giugno junio ژوئن جون يونيو يونيه",
-	"july jul juillet juil juli luglio julio ژوئیه جولای يوليو يوليه",
-	"august aug août agosto اوت آگوست أغسطس",
-	"september sep sept septembre settembre septiembre setiembre سپتامبر سبتمبر",
-	"october oct octobre oktober okt ottobre octubre اکتبر أكتوبر",
-	"november nov novembre noviembre نوامبر نوفمبر",
-	"december dec décembre déc dezember dez dicembre diciembre دسامبر ديسمبر",
+	"january jan janvier janv januar jänner gennaio enero januari январь января янв ژانویه يناير كانون‌الثاني",
+	"february feb febr février févr fév februar febbraio febrero februari февраль февраля фев февр فوریه فبراير شباط",
+	"march mar mars märz mrz maerz marzo maart mrt март марта مارس آذار",
+	"april apr avril avr aprile abril апрель апреля апр آوریل أبريل ابريل نيسان",
+	"may mai maggio mayo mei май мая مه می مایو ماي أيار",
+	"june jun juin juni giugno junio июнь июня июн ژوئن جون يونيو يونيه حزيران",
+	"july jul juillet juil juli luglio julio июль июля июл ژوئیه جولای يوليو يوليه يوليوز تموز",
+	"august aug août agosto augustus август августа авг اوت آگوست أغسطس اغسطس غشت آب",
+	"september sep sept septembre settembre septiembre setiembre сентябрь сентября сен сент سپتامبر سبتمبر شتنبر أيلول",
+	"october oct octobre oktober okt ottobre octubre октябрь октября окт اکتبر أكتوبر اكتوبر تشرين‌الأول",
+	"november nov novembre noviembre ноябрь ноября ноя нояб نوامبر نوفمبر نونبر تشرين‌الثاني",
+	"december dec décembre déc dezember dez dicembre diciembre декабрь декабря дек دسامبر ديسمبر دجنبر كانون‌الأول",
 }
 
 // solarHijriMonthNames are the Persian names of the Solar Hijri months, Farvardin to
@@ -63,7 +66,7 @@ var (
 	heWords        = keySet("ه هـ")           // "ه.ش", "هـ.ش"
 	solarWords     = keySet("ش شمسی خورشیدی") // Solar Hijri
 	lunarWords     = keySet("ق قمری")         // lunar Hijri
-	gregorianWords = keySet("میلادی")         // Gregorian
+	gregorianWords = keySet("میلادی م")       // Gregorian: "میلادی", Arabic "٢٠٢٣م"
 )
 
 func monthKeys() map[string]monthName {
