@@ -222,54 +222,77 @@ func roleOf(s string) lineRole {
 // the Republic of Estonia" → "Minister of Culture", "Republic of Estonia";
 // "Oberbürgermeister der Stadt Altenbrück" → "Oberbürgermeister", "Stadt
 // Altenbrück"; "Chief Executive, National Library" → "Chief Executive", "National
-// Library"; "رئیس سازمان نظام مهندسی" → "رئیس", "سازمان نظام مهندسی". A title with
-// no organisation is returned whole.
+// Library"; "رئیس سازمان نظام مهندسی" → "رئیس", "سازمان نظام مهندسی"; "استاندار یزد"
+// → "استاندار", "یزد". The organisation is what starts with an organisation word (after
+// a connector, "of", "der", "de", or none), or a place of one word after a connector
+// or a public title. A title with no organisation ("Head of Laboratory Services") is
+// returned whole.
 func splitTitleOrg(s string) (title, org string) {
 	s = strings.TrimSpace(dropRespect(s))
-	if l, r, ok := strings.Cut(s, ","); ok && isOrgText(r) {
-		return trimPunct(l), dropLeadingArticle(trimPunct(r))
-	}
-	if l, r, ok := strings.Cut(s, "،"); ok && isOrgText(r) {
-		return trimPunct(l), trimPunct(r)
+	for _, sep := range []string{",", "،"} {
+		if l, r, ok := strings.Cut(s, sep); ok && (isOrgText(r) || isPlace(r)) && isTitleText(l) {
+			return trimPunct(l), dropLeadingArticle(trimPunct(r))
+		}
 	}
 	f := foldLine(s)
-	// The organisation starts at the last connector ("of", "der", "de", "del", "di",
-	// "van", "des") that is followed by an organisation word or a capitalised name,
-	// or, without a connector, at the first organisation word.
-	for k := 1; k < len(f.w); k++ {
-		if !orgConnectors[f.w[k]] {
-			continue
+	at := func(k int) fwords { return fwords{w: f.w[k:], end: f.end[k:], src: f.src} }
+	startsOrg := func(k int) bool {
+		if k >= len(f.w) {
+			return false
 		}
-		rest := f.after(k + 1)
-		if rest == "" {
-			continue
+		if lex.words[secArticle][f.w[k]] && k+1 < len(f.w) {
+			k++
 		}
-		if isOrgText(rest) || (startsUpper(rest) && !isTitleText(rest)) {
-			head := f.upto(k)
-			// "Minister of Culture of Estonia": keep the portfolio with the title.
-			if j := nextConnector(f, k+1); j > 0 && !isOrgText(f.upto(j)[len(f.upto(k+1)):]) && isOrgText(f.after(j+1)) {
-				continue
-			}
-			return trimPunct(head), dropLeadingArticle(trimPunct(rest))
-		}
+		_, ok := lex.prefix(secOrganisationWord, at(k))
+		return ok
 	}
 	for k := 1; k < len(f.w); k++ {
-		sub := fwords{w: f.w[k:], end: f.end[k:], src: f.src}
-		if _, ok := lex.prefix(secOrganisationWord, sub); ok {
+		switch {
+		case orgConnectors[f.w[k]] && startsOrg(k+1):
+			return trimPunct(f.upto(k)), dropLeadingArticle(trimPunct(f.after(k + 1)))
+		case orgConnectors[f.w[k]] && k+2 == len(f.w) && isPlace(f.after(k+1)):
+			return trimPunct(f.upto(k)), trimPunct(f.after(k + 1))
+		case !orgConnectors[f.w[k]] && startsOrg(k) && !orgConnectors[f.w[k-1]]:
 			return trimPunct(f.upto(k)), trimPunct(f.after(k))
+		case arabicLiOrg(f.w[k]):
+			// Arabic "لمستشفى": the preposition li- glued to the organisation.
+			r := []rune(f.after(k))
+			return trimPunct(f.upto(k)), trimPunct(string(r[1:]))
 		}
+	}
+	// A public title and a place: "استاندار یزد", "محافظ إربد".
+	if n, ok := lex.prefix(secPublicTitle, f); ok && n < len(f.w) && len(f.w)-n <= 2 && isPlace(f.after(n)) {
+		return trimPunct(f.upto(n)), trimPunct(f.after(n))
 	}
 	return trimPunct(s), ""
 }
 
-// nextConnector returns the index of the next connector word after k, or -1.
-func nextConnector(f fwords, k int) int {
-	for j := k; j < len(f.w); j++ {
-		if orgConnectors[f.w[j]] {
-			return j
-		}
+// arabicLiOrg reports whether a folded word is an organisation word with the Arabic
+// preposition li- glued to it ("لمستشفى", "لوزاره").
+func arabicLiOrg(w string) bool {
+	rest, ok := strings.CutPrefix(w, "ل")
+	if !ok || rest == "" {
+		return false
 	}
-	return -1
+	return lex.words[secOrganisationWord][rest] || lex.words[secOrganisationWord]["ال"+rest]
+}
+
+// isPlace reports whether s can be a place standing for its state or town after a
+// title: a country, or one capitalised word (one or two words in a script without
+// case) that names no title or organisation.
+func isPlace(s string) bool {
+	s = trimPunct(strings.TrimSpace(s))
+	if _, ok := country(s); ok {
+		return true
+	}
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 2 || isTitleText(s) || isOrgText(s) || strings.IndexFunc(s, unicode.IsDigit) >= 0 {
+		return false
+	}
+	if !hasCase(s) {
+		return true
+	}
+	return len(ws) == 1 && startsUpper(ws[0])
 }
 
 // orgConnectors join a title and its organisation.

@@ -230,6 +230,9 @@ func nameThenTitle(s string, emails []string) (party, bool) {
 func splitHonorifics(s string) (honorific, rest string) {
 	rest = strings.TrimSpace(s)
 	var hs []string
+	if h, r := splitHonor(rest); h != "" && r != "" {
+		hs, rest = append(hs, h), r
+	}
 	for range 4 {
 		h, r := domain.SplitHonorific(rest)
 		if h == "" || r == "" {
