@@ -81,7 +81,7 @@ func readAddress(texts []string) (party, bool) {
 		}
 	}
 	if len(titles) > 0 {
-		p.title = dropRespect(strings.Join(titles, ", "))
+		p.title = strings.Join(titles, ", ")
 		p.setFunction(p.title)
 	}
 	if len(orgs) > 0 && p.in.MemberOf == nil && p.in.Holds == nil {
@@ -146,6 +146,16 @@ func readSignatures(blocks [][]line) (authors []domain.PartyInput, onBehalf []do
 					}
 				} else if ok {
 					continue // "i.A." alone on its line
+				}
+				if isProse(t) {
+					continue // a remark under the signatures ("affiliations for identification only")
+				}
+				if cur != nil && strings.ContainsAny(t, ",—–") {
+					if p, ok := entry(t); ok && p.in.Person != nil && p.title != "" {
+						cur = &signatory{p: p, capacity: []string{p.title}}
+						sigs = append(sigs, cur)
+						continue
+					}
 				}
 				switch roleOf(t) {
 				case roleContact, roleAddress:

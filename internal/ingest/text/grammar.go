@@ -174,6 +174,11 @@ func splitHonor(s string) (honorific, rest string) {
 		if !ok || taken+n >= len(f.w) {
 			break
 		}
+		// A one-letter honorific ("M.", "D.", "P.") is an initial when another
+		// initial follows ("P. J. Verhoeven") or nothing but one word does.
+		if n == 1 && len([]rune(f.w[taken])) == 1 && (len([]rune(f.w[taken+1])) == 1 || taken+2 >= len(f.w) && hasCase(s)) {
+			break
+		}
 		taken += n
 	}
 	if taken == 0 {
@@ -290,7 +295,9 @@ func isPlace(s string) bool {
 		return false
 	}
 	if !hasCase(s) {
-		return true
+		// One word, and not a common noun with the Arabic article ("البيئة"): a
+		// town ("یزد", "إربد").
+		return len(ws) == 1 && !strings.HasPrefix(ws[0], "ال")
 	}
 	return len(ws) == 1 && startsUpper(ws[0])
 }
@@ -345,6 +352,31 @@ func entry(s string) (party, bool) {
 		p.setFunction(r)
 		return p, true
 	}
+	// "Name Title …" without a comma, as Persian and Arabic write it: "رحیم نادری معاون
+	// شهرسازی شهرداری شیراز".
+	if f := foldLine(s); len(f.w) >= 3 {
+		for k := 2; k <= 4 && k < len(f.w); k++ {
+			name, rest := f.upto(k), f.after(k)
+			if isPersonText(name) && isTitleText(rest) && !isPersonText(rest) {
+				p := personParty(name, emails)
+				p.setFunction(rest)
+				return p, true
+			}
+		}
+	}
+	// "Title Name" ("Директору по персоналу Смирновой О.В.", "Prime Minister Edi
+	// Rama"): a person's name ends the entry.
+	if f := foldLine(s); len(f.w) >= 3 && isTitleText(s) {
+		for k := len(f.w) - 1; k >= max(1, len(f.w)-4); k-- {
+			title, name := f.upto(k), f.after(k)
+			if isTitleText(title) && isPersonText(name) && !orgConnectors[f.w[k-1]] && !isOrgText(title) &&
+				(strings.Contains(name, ".") || len(strings.Fields(name)) >= 2) {
+				p := personParty(name, emails)
+				p.setFunction(title)
+				return p, true
+			}
+		}
+	}
 	// "Title Name" ("Prime Minister Edi Rama") is left to the old grammar's
 	// titleThenName; a title alone, or with its organisation, is an office.
 	if isPersonText(s) {
@@ -355,6 +387,7 @@ func entry(s string) (party, bool) {
 			return p, true
 		}
 		title, org := splitTitleOrg(stripHonorifics(s))
+		title = dropTitleArticle(title)
 		o := &domain.OfficeInput{Title: title}
 		if org != "" {
 			o.Of = &domain.OrganisationInput{Name: org}
@@ -434,4 +467,19 @@ func splitEntries(s string) []string {
 		out = append(out, part)
 	}
 	return out
+}
+
+// dropTitleArticle drops the article before an office's title: "le Maire", "Il
+// Sindaco del Comune", "the Clerk".
+func dropTitleArticle(s string) string {
+	f := foldLine(s)
+	if len(f.w) >= 2 && lex.words[secArticle][f.w[0]] {
+		return f.after(1)
+	}
+	if i := strings.IndexAny(s, "'’"); i > 0 && i <= 5 {
+		if w := foldWords(s[:i]); len(w) == 1 && lex.words[secArticle][w[0]] {
+			return strings.TrimSpace(s[i+len("'"):])
+		}
+	}
+	return s
 }

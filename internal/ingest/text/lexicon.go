@@ -333,6 +333,9 @@ func (l *lexicon) label(sec section, s string) (string, bool) {
 		return "", false
 	}
 	rest := s[f.end[n-1]:]
+	if sec == secLabelReference && strings.IndexFunc(strings.TrimLeft(rest, " .#°"), unicode.IsDigit) == 0 {
+		return f.after(n), true // "№ 17/2019", "No. 214/2019", "Prot. 1234"
+	}
 	switch {
 	case strings.HasPrefix(strings.TrimLeft(rest, " \t."), ":"), strings.HasPrefix(rest, "\t"),
 		strings.HasPrefix(rest, "  "), strings.TrimSpace(rest) == "", strings.HasPrefix(strings.TrimSpace(rest), "："):

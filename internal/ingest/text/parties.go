@@ -106,7 +106,19 @@ func parseParty(line string) (party, bool) {
 }
 
 func personParty(name string, emails []string) party {
+	name = dropRespect(name)
+	suffix := ""
+	if open := strings.LastIndex(name, "("); open > 0 && strings.HasSuffix(strings.TrimSpace(name), ")") {
+		// "Kelebogile Mosweu (Ms)": an honorific written after the name.
+		inner := strings.TrimSpace(name[open+1 : len(strings.TrimSpace(name))-1])
+		if h, r := splitHonor(inner + " X"); h != "" && r == "X" {
+			suffix, name = inner, strings.TrimSpace(name[:open])
+		}
+	}
 	h, rest := splitHonorifics(trimPunct(name))
+	if suffix != "" && h == "" {
+		h = suffix
+	}
 	if rest == "" {
 		rest, h = h, ""
 	}

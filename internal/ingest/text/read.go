@@ -109,7 +109,7 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 	if len(in.Authors) == 0 {
 		in.Authors = authors
 	}
-	if v := lay.verbale; v != nil && len(authors) == 0 {
+	if v := lay.verbale; v != nil {
 		if p, ok := entry(v.author); ok {
 			if p.in.Person != nil { // an embassy is no person, whatever its name looks like
 				p.in = domain.PartyInput{Organisation: &domain.OrganisationInput{Name: p.in.Person.Name}}
@@ -130,7 +130,8 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 			}
 		}
 	}
-	if v := lay.verbale; v != nil && len(in.Recipients) == 0 {
+	if v := lay.verbale; v != nil {
+		in.Recipients = nil
 		if p, ok := entry(v.recipient); ok {
 			if p.in.Person != nil {
 				p.in = domain.PartyInput{Organisation: &domain.OrganisationInput{Name: p.in.Person.Name}}
@@ -152,8 +153,14 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 	}
 	copies := func(values []string) []domain.PartyInput {
 		var out []domain.PartyInput
-		for _, v := range values {
-			for _, e := range splitEntries(v) {
+		for i, v := range values {
+			entries := splitEntries(v)
+			if i > 0 && !strings.ContainsAny(v, ";؛") {
+				// A list written one entry a line: a comma on a line is inside the
+				// entry ("Name, Title", "سازمان صنعت، معدن و تجارت").
+				entries = []string{v}
+			}
+			for _, e := range entries {
 				if p, ok := entry(e); ok {
 					p.in.As = "" // a copy is addressed with no title: its title is its role
 					out = append(out, p.in)

@@ -566,7 +566,7 @@ func looksLikeAddress(lines []line, b span) bool {
 		f := foldLine(t)
 		_, pre := lex.prefix(secAddresseePrefix, f)
 		_, hon := lex.prefix(secHonorific, f)
-		return pre || hon
+		return pre || hon || isTitleText(t) && !isProse(t)
 	}
 	return true
 }
