@@ -112,7 +112,7 @@ var columnGap = regexp.MustCompile(`\S(\s{3,}|\t+)\S`)
 // under it (or a title line over it) as capacity; an organisation over the names, or
 // after an on-behalf cue ("For and on behalf of", "i.A.", "namens"), is the one
 // signed for.
-func readSignatures(blocks [][]line) (authors []domain.PartyInput, onBehalf []domain.OrganisationInput) {
+func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyInput, onBehalf []domain.OrganisationInput) {
 	var sigs []*signatory
 	var pendingTitle []string
 	for _, b := range blocks {
@@ -186,6 +186,15 @@ func readSignatures(blocks [][]line) (authors []domain.PartyInput, onBehalf []do
 			}
 		}
 	}
+	// The organisation the signatories are of when their lines name none: the one
+	// signed for, else the letterhead's.
+	home := ""
+	switch {
+	case len(onBehalf) == 1:
+		home = onBehalf[0].Name
+	case len(onBehalf) == 0:
+		home = letterhead
+	}
 	for _, s := range sigs {
 		a := s.p
 		if len(s.capacity) > 0 {
@@ -193,12 +202,12 @@ func readSignatures(blocks [][]line) (authors []domain.PartyInput, onBehalf []do
 			if a.in.MemberOf == nil && a.in.Holds == nil {
 				a.setFunction(a.in.Capacity)
 			}
-			if a.in.MemberOf == nil && a.in.Holds == nil && len(onBehalf) == 1 {
+			if a.in.MemberOf == nil && a.in.Holds == nil && home != "" {
 				role, _ := splitTitleOrg(s.capacity[0])
-				a.in.MemberOf = &domain.MembershipInput{Organisation: onBehalf[0], Role: role}
+				a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home}, Role: role}
 			}
-		} else if len(onBehalf) == 1 && a.in.Person != nil {
-			a.in.MemberOf = &domain.MembershipInput{Organisation: onBehalf[0]}
+		} else if home != "" && a.in.Person != nil {
+			a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home}}
 		}
 		authors = append(authors, a.author())
 	}

@@ -248,6 +248,11 @@ func splitTitleOrg(s string) (title, org string) {
 		if lex.words[secArticle][f.w[k]] && k+1 < len(f.w) {
 			k++
 		}
+		// An organisation's own board ("هیئت مدیره", "Junta Directiva") stays in the
+		// title: the organisation is what follows it, or the letter's.
+		if _, ok := lex.prefix(secGoverningBody, at(k)); ok {
+			return false
+		}
 		_, ok := lex.prefix(secOrganisationWord, at(k))
 		return ok
 	}
@@ -355,7 +360,7 @@ func entry(s string) (party, bool) {
 	// "Name Title …" without a comma, as Persian and Arabic write it: "رحیم نادری معاون
 	// شهرسازی شهرداری شیراز".
 	if f := foldLine(s); len(f.w) >= 3 {
-		for k := 2; k <= 4 && k < len(f.w); k++ {
+		for k := min(4, len(f.w)-1); k >= 2; k-- {
 			name, rest := f.upto(k), f.after(k)
 			if isPersonText(name) && isTitleText(rest) && !isPersonText(rest) {
 				p := personParty(name, emails)
@@ -370,7 +375,7 @@ func entry(s string) (party, bool) {
 		for k := len(f.w) - 1; k >= max(1, len(f.w)-4); k-- {
 			title, name := f.upto(k), f.after(k)
 			if isTitleText(title) && isPersonText(name) && !orgConnectors[f.w[k-1]] && !isOrgText(title) &&
-				(strings.Contains(name, ".") || len(strings.Fields(name)) >= 2) {
+				(strings.Contains(name, ".") || len(strings.Fields(name)) >= 2 && hasCase(name)) {
 				p := personParty(name, emails)
 				p.setFunction(title)
 				return p, true

@@ -51,6 +51,7 @@ const (
 	secPublicTitle      section = "public-title"
 	secArticle          section = "article"
 	secDateJoiner       section = "date-joiner"
+	secGoverningBody    section = "governing-body"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -58,7 +59,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody}
 
 // phrase is a cue as folded words.
 type phrase []string

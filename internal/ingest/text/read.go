@@ -83,9 +83,15 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 	for _, z := range lay.find(zSignature) {
 		sigBlocks = append(sigBlocks, lines[z.from:z.to])
 	}
-	authors, onBehalf := readSignatures(sigBlocks)
-	if org := letterheadOrg(lay); org != "" {
-		onBehalf = append([]domain.OrganisationInput{{Name: org}}, onBehalf...)
+	head := letterheadOrg(lay)
+	authors, onBehalf := readSignatures(sigBlocks, head)
+	if lay.verbale != nil {
+		// A note verbale is signed by no one: what stands after its close is the
+		// addressee's block and a seal.
+		authors, onBehalf = nil, nil
+	}
+	if head != "" {
+		onBehalf = append([]domain.OrganisationInput{{Name: head}}, onBehalf...)
 	}
 	for _, v := range from {
 		for _, e := range splitEntries(v) {
