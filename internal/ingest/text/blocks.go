@@ -150,6 +150,11 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 				if isProse(t) {
 					continue // a remark under the signatures ("affiliations for identification only")
 				}
+				if parts := splitGap(t); len(parts) == 2 && isPersonText(parts[1]) && !isPersonText(parts[0]) {
+					// "Генеральный директор        А.В. Краснов": capacity, then name.
+					pendingTitle = append(pendingTitle, parts[0])
+					t = parts[1]
+				}
 				if cur != nil && strings.ContainsAny(t, ",—–") {
 					if p, ok := entry(t); ok && p.in.Person != nil && p.title != "" {
 						cur = &signatory{p: p, capacity: []string{p.title}}
@@ -269,4 +274,18 @@ func columns(b []line) [][]string {
 		}
 	}
 	return cols
+}
+
+// gap is a run of three or more spaces inside a line: the gap between columns.
+var gap = regexp.MustCompile(`\s{3,}|\t+`)
+
+// splitGap splits a line at its column gaps.
+func splitGap(s string) []string {
+	var out []string
+	for _, p := range gap.Split(strings.TrimSpace(s), -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -374,8 +374,9 @@ func entry(s string) (party, bool) {
 	if f := foldLine(s); len(f.w) >= 3 && isTitleText(s) {
 		for k := len(f.w) - 1; k >= max(1, len(f.w)-4); k-- {
 			title, name := f.upto(k), f.after(k)
-			if isTitleText(title) && isPersonText(name) && !orgConnectors[f.w[k-1]] && !isOrgText(title) &&
-				(strings.Contains(name, ".") || len(strings.Fields(name)) >= 2 && hasCase(name)) {
+			initials := strings.Contains(name, ".")
+			if isTitleText(title) && isPersonText(name) && !orgConnectors[f.w[k-1]] && (!isOrgText(title) || initials) &&
+				(initials || len(strings.Fields(name)) >= 2 && hasCase(name)) {
 				p := personParty(name, emails)
 				p.setFunction(title)
 				return p, true

@@ -62,6 +62,19 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 		}
 	}
 
+	// Without a date line, the date of the letter's own reference ("Исх. № 127/03 от
+	// 12.03.2020", "Prot. n. 45 del 12/03/2020"): the first reference that holds one.
+	if in.Date == nil && in.DateText == "" {
+		for _, z := range lay.find(zReference) {
+			if m := numericAnywhere.FindString(z.value); m != "" {
+				if d, ok := numericIn(m, true); ok && d.date != nil {
+					d.apply(&in)
+					break
+				}
+			}
+		}
+	}
+
 	// The body, without page artefacts, and the postscripts after it.
 	page := map[int]bool{}
 	for _, z := range lay.find(zPage) {

@@ -182,7 +182,15 @@ func findSalutation(lines []line, from, to int) int {
 			continue
 		}
 		if isSalutationLine(t) {
-			return i
+			last := t[len(t)-1]
+			if strings.ContainsRune(",:!", rune(last)) || strings.HasSuffix(t, "،") {
+				return i
+			}
+			// Without its comma, a salutation is followed by the body; "Monsieur le
+			// Maire de Villeneuve" over more head lines is the addressee.
+			if j := nextNonBlank(lines, i+1, to); j >= to || isProse(lines[j].text) {
+				return i
+			}
 		}
 		if isProse(t) {
 			prose++
@@ -559,6 +567,16 @@ func isDateLine(t string) bool {
 func looksLikeAddress(lines []line, b span) bool {
 	n := b.end - b.start
 	if n > 9 || blockIsProse(lines, b) || looksLikeLetterhead(lines, b) {
+		return false
+	}
+	party := false
+	for i := b.start; i < b.end; i++ {
+		switch roleOf(lines[i].text) {
+		case rolePerson, roleTitle, roleOrg:
+			party = true
+		}
+	}
+	if !party && !lex.hasWord(secAddresseePrefix, lines[b.start].text) {
 		return false
 	}
 	t := lines[b.start].text
