@@ -374,7 +374,7 @@ func entry(s string) (party, bool) {
 	if f := foldLine(s); len(f.w) >= 3 && isTitleText(s) {
 		for k := len(f.w) - 1; k >= max(1, len(f.w)-4); k-- {
 			title, name := f.upto(k), f.after(k)
-			initials := strings.Contains(name, ".")
+			initials := strings.Contains(name, ".") && hasFullWord(name) // "Смирновой О.В."
 			if isTitleText(title) && isPersonText(name) && !orgConnectors[f.w[k-1]] && (!isOrgText(title) || initials) &&
 				(initials || len(strings.Fields(name)) >= 2 && hasCase(name)) {
 				p := personParty(name, emails)
@@ -488,4 +488,14 @@ func dropTitleArticle(s string) string {
 		}
 	}
 	return s
+}
+
+// hasFullWord reports whether a name has a word that is no initial.
+func hasFullWord(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if !isInitials(w) {
+			return true
+		}
+	}
+	return false
 }
