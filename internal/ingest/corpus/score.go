@@ -216,7 +216,11 @@ func orgKey(o *domain.OrganisationInput) string {
 	if o.Name == "" && o.ID != "" {
 		return "id " + o.ID
 	}
-	return "organisation " + quote(domain.NormalizeName(o.Name))
+	name := o.Name
+	if c, ok := domain.CanonicalCountry(name); ok {
+		name = c // a state is one organisation however written: the identity rules' key
+	}
+	return "organisation " + quote(domain.NormalizeName(name))
 }
 
 // officeKey is an office with its organisation, if it names one.

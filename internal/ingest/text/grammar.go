@@ -388,6 +388,11 @@ func entry(s string) (party, bool) {
 	if isPersonText(s) {
 		return personParty(s, emails), true
 	}
+	if o, ok := parseOffice(s); ok && o.of != nil {
+		// The English and Persian office grammar knows states by their adjectives
+		// and names: "Albanian Foreign Minister", "Minister of Interior of Albania".
+		return officeParty(o), true
+	}
 	if isTitleText(s) {
 		if p, ok := titleThenName(s, emails); ok && p.in.Person != nil {
 			return p, true
