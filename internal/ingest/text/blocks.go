@@ -112,7 +112,7 @@ var columnGap = regexp.MustCompile(`\S(\s{3,}|\t+)\S`)
 // under it (or a title line over it) as capacity; an organisation over the names, or
 // after an on-behalf cue ("For and on behalf of", "i.A.", "namens"), is the one
 // signed for.
-func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyInput, onBehalf []domain.OrganisationInput) {
+func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyInput, onBehalf []domain.OrganisationInput, at *place) {
 	var sigs []*signatory
 	var pendingTitle []string
 	for _, b := range blocks {
@@ -159,6 +159,15 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					if p, ok := entry(t); ok && p.in.Person != nil && p.title != "" {
 						cur = &signatory{p: p, capacity: []string{p.title}}
 						sigs = append(sigs, cur)
+						continue
+					}
+				}
+				if cur != nil && roleOf(t) == roleOther {
+					if pl, ok := parsePlace(t, false); ok {
+						// "Tehran Iran" under a signature: where it was written.
+						if at == nil {
+							at = &pl
+						}
 						continue
 					}
 				}
@@ -216,7 +225,7 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 		}
 		authors = append(authors, a.author())
 	}
-	return authors, onBehalf
+	return authors, onBehalf, at
 }
 
 func trimAll(list []string) []string {

@@ -235,12 +235,18 @@ func roleOf(s string) lineRole {
 func splitTitleOrg(s string) (title, org string) {
 	s = strings.TrimSpace(dropRespect(s))
 	for _, sep := range []string{",", "،"} {
-		if l, r, ok := strings.Cut(s, sep); ok && (isOrgText(r) || isPlace(r)) && isTitleText(l) {
+		if l, r, ok := strings.Cut(s, sep); ok && isOrgText(r) && isTitleText(l) {
 			return trimPunct(l), dropLeadingArticle(trimPunct(r))
 		}
 	}
 	f := foldLine(s)
 	at := func(k int) fwords { return fwords{w: f.w[k:], end: f.end[k:], src: f.src} }
+	// "Nejat Society CEO": the organisation, then the title.
+	for k := len(f.w) - 1; k >= max(1, len(f.w)-3); k-- {
+		if n, ok := lex.prefix(secTitleWord, at(k)); ok && k+n == len(f.w) && k >= 2 && isOrgText(f.upto(k)) && !isTitleText(f.upto(k)) {
+			return trimPunct(f.after(k)), trimPunct(f.upto(k))
+		}
+	}
 	startsOrg := func(k int) bool {
 		if k >= len(f.w) {
 			return false
@@ -371,7 +377,7 @@ func entry(s string) (party, bool) {
 	}
 	// "Title Name" ("Директору по персоналу Смирновой О.В.", "Prime Minister Edi
 	// Rama"): a person's name ends the entry.
-	if f := foldLine(s); len(f.w) >= 3 && isTitleText(s) {
+	if f := foldLine(s); len(f.w) >= 3 && isTitleText(s) && !strings.ContainsAny(s, ",،") {
 		for k := len(f.w) - 1; k >= max(1, len(f.w)-4); k-- {
 			title, name := f.upto(k), f.after(k)
 			initials := strings.Contains(name, ".") && hasFullWord(name) // "Смирновой О.В."
@@ -462,11 +468,16 @@ func splitEntries(s string) []string {
 		}
 		pieces := strings.FieldsFunc(part, func(r rune) bool { return r == ',' || r == '،' })
 		allParties := len(pieces) > 1
-		for _, p := range pieces {
+		for k, p := range pieces {
 			p = cleanEntry(p)
-			if p == "" || isTitleText(p) && !isPersonText(p) || !(isPersonText(p) || isOrgText(p)) {
+			person := isPersonText(p)
+			switch {
+			case p == "":
 				allParties = false
-				break
+			case k > 0 && isPersonText(cleanEntry(pieces[k-1])) && isTitleText(p) && !person:
+				allParties = false // "Jane Doe, Director": a name and its title
+			case !(person || isOrgText(p) || isTitleText(p)):
+				allParties = false
 			}
 		}
 		if allParties {

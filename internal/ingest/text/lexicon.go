@@ -338,6 +338,8 @@ func (l *lexicon) label(sec section, s string) (string, bool) {
 		return f.after(n), true // "№ 17/2019", "No. 214/2019", "Prot. 1234"
 	}
 	switch {
+	case strings.Trim(rest, " \t.:") == "":
+		return "", true // the label alone on its line: "c.c.", "Verteiler:"
 	case strings.HasPrefix(strings.TrimLeft(rest, " \t."), ":"), strings.HasPrefix(rest, "\t"),
 		strings.HasPrefix(rest, "  "), strings.TrimSpace(rest) == "", strings.HasPrefix(strings.TrimSpace(rest), "："):
 		return f.after(n), true

@@ -97,7 +97,10 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 		sigBlocks = append(sigBlocks, lines[z.from:z.to])
 	}
 	head := letterheadOrg(lay)
-	authors, onBehalf := readSignatures(sigBlocks, head)
+	authors, onBehalf, signedAt := readSignatures(sigBlocks, head)
+	if in.WrittenAt == nil && signedAt != nil {
+		in.WrittenAt, in.PlaceText = &signedAt.in, signedAt.text
+	}
 	if lay.verbale != nil {
 		// A note verbale is signed by no one: what stands after its close is the
 		// addressee's block and a seal.
