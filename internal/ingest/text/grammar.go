@@ -407,7 +407,7 @@ func entry(s string) (party, bool) {
 		title = dropTitleArticle(title)
 		o := &domain.OfficeInput{Title: title}
 		if org != "" {
-			o.Of = &domain.OrganisationInput{Name: org}
+			o.Of = orgNamed(org)
 		}
 		return party{in: domain.PartyInput{Office: o}}, true
 	}
@@ -433,10 +433,10 @@ func (p *party) setFunction(text string) {
 		return
 	}
 	if isPublicTitle(title) {
-		p.in.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: title, Of: &domain.OrganisationInput{Name: org}}}
+		p.in.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: title, Of: orgNamed(org)}}
 		return
 	}
-	p.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: org}, Role: title}
+	p.in.MemberOf = &domain.MembershipInput{Organisation: *orgNamed(org), Role: title}
 }
 
 // cleanEntry strips a list entry's bullet or number, its purpose phrase ("for
@@ -514,4 +514,19 @@ func hasFullWord(name string) bool {
 		}
 	}
 	return false
+}
+
+// orgNamed is the organisation a letter names: a country by its canonical name, with
+// the name as written as an alias ("Republic of Albania" is Albania), anything else as
+// written.
+func orgNamed(name string) *domain.OrganisationInput {
+	name = trimPunct(strings.TrimSpace(name))
+	if c, ok := country(name); ok {
+		o := &domain.OrganisationInput{Name: c, Kind: domain.OrgState}
+		if domain.NormalizeName(c) != domain.NormalizeName(name) {
+			o.Aliases = []string{name}
+		}
+		return o
+	}
+	return &domain.OrganisationInput{Name: name}
 }

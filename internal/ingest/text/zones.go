@@ -382,12 +382,19 @@ func (t template) match(f fwords) (*verbaleOpening, bool) {
 // or note-verbale opening: after the leading blocks of short lines (title, letterhead,
 // addresses, date, subject), at the first paragraph of prose.
 func headOfUnmarked(lines []line, from, to int) int {
-	for _, b := range blocksIn(lines, from, to) {
-		for i := b.start; i < b.end; i++ {
-			if isProse(lines[i].text) {
-				return b.start
-			}
+	blocks := blocksIn(lines, from, to)
+	for k, b := range blocks {
+		if !blockIsProse(lines, b) {
+			continue
 		}
+		// An editorial lead: prose before an addressee block that the letter's
+		// prose follows ("… The text of the letter is as follows:" over "Mr. Edi
+		// Rama / Prime Minister …").
+		if k+2 < len(blocks) && k < 3 && !blockIsProse(lines, blocks[k+1]) && looksLikeAddress(lines, blocks[k+1]) &&
+			blockIsProse(lines, blocks[k+2]) {
+			return blocks[k+2].start
+		}
+		return b.start
 	}
 	return from
 }
