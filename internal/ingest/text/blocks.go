@@ -26,8 +26,8 @@ func readAddress(texts []string) (party, bool) {
 			}
 			t = rest
 		}
-		if h, rest := splitHonor(t); h != "" && rest == "" {
-			honour = strings.TrimSpace(honour + " " + h)
+		if lex.is(secHonorific, t) {
+			honour = strings.TrimSpace(honour + " " + t) // "Herrn" over the name
 			continue
 		}
 		if honour != "" {

@@ -235,7 +235,11 @@ func roleOf(s string) lineRole {
 func splitTitleOrg(s string) (title, org string) {
 	s = strings.TrimSpace(dropRespect(s))
 	for _, sep := range []string{",", "،"} {
-		if l, r, ok := strings.Cut(s, sep); ok && isOrgText(r) && isTitleText(l) {
+		// "Director, Amnesty International": after a title and a comma, a name of
+		// two words or more, or with an organisation word, is the organisation (a
+		// town alone is not: "Fachärztin, Hohenmoor").
+		if l, r, ok := strings.Cut(s, sep); ok && isTitleText(l) && !isTitleText(r) &&
+			(isOrgText(r) || len(strings.Fields(r)) >= 2 && (startsUpper(strings.TrimSpace(r)) || !hasCase(r))) {
 			return trimPunct(l), dropLeadingArticle(trimPunct(r))
 		}
 	}
@@ -380,6 +384,9 @@ func entry(s string) (party, bool) {
 	if f := foldLine(s); len(f.w) >= 3 && isTitleText(s) && !strings.ContainsAny(s, ",،") {
 		for k := len(f.w) - 1; k >= max(1, len(f.w)-4); k-- {
 			title, name := f.upto(k), f.after(k)
+			if nameParticles[f.w[k]] {
+				continue // "le Maire de Villeneuve": "de Villeneuve" is no name
+			}
 			initials := strings.Contains(name, ".") && hasFullWord(name) // "Смирновой О.В."
 			if isTitleText(title) && isPersonText(name) && !orgConnectors[f.w[k-1]] && (!isOrgText(title) || initials) &&
 				(initials || len(strings.Fields(name)) >= 2 && hasCase(name)) {

@@ -250,7 +250,7 @@ func (f fwords) after(n int) string {
 	if n == 0 {
 		return strings.TrimSpace(f.src)
 	}
-	return trimJoiner(f.src[f.end[n-1]:])
+	return trimJoiner(f.src[f.wordEnd(n-1):])
 }
 
 // upto returns the text up to the end of the first n folded words.
@@ -258,7 +258,21 @@ func (f fwords) upto(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return strings.TrimSpace(f.src[:f.end[n-1]])
+	return strings.TrimSpace(f.src[:f.wordEnd(n-1)])
+}
+
+// wordEnd is where word k ends, with the closing quotes and brackets that stay with
+// it ("ООО «Волжский завод»", "(ASILA)").
+func (f fwords) wordEnd(k int) int {
+	end := f.end[k]
+	for end < len(f.src) {
+		r, size := utf8.DecodeRuneInString(f.src[end:])
+		if !strings.ContainsRune("»”\"')]›", r) {
+			break
+		}
+		end += size
+	}
+	return end
 }
 
 // trimJoiner trims the spaces and punctuation between a cue and its value (": ", ", ",
