@@ -1,0 +1,115 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+// zonesOf returns the zone of each non-blank line, "kind" or "kind (label)".
+func zonesOf(t *testing.T, letter string) []string {
+	t.Helper()
+	var out []string
+	for _, l := range strings.Split(explain(segment(splitLines(letter))), "\n") {
+		if l == "" {
+			continue
+		}
+		kind, _, _ := strings.Cut(l, "|")
+		out = append(out, strings.TrimSpace(kind))
+	}
+	return out
+}
+
+func TestSegment(t *testing.T) {
+	tests := []struct {
+		name   string
+		letter string
+		want   []string
+	}{
+		{"business letter", `ACME WIDGETS LTD
+12 Mill Lane, Leeds LS1 4AB
+Tel: 0113 496 0000
+
+Our ref: AW/17
+
+3 May 2001
+
+Mr Peter Grant
+Buyer
+Grant & Sons
+Leeds LS2 9JT
+
+Dear Mr Grant,
+
+Re: Your order of 1 May
+
+Thank you for your order, which we shall despatch next week by road to your warehouse in Leeds.
+
+Yours sincerely,
+
+Mary Pike
+Sales Manager
+
+Enc.
+cc: Tom Pike (Accounts)`, []string{"letterhead", "letterhead", "letterhead", "reference (label-reference)", "date",
+			"address", "address", "address", "address", "salutation", "subject", "body", "closing", "signature", "signature",
+			"enclosure (label-enclosure)", "copy (label-cc)"}},
+		{"memo", `MEMORANDUM
+
+TO:      All heads of department
+FROM:    Facilities Manager
+DATE:    2 February 2010
+SUBJECT: Heating
+
+The heating in the east wing will be off on Saturday while the boiler is serviced by the contractor.`,
+			[]string{"heading", "header (label-to)", "header (label-from)", "header (label-date)", "header (label-subject)", "body"}},
+		{"note verbale", `No. 12/2020
+
+The Embassy of Ruritania presents its compliments to the Ministry of Foreign Affairs and has the honour to inform the Ministry of the visit of a delegation.
+
+The Embassy of Ruritania avails itself of this opportunity to renew to the Ministry the assurances of its highest consideration.
+
+Vienna, 3 March 2020
+
+[Seal]`, []string{"reference (label-reference)", "body", "closing", "date", "other"}},
+		{"persian letter", `بسمه تعالی
+
+شماره: ۱۲۳/۴۵
+تاریخ: ۱۴۰۱/۰۷/۱۴
+
+جناب آقای دکتر علی رضایی
+مدیرکل محترم امور اداری
+
+موضوع: درخواست مرخصی
+
+با سلام و احترام
+احتراماً به استحضار می‌رساند اینجانب در نظر دارم از تاریخ ۲۰ مهر به مدت یک هفته از مرخصی استحقاقی استفاده کنم.
+
+با تشکر
+حسین کریمی
+
+رونوشت:
+- امور اداری جهت اطلاع`, []string{"invocation", "reference (label-reference)", "date (label-date)", "address", "address",
+			"subject (label-subject)", "salutation", "body", "closing", "signature", "copy (label-cc)", "copy (label-cc)"}},
+		{"page artefact inside the body", `Dear Sir,
+
+We write about the roof, which has let in the rain since the storm of last
+winter and which nobody has come to repair.
+
+- 2 -
+
+We ask you to send a builder before the autumn rains begin again.
+
+Yours faithfully,
+
+A. Reader`, []string{"salutation", "body", "body", "page", "body", "closing", "signature"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := zonesOf(t, tt.letter)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("zones:\n%s\nwant:\n%s\n\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"),
+					explain(segment(splitLines(tt.letter))))
+			}
+		})
+	}
+}
