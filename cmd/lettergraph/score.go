@@ -8,10 +8,8 @@ import (
 	"path/filepath"
 	"text/tabwriter"
 
-	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/ingest"
 	"github.com/lettergraph/lettergraph/internal/ingest/corpus"
-	"github.com/lettergraph/lettergraph/internal/ingest/document"
 )
 
 type scoreCmd struct {
@@ -22,7 +20,7 @@ type scoreCmd struct {
 func (c *scoreCmd) Run(ctx context.Context, a *app) error {
 	columns := make([][]corpus.Letter, len(c.Dirs))
 	for i, dir := range c.Dirs {
-		letters, err := corpus.Run(dir, parseFile)
+		letters, err := corpus.Run(dir, ingest.ParseFile)
 		if err != nil {
 			return err
 		}
@@ -32,25 +30,6 @@ func (c *scoreCmd) Run(ctx context.Context, a *app) error {
 		printDifferences(os.Stdout, columns)
 	}
 	return printScore(os.Stdout, c.Dirs, columns)
-}
-
-// parseFile reads the letters of one file as `lettergraph import` does: in the format
-// detected from its first bytes.
-func parseFile(path string) ([]domain.LetterInput, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var got []domain.LetterInput
-	err = ingest.Parse(f, path, nil, func(it document.Item) error {
-		if it.Err != nil {
-			return it.Err
-		}
-		got = append(got, it.Letter)
-		return nil
-	})
-	return got, err
 }
 
 func printDifferences(w io.Writer, columns [][]corpus.Letter) {

@@ -7,6 +7,7 @@ package ingest
 import (
 	"bufio"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -79,4 +80,24 @@ func Parse(r io.Reader, origin string, format *Format, yield document.Yield) err
 		}
 	}
 	return format.Parse(br, origin, yield)
+}
+
+// ParseFile reads the letters of the file at path as an import does (in the format
+// detected from its first bytes) and returns them, or the first document's error: the
+// parsers' answer for a corpus of expected documents (`lettergraph score`).
+func ParseFile(path string) ([]domain.LetterInput, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var got []domain.LetterInput
+	err = Parse(f, path, nil, func(it document.Item) error {
+		if it.Err != nil {
+			return it.Err
+		}
+		got = append(got, it.Letter)
+		return nil
+	})
+	return got, err
 }

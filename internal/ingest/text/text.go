@@ -46,7 +46,7 @@ func Parse(r io.Reader, origin string, yield document.Yield) error {
 		return yield(document.Item{Origin: origin, Err: perr})
 	}
 	parse := parseLetter
-	if zonesParser {
+	if zonesParser() {
 		parse = parseZoned
 	}
 	in, ok := parse(s)
