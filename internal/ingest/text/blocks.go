@@ -124,6 +124,17 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 				if t == "" {
 					continue
 				}
+				if s, ok := stripBullet(t); ok && cur == nil || ok && isEntryStart(s) {
+					t = s // "1. Amnesty International", "- Jane Doe, PEN International"
+					if cur == nil && roleOf(t) != rolePerson && !strings.ContainsAny(t, ",—–") {
+						if p, ok := entry(t); ok && p.in.Organisation != nil {
+							// An organisation signing in a numbered list is an author.
+							sigs = append(sigs, &signatory{p: p})
+							continue
+						}
+					}
+					cur = nil
+				}
 				f := foldLine(t)
 				if n, ok := lex.prefix(secSignedMark, f); ok {
 					if t = f.after(n); t == "" {
@@ -155,14 +166,14 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					pendingTitle = append(pendingTitle, parts[0])
 					t = parts[1]
 				}
-				if cur != nil && strings.ContainsAny(t, ",—–") {
+				if _, ok := parsePlace(t, false); cur != nil && !ok && strings.ContainsAny(t, ",—–") {
 					if p, ok := entry(t); ok && p.in.Person != nil && p.title != "" {
 						cur = &signatory{p: p, capacity: []string{p.title}}
 						sigs = append(sigs, cur)
 						continue
 					}
 				}
-				if cur != nil && roleOf(t) == roleOther {
+				if cur != nil && !isTitleText(t) {
 					if pl, ok := parsePlace(t, false); ok {
 						// "Tehran Iran" under a signature: where it was written.
 						if at == nil {
@@ -220,7 +231,7 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 				role, _ := splitTitleOrg(s.capacity[0])
 				a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home}, Role: role}
 			}
-		} else if home != "" && a.in.Person != nil {
+		} else if home != "" && a.in.Person != nil && a.in.MemberOf == nil && a.in.Holds == nil {
 			a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home}}
 		}
 		authors = append(authors, a.author())
@@ -297,4 +308,17 @@ func splitGap(s string) []string {
 		}
 	}
 	return out
+}
+
+// isEntryStart reports whether a bulleted line under a signatory starts another one
+// ("2. Jane Doe, PEN International") rather than continuing its capacity ("1.
+// Vorsitzende", a first chairwoman).
+func isEntryStart(s string) bool {
+	if isTitleText(s) {
+		return false
+	}
+	if p, ok := entry(s); ok && (p.in.Organisation != nil || p.in.Person != nil) {
+		return true
+	}
+	return false
 }

@@ -337,7 +337,17 @@ func entry(s string) (party, bool) {
 		return party{in: domain.PartyInput{Person: &domain.PersonInput{Name: emails[0], Emails: emails}}}, true
 	}
 	if mediaGroup[fold(s)] {
-		return party{in: domain.PartyInput{Organisation: &domain.OrganisationInput{Name: s, Kind: domain.OrgGroup}}}, true
+		org, _ := parseOrganisation(s, false) // "The Media", whatever the letter calls it
+		return party{in: domain.PartyInput{Organisation: org}}, true
+	}
+	if long, acr, ok := acronymForm(s); ok && !isPersonText(long) {
+		// "ASILA (Association for Supporting Iranians Living in Albania)"
+		return party{in: domain.PartyInput{Organisation: &domain.OrganisationInput{Name: long, Acronym: acr, Kind: orgKind(long)}}}, true
+	}
+	if o, ok := parseOffice(s); ok && o.of != nil {
+		// The English and Persian office grammar knows states by their adjectives
+		// and names: "Albanian Foreign Minister", "Minister of Interior of Albania".
+		return officeParty(o), true
 	}
 	// "Name (Department or Title)"
 	if open := strings.Index(s, "("); open > 0 && strings.HasSuffix(s, ")") {
@@ -401,11 +411,6 @@ func entry(s string) (party, bool) {
 	if isPersonText(s) {
 		return personParty(s, emails), true
 	}
-	if o, ok := parseOffice(s); ok && o.of != nil {
-		// The English and Persian office grammar knows states by their adjectives
-		// and names: "Albanian Foreign Minister", "Minister of Interior of Albania".
-		return officeParty(o), true
-	}
 	if isTitleText(s) {
 		if p, ok := titleThenName(s, emails); ok && p.in.Person != nil {
 			return p, true
@@ -439,8 +444,10 @@ func (p *party) setFunction(text string) {
 	if org == "" {
 		return
 	}
-	if isPublicTitle(title) {
-		p.in.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: title, Of: orgNamed(org)}}
+	if of := orgNamed(org); isPublicTitle(title) || of.Kind == domain.OrgState {
+		// A public office, or any title of a state ("ریاست محترم جمهوری اسلامی
+		// ایران"), is held.
+		p.in.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: title, Of: of}}
 		return
 	}
 	p.in.MemberOf = &domain.MembershipInput{Organisation: *orgNamed(org), Role: title}
@@ -535,5 +542,5 @@ func orgNamed(name string) *domain.OrganisationInput {
 		}
 		return o
 	}
-	return &domain.OrganisationInput{Name: name}
+	return &domain.OrganisationInput{Name: name, Kind: orgKind(name)}
 }

@@ -348,6 +348,9 @@ func (l *lexicon) label(sec section, s string) (string, bool) {
 		return "", false
 	}
 	rest := s[f.end[n-1]:]
+	if (sec == secLabelCC || sec == secLabelBCC) && strings.HasPrefix(rest, ". ") {
+		return f.after(n), true // "Cc. Albanian Foreign Minister"
+	}
 	if sec == secLabelReference && strings.IndexFunc(strings.TrimLeft(rest, " .#°"), unicode.IsDigit) == 0 {
 		return f.after(n), true // "№ 17/2019", "No. 214/2019", "Prot. 1234"
 	}

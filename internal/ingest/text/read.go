@@ -91,6 +91,10 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 		in.Body = strings.TrimSpace(in.Body + "\n\n" + joinRaw(lines, z.from, z.to))
 	}
 
+	for _, z := range lay.find(zTrailer) {
+		in.Related = parseTrailer(lines, z.from, z.to)
+	}
+
 	// The parties.
 	var sigBlocks [][]line
 	for _, z := range lay.find(zSignature) {
@@ -173,6 +177,15 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 			break
 		}
 	}
+	if len(in.Recipients) == 0 {
+		// "Dear Minister," "Sehr geehrter Herr Minister,": the salutation names the
+		// addressee when no block does.
+		for _, z := range lay.find(zSalutation) {
+			if p, ok := salutationParty(lines[z.from].text); ok {
+				in.Recipients = append(in.Recipients, p.recipient())
+			}
+		}
+	}
 	copies := func(values []string) []domain.PartyInput {
 		var out []domain.PartyInput
 		for i, v := range values {
@@ -245,6 +258,15 @@ func parseZoned(s string) (domain.LetterInput, bool) {
 	}
 	lay := segment(lines)
 	in := readLetter(lay)
+	if structureless(lay) && in.Title == "" {
+		// No recognisable structure: the first line is the title (cut when long, and
+		// then kept in the body too).
+		l := lines[first].text
+		in.Title = cutRunes(l, maxTitle)
+		if runes(l) <= maxTitle {
+			in.Body = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(in.Body), lines[first].raw))
+		}
+	}
 	in.Mentions = bodyMentions(in.Body)
 	if in.Language = detectLanguage(in.Body); in.Language == "" && in.Body == "" {
 		in.Language = detectLanguage(in.Title)
@@ -307,4 +329,17 @@ func letterheadOrg(lay *layout) string {
 		return ""
 	}
 	return ""
+}
+
+// structureless reports whether the parser found nothing but a body: no head, no
+// salutation, no close, no signature, no list.
+func structureless(lay *layout) bool {
+	for _, z := range lay.zones {
+		switch z.kind {
+		case zBody, zPage, zTrailer:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -133,6 +133,20 @@ func segment(lines []line) *layout {
 		tailFrom = tailOfUnclosed(lines, bodyFrom, end)
 	}
 	bodyTo := tailFrom
+	// Rules under memo headers are no body; nor is a salutation by first name
+	// ("Jane,") that opens it.
+	for bodyFrom < bodyTo && isRule(lines[bodyFrom].text) {
+		lay.add(zOther, bodyFrom, bodyFrom+1)
+		bodyFrom = nextNonBlank(lines, bodyFrom+1, end)
+	}
+	if sal < 0 && bodyFrom < bodyTo {
+		t := lines[bodyFrom].text
+		if j := nextNonBlank(lines, bodyFrom+1, end); words(t) <= 4 && (strings.HasSuffix(t, ",") || strings.HasSuffix(t, "،")) &&
+			j < bodyTo && isProse(lines[j].text) {
+			lay.add(zSalutation, bodyFrom, bodyFrom+1)
+			bodyFrom = j
+		}
+	}
 	// A subject written after the salutation ("Re: …") is no body.
 	if bodyFrom < bodyTo {
 		if v, ok := lex.label(secLabelSubject, lines[bodyFrom].text); ok && v != "" {
@@ -524,8 +538,9 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 			lay.add(zAddress, b.start, b.end)
 		case addr >= 0 && k > addr && b.end-b.start == 1:
 			lay.add(zSubject, b.start, b.end).value = lines[b.start].text
-		case k == 0 && b.end-b.start == 1 && len(blocks) > 1 && !looksLikeLetterhead(lines, b) && !isProse(lines[b.start].text) &&
-			!namesOrganisation(lines[b.start].text):
+		case k == 0 && b.end-b.start == 1 && b.start == nextNonBlank(lines, from, to) && (len(blocks) > 1 || sal >= 0 || b.end < to) &&
+			!looksLikeLetterhead(lines, b) && !isProse(lines[b.start].text) && !namesOrganisation(lines[b.start].text) &&
+			!looksLikeAddress(lines, b):
 			lay.add(zTitle, b.start, b.end)
 		case blockIsProse(lines, b):
 			lay.add(zLead, b.start, b.end)
@@ -562,6 +577,9 @@ func headLine(t string) (zoneKind, section, string) {
 // isDateLine reports whether t is a date line: a date with at most a place before or
 // after it.
 func isDateLine(t string) bool {
+	if m := numericAnywhere.FindString(t); m != "" && m == strings.TrimRight(strings.TrimSpace(t), ".") {
+		return true // "03/04/2019": a date, whichever it is
+	}
 	d, before, after, ok := textdate.Find(t)
 	if !ok || d.Date == nil && d.NotBefore == nil {
 		return false
