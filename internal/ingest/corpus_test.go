@@ -7,12 +7,11 @@ import (
 	"github.com/lettergraph/lettergraph/internal/ingest/corpus"
 )
 
-// TestLetterCorpusScore guards the zoned text parser's score on the development
+// TestLetterCorpusScore guards the text parser's score on the development
 // letters (testdata/letters/dev): it fails when a change loses facts it read before.
 // The floor follows the score up; the held-out letters are never scored here.
 func TestLetterCorpusScore(t *testing.T) {
 	const floor = 0.87
-	t.Setenv("LETTERGRAPH_TEXT_PARSER", "zones")
 	letters, err := corpus.Run("../../testdata/letters/dev", ingest.ParseFile)
 	if err != nil {
 		t.Fatal(err)

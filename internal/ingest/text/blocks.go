@@ -115,6 +115,7 @@ var columnGap = regexp.MustCompile(`\S(\s{3,}|\t+)\S`)
 func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyInput, onBehalf []domain.OrganisationInput, at *place) {
 	var sigs []*signatory
 	var pendingTitle []string
+	var firms []domain.OrganisationInput // organisations named over the signatures
 	for _, b := range blocks {
 		for _, col := range columns(b) {
 			var cur *signatory
@@ -186,6 +187,10 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 				case roleContact, roleAddress:
 					continue
 				case rolePerson:
+					if cur != nil && len(cur.capacity) == 0 && namesCountry(t) {
+						cur.capacity = append(cur.capacity, t) // "Iran Interlink" under a name
+						continue
+					}
 					cur = &signatory{p: personParty(t, nil), capacity: pendingTitle}
 					pendingTitle = nil
 					sigs = append(sigs, cur)
@@ -201,7 +206,7 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 						continue
 					}
 					if isOrgText(t) && !isTitleText(t) {
-						onBehalf = append(onBehalf, domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(t))})
+						firms = append(firms, domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(t)), Kind: orgKind(t)})
 						continue
 					}
 					pendingTitle = append(pendingTitle, t)
@@ -211,6 +216,15 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 			}
 		}
 	}
+	if len(sigs) == 0 {
+		// An organisation signing with no one's name under it is the author.
+		for _, f := range firms {
+			o := f
+			authors = append(authors, domain.PartyInput{Organisation: &o})
+		}
+		return authors, onBehalf, at
+	}
+	onBehalf = append(onBehalf, firms...)
 	// The organisation the signatories are of when their lines name none: the one
 	// signed for, else the letterhead's.
 	home := ""
@@ -227,12 +241,17 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 			if a.in.MemberOf == nil && a.in.Holds == nil {
 				a.setFunction(a.in.Capacity)
 			}
+			if c := trimAll(s.capacity); a.in.MemberOf == nil && a.in.Holds == nil && len(c) == 1 && !isTitleText(c[0]) {
+				// A line under the name that is no title is the signatory's
+				// organisation: "Iran Interlink", "Croatian Helsinki Committee".
+				a.in.MemberOf = &domain.MembershipInput{Organisation: *orgNamed(dropLeadingArticle(c[0]))}
+			}
 			if a.in.MemberOf == nil && a.in.Holds == nil && home != "" {
 				role, _ := splitTitleOrg(s.capacity[0])
-				a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home}, Role: role}
+				a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home, Kind: orgKind(home)}, Role: role}
 			}
 		} else if home != "" && a.in.Person != nil && a.in.MemberOf == nil && a.in.Holds == nil {
-			a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home}}
+			a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home, Kind: orgKind(home)}}
 		}
 		authors = append(authors, a.author())
 	}
@@ -319,6 +338,17 @@ func isEntryStart(s string) bool {
 	}
 	if p, ok := entry(s); ok && (p.in.Organisation != nil || p.in.Person != nil) {
 		return true
+	}
+	return false
+}
+
+// namesCountry reports whether one of the words of s is a country's name: "Iran
+// Interlink" is an organisation, whatever its capitals suggest.
+func namesCountry(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if _, ok := domain.CanonicalCountry(w); ok {
+			return true
+		}
 	}
 	return false
 }

@@ -48,6 +48,14 @@ func containsCue(sec section, s string) bool { return lex.contains(sec, foldLine
 // title word, after honorifics ("Senior Underwriter", "Leiterin Personal", "وزیر
 // محترم آموزش و پرورش", "Генеральному директору").
 func isTitleText(s string) bool {
+	// A title that is also a form of address ("Ambassador", "Senator") is one.
+	if f := foldLine(dropRespect(s)); len(f.w) > 0 {
+		for _, sec := range []section{secPublicTitle, secTitleWord} {
+			if _, ok := lex.prefix(sec, f); ok {
+				return true
+			}
+		}
+	}
 	f := foldLine(stripHonorifics(dropRespect(s)))
 	for _, sec := range []section{secPublicTitle, secTitleWord} {
 		if _, ok := lex.prefix(sec, f); ok {
@@ -68,6 +76,9 @@ func isTitleText(s string) bool {
 
 // isPublicTitle reports whether a title names a public office (one is said to hold).
 func isPublicTitle(s string) bool {
+	if _, ok := lex.prefix(secPublicTitle, foldLine(dropRespect(s))); ok {
+		return true
+	}
 	f := foldLine(stripHonorifics(dropRespect(s)))
 	for k := 0; k <= 2 && k < len(f.w); k++ {
 		if _, ok := lex.prefix(secPublicTitle, fwords{w: f.w[k:], end: f.end[k:], src: f.src}); ok {
@@ -121,6 +132,9 @@ func isPersonText(s string) bool {
 	h, rest := splitHonor(s)
 	if rest == "" || strings.IndexFunc(rest, unicode.IsDigit) >= 0 || strings.ContainsAny(rest, "@:;") {
 		return false
+	}
+	if _, _, ok := acronymForm(rest); ok {
+		return false // "Reporters Without Borders (RSF)"
 	}
 	ws := strings.Fields(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(rest))
 	if len(ws) == 0 || len(ws) > 6 || (len(ws) == 1 && h == "") {
@@ -273,7 +287,19 @@ func splitTitleOrg(s string) (title, org string) {
 		case orgConnectors[f.w[k]] && k+2 == len(f.w) && isPlace(f.after(k+1)):
 			return trimPunct(f.upto(k)), trimPunct(f.after(k + 1))
 		case !orgConnectors[f.w[k]] && startsOrg(k) && !orgConnectors[f.w[k-1]]:
-			return trimPunct(f.upto(k)), trimPunct(f.after(k))
+			// In a script with capitals the name may start before its organisation
+			// word ("CEO of Nejat Society"): back to the start of the capitalised run.
+			j := k
+			for j > 0 && hasCase(s) && startsUpper(f.word(j-1)) && !orgConnectors[f.w[j-1]] && !isTitleText(f.word(j-1)) {
+				j--
+			}
+			if j == 0 {
+				return "", trimPunct(s) // "PEN International": an organisation, no title
+			}
+			if j < k && orgConnectors[f.w[j-1]] && j-1 >= 1 {
+				return trimPunct(f.upto(j - 1)), trimPunct(f.after(j))
+			}
+			return trimPunct(f.upto(j)), trimPunct(f.after(j))
 		case arabicLiOrg(f.w[k]):
 			// Arabic "لمستشفى": the preposition li- glued to the organisation.
 			r := []rune(f.after(k))
@@ -340,7 +366,7 @@ func entry(s string) (party, bool) {
 		org, _ := parseOrganisation(s, false) // "The Media", whatever the letter calls it
 		return party{in: domain.PartyInput{Organisation: org}}, true
 	}
-	if long, acr, ok := acronymForm(s); ok && !isPersonText(long) {
+	if long, acr, ok := acronymForm(s); ok && (!isPersonText(long) || len([]rune(acr)) >= 3) {
 		// "ASILA (Association for Supporting Iranians Living in Albania)"
 		return party{in: domain.PartyInput{Organisation: &domain.OrganisationInput{Name: long, Acronym: acr, Kind: orgKind(long)}}}, true
 	}
@@ -436,6 +462,11 @@ func (p *party) setFunction(text string) {
 		return
 	}
 	p.title = text
+	if o, ok := parseOffice(text); ok && o.of != nil {
+		// "Ambassador of Albania to Iran", "Albanian Foreign Minister"
+		p.in.Holds, p.in.MemberOf = holding(&o)
+		return
+	}
 	title, org := splitTitleOrg(text)
 	if org == "" && isOrgText(text) && !isTitleText(text) {
 		p.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: dropLeadingArticle(text)}}

@@ -261,6 +261,17 @@ func (f fwords) upto(n int) string {
 	return strings.TrimSpace(f.src[:f.wordEnd(n-1)])
 }
 
+// word returns folded word k as written.
+func (f fwords) word(k int) string {
+	start := 0
+	if k > 0 {
+		start = f.end[k-1]
+	}
+	return strings.TrimLeftFunc(f.src[start:f.end[k]], func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
 // wordEnd is where word k ends, with the closing quotes and brackets that stay with
 // it ("ООО «Волжский завод»", "(ASILA)").
 func (f fwords) wordEnd(k int) int {

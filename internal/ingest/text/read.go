@@ -2,7 +2,6 @@ package text
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -97,6 +96,13 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 
 	// The parties.
 	var sigBlocks [][]line
+	for _, z := range lay.find(zClosing) {
+		// "Kind regards, Marko Kovač": the name after the close on its line.
+		t := lines[z.to-1].text
+		if i := strings.LastIndexAny(t, ",،"); i > 0 && isPersonText(t[i+1:]) {
+			sigBlocks = append(sigBlocks, []line{{raw: strings.TrimSpace(t[i+1:]), text: strings.TrimSpace(t[i+1:])}})
+		}
+	}
 	for _, z := range lay.find(zSignature) {
 		sigBlocks = append(sigBlocks, lines[z.from:z.to])
 	}
@@ -111,7 +117,7 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 		authors, onBehalf = nil, nil
 	}
 	if head != "" {
-		onBehalf = append([]domain.OrganisationInput{{Name: head}}, onBehalf...)
+		onBehalf = append([]domain.OrganisationInput{{Name: head, Kind: orgKind(head)}}, onBehalf...)
 	}
 	for _, v := range from {
 		for _, e := range splitEntries(v) {
@@ -242,11 +248,6 @@ func listValues(lay *layout, z zone) []string {
 	}
 	return out
 }
-
-// zonesParser reports whether the zoned parser is selected, while it is being built
-// (issue #12): LETTERGRAPH_TEXT_PARSER=zones scores it. It replaces parseLetter when
-// it reads the older corpus (testdata/text) as well; then this switch goes.
-func zonesParser() bool { return os.Getenv("LETTERGRAPH_TEXT_PARSER") == "zones" }
 
 // parseZoned reads a decoded letter through its zones; ok is false when it has no
 // visible text.

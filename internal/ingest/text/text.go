@@ -45,11 +45,7 @@ func Parse(r io.Reader, origin string, yield document.Yield) error {
 	if perr != nil {
 		return yield(document.Item{Origin: origin, Err: perr})
 	}
-	parse := parseLetter
-	if zonesParser() {
-		parse = parseZoned
-	}
-	in, ok := parse(s)
+	in, ok := parseZoned(s)
 	if !ok {
 		return yield(document.Item{Origin: origin, Err: &document.ParseError{Origin: origin, Line: 1,
 			Expected: "a letter's text", Found: "an empty document (only invisible characters)"}})

@@ -64,17 +64,7 @@ func parseFile(tb testing.TB, path string) []document.Item {
 // knownBugs lists, per corpus file, the exact differences from its expected document
 // that a reported parser bug causes; the comparison logs them instead of failing, and
 // fails once one no longer happens, so that the entry is removed with the fix.
-var knownBugs = map[string][]string{
-	// The signature line "Vorsitzender, Verein der Familien e.V." is a German title and
-	// an organisation; the parser reads the whole line as the organisation's name (an
-	// organisation called "Vorsitzender, …", also put in onBehalfOf) instead of keeping
-	// it as the capacity, as the expected document says.
-	"german-closing.txt": {
-		"onBehalfOf: 1 entries [organisation.name Vorsitzender, Verein der Familien e.V.], want 0 []",
-		`authors[0].capacity = none, want "Vorsitzender, Verein der Familien e.V."`,
-		`authors[0].memberOf.organisation.name = "Vorsitzender, Verein der Familien e.V.", want none`,
-	},
-}
+var knownBugs = map[string][]string{}
 
 func TestCorpus(t *testing.T) {
 	for _, path := range corpusFiles(t) {

@@ -449,6 +449,20 @@ func tailOfUnclosed(lines []line, from, to int) int {
 	for k := len(blocks) - 1; k >= 0; k-- {
 		b := blocks[k]
 		if blockIsProse(lines, b) && !isTailMarker(lines[b.start].text) {
+			// A signature written straight under the last paragraph, with no blank
+			// line: the short lines after its last line of prose, when a name is
+			// among them.
+			last := b.start
+			for i := b.start; i < b.end; i++ {
+				if isProse(lines[i].text) {
+					last = i
+				}
+			}
+			for i := last + 1; i < b.end && i <= last+4; i++ {
+				if roleOf(lines[i].text) == rolePerson {
+					return last + 1
+				}
+			}
 			break
 		}
 		end = b.start
@@ -525,8 +539,28 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 	}
 	// The unlabelled blocks: the letterhead comes first, the addressee last before the
 	// salutation; a lone line before the addressee is a title, one after it a subject.
+	// A line standing alone at the very top, with more after it, that addresses no
+	// one ("To …", an honorific, a name) is the title: "Offener Brief an den
+	// Bundesminister des Innern", "A reply to the Prime Minister's statement".
+	title := -1
+	if len(blocks) > 0 {
+		b := blocks[0]
+		t := lines[b.start].text
+		f := foldLine(t)
+		n, pre := lex.prefix(secAddresseePrefix, f)
+		if pre && (n >= 3 || !namesParty(f.after(n))) {
+			// "Open letter to …", "Offener Brief an …": a title naming its addressee;
+			// "A reply to …": no addressee at all.
+			pre = false
+		}
+		_, hon := lex.prefix(secHonorific, f)
+		if b.end-b.start == 1 && onlyOrnamentsBefore(lay, lines, from, b.start) && (len(blocks) > 1 || sal >= 0 || b.end < to) &&
+			!pre && !hon && !isPersonText(t) && !looksLikeLetterhead(lines, b) && !isProse(t) && !namesOrganisation(t) {
+			title = 0
+		}
+	}
 	addr := -1
-	for k := len(blocks) - 1; k >= 0; k-- {
+	for k := len(blocks) - 1; k > title; k-- {
 		if looksLikeAddress(lines, blocks[k]) {
 			addr = k
 			break
@@ -534,14 +568,12 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 	}
 	for k, b := range blocks {
 		switch {
+		case k == title:
+			lay.add(zTitle, b.start, b.end)
 		case k == addr:
 			lay.add(zAddress, b.start, b.end)
 		case addr >= 0 && k > addr && b.end-b.start == 1:
 			lay.add(zSubject, b.start, b.end).value = lines[b.start].text
-		case k == 0 && b.end-b.start == 1 && b.start == nextNonBlank(lines, from, to) && (len(blocks) > 1 || sal >= 0 || b.end < to) &&
-			!looksLikeLetterhead(lines, b) && !isProse(lines[b.start].text) && !namesOrganisation(lines[b.start].text) &&
-			!looksLikeAddress(lines, b):
-			lay.add(zTitle, b.start, b.end)
 		case blockIsProse(lines, b):
 			lay.add(zLead, b.start, b.end)
 		default:
@@ -822,4 +854,38 @@ func infoDate(labels, values string) string {
 		return strings.TrimSpace(string(vr[from:end]))
 	}
 	return ""
+}
+
+// namesParty reports whether s starts like a party: a person, a title, an
+// organisation, or an honorific.
+func namesParty(s string) bool {
+	if _, ok := lex.prefix(secHonorific, foldLine(s)); ok {
+		return true
+	}
+	return isPersonText(s) || isTitleText(s) || isOrgText(s) || lex.words[secArticle][firstWord(s)] && namesParty(foldLine(s).after(1))
+}
+
+// firstWord returns the first folded word of s.
+func firstWord(s string) string {
+	if w := foldWords(s); len(w) > 0 {
+		return w[0]
+	}
+	return ""
+}
+
+// onlyOrnamentsBefore reports whether nothing but an invocation or a heading stands
+// before line at.
+func onlyOrnamentsBefore(lay *layout, lines []line, from, at int) bool {
+	for i := nextNonBlank(lines, from, at); i < at; i = nextNonBlank(lines, i+1, at) {
+		ornament := false
+		for _, z := range lay.zones {
+			if z.from <= i && i < z.to && (z.kind == zInvocation || z.kind == zHeading) {
+				ornament = true
+			}
+		}
+		if !ornament {
+			return false
+		}
+	}
+	return true
 }
