@@ -1,7 +1,6 @@
 package text
 
 import (
-
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
