@@ -31,12 +31,6 @@ func (d dated) apply(in *domain.LetterInput) {
 // dateLabels introduce a date line.
 var dateLabels = foldSet("date", "dated", "datum", "تاریخ", "fecha", "data")
 
-// dateLine recognises a line that is a date, alone or with a place, a weekday or a
-// label: "12 March 2019", "Tehran, 12 March 2019", "Date: 2019-03-12", "۱۴ مهر ۱۴۰۱",
-// "تهران، ۱۴ مهر ۱۴۰۱". A numeric date that reads two ways (03/04/2019) is kept as
-// text with precision UNKNOWN and the span of both readings.
-func dateLine(s string) (dated, bool) { return dateLineIn(s, false) }
-
 // dateLineIn is dateLine for a letter whose language writes numeric dates day first
 // (every language the parser knows but English): there "12/03/2020" is 12 March. A
 // date with dots ("12.03.2020") is read day first in any language.

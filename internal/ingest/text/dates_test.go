@@ -38,7 +38,7 @@ func TestDateLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, ok := dateLine(tt.in)
+			d, ok := dateLineIn(tt.in, false)
 			if ok != tt.ok {
 				t.Fatalf("dateLine(%q) ok = %v, want %v", tt.in, ok, tt.ok)
 			}

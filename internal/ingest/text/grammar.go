@@ -136,6 +136,11 @@ func isPersonText(s string) bool {
 	if _, _, ok := acronymForm(rest); ok {
 		return false // "Reporters Without Borders (RSF)"
 	}
+	if first := strings.Fields(rest)[0]; hasCase(first) {
+		if _, ok := domain.CanonicalCountry(first); ok {
+			return false // "Iran Interlink", "Albanian Prime …"
+		}
+	}
 	ws := strings.Fields(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(rest))
 	if len(ws) == 0 || len(ws) > 6 || (len(ws) == 1 && h == "") {
 		return len(ws) == 1 && h != "" || len(ws) == 1 && isInitials(ws[0])
@@ -284,7 +289,8 @@ func splitTitleOrg(s string) (title, org string) {
 		switch {
 		case orgConnectors[f.w[k]] && startsOrg(k+1):
 			return trimPunct(f.upto(k)), dropLeadingArticle(trimPunct(f.after(k + 1)))
-		case orgConnectors[f.w[k]] && k+2 == len(f.w) && isPlace(f.after(k+1)):
+		case orgConnectors[f.w[k]] && k+2 == len(f.w) && isPlace(f.after(k+1)) && titles[fold(f.upto(k))]&portfolio == 0:
+			// "Mayor of Zagreb"; but "Minister of Interior" names a portfolio
 			return trimPunct(f.upto(k)), trimPunct(f.after(k + 1))
 		case !orgConnectors[f.w[k]] && startsOrg(k) && !orgConnectors[f.w[k-1]]:
 			// In a script with capitals the name may start before its organisation
@@ -405,13 +411,15 @@ func entry(s string) (party, bool) {
 	}
 	// "Name Title …" without a comma, as Persian and Arabic write it: "رحیم نادری معاون
 	// شهرسازی شهرداری شیراز".
-	if f := foldLine(s); len(f.w) >= 3 {
-		for k := min(4, len(f.w)-1); k >= 2; k-- {
-			name, rest := f.upto(k), f.after(k)
-			if isPersonText(name) && isTitleText(rest) && !isPersonText(rest) {
-				p := personParty(name, emails)
-				p.setFunction(rest)
-				return p, true
+	if h, bare := splitHonor(s); bare != "" {
+		if f := foldLine(bare); len(f.w) >= 3 {
+			for k := 2; k <= 4 && k < len(f.w); k++ {
+				name, rest := f.upto(k), f.after(k)
+				if isPersonText(name) && isTitleText(rest) && !isPersonText(rest) {
+					p := personParty(strings.TrimSpace(h+" "+name), emails)
+					p.setFunction(rest)
+					return p, true
+				}
 			}
 		}
 	}
@@ -441,16 +449,19 @@ func entry(s string) (party, bool) {
 		if p, ok := titleThenName(s, emails); ok && p.in.Person != nil {
 			return p, true
 		}
-		title, org := splitTitleOrg(stripHonorifics(s))
-		title = dropTitleArticle(title)
+		title, org := splitTitleOrg(dropTitleArticle(stripHonorifics(s)))
 		o := &domain.OfficeInput{Title: title}
 		if org != "" {
 			o.Of = orgNamed(org)
 		}
 		return party{in: domain.PartyInput{Office: o}}, true
 	}
+	if org, ok := parseOrganisation(s, false); ok {
+		// States, governments ("the Albanian government"), acronyms, kinds.
+		return party{in: domain.PartyInput{Organisation: org}}, true
+	}
 	name := dropLeadingArticle(stripHonorifics(s))
-	return party{in: domain.PartyInput{Organisation: &domain.OrganisationInput{Name: name, Kind: orgKind(name)}}}, true
+	return party{in: domain.PartyInput{Organisation: orgNamed(name)}}, true
 }
 
 // setFunction gives a person the function written with the name: "Director, Amnesty

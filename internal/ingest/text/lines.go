@@ -116,16 +116,6 @@ func nextNonBlank(lines []line, i, to int) int {
 	return i
 }
 
-// prevNonBlank returns the index of the last non-blank line before i and at or after
-// from, or from-1.
-func prevNonBlank(lines []line, i, from int) int {
-	i--
-	for i >= from && lines[i].blank() {
-		i--
-	}
-	return i
-}
-
 // runes counts the characters of s.
 func runes(s string) int { return utf8.RuneCountInString(s) }
 

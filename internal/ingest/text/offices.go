@@ -13,24 +13,6 @@ type office struct {
 	kind  titleKind
 }
 
-// ParseOffice reads an office title with its organisation: "Minister of Interior of
-// Albania" (title "Minister of Interior", of Albania), "Albanian Foreign Minister"
-// ("Foreign Minister", of Albania), "Prime Minister of the Republic of Albania",
-// "the Mayor of Zagreb" ("Mayor", of Zagreb), "Nejat Society CEO" ("CEO", of Nejat
-// Society), "Director, Amnesty International", "وزیر امور خارجه آلبانی". A country,
-// named or by its demonym, becomes an organisation of kind STATE; "PM" is read as
-// "Prime Minister". of is nil when no organisation is named ("Secretary-General").
-// ok is false when s does not start with, or end in, a known title (see vocab.go), or
-// when words follow the title that are no organisation ("Prime Minister Edi Rama": a
-// person, see ParseParty).
-func ParseOffice(s string) (title string, of *domain.OrganisationInput, ok bool) {
-	o, ok := parseOffice(s)
-	if !ok {
-		return "", nil, false
-	}
-	return o.title, o.of, true
-}
-
 func parseOffice(s string) (office, bool) {
 	if len(s) > maxPartyBytes {
 		return office{}, false

@@ -48,18 +48,19 @@ func TestParseOffice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			title, of, ok := ParseOffice(tt.in)
+			o, ok := parseOffice(tt.in)
+			title, of := o.title, o.of
 			if ok != tt.ok {
-				t.Fatalf("ParseOffice(%q) ok = %v (%q of %s), want %v", tt.in, ok, title, describeOrg(of), tt.ok)
+				t.Fatalf("parseOffice(%q) ok = %v (%q of %s), want %v", tt.in, ok, title, describeOrg(of), tt.ok)
 			}
 			if !ok {
 				return
 			}
 			if got, want := title, tt.title; got != want {
-				t.Errorf("ParseOffice(%q) title = %q, want %q", tt.in, got, want)
+				t.Errorf("parseOffice(%q) title = %q, want %q", tt.in, got, want)
 			}
 			if got, want := describeOrg(of), tt.of; got != want {
-				t.Errorf("ParseOffice(%q) of = %s, want %s", tt.in, got, want)
+				t.Errorf("parseOffice(%q) of = %s, want %s", tt.in, got, want)
 			}
 		})
 	}

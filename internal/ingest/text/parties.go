@@ -19,92 +19,6 @@ type party struct {
 	office *office // title read as an office, when it is one
 }
 
-// ParseParty reads one line that names a correspondent — a line of an addressee
-// block, an item of a copy list, a signature line — as a person, an organisation or an
-// office:
-//
-//   - "Mr. Edi Rama" → person Edi Rama, honorific "Mr."
-//   - "Jane Doe, Director, Amnesty International" and "Prime Minister Edi Rama" → a
-//     person who holds the office (public offices of a state) or is a member in that
-//     role (titles in an NGO, a company, a newspaper)
-//   - "Minister of Interior of Albania", "Albanian Foreign Minister" → an office (see
-//     ParseOffice)
-//   - "ASILA (Association for Supporting Iranians Living in Albania)" → an
-//     organisation with its acronym; "The Media", "the press" → The Media (GROUP);
-//     "Albania" → the state; a name with an organisation word ("Society",
-//     "Ministry", "انجمن") → an organisation, its kind guessed from that word
-//   - two to four capitalised words (or Persian words) without such a word → a person
-//
-// An email address in the line becomes the person's email. Bullets, numbering and
-// "(for information)" are dropped. What reads as none of these becomes an organisation
-// of unknown kind. Capacity and As are left empty: they depend on the role the caller
-// puts the party in. A line with no name yields the zero PartyInput.
-func ParseParty(line string) domain.PartyInput {
-	p, ok := parseParty(line)
-	if !ok {
-		return domain.PartyInput{}
-	}
-	return p.in
-}
-
-func parseParty(line string) (party, bool) {
-	if len(line) > maxPartyBytes {
-		return party{}, false
-	}
-	s := cleanItem(line)
-	if s == "" || runes(s) > 300 {
-		return party{}, false
-	}
-	s, emails := takeEmails(s)
-	if s == "" {
-		if len(emails) == 0 {
-			return party{}, false
-		}
-		return party{in: domain.PartyInput{Person: &domain.PersonInput{Name: emails[0], Emails: emails}}}, true
-	}
-	if fold(s) == "" {
-		return party{}, false
-	}
-	if mediaGroup[fold(s)] {
-		org, _ := parseOrganisation(s, false)
-		return party{in: domain.PartyInput{Organisation: org}}, true
-	}
-	if left, right, ok := cutComma(s); ok && isPersonName(left) {
-		p := personParty(left, emails)
-		if !p.addTitle(right) {
-			if org, ok := strictOrg(right); ok {
-				p.addOrganisation(org)
-			} else {
-				p.title = trimPunct(right)
-			}
-		}
-		return p, true
-	}
-	if p, ok := titleThenName(s, emails); ok {
-		return p, true
-	}
-	if p, ok := nameThenTitle(s, emails); ok {
-		return p, true
-	}
-	if h, rest := splitHonorifics(s); h != "" && rest != "" {
-		if o, ok := parseOffice(rest); ok {
-			return officeParty(o), true
-		}
-		return personParty(s, emails), true
-	}
-	if o, ok := parseOffice(s); ok {
-		return officeParty(o), true
-	}
-	if org, ok := parseOrganisation(s, false); ok {
-		return party{in: domain.PartyInput{Organisation: org}}, true
-	}
-	if isPersonName(s) || len(emails) > 0 {
-		return personParty(s, emails), true
-	}
-	s = dropArticle(s)
-	return party{in: domain.PartyInput{Organisation: &domain.OrganisationInput{Name: s, Kind: orgKind(s)}}}, true
-}
-
 func personParty(name string, emails []string) party {
 	name = dropRespect(name)
 	suffix := ""
@@ -127,41 +41,6 @@ func personParty(name string, emails []string) party {
 
 func officeParty(o office) party {
 	return party{in: domain.PartyInput{Office: &domain.OfficeInput{Title: o.title, Of: o.of}}}
-}
-
-// addTitle gives a person the title on the line after the name (or after a comma).
-// It reports whether text is a title.
-func (p *party) addTitle(text string) bool {
-	if p.in.Person == nil || p.title != "" {
-		return false
-	}
-	o, ok := parseOffice(text)
-	if !ok {
-		return false
-	}
-	p.title, p.office = trimPunct(text), &o
-	p.in.Holds, p.in.MemberOf = holding(&o)
-	return true
-}
-
-// addOrganisation completes a party with the organisation on a line of its own: the
-// organisation of a title that named none ("Director" / "Amnesty International"), a
-// person's affiliation, or an office's organisation.
-func (p *party) addOrganisation(org *domain.OrganisationInput) bool {
-	switch {
-	case p.in.Office != nil && p.in.Office.Of == nil:
-		p.in.Office.Of = org
-	case p.in.Person == nil:
-		return false
-	case p.office != nil && p.office.of == nil:
-		p.office.of = org
-		p.in.Holds, p.in.MemberOf = holding(p.office)
-	case p.in.MemberOf == nil && p.in.Holds == nil:
-		p.in.MemberOf = &domain.MembershipInput{Organisation: *org}
-	default:
-		return false
-	}
-	return true
 }
 
 // recipient is the party as an addressee: a person's title is the As.
@@ -210,26 +89,6 @@ func titleThenName(s string, emails []string) (party, bool) {
 			p := personParty(name, emails)
 			p.title, p.office = trimPunct(title), &o
 			p.in.Holds, p.in.MemberOf = holding(&o)
-			return p, true
-		}
-	}
-	return party{}, false
-}
-
-// nameThenTitle reads "Edi Rama Prime Minister of Albania" and the Persian order
-// "ادی راما نخست وزیر آلبانی": a name, then a title, without a comma.
-func nameThenTitle(s string, emails []string) (party, bool) {
-	toks := tokenize(s)
-	if len(toks) < 3 || len(toks) > 14 {
-		return party{}, false
-	}
-	for n := 2; n <= 4 && n < len(toks); n++ {
-		name := spanText(s, toks, 0, n)
-		if !isPersonName(name) {
-			continue
-		}
-		p := personParty(name, emails)
-		if p.addTitle(spanText(s, toks, n, len(toks))) {
 			return p, true
 		}
 	}
@@ -367,42 +226,6 @@ func startsLower(s string) bool {
 		return unicode.IsLower(r)
 	}
 	return false
-}
-
-// cutComma splits s at its first comma (Latin or Arabic).
-func cutComma(s string) (left, right string, ok bool) {
-	i := strings.IndexAny(s, ",،")
-	if i <= 0 {
-		return "", "", false
-	}
-	size := 1
-	if strings.HasPrefix(s[i:], "،") {
-		size = len("،")
-	}
-	left, right = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+size:])
-	return left, right, left != "" && right != ""
-}
-
-// infoTails follow a copy-list item and say why it was copied.
-var infoTails = []string{"for information", "for your information", "for info", "for action",
-	"for your action", "for the record", "جهت اطلاع", "جهت استحضار", "جهت آگاهی", "جهت اقدام",
-	"جهت اطلاع و اقدام", "برای اطلاع", "جهت استحضار و اقدام"}
-
-// cleanItem drops what surrounds a name in a list: bullets, numbering, "(for
-// information)", quotes and trailing punctuation.
-func cleanItem(s string) string {
-	s, _ = stripBullet(strings.TrimSpace(s))
-	s = trimPunct(s)
-	for _, tail := range infoTails {
-		for _, form := range []string{"(" + tail + ")", "- " + tail, "– " + tail, ", " + tail, "، " + tail, tail} {
-			if len(s) > len(form) && strings.EqualFold(s[len(s)-len(form):], form) {
-				s = trimPunct(s[:len(s)-len(form)])
-				break
-			}
-		}
-	}
-	s = strings.Trim(s, `"“”«»'`)
-	return trimPunct(s)
 }
 
 // takeEmails removes the email addresses from s ("Jane Doe <jane@example.org>") and

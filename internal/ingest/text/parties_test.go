@@ -2,7 +2,7 @@ package text
 
 import "testing"
 
-func TestParseParty(t *testing.T) {
+func TestEntryForms(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"honorific", "Mr. Edi Rama", "person Edi Rama {Mr.}"},
 		{"two honorifics", "H.E. Mr. Edi Rama", "person Edi Rama {H.E. Mr.}"},
@@ -50,8 +50,9 @@ func TestParseParty(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := describeParty(ParseParty(tt.in)); got != tt.want {
-				t.Errorf("ParseParty(%q) = %s, want %s", tt.in, got, tt.want)
+			p, _ := entry(tt.in)
+			if got := describeParty(p.in); got != tt.want {
+				t.Errorf("entry(%q) = %s, want %s", tt.in, got, tt.want)
 			}
 		})
 	}

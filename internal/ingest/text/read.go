@@ -344,3 +344,18 @@ func structureless(lay *layout) bool {
 	}
 	return true
 }
+
+// dedupeOrgs keeps the first of organisations with the same name key.
+func dedupeOrgs(list []domain.OrganisationInput) []domain.OrganisationInput {
+	seen := map[string]bool{}
+	var out []domain.OrganisationInput
+	for _, o := range list {
+		k := domain.NormalizeName(o.Name)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, o)
+	}
+	return out
+}

@@ -1,15 +1,15 @@
 // Package text imports plain-text letters: an open letter copied from a web page, a
-// typed letter, a memo. One input is one letter. The parser recognises, where they are
-// present, the title and an editorial lead, the date line and place, the addressee
-// block or a salutation naming the addressee, the body, the closing and the signature
-// block(s) with capacity and organisation, copy lists ("Copy to:", "cc:", "رونوشت"),
-// memo headers (To/From/Date/Subject/cc), and the trailing matter of a web page
-// ("Related posts", "Share this:"), whose titles become related letters. English and
-// Persian letters are in scope. Whatever it does not recognise stays in the body: a
-// text with no structure at all imports as its first line (the title) and the rest.
+// typed or scanned letter, a memo, a note verbale, an administrative letter. One input
+// is one letter. The letter is first cut into zones (zones.go: letterhead, references,
+// date line, addressee, memo headers, subject, salutation, body, closing, signatures,
+// copy lists, enclosures, postscripts, page artefacts, a web page's trailer) from its
+// layout and the cue lexicons of nine languages (lexicon/*.txt, lexicon.go); the
+// parties are then read from each zone with its grammar (grammar.go for a line or an
+// entry, blocks.go for an addressee block and the signatures, read.go for the whole).
+// Whatever it does not recognise stays in the body: a text with no structure at all
+// imports as its first line (the title) and the rest.
 //
-// The heuristics are deliberately conservative: a line becomes a person, an office or
-// an organisation only when it reads like one (see ParseParty and ParseOffice).
+// testdata/letters holds the corpus it is scored on (`lettergraph score`).
 package text
 
 import (

@@ -128,34 +128,6 @@ var nameParticles = foldSet("de", "da", "di", "do", "dos", "das", "del", "della"
 	"der", "den", "ter", "ten", "le", "la", "du", "bin", "ibn", "bint", "al", "el", "y", "e",
 	"zu", "af", "ben", "abu", "ould")
 
-// closings end a letter before the signature.
-var closings = foldSet(
-	"sincerely", "yours sincerely", "sincerely yours", "yours faithfully", "faithfully",
-	"faithfully yours", "yours truly", "truly yours", "very truly yours", "best regards",
-	"kind regards", "warm regards", "warmest regards", "regards", "with regards",
-	"with kind regards", "with best regards", "with warm regards", "best wishes",
-	"with best wishes", "warm wishes", "respectfully", "respectfully yours",
-	"yours respectfully", "with respect", "with great respect", "with deep respect",
-	"cordially", "yours cordially", "yours", "thank you", "thanks", "many thanks",
-	"with thanks", "with gratitude", "in solidarity", "with solidarity", "in peace",
-	"all the best", "yours ever", "ever yours", "best", "with appreciation",
-	"with highest consideration", "please accept the assurances of my highest consideration",
-	"signed", "signed by", "signatories", "signatures", "the undersigned", "undersigned",
-	"endorsed by", "co-signed by", "امضا کنندگان", "امضاکنندگان",
-	"mit freundlichen grüßen", "mit freundlichen grüssen", "freundliche grüße", "hochachtungsvoll",
-	"mit besten grüßen", "viele grüße", "beste grüße", "mit herzlichen grüßen",
-	"cordialement", "bien cordialement", "sincères salutations", "salutations distinguées",
-	"respectueusement", "bien à vous", "amicalement",
-	"با احترام", "با سپاس", "با تشکر", "با سپاس فراوان", "با تشکر فراوان", "با تقدیم احترام",
-	"با احترام فراوان", "با احترام مجدد", "ارادتمند", "ارادتمند شما", "با آرزوی موفقیت",
-	"والسلام", "با سپاس و احترام", "با تشکر و احترام", "با احترام و سپاس", "با سپاس از توجه شما")
-
-// closingPrefixes start a closing sentence that goes on ("Veuillez agréer, Monsieur …").
-var closingPrefixes = []string{
-	domain.Fold("veuillez agréer"), domain.Fold("je vous prie d'agréer"),
-	domain.Fold("nous vous prions d'agréer"), domain.Fold("please accept"),
-}
-
 // salutations open a letter; what follows "Dear" may name the addressee.
 var salutations = foldSet(
 	"dear", "my dear", "to whom it may concern", "your excellency", "excellency",
@@ -179,16 +151,6 @@ var genericAddressees = foldSet(
 	"excellencies", "majesty", "holiness", "concerned", "whom it may concern", "damen und herren",
 	"herr", "frau", "monsieur", "madame", "messieurs", "mesdames", "members of the board",
 	"friends and colleagues", "all concerned", "family", "families")
-
-// invocations head many Persian letters ("In His name") and are neither title nor text.
-var invocations = foldSet("بسمه تعالی", "باسمه تعالی", "بسم الله الرحمن الرحیم",
-	"بسم الله", "به نام خدا", "بنام خدا", "به نام خداوند بخشنده مهربان", "به نام خداوند جان و خرد",
-	"هو", "بسمه تعالی شانه")
-
-// genericMemoTitles head a memo without saying what it is about.
-var genericMemoTitles = foldSet("memo", "memorandum", "internal memo", "internal memorandum",
-	"office memorandum", "interoffice memo", "inter-office memo", "note", "notice", "یادداشت",
-	"بخشنامه")
 
 // respectWords are honorific words that sit inside Persian titles ("نخست وزیر
 // محترم": the respected prime minister) and are no part of the office's name.

@@ -889,3 +889,12 @@ func onlyOrnamentsBefore(lay *layout, lines []line, from, at int) bool {
 	}
 	return true
 }
+
+// signs or stars.
+func isRule(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 {
+		return false
+	}
+	return strings.Trim(s, "-_=*~─━ ") == ""
+}
