@@ -46,7 +46,7 @@ func (c *importCmd) Run(ctx context.Context, a *app) error {
 	im := &ingest.Importer{Options: ingest.Options{Format: format, DryRun: c.DryRun, Strict: c.Strict, BatchSize: c.BatchSize}}
 	if c.DryRun {
 		if c.Zones {
-			printZones(sources, format)
+			printZones(os.Stderr, sources, format)
 		}
 		return c.dryRun(ctx, im, sources)
 	}
@@ -161,7 +161,7 @@ func failedErr(sum ingest.Summary, err error) error {
 }
 
 // printZones prints the zones of each plain-text source on standard error.
-func printZones(sources []ingest.Source, format *ingest.Format) {
+func printZones(w io.Writer, sources []ingest.Source, format *ingest.Format) {
 	for _, src := range sources {
 		if src.Name == "-" {
 			continue // standard input is read once, by the import itself
@@ -172,9 +172,10 @@ func printZones(sources []ingest.Source, format *ingest.Format) {
 		}
 		raw, err := io.ReadAll(io.LimitReader(r, text.MaxSize))
 		r.Close()
-		if err != nil || (format != nil && format.Name != "text") || (format == nil && ingest.Detect(raw) != nil && ingest.Detect(raw).Name != "text") {
+		detected := ingest.Detect(raw)
+		if err != nil || (format != nil && format.Name != "text") || (format == nil && detected != nil && detected.Name != "text") {
 			continue
 		}
-		fmt.Fprintf(os.Stderr, "== %s\n%s\n", src.Name, text.Zones(raw))
+		fmt.Fprintf(w, "== %s\n%s\n", src.Name, text.Zones(raw))
 	}
 }
