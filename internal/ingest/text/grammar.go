@@ -257,7 +257,7 @@ func splitTitleOrg(s string) (title, org string) {
 		// "Director, Amnesty International": after a title and a comma, a name of
 		// two words or more, or with an organisation word, is the organisation (a
 		// town alone is not: "Fachärztin, Hohenmoor").
-		if l, r, ok := strings.Cut(s, sep); ok && isTitleText(l) && !isTitleText(r) &&
+		if l, r, ok := strings.Cut(s, sep); ok && isTitleText(l) && !isTitleText(r) && !listsFields(r) &&
 			(isOrgText(r) || len(strings.Fields(r)) >= 2 && (startsUpper(strings.TrimSpace(r)) || !hasCase(r))) {
 			return trimPunct(l), dropLeadingArticle(trimPunct(r))
 		}
@@ -289,7 +289,7 @@ func splitTitleOrg(s string) (title, org string) {
 		switch {
 		case orgConnectors[f.w[k]] && startsOrg(k+1):
 			return trimPunct(f.upto(k)), dropLeadingArticle(trimPunct(f.after(k + 1)))
-		case orgConnectors[f.w[k]] && k+2 == len(f.w) && isPlace(f.after(k+1)) && titles[fold(f.upto(k))]&portfolio == 0:
+		case orgConnectors[f.w[k]] && len(strings.Fields(f.after(k+1))) == 1 && isPlace(f.after(k+1)) && titles[fold(f.upto(k))]&portfolio == 0:
 			// "Mayor of Zagreb"; but "Minister of Interior" names a portfolio
 			return trimPunct(f.upto(k)), trimPunct(f.after(k + 1))
 		case !orgConnectors[f.w[k]] && startsOrg(k) && !orgConnectors[f.w[k-1]]:
@@ -585,4 +585,24 @@ func orgNamed(name string) *domain.OrganisationInput {
 		return o
 	}
 	return &domain.OrganisationInput{Name: name, Kind: orgKind(name)}
+}
+
+// fieldConjunctions join the fields of a portfolio ("Soziales, Gesundheit und
+// Gleichstellung", "میراث فرهنگی، صنایع دستی و گردشگری").
+var fieldConjunctions = foldSet("and", "und", "et", "y", "e", "en", "و", "и")
+
+// listsFields reports whether the text after a title's comma goes on listing the
+// portfolio's fields rather than naming its organisation: it does not start with an
+// organisation word and has a conjunction in it.
+func listsFields(s string) bool {
+	f := foldLine(s)
+	if _, ok := lex.prefix(secOrganisationWord, f); ok {
+		return false
+	}
+	for _, w := range f.w {
+		if fieldConjunctions[w] {
+			return true
+		}
+	}
+	return false
 }
