@@ -143,7 +143,11 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					}
 					f = foldLine(t)
 				}
-				if n, ok := lex.prefix(secOnBehalf, f); ok && n < len(f.w) {
+				n, ok := lex.prefix(secOnBehalf, f)
+				if ok && n == 1 && n < len(f.w) && len([]rune(f.w[0])) == 1 && len([]rune(f.w[1])) == 1 {
+					ok = false // "P.J. Verhoeven": initials, not "p." (per)
+				}
+				if ok && n < len(f.w) {
 					rest := f.after(n)
 					switch {
 					case isPersonText(rest) && !isOrgText(rest):

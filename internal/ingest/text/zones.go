@@ -496,7 +496,7 @@ func isTailMarker(t string) bool {
 func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 	lines := lay.lines
 	var blocks []span
-	for _, b := range blocksIn(lines, from, to) {
+	for _, b := range splitLetterheads(lines, blocksIn(lines, from, to)) {
 		// Lines with a role of their own come out of their block.
 		start := b.start
 		for i := b.start; i < b.end; i++ {
@@ -612,6 +612,9 @@ func isDateLine(t string) bool {
 	if m := numericAnywhere.FindString(t); m != "" && m == strings.TrimRight(strings.TrimSpace(t), ".") {
 		return true // "03/04/2019": a date, whichever it is
 	}
+	if _, ok := numericIn(t, true); ok && words(t) <= 6 {
+		return true // "Altenbrück, den 12.4.1979"
+	}
 	d, before, after, ok := textdate.Find(t)
 	if !ok || d.Date == nil && d.NotBefore == nil {
 		return false
@@ -623,7 +626,18 @@ func isDateLine(t string) bool {
 // lines, or one line naming someone, that are not a letterhead's contact lines.
 func looksLikeAddress(lines []line, b span) bool {
 	n := b.end - b.start
-	if n > 9 || blockIsProse(lines, b) || looksLikeLetterhead(lines, b) {
+	if n > 9 || blockIsProse(lines, b) {
+		return false
+	}
+	for i := b.start; i < b.end && n > 1; i++ {
+		if f := foldLine(lines[i].text); i < b.start+3 {
+			if k, ok := lex.prefix(secAddresseePrefix, f); ok && k < len(f.w) {
+				// "Aan de gemeenteraad van …", "T.a.v. mevrouw …" over a post box
+				return true
+			}
+		}
+	}
+	if looksLikeLetterhead(lines, b) {
 		return false
 	}
 	party := false
@@ -897,4 +911,25 @@ func isRule(s string) bool {
 		return false
 	}
 	return strings.Trim(s, "-_=*~─━ ") == ""
+}
+
+// splitLetterheads cuts a block that runs on from a letterhead into an addressee
+// without a blank line: the letterhead ends with its last contact line when what
+// follows names a party.
+func splitLetterheads(lines []line, blocks []span) []span {
+	var out []span
+	for _, b := range blocks {
+		last := -1
+		for i := b.start; i < b.end; i++ {
+			if isContactText(lines[i].text) {
+				last = i
+			}
+		}
+		if last >= b.start && last+1 < b.end && namesParty(lines[last+1].text) {
+			out = append(out, span{b.start, last + 1}, span{last + 1, b.end})
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
 }
