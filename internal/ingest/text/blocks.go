@@ -152,6 +152,9 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					switch {
 					case isPersonText(rest) && !isOrgText(rest):
 						t = rest
+					case lex.is(secGoverningBody, dropLeadingArticle(trimPunct(rest))) || lex.is(secGoverningBody, trimPunct(rest)):
+						// "Por la Junta Directiva": for the letter's own organisation.
+						continue
 					case isOrgText(rest) || startsUpper(rest):
 						if !isTitleText(rest) {
 							onBehalf = append(onBehalf, domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(rest))})

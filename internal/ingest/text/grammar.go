@@ -509,7 +509,7 @@ func cleanEntry(s string) string {
 		s = strings.TrimSpace(strings.TrimRight(f.upto(len(f.w)-n), " -–—,:;(/"))
 	}
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "("))
-	return trimPunct(strings.Trim(dropRespect(s), `"“”«»'`))
+	return trimPunct(strings.Trim(s, `"“”«»'`))
 }
 
 // splitEntries divides a list's line into entries: at semicolons, and at commas when

@@ -750,15 +750,29 @@ func (lay *layout) tail(from, to int, page map[int]bool) {
 // isListHead reports whether t opens a list of sec: the label alone, or with its first
 // entries after it.
 func isListHead(sec section, t string) bool {
-	_, ok := lex.label(sec, t)
+	_, ok := listHead(sec, t)
 	return ok
+}
+
+// listHead reads a list's head: a label ("cc:", "Verteiler:"), or, after the close,
+// a label of two words or more with its first entry and no colon ("Copy to Mr. F.
+// W. Haslam").
+func listHead(sec section, t string) (string, bool) {
+	if v, ok := lex.label(sec, t); ok {
+		return v, true
+	}
+	f := foldLine(t)
+	if n, ok := lex.prefix(sec, f); ok && n >= 2 && n < len(f.w) && (sec == secLabelCC || sec == secLabelBCC) {
+		return f.after(n), true
+	}
+	return "", false
 }
 
 // list adds a list zone from its head at i: the entries on the head's line and on the
 // lines below, up to a blank line that is not followed by more entries of the list.
 func (lay *layout) list(k zoneKind, sec section, i, to int) int {
 	lines := lay.lines
-	v, _ := lex.label(sec, lines[i].text)
+	v, _ := listHead(sec, lines[i].text)
 	end := i + 1
 	for end < to {
 		if lines[end].blank() {
@@ -792,6 +806,15 @@ func isEntryLine(l line) bool {
 // organisation's name over the signatories, stays with them.
 func (lay *layout) addSignatures(from, to int) {
 	for _, b := range blocksIn(lay.lines, from, to) {
+		// An addressee written at the foot, as older letters and notes verbales do
+		// ("To the Clerk, / Dunmow Rural District Council"), when the head has none.
+		if f := foldLine(lay.lines[b.start].text); len(lay.find(zAddress)) == 0 {
+			if k, ok := lex.prefix(secAddresseePrefix, f); ok && len(strings.Join(f.w[:k], "")) > 1 && (k < len(f.w) || b.end-b.start > 1) &&
+				!lex.is(secOnBehalf, lay.lines[b.start].text) {
+				lay.add(zAddress, b.start, b.end)
+				continue
+			}
+		}
 		lay.add(zSignature, b.start, b.end)
 	}
 }
