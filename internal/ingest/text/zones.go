@@ -525,10 +525,15 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 				continue
 			}
 			if k, label, value := headLine(lines[i].text); k != zNone {
-				if i > start {
-					blocks = append(blocks, span{start, i})
+				at := i
+				if k == zDate && label == "" && i > start && placeAbove(lines[i-1].text) {
+					// "Little Bardfield," over "3rd June 1908.": the place of the date.
+					at, value = i-1, strings.TrimSuffix(strings.TrimSpace(lines[i-1].text), ",")+", "+value
 				}
-				z := lay.add(k, i, i+1)
+				if at > start {
+					blocks = append(blocks, span{start, at})
+				}
+				z := lay.add(k, at, i+1)
 				z.label, z.value = label, value
 				start = i + 1
 			}
@@ -955,4 +960,15 @@ func splitLetterheads(lines []line, blocks []span) []span {
 		out = append(out, b)
 	}
 	return out
+}
+
+// placeAbove reports whether a line is a place written over its date line: a short
+// name ending with a comma.
+func placeAbove(t string) bool {
+	t = strings.TrimSpace(t)
+	if !strings.HasSuffix(t, ",") || words(t) > 4 {
+		return false
+	}
+	_, ok := parsePlace(strings.TrimSuffix(t, ","), true)
+	return ok
 }
