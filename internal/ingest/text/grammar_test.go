@@ -127,3 +127,30 @@ func TestReadSignatures(t *testing.T) {
 		})
 	}
 }
+
+func TestSamePerson(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Jane Doe", "jane  DOE", true},
+		{"Гусева Д.А.", "Д.А. Гусев", true},
+		{"Гусева Д.А.", "Д.В. Гусев", false},
+		{"Ann Lee", "Anne Leeds", false},
+		{"Ivanova I.P.", "I.P. Petrov", false},
+	}
+	for _, tt := range tests {
+		if got := samePerson(tt.a, tt.b); got != tt.want {
+			t.Errorf("samePerson(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestPlaceAbove(t *testing.T) {
+	for in, want := range map[string]bool{"Little Bardfield,": true, "Tehran,": true, "Dear Sir,": false, "Little Bardfield": false,
+		"We write to you about the roof,": false} {
+		if got := placeAbove(in); got != want {
+			t.Errorf("placeAbove(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -129,7 +129,10 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 			// The signature under a memo adds the capacity of the author the From
 			// header names.
 			for _, s := range authors {
-				if a.Person != nil && s.Person != nil && domain.NormalizeName(a.Person.Name) == domain.NormalizeName(s.Person.Name) {
+				if a.Person != nil && s.Person != nil && samePerson(a.Person.Name, s.Person.Name) {
+					// The signature writes the name as the person signs it (the
+					// header may decline it: "От кого: … Гусева Д.А." is "Д.А. Гусев").
+					a.Person = s.Person
 					if a.Capacity == "" {
 						a.Capacity, a.MemberOf, a.Holds = s.Capacity, s.MemberOf, s.Holds
 					}
@@ -358,4 +361,31 @@ func dedupeOrgs(list []domain.OrganisationInput) []domain.OrganisationInput {
 		out = append(out, o)
 	}
 	return out
+}
+
+// samePerson reports whether two spellings of a name in one letter are one person:
+// the same name key, or the same initials and a surname that differs only by its
+// ending ("Гусева Д.А." and "Д.А. Гусев").
+func samePerson(a, b string) bool {
+	if domain.NormalizeName(a) == domain.NormalizeName(b) {
+		return true
+	}
+	split := func(s string) (initials, surname string) {
+		for _, w := range foldWords(s) {
+			if len([]rune(w)) == 1 {
+				initials += w
+			} else if surname == "" {
+				surname = w
+			}
+		}
+		return initials, surname
+	}
+	ia, sa := split(a)
+	ib, sb := split(b)
+	if ia == "" || ia != ib || sa == "" || sb == "" {
+		return false
+	}
+	ra, rb := []rune(sa), []rune(sb)
+	n := min(len(ra), len(rb))
+	return n >= 4 && string(ra[:n-1]) == string(rb[:n-1]) && max(len(ra), len(rb))-n <= 2
 }
