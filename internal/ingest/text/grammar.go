@@ -523,6 +523,9 @@ func splitEntries(s string) []string {
 			continue
 		}
 		pieces := strings.FieldsFunc(part, func(r rune) bool { return r == ',' || r == '،' })
+		if len(pieces) > domain.MaxParties {
+			pieces = pieces[:domain.MaxParties] // no list keeps more
+		}
 		allParties := len(pieces) > 1
 		for k, p := range pieces {
 			p = cleanEntry(p)

@@ -67,10 +67,12 @@ type phrase []string
 // lexicon holds the cues of every language, merged: a letter in one language often
 // carries cues of another.
 type lexicon struct {
-	phrases  map[section][]phrase        // longest first, so that the longest cue wins
-	words    map[section]map[string]bool // one-word cues, for word lookups
-	function map[string]map[string]bool  // language → its function words
-	verbale  []template                  // note-verbale openings
+	phrases  map[section][]phrase            // longest first, so that the longest cue wins
+	byFirst  map[section]map[string][]phrase // the phrases by their first word, longest first
+	byLast   map[section]map[string][]phrase // the phrases by their last word, longest first
+	words    map[section]map[string]bool     // one-word cues, for word lookups
+	function map[string]map[string]bool      // language → its function words
+	verbale  []template                      // note-verbale openings
 }
 
 // template is a note-verbale opening: literal words and the two parties' places.
@@ -163,9 +165,26 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			return nil, err
 		}
 	}
+	l.byFirst, l.byLast = map[section]map[string][]phrase{}, map[section]map[string][]phrase{}
 	for s, list := range l.phrases {
-		slices.SortStableFunc(list, func(a, b phrase) int { return len(b) - len(a) })
-		l.phrases[s] = slices.CompactFunc(list, slices.Equal)
+		seen := map[string]bool{}
+		var unique []phrase
+		for _, p := range list {
+			if k := strings.Join(p, " "); !seen[k] {
+				seen[k] = true
+				unique = append(unique, p)
+			}
+		}
+		slices.SortStableFunc(unique, func(a, b phrase) int { return len(b) - len(a) })
+		l.phrases[s] = unique
+		// Indexes by first and last word: a line is matched against the few cues
+		// that can start or end there, not against every cue of the section.
+		first, last := map[string][]phrase{}, map[string][]phrase{}
+		for _, p := range unique {
+			first[p[0]] = append(first[p[0]], p)
+			last[p[len(p)-1]] = append(last[p[len(p)-1]], p)
+		}
+		l.byFirst[s], l.byLast[s] = first, last
 	}
 	return l, nil
 }
@@ -244,6 +263,22 @@ func foldLine(s string) fwords {
 	return out
 }
 
+// foldHead folds the first words of s only (about its first 200 bytes): what a label
+// or a cue at the start of a line needs, whatever the line's length. Its offsets are
+// those of s, so that after and upto cut s itself.
+func foldHead(s string) fwords {
+	if len(s) <= 200 {
+		return foldLine(s)
+	}
+	cut := 200
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	f := foldLine(s[:cut])
+	f.src = s
+	return f
+}
+
 // after returns the text after the first n folded words, trimmed of the spaces and
 // punctuation that join a label or cue to what follows it.
 func (f fwords) after(n int) string {
@@ -302,7 +337,10 @@ func hasPrefix(w []string, p phrase) bool {
 // prefix finds the longest cue of sec that starts s and returns the number of folded
 // words it takes.
 func (l *lexicon) prefix(sec section, f fwords) (int, bool) {
-	for _, p := range l.phrases[sec] {
+	if len(f.w) == 0 {
+		return 0, false
+	}
+	for _, p := range l.byFirst[sec][f.w[0]] {
 		if hasPrefix(f.w, p) {
 			return len(p), true
 		}
@@ -313,7 +351,10 @@ func (l *lexicon) prefix(sec section, f fwords) (int, bool) {
 // suffix finds the longest cue of sec that ends s and returns the number of folded
 // words it takes.
 func (l *lexicon) suffix(sec section, f fwords) (int, bool) {
-	for _, p := range l.phrases[sec] {
+	if len(f.w) == 0 {
+		return 0, false
+	}
+	for _, p := range l.byLast[sec][f.w[len(f.w)-1]] {
 		if len(f.w) >= len(p) && slices.Equal(f.w[len(f.w)-len(p):], p) {
 			return len(p), true
 		}
@@ -323,9 +364,9 @@ func (l *lexicon) suffix(sec section, f fwords) (int, bool) {
 
 // contains reports whether a cue of sec occurs anywhere in s.
 func (l *lexicon) contains(sec section, f fwords) bool {
-	for _, p := range l.phrases[sec] {
-		for i := 0; i+len(p) <= len(f.w); i++ {
-			if slices.Equal(f.w[i:i+len(p)], p) {
+	for i, w := range f.w {
+		for _, p := range l.byFirst[sec][w] {
+			if hasPrefix(f.w[i:], p) {
 				return true
 			}
 		}
@@ -335,6 +376,9 @@ func (l *lexicon) contains(sec section, f fwords) bool {
 
 // is reports whether s is, as a whole, a cue of sec.
 func (l *lexicon) is(sec section, s string) bool {
+	if len(s) > maxCueLine {
+		return false // no cue is that long
+	}
 	f := foldLine(s)
 	n, ok := l.prefix(sec, f)
 	return ok && n == len(f.w)
@@ -353,7 +397,7 @@ func (l *lexicon) hasWord(sec section, s string) bool {
 // label reads "Label: value" (or "Label value" when the label is followed by a tab or
 // two spaces, as memo headers are aligned) for a label of sec, and returns the value.
 func (l *lexicon) label(sec section, s string) (string, bool) {
-	f := foldLine(s)
+	f := foldHead(s)
 	n, ok := l.prefix(sec, f)
 	if !ok {
 		return "", false

@@ -198,13 +198,16 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 	copies := func(values []string) []domain.PartyInput {
 		var out []domain.PartyInput
 		for i, v := range values {
+			if len(out) >= domain.MaxParties {
+				break // the domain keeps no more; reading on would cost for nothing
+			}
 			entries := splitEntries(v)
 			if i > 0 && !strings.ContainsAny(v, ";؛") {
 				// A list written one entry a line: a comma on a line is inside the
 				// entry ("Name, Title", "سازمان صنعت، معدن و تجارت").
 				entries = []string{v}
 			}
-			for _, e := range entries {
+			for _, e := range entries[:min(len(entries), domain.MaxParties-len(out))] {
 				if p, ok := entry(e); ok {
 					p.in.As = "" // a copy is addressed with no title: its title is its role
 					out = append(out, p.in)

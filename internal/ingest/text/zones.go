@@ -7,6 +7,14 @@ import (
 	"github.com/lettergraph/lettergraph/internal/ingest/textdate"
 )
 
+// The bounds of the zoning: a letter's head and tail are short, so that a long text
+// (a log, a book pasted in) costs a pass over its lines and no more.
+const (
+	maxHeadLines = 80  // lines before the body read as its head
+	maxTailLines = 200 // lines after the close (or the body's end) read as its tail
+	maxCueLine   = 400 // bytes: a longer line is text, never a cue, a name or a label
+)
+
 // zoneKind is what a run of a letter's lines is. A letter is cut into zones before any
 // party is named, from its layout (blank lines, short lines, position) and the cue
 // lexicons; parties are then read from each zone with that zone's grammar.
@@ -165,7 +173,11 @@ func segment(lines []line) *layout {
 		lay.add(zClosing, closeAt, closeTo)
 		tailFrom = closeTo
 	}
-	lay.tail(tailFrom, end, page)
+	tailEnd := min(end, tailFrom+maxTailLines)
+	lay.tail(tailFrom, tailEnd, page)
+	if tailEnd < end {
+		lay.add(zOther, tailEnd, end) // past the tail's bound: left aside
+	}
 	return lay
 }
 
@@ -190,12 +202,12 @@ func (lay *layout) find(k zoneKind) []zone {
 // that could be the body (a salutation inside a quoted letter does not count).
 func findSalutation(lines []line, from, to int) int {
 	prose := 0
-	for i := from; i < to; i++ {
+	for i := from; i < to && i < from+maxHeadLines; i++ {
 		t := lines[i].text
 		if t == "" {
 			continue
 		}
-		if isSalutationLine(t) {
+		if len(t) <= maxCueLine && isSalutationLine(t) {
 			last := t[len(t)-1]
 			if strings.ContainsRune(",:!", rune(last)) || strings.HasSuffix(t, "،") {
 				return i
@@ -396,7 +408,7 @@ func (t template) match(f fwords) (*verbaleOpening, bool) {
 // or note-verbale opening: after the leading blocks of short lines (title, letterhead,
 // addresses, date, subject), at the first paragraph of prose.
 func headOfUnmarked(lines []line, from, to int) int {
-	blocks := blocksIn(lines, from, to)
+	blocks := blocksIn(lines, from, min(to, from+maxHeadLines))
 	for k, b := range blocks {
 		if !blockIsProse(lines, b) {
 			continue
@@ -421,7 +433,7 @@ func findClosing(lines []line, from, to int, verbale bool) (int, int) {
 	at, end := -1, -1
 	for i := from; i < to; i++ {
 		t := lines[i].text
-		if t == "" {
+		if t == "" || len(t) > maxCueLine {
 			continue
 		}
 		f := foldLine(t)
@@ -432,7 +444,8 @@ func findClosing(lines []line, from, to int, verbale bool) (int, int) {
 	if at >= 0 {
 		return at, end
 	}
-	for _, b := range blocksIn(lines, from, to) {
+	blocks := blocksIn(lines, from, to)
+	for _, b := range blocks[max(0, len(blocks)-8):] { // a closing formula ends the letter
 		f := foldLine(joinText(lines, b.start, b.end))
 		if lex.contains(secNoteVerbaleClose, f) || lex.contains(secClosingFormula, f) {
 			at, end = b.start, b.end
@@ -446,7 +459,7 @@ func findClosing(lines []line, from, to int, verbale bool) (int, int) {
 func tailOfUnclosed(lines []line, from, to int) int {
 	blocks := blocksIn(lines, from, to)
 	end := to
-	for k := len(blocks) - 1; k >= 0; k-- {
+	for k := len(blocks) - 1; k >= 0 && k >= len(blocks)-12; k-- {
 		b := blocks[k]
 		if blockIsProse(lines, b) && !isTailMarker(lines[b.start].text) {
 			// A signature written straight under the last paragraph, with no blank
@@ -487,7 +500,7 @@ func isTailMarker(t string) bool {
 			return true
 		}
 	}
-	_, ok := lex.prefix(secPostscript, foldLine(t))
+	_, ok := lex.prefix(secPostscript, foldHead(t))
 	return ok
 }
 
@@ -810,10 +823,11 @@ func isEntryLine(l line) bool {
 // being separated by blank lines; a block that is only a place, or only an
 // organisation's name over the signatories, stays with them.
 func (lay *layout) addSignatures(from, to int) {
+	hasAddress := len(lay.find(zAddress)) > 0
 	for _, b := range blocksIn(lay.lines, from, to) {
 		// An addressee written at the foot, as older letters and notes verbales do
 		// ("To the Clerk, / Dunmow Rural District Council"), when the head has none.
-		if f := foldLine(lay.lines[b.start].text); len(lay.find(zAddress)) == 0 {
+		if f := foldLine(lay.lines[b.start].text); !hasAddress {
 			if k, ok := lex.prefix(secAddresseePrefix, f); ok && len(strings.Join(f.w[:k], "")) > 1 && (k < len(f.w) || b.end-b.start > 1) &&
 				!lex.is(secOnBehalf, lay.lines[b.start].text) {
 				lay.add(zAddress, b.start, b.end)
