@@ -566,7 +566,7 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 		t := lines[b.start].text
 		f := foldLine(t)
 		n, pre := lex.prefix(secAddresseePrefix, f)
-		if pre && (n >= 3 || !namesParty(f.after(n))) {
+		if pre && (namesLetter(f.w[:n]) || !namesParty(f.after(n))) {
 			// "Open letter to …", "Offener Brief an …": a title naming its addressee;
 			// "A reply to …": no addressee at all.
 			pre = false
@@ -985,4 +985,18 @@ func placeAbove(t string) bool {
 	}
 	_, ok := parsePlace(strings.TrimSuffix(t, ","), true)
 	return ok
+}
+
+// letterWords name a letter: a line opening with "Open letter to …" is a title that
+// names its addressee, not an addressee block.
+var letterWords = foldSet("letter", "brief", "lettre", "carta", "lettera", "письмо", "نامه", "رسالة", "rundbrief")
+
+// namesLetter reports whether one of the folded words names a letter.
+func namesLetter(words []string) bool {
+	for _, w := range words {
+		if letterWords[w] {
+			return true
+		}
+	}
+	return false
 }

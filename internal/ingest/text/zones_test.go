@@ -90,6 +90,25 @@ Vienna, 3 March 2020
 رونوشت:
 - امور اداری جهت اطلاع`, []string{"invocation", "reference (label-reference)", "date (label-date)", "address", "address",
 			"subject (label-subject)", "salutation", "body", "closing", "signature", "copy (label-cc)", "copy (label-cc)"}},
+		{"open letter to the members of a council", `To the Members of the City Council of Eastbrook
+
+Dear Councillors,
+
+We write to you about the closure of the library, which we oppose.
+
+Yours faithfully,
+
+Ann Lee
+Bob Ray`, []string{"address", "salutation", "body", "closing", "signature", "signature"}},
+		{"open letter named in its title", `Open letter to the Minister of Health on waiting lists
+
+Dear Minister,
+
+We write to you about the waiting lists of the hospitals of the region.
+
+Yours sincerely,
+
+Ann Lee`, []string{"title", "salutation", "body", "closing", "signature"}},
 		{"page artefact inside the body", `Dear Sir,
 
 We write about the roof, which has let in the rain since the storm of last
