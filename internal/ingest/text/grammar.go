@@ -499,16 +499,7 @@ func (p *party) setFunction(text string) {
 // information", "جهت استحضار") and the courtesy words around it.
 func cleanEntry(s string) string {
 	s, _ = stripBullet(strings.TrimSpace(s))
-	s = strings.TrimSpace(s)
-	for {
-		f := foldLine(s)
-		n, ok := lex.suffix(secPurpose, f)
-		if !ok || n >= len(f.w) {
-			break
-		}
-		s = strings.TrimSpace(strings.TrimRight(f.upto(len(f.w)-n), " -–—,:;(/"))
-	}
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "("))
+	s = strings.TrimSpace(strings.TrimSuffix(cutPurpose(s), "("))
 	return trimPunct(strings.Trim(s, `"“”«»'`))
 }
 
@@ -548,21 +539,6 @@ func splitEntries(s string) []string {
 		out = append(out, part)
 	}
 	return out
-}
-
-// dropTitleArticle drops the article before an office's title: "le Maire", "Il
-// Sindaco del Comune", "the Clerk".
-func dropTitleArticle(s string) string {
-	f := foldLine(s)
-	if len(f.w) >= 2 && lex.words[secArticle][f.w[0]] {
-		return f.after(1)
-	}
-	if i := strings.IndexAny(s, "'’"); i > 0 && i <= 5 {
-		if w := foldWords(s[:i]); len(w) == 1 && lex.words[secArticle][w[0]] {
-			return strings.TrimSpace(s[i+len("'"):])
-		}
-	}
-	return s
 }
 
 // hasFullWord reports whether a name has a word that is no initial.
@@ -608,4 +584,18 @@ func listsFields(s string) bool {
 		}
 	}
 	return false
+}
+
+// cutPurpose cuts the purpose phrases that end a copy entry ("– zur Kenntnis",
+// "جهت اطلاع و اقدام لازم"); an entry that is nothing but a purpose is kept.
+func cutPurpose(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		f := foldLine(s)
+		n, ok := lex.suffix(secPurpose, f)
+		if !ok || n >= len(f.w) {
+			return s
+		}
+		s = strings.TrimSpace(strings.TrimRight(f.upto(len(f.w)-n), " -–—,:;(/"))
+	}
 }

@@ -423,7 +423,15 @@ func (l *lexicon) label(sec section, s string) (string, bool) {
 // "L'Ambassade de …", "Die Botschaft …". A name that is only an article and one word
 // keeps it ("The Times" would lose too much; a name of one word after it is kept as
 // written).
-func dropLeadingArticle(s string) string {
+func dropLeadingArticle(s string) string { return dropArticleOf(s, 3) }
+
+// dropTitleArticle drops the article before an office's title: "le Maire", "Il
+// Sindaco del Comune", "the Clerk".
+func dropTitleArticle(s string) string { return dropArticleOf(s, 2) }
+
+// dropArticleOf drops a leading article when at least minWords words remain with it,
+// or an elided one ("L'", "dell'") before anything.
+func dropArticleOf(s string, minWords int) string {
 	s = strings.TrimSpace(s)
 	// An elided article: "L'", "dell'", "all'".
 	if i := strings.IndexAny(s, "'’"); i > 0 && i <= 5 {
@@ -435,7 +443,7 @@ func dropLeadingArticle(s string) string {
 		}
 	}
 	f := foldLine(s)
-	if len(f.w) >= 3 && lex.words[secArticle][f.w[0]] {
+	if len(f.w) >= minWords && lex.words[secArticle][f.w[0]] {
 		return f.after(1)
 	}
 	return s

@@ -10,8 +10,9 @@ import (
 // readLetter reads the letter's facts from its zones, each zone with its grammar.
 func readLetter(lay *layout) (in domain.LetterInput) {
 	lines := lay.lines
-	lang := detectLanguage(joinText(lines, lay.bodyFrom, lay.bodyTo))
-	dayFirst := lang != "en"
+	// The language tells how numeric dates are written; it is the letter's too.
+	in.Language = detectLanguage(joinText(lines, lay.bodyFrom, lay.bodyTo))
+	dayFirst := in.Language != "en"
 	for _, z := range lay.find(zTitle) {
 		in.Title = cutRunes(lines[z.from].text, maxTitle)
 		break
@@ -209,7 +210,6 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 			}
 			for _, e := range entries[:min(len(entries), domain.MaxParties-len(out))] {
 				if p, ok := entry(e); ok {
-					p.in.As = "" // a copy is addressed with no title: its title is its role
 					out = append(out, p.in)
 				}
 			}
@@ -238,15 +238,11 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 func listValues(lay *layout, z zone) []string {
 	var out []string
 	add := func(s string) {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return
+		// Cut on the whole line too: "X, for information" would otherwise split
+		// into X and an entry that is only a purpose.
+		if s = trimPunct(cutPurpose(s)); s != "" {
+			out = append(out, s)
 		}
-		f := foldLine(s)
-		if n, ok := lex.suffix(secPurpose, f); ok && n < len(f.w) {
-			s = trimPunct(strings.TrimRight(f.upto(len(f.w)-n), " -–—,:;("))
-		}
-		out = append(out, s)
 	}
 	add(z.value)
 	for i := z.from + 1; i < z.to; i++ {
@@ -275,7 +271,7 @@ func parseZoned(s string) (domain.LetterInput, bool) {
 		}
 	}
 	in.Mentions = bodyMentions(in.Body)
-	if in.Language = detectLanguage(in.Body); in.Language == "" && in.Body == "" {
+	if in.Language == "" && in.Body == "" {
 		in.Language = detectLanguage(in.Title)
 	}
 	if strings.TrimSpace(in.Title+in.Subject+in.Body) == "" {
