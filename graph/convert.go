@@ -155,7 +155,7 @@ func toPlace(p *domain.Place) *model.Place {
 func toAuthorships(parties []domain.Party) []*model.Authorship {
 	out := make([]*model.Authorship, 0, len(parties))
 	for _, p := range parties {
-		out = append(out, &model.Authorship{Position: p.Position, Capacity: ptr(p.Capacity), Correspondent: toCorrespondent(p.Correspondent)})
+		out = append(out, &model.Authorship{Position: p.Position, Capacity: ptr(p.Capacity), NameAsWritten: ptr(p.Written), Correspondent: toCorrespondent(p.Correspondent)})
 	}
 	return out
 }
@@ -163,7 +163,7 @@ func toAuthorships(parties []domain.Party) []*model.Authorship {
 func toAddressings(parties []domain.Party) []*model.Addressing {
 	out := make([]*model.Addressing, 0, len(parties))
 	for _, p := range parties {
-		out = append(out, &model.Addressing{Position: p.Position, As: ptr(p.As), Correspondent: toCorrespondent(p.Correspondent)})
+		out = append(out, &model.Addressing{Position: p.Position, As: ptr(p.As), NameAsWritten: ptr(p.Written), Correspondent: toCorrespondent(p.Correspondent)})
 	}
 	return out
 }
@@ -171,7 +171,7 @@ func toAddressings(parties []domain.Party) []*model.Addressing {
 func toCopies(parties []domain.Party) []*model.Copy {
 	out := make([]*model.Copy, 0, len(parties))
 	for _, p := range parties {
-		out = append(out, &model.Copy{Position: p.Position, Correspondent: toCorrespondent(p.Correspondent)})
+		out = append(out, &model.Copy{Position: p.Position, NameAsWritten: ptr(p.Written), Correspondent: toCorrespondent(p.Correspondent)})
 	}
 	return out
 }
@@ -353,6 +353,7 @@ func fromPartyInput(p model.PartyInput) domain.PartyInput {
 		Office:       fromOfficeInput(p.Office),
 		Capacity:     deref(p.Capacity),
 		As:           deref(p.As),
+		Written:      deref(p.NameAsWritten),
 		MemberOf:     fromMembershipInput(p.MemberOf),
 		Holds:        fromHoldingInput(p.Holds),
 	}

@@ -49,17 +49,20 @@ type ComplexityRoot struct {
 	Addressing struct {
 		As            func(childComplexity int) int
 		Correspondent func(childComplexity int) int
+		NameAsWritten func(childComplexity int) int
 		Position      func(childComplexity int) int
 	}
 
 	Authorship struct {
 		Capacity      func(childComplexity int) int
 		Correspondent func(childComplexity int) int
+		NameAsWritten func(childComplexity int) int
 		Position      func(childComplexity int) int
 	}
 
 	Copy struct {
 		Correspondent func(childComplexity int) int
+		NameAsWritten func(childComplexity int) int
 		Position      func(childComplexity int) int
 	}
 
@@ -513,6 +516,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Addressing.Correspondent(childComplexity), true
+	case "Addressing.nameAsWritten":
+		if e.ComplexityRoot.Addressing.NameAsWritten == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Addressing.NameAsWritten(childComplexity), true
 	case "Addressing.position":
 		if e.ComplexityRoot.Addressing.Position == nil {
 			break
@@ -532,6 +541,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Authorship.Correspondent(childComplexity), true
+	case "Authorship.nameAsWritten":
+		if e.ComplexityRoot.Authorship.NameAsWritten == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authorship.NameAsWritten(childComplexity), true
 	case "Authorship.position":
 		if e.ComplexityRoot.Authorship.Position == nil {
 			break
@@ -545,6 +560,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Copy.Correspondent(childComplexity), true
+	case "Copy.nameAsWritten":
+		if e.ComplexityRoot.Copy.NameAsWritten == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Copy.NameAsWritten(childComplexity), true
 	case "Copy.position":
 		if e.ComplexityRoot.Copy.Position == nil {
 			break
@@ -2433,6 +2454,8 @@ type Authorship {
   position: Int!
   "The capacity as signed, e.g. CEO."
   capacity: String
+  "The name as this letter writes it, when the correspondent's own name is another (\"Press\" for The Media)."
+  nameAsWritten: String
   correspondent: Correspondent!
 }
 
@@ -2442,6 +2465,8 @@ type Addressing {
   position: Int!
   "The title used, e.g. Prime Minister of the Republic of Albania."
   as: String
+  "The name as this letter writes it, when the correspondent's own name is another (\"Press\" for The Media)."
+  nameAsWritten: String
   correspondent: Correspondent!
 }
 
@@ -2449,6 +2474,8 @@ type Addressing {
 type Copy {
   "1-based order in the copy list."
   position: Int!
+  "The name as this letter writes it, when the correspondent's own name is another (\"Press\" for The Media)."
+  nameAsWritten: String
   correspondent: Correspondent!
 }
 
@@ -2745,6 +2772,8 @@ input PartyInput {
   capacity: String
   "Recipients only: the title used."
   as: String
+  "The name as the document writes it, when it is not the inline name (an importer's normal form); kept on the letter when the party resolves to a correspondent named otherwise. Defaults to the inline name."
+  nameAsWritten: String
   "An inline person's affiliation, written with the letter."
   memberOf: MembershipInput
   "An inline person's office, written with the letter."
@@ -3012,6 +3041,8 @@ func (ec *executionContext) childFields_Addressing(ctx context.Context, field gr
 		return ec.fieldContext_Addressing_position(ctx, field)
 	case "as":
 		return ec.fieldContext_Addressing_as(ctx, field)
+	case "nameAsWritten":
+		return ec.fieldContext_Addressing_nameAsWritten(ctx, field)
 	case "correspondent":
 		return ec.fieldContext_Addressing_correspondent(ctx, field)
 	}
@@ -3024,6 +3055,8 @@ func (ec *executionContext) childFields_Authorship(ctx context.Context, field gr
 		return ec.fieldContext_Authorship_position(ctx, field)
 	case "capacity":
 		return ec.fieldContext_Authorship_capacity(ctx, field)
+	case "nameAsWritten":
+		return ec.fieldContext_Authorship_nameAsWritten(ctx, field)
 	case "correspondent":
 		return ec.fieldContext_Authorship_correspondent(ctx, field)
 	}
@@ -3034,6 +3067,8 @@ func (ec *executionContext) childFields_Copy(ctx context.Context, field graphql.
 	switch field.Name {
 	case "position":
 		return ec.fieldContext_Copy_position(ctx, field)
+	case "nameAsWritten":
+		return ec.fieldContext_Copy_nameAsWritten(ctx, field)
 	case "correspondent":
 		return ec.fieldContext_Copy_correspondent(ctx, field)
 	}
@@ -5692,6 +5727,29 @@ func (ec *executionContext) fieldContext_Addressing_as(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Addressing", field, false, false, "String")
 }
 
+func (ec *executionContext) _Addressing_nameAsWritten(ctx context.Context, field graphql.CollectedField, obj *model.Addressing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Addressing_nameAsWritten(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameAsWritten, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Addressing_nameAsWritten(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Addressing", field, false, false, "String")
+}
+
 func (ec *executionContext) _Addressing_correspondent(ctx context.Context, field graphql.CollectedField, obj *model.Addressing) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5770,6 +5828,29 @@ func (ec *executionContext) fieldContext_Authorship_capacity(_ context.Context, 
 	return graphql.NewScalarFieldContext("Authorship", field, false, false, "String")
 }
 
+func (ec *executionContext) _Authorship_nameAsWritten(ctx context.Context, field graphql.CollectedField, obj *model.Authorship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authorship_nameAsWritten(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameAsWritten, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Authorship_nameAsWritten(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authorship", field, false, false, "String")
+}
+
 func (ec *executionContext) _Authorship_correspondent(ctx context.Context, field graphql.CollectedField, obj *model.Authorship) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5823,6 +5904,29 @@ func (ec *executionContext) _Copy_position(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Copy_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Copy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Copy_nameAsWritten(ctx context.Context, field graphql.CollectedField, obj *model.Copy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Copy_nameAsWritten(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameAsWritten, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Copy_nameAsWritten(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Copy", field, false, false, "String")
 }
 
 func (ec *executionContext) _Copy_correspondent(ctx context.Context, field graphql.CollectedField, obj *model.Copy) (ret graphql.Marshaler) {
@@ -14600,7 +14704,7 @@ func (ec *executionContext) unmarshalInputPartyInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "person", "organisation", "office", "capacity", "as", "memberOf", "holds"}
+	fieldsInOrder := [...]string{"id", "person", "organisation", "office", "capacity", "as", "nameAsWritten", "memberOf", "holds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14649,6 +14753,13 @@ func (ec *executionContext) unmarshalInputPartyInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.As = data
+		case "nameAsWritten":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameAsWritten"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameAsWritten = data
 		case "memberOf":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberOf"))
 			data, err := ec.unmarshalOMembershipInput2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐMembershipInput(ctx, v)
@@ -14936,6 +15047,11 @@ func (ec *executionContext) _Addressing(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "nameAsWritten":
+			out.Values[i] = ec._Addressing_nameAsWritten(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "correspondent":
 			out.Values[i] = ec._Addressing_correspondent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -14979,6 +15095,11 @@ func (ec *executionContext) _Authorship(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "nameAsWritten":
+			out.Values[i] = ec._Authorship_nameAsWritten(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "correspondent":
 			out.Values[i] = ec._Authorship_correspondent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -15015,6 +15136,11 @@ func (ec *executionContext) _Copy(ctx context.Context, sel ast.SelectionSet, obj
 		case "position":
 			out.Values[i] = ec._Copy_position(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameAsWritten":
+			out.Values[i] = ec._Copy_nameAsWritten(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "correspondent":

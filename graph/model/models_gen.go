@@ -28,7 +28,9 @@ type Addressing struct {
 	// 1-based order among the recipients.
 	Position int `json:"position"`
 	// The title used, e.g. Prime Minister of the Republic of Albania.
-	As            *string       `json:"as,omitempty"`
+	As *string `json:"as,omitempty"`
+	// The name as this letter writes it, when the correspondent's own name is another ("Press" for The Media).
+	NameAsWritten *string       `json:"nameAsWritten,omitempty"`
 	Correspondent Correspondent `json:"correspondent"`
 }
 
@@ -37,14 +39,18 @@ type Authorship struct {
 	// 1-based order among the authors.
 	Position int `json:"position"`
 	// The capacity as signed, e.g. CEO.
-	Capacity      *string       `json:"capacity,omitempty"`
+	Capacity *string `json:"capacity,omitempty"`
+	// The name as this letter writes it, when the correspondent's own name is another ("Press" for The Media).
+	NameAsWritten *string       `json:"nameAsWritten,omitempty"`
 	Correspondent Correspondent `json:"correspondent"`
 }
 
 // A copied (or blind-copied) correspondent.
 type Copy struct {
 	// 1-based order in the copy list.
-	Position      int           `json:"position"`
+	Position int `json:"position"`
+	// The name as this letter writes it, when the correspondent's own name is another ("Press" for The Media).
+	NameAsWritten *string       `json:"nameAsWritten,omitempty"`
 	Correspondent Correspondent `json:"correspondent"`
 }
 
@@ -416,6 +422,8 @@ type PartyInput struct {
 	Capacity *string `json:"capacity,omitempty"`
 	// Recipients only: the title used.
 	As *string `json:"as,omitempty"`
+	// The name as the document writes it, when it is not the inline name (an importer's normal form); kept on the letter when the party resolves to a correspondent named otherwise. Defaults to the inline name.
+	NameAsWritten *string `json:"nameAsWritten,omitempty"`
 	// An inline person's affiliation, written with the letter.
 	MemberOf *MembershipInput `json:"memberOf,omitempty"`
 	// An inline person's office, written with the letter.

@@ -37,7 +37,10 @@ type LetterInput struct {
 // PartyInput is one correspondent in one role: an existing one by ID, or exactly one of
 // Person, Organisation and Office given inline. Capacity is for authors, As for
 // recipients; MemberOf and Holds describe an inline person and are written with the
-// letter (MEMBER_OF, HOLDS).
+// letter (MEMBER_OF, HOLDS). Written is the name as the document writes it, when an
+// importer read it in another form ("Press" for the organisation "The Media"); it
+// defaults to the inline name, and the store keeps it on the link when the party
+// resolves to a correspondent named otherwise.
 type PartyInput struct {
 	ID           string
 	Person       *PersonInput
@@ -45,6 +48,7 @@ type PartyInput struct {
 	Office       *OfficeInput
 	Capacity     string
 	As           string
+	Written      string
 	MemberOf     *MembershipInput
 	Holds        *HoldingInput
 }

@@ -160,13 +160,16 @@ func (p LetterParts) OrAll() LetterParts {
 }
 
 // Party is a correspondent in one role on one letter, with the relationship's
-// properties: Position (1-based order within the role), Capacity (authors: as signed)
-// and As (recipients: the title used).
+// properties: Position (1-based order within the role), Capacity (authors: as signed),
+// As (recipients: the title used) and Written (the name as this letter writes it, when
+// the correspondent's own name is another: "Press" for "The Media", "Jane Smith" for
+// "Jane A. Smith").
 type Party struct {
 	Role          Role
 	Position      int
 	Capacity      string
 	As            string
+	Written       string
 	Correspondent Correspondent
 }
 

@@ -120,6 +120,7 @@ type Link struct {
 	Position int    // party links: 1-based place in the role's order; 0 appends
 	Capacity string // WROTE
 	As       string // ADDRESSED_TO
+	Written  string // party links: the name as the letter writes it
 	Role     string // MEMBER_OF
 	Since    *time.Time
 	Until    *time.Time

@@ -244,6 +244,7 @@ func (p *PartyInput) Normalize(field string, role Role) error {
 	p.ID = strings.TrimSpace(p.ID)
 	p.Capacity = CleanText(p.Capacity)
 	p.As = CleanText(p.As)
+	p.Written = CleanText(p.Written)
 	if p.Capacity != "" && role != RoleAuthor {
 		return Invalid(field+".capacity", "only authors sign in a capacity")
 	}
@@ -254,6 +255,9 @@ func (p *PartyInput) Normalize(field string, role Role) error {
 		return err
 	}
 	if err := checkShort(field+".as", p.As); err != nil {
+		return err
+	}
+	if err := checkShort(field+".nameAsWritten", p.Written); err != nil {
 		return err
 	}
 	if (p.MemberOf != nil || p.Holds != nil) && p.Person == nil {

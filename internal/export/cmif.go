@@ -56,8 +56,8 @@ const cmifVocab = "https://lod.academy/cmif/vocab/terms#"
 // CMIF schema (cmi-customization.rng, its Schematron rules included). In detail:
 //
 //   - correspAction "sent" holds the authors, the place of writing (placeName) and the
-//     date; "received" the recipients; "cc" and "bcc" the copies (types the importer
-//     reads, not CMIF's own). A sent or received action without parties holds
+//     date; "received" the recipients; "received" with subtype "cc" or "bcc" the
+//     copies (CMIF's way to say copied, which the importer reads). A sent or received action without parties holds
 //     persName "Unknown", as CMIF asks, which the importer reads as no party.
 //   - A person is a persName, an organisation an orgName, an office an orgName
 //     "Title (Organisation)" (CMIFName), each with its authority ids in @ref.
@@ -129,11 +129,11 @@ func writeCorrespDesc(x *xmlOut, l *domain.Letter) {
 	cmifParties(x, l.Recipients, true)
 	x.end()
 	for _, copies := range []struct {
-		typ     string
+		subtype string
 		parties []domain.Party
 	}{{"cc", l.CC}, {"bcc", l.BCC}} {
 		if len(copies.parties) > 0 {
-			x.start("correspAction", "type", copies.typ)
+			x.start("correspAction", "type", "received", "subtype", copies.subtype)
 			cmifParties(x, copies.parties, false)
 			x.end()
 		}

@@ -99,7 +99,7 @@ func (in *inputs) parties(r *domain.LetterRecord, list []domain.Party) []domain.
 // party is one appearance of a correspondent, inline; a person's n-th appearance
 // carries its n-th holding and membership.
 func (in *inputs) party(r *domain.LetterRecord, p domain.Party) domain.PartyInput {
-	out := domain.PartyInput{Capacity: p.Capacity, As: p.As}
+	out := domain.PartyInput{Capacity: p.Capacity, As: p.As, Written: p.Written}
 	switch c := p.Correspondent.(type) {
 	case *domain.Person:
 		out.Person = &domain.PersonInput{Name: c.Name, Honorific: c.Honorific, Aliases: c.Aliases, Emails: c.Emails,

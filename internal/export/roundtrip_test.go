@@ -119,9 +119,13 @@ func TestExportSeedLetterInEveryFormat(t *testing.T) {
 	}
 	var actions []string
 	for _, a := range descs[0].all("correspAction") {
-		actions = append(actions, fmt.Sprintf("%s:%d", a.attr("type"), len(a.all("persName"))+len(a.all("orgName"))))
+		typ := a.attr("type")
+		if sub := a.attr("subtype"); sub != "" {
+			typ += "/" + sub
+		}
+		actions = append(actions, fmt.Sprintf("%s:%d", typ, len(a.all("persName"))+len(a.all("orgName"))))
 	}
-	if got := strings.Join(actions, " "); got != "sent:1 received:1 cc:4" {
+	if got := strings.Join(actions, " "); got != "sent:1 received:1 received/cc:4" {
 		t.Errorf("CMIF actions: %s", got)
 	}
 	docs := readBack(t, canonical.Read, exportAs(t, ctx, store, "ndjson", all))

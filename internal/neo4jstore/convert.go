@@ -160,6 +160,7 @@ func toParties(v any, role domain.Role) []domain.Party {
 			Position:      integer(rel, "position"),
 			Capacity:      str(rel, "capacity"),
 			As:            str(rel, "as"),
+			Written:       str(rel, "written"),
 			Correspondent: c,
 		})
 	}

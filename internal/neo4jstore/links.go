@@ -103,7 +103,8 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 		if err != nil {
 			return nil, err
 		}
-		l := domain.Link{Kind: kind, From: letterID, To: id, Position: position, Capacity: p.Capacity, As: p.As}
+		l := domain.Link{Kind: kind, From: letterID, To: id, Position: position, Capacity: p.Capacity, As: p.As,
+			Written: writtenName(&p)}
 		if err := r.link(l, "party"); err != nil {
 			return nil, err
 		}
@@ -173,6 +174,10 @@ func (r *resolver) link(l domain.Link, field string) error {
 		cypher += "SET r.position = CASE WHEN $position > 0 THEN $position - 0.5 " +
 			"WHEN r.position IS NULL THEN 2147483647 ELSE r.position END\n"
 		params["position"] = l.Position
+		// A party given by id says nothing of how the letter writes it: the link
+		// keeps what it had.
+		cypher += "SET r.written = CASE WHEN $written IS NULL THEN r.written ELSE " + differentName + " END\n"
+		params["written"] = opt(l.Written)
 	}
 	cypher += "RETURN count(r) AS n"
 	recs, err := collect(r.ctx, r.tx, cypher, params)

@@ -146,7 +146,7 @@ func (r *resolver) prepare(id string, in *domain.LetterInput, field string) ([]d
 			}
 			seen[cid] = true
 			links = append(links, domain.Link{Kind: domain.RoleLink(role.role), From: id, To: cid,
-				Position: len(seen), Capacity: p.Capacity, As: p.As})
+				Position: len(seen), Capacity: p.Capacity, As: p.As, Written: writtenName(p)})
 		}
 	}
 	for i := range in.OnBehalfOf {
@@ -211,11 +211,40 @@ var writeLinksCypher = func() string {
 		spec := linkSpecs[kind]
 		b.WriteString("CALL {\n\tUNWIND $rows" + strconv.Itoa(i) + " AS row\n\t" +
 			matchEnd(writer, "a", spec.from, "row.from", "row") + matchEnd(writer, "b", spec.to, "row.to", "row") +
-			"FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE " + spec.arrow(kind) + " SET r = row.props)\n\t" +
-			"FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE " + spec.arrow(kind) + " SET r += row.props)\n}\n")
+			"FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE " + spec.arrow(kind) + " SET r = row.props" + setWritten(spec) + ")\n\t" +
+			"FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE " + spec.arrow(kind) + " SET r += row.props" + setWritten(spec) + ")\n}\n")
 	}
 	return b.String()
 }()
+
+// setWritten keeps, on a party link, the name as the letter writes it when the
+// correspondent's own name is another (differentName).
+func setWritten(spec linkSpec) string {
+	if !spec.ordered {
+		return ""
+	}
+	return ", r.written = " + strings.ReplaceAll(differentName, "$written", "row.written")
+}
+
+// differentName is $written when it is not the name (a person's or organisation's) or
+// title (an office's) of the correspondent b, else null.
+const differentName = "CASE WHEN $written <> coalesce(b.name, b.title) THEN $written END"
+
+// writtenName is how the document writes a party: the name an importer read, else the
+// inline name or title; "" for a party given by id.
+func writtenName(p *domain.PartyInput) string {
+	switch {
+	case p.Written != "":
+		return p.Written
+	case p.Person != nil:
+		return p.Person.Name
+	case p.Organisation != nil:
+		return p.Organisation.Name
+	case p.Office != nil:
+		return p.Office.Title
+	}
+	return ""
+}
 
 // writeLinks writes new links from letters, all in one statement. Parties arrive
 // numbered, so no renumbering is needed.
@@ -244,6 +273,9 @@ func (r *resolver) writeLinks(links []domain.Link) error {
 		}
 		if l.As != "" {
 			props["as"] = l.As
+		}
+		if l.Written != "" {
+			row["written"] = l.Written
 		}
 		byKind[l.Kind] = append(byKind[l.Kind], row)
 	}

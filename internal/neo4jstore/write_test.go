@@ -158,3 +158,66 @@ func TestCompletedStubKeepsOneLinkEach(t *testing.T) {
 		t.Errorf("a new letter mentioning a letter twice: %d MENTIONS, want 1", n)
 	}
 }
+
+// A party that resolves to a correspondent named otherwise keeps, on the letter, the
+// name the letter writes; one named as the correspondent is, or given by id, keeps
+// nothing more.
+func TestNamesKeptAsWritten(t *testing.T) {
+	store := neo4jtest.Store(t)
+	ctx := neo4jtest.Context()
+	jane := func(name string) domain.PartyInput {
+		return domain.PartyInput{Person: &domain.PersonInput{Name: name, Emails: []string{"jane@example.org"}}}
+	}
+	first := create(t, store, domain.LetterInput{Title: "first", Authors: []domain.PartyInput{jane("Jane A. Smith")},
+		Recipients: []domain.PartyInput{{Organisation: &domain.OrganisationInput{Name: "The Media"}}}})
+	janeID := first.Authors[0].Correspondent.(*domain.Person).ID
+	later := create(t, store, domain.LetterInput{Title: "later",
+		Authors:    []domain.PartyInput{jane("J. Smith")},
+		Recipients: []domain.PartyInput{{Organisation: &domain.OrganisationInput{Name: "The Media"}, Written: "Press"}},
+		CC:         []domain.PartyInput{jane("Jane A. Smith"), {ID: janeID}},
+	})
+	written := func(ps []domain.Party) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Written)
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		got  []string
+		want []string
+	}{
+		{"the first letter, as the correspondents are named", append(written(first.Authors), written(first.Recipients)...), []string{"", ""}},
+		{"an author found by email, written otherwise", written(later.Authors), []string{"J. Smith"}},
+		{"an importer's normal form", written(later.Recipients), []string{"Press"}},
+		{"a copy named as the person is (the id repeats her)", written(later.CC), []string{""}},
+	}
+	for _, tt := range tests {
+		if strings.Join(tt.got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: written %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+	if got := later.Authors[0].Correspondent.(*domain.Person); got.ID != janeID || got.Name != "Jane A. Smith" {
+		t.Errorf("author = %s %q, want the first letter's person %s", got.ID, got.Name, janeID)
+	}
+
+	// Adding a party by id later keeps what the link says; inline, it says it anew.
+	if _, err := store.AddParty(ctx, later.ID, domain.RoleAuthor, domain.PartyInput{ID: janeID}, 0); err != nil {
+		t.Fatal(err)
+	}
+	l, err := store.AddParty(ctx, first.ID, domain.RoleCC, jane("Janey"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := written(l.CC); strings.Join(got, "|") != "Janey" {
+		t.Errorf("AddParty inline: written %q, want [Janey]", got)
+	}
+	again, err := store.Letter(ctx, later.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := written(again.Authors); strings.Join(got, "|") != "J. Smith" {
+		t.Errorf("after AddParty by id: written %q, want [J. Smith]", got)
+	}
+}

@@ -57,6 +57,7 @@ type Party struct {
 	Letter       *Letter       `json:"letter,omitempty"`
 	Capacity     string        `json:"capacity,omitempty"`
 	As           string        `json:"as,omitempty"`
+	Written      string        `json:"nameAsWritten,omitempty"`
 	MemberOf     *Membership   `json:"memberOf,omitempty"`
 	Holds        *Holding      `json:"holds,omitempty"`
 }
@@ -214,7 +215,7 @@ func (c *converter) party(field string, p Party) domain.PartyInput {
 		c.fail(field, "a place or a letter can only be mentioned")
 	}
 	out := domain.PartyInput{ID: p.ID, Organisation: orgIn(p.Organisation), Office: officeIn(p.Office),
-		Capacity: p.Capacity, As: p.As}
+		Capacity: p.Capacity, As: p.As, Written: p.Written}
 	if p.Person != nil {
 		out.Person = &domain.PersonInput{ID: p.Person.ID, Name: p.Person.Name, Honorific: p.Person.Honorific,
 			Aliases: p.Person.Aliases, Emails: p.Person.Emails, AuthorityIDs: p.Person.AuthorityIDs}
@@ -319,7 +320,7 @@ func partiesOut(list []domain.PartyInput) []Party {
 }
 
 func partyOut(p domain.PartyInput) Party {
-	out := Party{ID: p.ID, Organisation: orgOut(p.Organisation), Office: officeOut(p.Office), Capacity: p.Capacity, As: p.As}
+	out := Party{ID: p.ID, Organisation: orgOut(p.Organisation), Office: officeOut(p.Office), Capacity: p.Capacity, As: p.As, Written: p.Written}
 	if p.Person != nil {
 		out.Person = &Person{ID: p.Person.ID, Name: p.Person.Name, Honorific: p.Person.Honorific,
 			Aliases: p.Person.Aliases, Emails: p.Person.Emails, AuthorityIDs: p.Person.AuthorityIDs}

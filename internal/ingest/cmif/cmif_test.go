@@ -61,8 +61,8 @@ func TestDetails(t *testing.T) {
 		t.Fatal(err)
 	}
 	items := parseAll(t, string(src), "gs.xml")
-	if len(items) != 8 {
-		t.Fatalf("%d items, want 8", len(items))
+	if len(items) != 9 {
+		t.Fatalf("%d items, want 9", len(items))
 	}
 	first := items[0].Letter
 	tests := []struct {

@@ -84,16 +84,20 @@ func (p *parser) readAction(b *letterBuilder, el xml.StartElement) error {
 	b.types = append(b.types, typ)
 	var list *[]domain.PartyInput
 	var short *[]string
-	switch typ {
-	case "sent":
+	switch copyOf := strings.TrimSpace(attr(el, "subtype")); {
+	case typ == "received" && copyOf == "cc":
+		b.received, list = true, &b.in.CC
+	case typ == "received" && copyOf == "bcc":
+		b.received, list = true, &b.in.BCC
+	case typ == "sent":
 		b.sent, list, short = true, &b.in.Authors, &b.authorNames
-	case "received":
+	case typ == "received":
 		b.received, list, short = true, &b.in.Recipients, &b.recipientNames
-	case "cc":
+	case typ == "cc":
 		list = &b.in.CC
-	case "bcc":
+	case typ == "bcc":
 		list = &b.in.BCC
-	case "transmitted", "redirected", "forwarded":
+	case typ == "transmitted", typ == "redirected", typ == "forwarded":
 		// Intermediaries in the letter's journey are not parties to it.
 		return p.skip()
 	default:

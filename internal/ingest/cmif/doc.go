@@ -9,8 +9,9 @@
 //
 //   - correspAction type "sent": persName and orgName are the authors, in order; the
 //     first placeName is where it was written (WrittenAt and PlaceText); the first
-//     date is the letter's date. "received": the recipients. "cc" and "bcc" (not
-//     standard CMIF, but seen) are copies. "transmitted", "redirected", "forwarded":
+//     date is the letter's date. "received": the recipients, except that
+//     "received" with subtype "cc" or "bcc" (how CMIF says copied) holds copies, which
+//     are in no title. Types "cc" and "bcc" (not CMIF's, but seen) are copies too. "transmitted", "redirected", "forwarded":
 //     ignored. The place and date of receipt are not modelled and are ignored.
 //   - persName is a Person; a name written inverted ("Goethe, Johann Wolfgang von",
 //     also with the Arabic comma) is put in reading order and the inverted form kept

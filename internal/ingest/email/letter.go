@@ -48,7 +48,7 @@ func letter(h header) domain.LetterInput {
 	}
 	irt, _ := h.get("in-reply-to")
 	refs, _ := h.get("references")
-	in.RepliesTo = replyRefs(toUTF8(irt, hint), toUTF8(refs, hint), in.ExternalID)
+	in.RepliesTo, in.Related = threadRefs(toUTF8(irt, hint), toUTF8(refs, hint), in.ExternalID)
 
 	from := addresses("from")
 	if sender := addresses("sender"); len(sender) > 0 && !containsMailbox(from, sender[0]) && len(from) < domain.MaxParties {

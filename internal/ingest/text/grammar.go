@@ -370,7 +370,11 @@ func entry(s string) (party, bool) {
 	}
 	if mediaGroup[fold(s)] {
 		org, _ := parseOrganisation(s, false) // "The Media", whatever the letter calls it
-		return party{in: domain.PartyInput{Organisation: org}}, true
+		p := party{in: domain.PartyInput{Organisation: org}}
+		if len(org.Aliases) > 0 {
+			p.in.Written = s
+		}
+		return p, true
 	}
 	if long, acr, ok := acronymForm(s); ok && (!isPersonText(long) || len([]rune(acr)) >= 3) {
 		// "ASILA (Association for Supporting Iranians Living in Albania)"

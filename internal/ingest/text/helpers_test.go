@@ -54,5 +54,8 @@ func describeParty(p domain.PartyInput) string {
 	if p.As != "" {
 		parts = append(parts, "as "+p.As)
 	}
+	if p.Written != "" {
+		parts = append(parts, "written "+p.Written)
+	}
 	return strings.Join(parts, "; ")
 }

@@ -30,8 +30,8 @@ func parseOrganisation(s string, loose bool) (*domain.OrganisationInput, bool) {
 	}
 	if mediaGroup[fold(s)] {
 		o := &domain.OrganisationInput{Name: "The Media", Kind: domain.OrgGroup}
-		if mostlyArabic(s) {
-			o.Aliases = []string{s}
+		if fold(s) != fold(o.Name) {
+			o.Aliases = []string{s} // "Press", "رسانه‌ها": the name as written is kept
 		}
 		return o, true
 	}
