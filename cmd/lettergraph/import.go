@@ -27,7 +27,7 @@ type importCmd struct {
 	Zones     bool     `name:"zones" help:"With --dry-run: print how each plain-text letter was cut into zones (letterhead, address, salutation, body, signature, copy list …), on standard error."`
 	Strict    bool     `name:"strict" help:"Stop at the first document that fails."`
 	BatchSize int      `name:"batch-size" default:"500" help:"Documents per write transaction."`
-	Review    bool     `name:"review" help:"After importing (or alone), report likely duplicate correspondents."`
+	Review    bool     `name:"review" help:"List the plain-text letters read with low confidence, each with its reasons (also with --dry-run); after importing (or alone), report likely duplicate correspondents."`
 }
 
 func (c *importCmd) Run(ctx context.Context, a *app) error {
@@ -73,11 +73,13 @@ func (c *importCmd) Run(ctx context.Context, a *app) error {
 // dryRun prints what would be written, and failures on stderr.
 func (c *importCmd) dryRun(ctx context.Context, im *ingest.Importer, sources []ingest.Source) error {
 	var werr error
+	var doubts toReview
 	im.OnOutcome = func(o ingest.Outcome) {
 		if o.Err != nil {
 			fmt.Fprintf(os.Stderr, "FAILED %s: %v\n", o.Origin, o.Err)
 			return
 		}
+		doubts.add(o)
 		d := canonical.FromInput(o.Letter)
 		if werr == nil {
 			werr = canonical.Write(os.Stdout, d)
@@ -87,7 +89,10 @@ func (c *importCmd) dryRun(ctx context.Context, im *ingest.Importer, sources []i
 	if err == nil {
 		err = werr
 	}
-	fmt.Fprintf(os.Stderr, "dry run: read %d, valid %d, failed %d; nothing written\n", sum.Read, sum.Valid, sum.Failed)
+	fmt.Fprintf(os.Stderr, "dry run: read %d, valid %d, failed %d, to review %d; nothing written\n", sum.Read, sum.Valid, sum.Failed, len(doubts))
+	if c.Review {
+		doubts.print(os.Stderr)
+	}
 	return failedErr(sum, err)
 }
 
@@ -110,7 +115,9 @@ func (c *importCmd) importAll(ctx context.Context, log *slog.Logger, im *ingest.
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	}
 	lastLog := time.Now()
+	var doubts toReview
 	im.OnOutcome = func(o ingest.Outcome) {
+		doubts.add(o)
 		if o.Err != nil {
 			msg := fmt.Sprintf("FAILED %s: %v", o.Origin, o.Err)
 			if bar != nil {
@@ -136,9 +143,12 @@ func (c *importCmd) importAll(ctx context.Context, log *slog.Logger, im *ingest.
 		_ = bar.Finish()
 	}
 	elapsed := time.Since(start)
-	fmt.Fprintf(os.Stdout, "import: read %d, created %d, unchanged %d, failed %d; correspondents created %d, matched %d; %.1fs, %.0f letters/s\n",
-		sum.Read, sum.Created, sum.Unchanged, sum.Failed, sum.CorrespondentsCreated, sum.CorrespondentsMatched,
+	fmt.Fprintf(os.Stdout, "import: read %d, created %d, unchanged %d, failed %d, to review %d; correspondents created %d, matched %d; %.1fs, %.0f letters/s\n",
+		sum.Read, sum.Created, sum.Unchanged, sum.Failed, len(doubts), sum.CorrespondentsCreated, sum.CorrespondentsMatched,
 		elapsed.Seconds(), rate(sum.Read, elapsed))
+	if c.Review {
+		doubts.print(os.Stdout)
+	}
 	return failedErr(sum, err)
 }
 

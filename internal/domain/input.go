@@ -53,6 +53,20 @@ type PartyInput struct {
 	Holds        *HoldingInput
 }
 
+// InlineName is the name a party is given inline: the person's or organisation's name,
+// the office's title; "" for a party given by id.
+func (p *PartyInput) InlineName() string {
+	switch {
+	case p.Person != nil:
+		return p.Person.Name
+	case p.Organisation != nil:
+		return p.Organisation.Name
+	case p.Office != nil:
+		return p.Office.Title
+	}
+	return ""
+}
+
 // PersonInput names a person: by ID, or by Name with optional details that also serve
 // as identity keys (emails, authority ids).
 type PersonInput struct {

@@ -37,6 +37,9 @@ type Outcome struct {
 	// Err is why the document was not written: a parse error, a validation error, a
 	// conflict. It is also in Result.Err.
 	Err error
+	// Reading is how a plain-text letter's facts were found (nil for other formats);
+	// its Review lists why the letter needs a look.
+	Reading *document.Reading
 }
 
 // Summary counts what an import did.
@@ -159,7 +162,7 @@ func (r *run) item(it document.Item) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
-	o := Outcome{Origin: it.Origin, Letter: it.Letter, Err: it.Err}
+	o := Outcome{Origin: it.Origin, Letter: it.Letter, Err: it.Err, Reading: it.Reading}
 	if o.Err == nil && r.im.Options.DryRun {
 		// Validate as the store would, on a copy: the dry run shows the document as
 		// parsed, not as normalised.

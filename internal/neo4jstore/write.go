@@ -233,17 +233,10 @@ const differentName = "CASE WHEN $written <> coalesce(b.name, b.title) THEN $wri
 // writtenName is how the document writes a party: the name an importer read, else the
 // inline name or title; "" for a party given by id.
 func writtenName(p *domain.PartyInput) string {
-	switch {
-	case p.Written != "":
+	if p.Written != "" {
 		return p.Written
-	case p.Person != nil:
-		return p.Person.Name
-	case p.Organisation != nil:
-		return p.Organisation.Name
-	case p.Office != nil:
-		return p.Office.Title
 	}
-	return ""
+	return p.InlineName()
 }
 
 // writeLinks writes new links from letters, all in one statement. Parties arrive

@@ -20,6 +20,9 @@ type Item struct {
 	// Err, when set, is why this document was not read (*ParseError, or a
 	// BAD_USER_INPUT *domain.Error from the canonical form); Letter is then empty.
 	Err error
+	// Reading, from a parser that infers structure, says how each fact was found
+	// and whether the letter needs review; nil otherwise.
+	Reading *Reading
 }
 
 // Yield receives the items of a source in order. An error it returns stops the

@@ -5,10 +5,12 @@ import (
 	"strings"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/ingest/document"
 )
 
-// readLetter reads the letter's facts from its zones, each zone with its grammar.
-func readLetter(lay *layout) (in domain.LetterInput) {
+// readLetter reads the letter's facts from its zones, each zone with its grammar, and
+// notes in rd how it found each and how sure it is (confidence.go).
+func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	lines := lay.lines
 	// The language tells how numeric dates are written; it is the letter's too.
 	in.Language = detectLanguage(joinText(lines, lay.bodyFrom, lay.bodyTo))
@@ -37,6 +39,7 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 			if in.Date == nil && in.DateText == "" {
 				if d, ok := dateLineIn(z.value, dayFirst); ok {
 					d.apply(&in)
+					noteDate(rd, &in, "Date: header", confHeader)
 				}
 			}
 		}
@@ -54,6 +57,7 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 		}
 		if d, ok := dateLineIn(z.value, dayFirst); ok {
 			d.apply(&in)
+			noteDate(rd, &in, "date line", confDateLine)
 			if d.place != "" {
 				if pl, ok := parsePlace(d.place, true); ok {
 					in.WrittenAt, in.PlaceText = &pl.in, pl.text
@@ -69,6 +73,7 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 			if m := numericAnywhere.FindString(z.value); m != "" {
 				if d, ok := numericIn(m, true); ok && d.date != nil {
 					d.apply(&in)
+					noteDate(rd, &in, "reference line", confReference)
 					break
 				}
 			}
@@ -142,8 +147,10 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 			in.Authors = append(in.Authors, a)
 		}
 	}
+	authorsHow, authorsConf := "From: header", confHeader
 	if len(in.Authors) == 0 {
 		in.Authors = authors
+		authorsHow, authorsConf = "signature block", confSignature
 	}
 	if v := lay.verbale; v != nil {
 		if p, ok := entry(v.author); ok {
@@ -151,14 +158,17 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 				p.in = domain.PartyInput{Organisation: &domain.OrganisationInput{Name: p.in.Person.Name}}
 			}
 			in.Authors = []domain.PartyInput{p.in}
+			authorsHow, authorsConf = "note verbale's first words", confVerbale
 		}
 	}
+	noteParties(rd, "author", authorsHow, authorsConf, in.Authors)
 	for _, a := range in.Authors {
 		if a.MemberOf != nil {
 			onBehalf = append(onBehalf, a.MemberOf.Organisation)
 		}
 	}
 	in.OnBehalfOf = dedupeOrgs(onBehalf)
+	recipientsHow, recipientsConf := "To: header", confHeader
 	for _, v := range to {
 		for _, e := range splitEntries(v) {
 			if p, ok := entry(e); ok {
@@ -173,6 +183,7 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 				p.in = domain.PartyInput{Organisation: &domain.OrganisationInput{Name: p.in.Person.Name}}
 			}
 			in.Recipients = []domain.PartyInput{p.in}
+			recipientsHow, recipientsConf = "note verbale's compliments", confVerbale
 		}
 	}
 	if len(in.Recipients) == 0 {
@@ -183,6 +194,7 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 			}
 			if p, ok := readAddress(texts); ok {
 				in.Recipients = append(in.Recipients, p.recipient())
+				recipientsHow, recipientsConf = "address block", confAddress
 			}
 			break
 		}
@@ -193,9 +205,11 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 		for _, z := range lay.find(zSalutation) {
 			if p, ok := salutationParty(lines[z.from].text); ok {
 				in.Recipients = append(in.Recipients, p.recipient())
+				recipientsHow, recipientsConf = "salutation", confSalutation
 			}
 		}
 	}
+	noteParties(rd, "recipient", recipientsHow, recipientsConf, in.Recipients)
 	copies := func(values []string) []domain.PartyInput {
 		var out []domain.PartyInput
 		for i, v := range values {
@@ -216,14 +230,15 @@ func readLetter(lay *layout) (in domain.LetterInput) {
 		}
 		return out
 	}
-	in.CC = copies(cc)
-	in.BCC = copies(bcc)
+	in.CC = noteParties(rd, "cc", "Cc: header", confHeader, copies(cc))
+	in.BCC = noteParties(rd, "bcc", "Bcc: header", confHeader, copies(bcc))
 	for _, z := range lay.find(zCopy) {
-		in.CC = append(in.CC, copies(listValues(lay, z))...)
+		in.CC = append(in.CC, noteParties(rd, "cc", "copy list", confList, copies(listValues(lay, z)))...)
 	}
 	for _, z := range lay.find(zBlindCopy) {
-		in.BCC = append(in.BCC, copies(listValues(lay, z))...)
+		in.BCC = append(in.BCC, noteParties(rd, "bcc", "blind copy list", confList, copies(listValues(lay, z)))...)
 	}
+	noteMissing(rd, &in)
 	if in.DatePrecision == "" {
 		in.DatePrecision = domain.PrecisionUnknown
 		if in.Date != nil {
@@ -251,16 +266,20 @@ func listValues(lay *layout, z zone) []string {
 	return out
 }
 
-// parseZoned reads a decoded letter through its zones; ok is false when it has no
-// visible text.
-func parseZoned(s string) (domain.LetterInput, bool) {
+// parseZoned reads a decoded letter through its zones, with how it found each fact;
+// ok is false when it has no visible text.
+func parseZoned(s string) (domain.LetterInput, *document.Reading, bool) {
 	lines := splitLines(s)
 	first := nextNonBlank(lines, 0, len(lines))
 	if first >= len(lines) {
-		return domain.LetterInput{}, false
+		return domain.LetterInput{}, nil, false
 	}
 	lay := segment(lines)
-	in := readLetter(lay)
+	rd := &document.Reading{}
+	in := readLetter(lay, rd)
+	if structureless(lay) {
+		rd.Flag("no letter structure found (no head, salutation, closing, signature or list)")
+	}
 	if structureless(lay) && in.Title == "" {
 		// No recognisable structure: the first line is the title (cut when long, and
 		// then kept in the body too).
@@ -279,7 +298,7 @@ func parseZoned(s string) (domain.LetterInput, bool) {
 	}
 	validate(&in)
 	capLists(&in)
-	return in, true
+	return in, rd, true
 }
 
 // explain renders the zones of a letter, a line each, for the dry run.
@@ -307,14 +326,19 @@ func explain(lay *layout) string {
 }
 
 // Zones returns the zones of the plain-text letter raw, a line each ("signature | John
-// Smith"), as `lettergraph import --dry-run --zones` shows them; "" when raw is no
-// text letter.
+// Smith"), then each fact with how it was found and its confidence, and the reasons
+// to review the letter, as `lettergraph import --dry-run --zones` shows them; "" when
+// raw is no text letter.
 func Zones(raw []byte) string {
 	s, err := decode(raw, "")
 	if err != nil {
 		return ""
 	}
-	return explain(segment(splitLines(s)))
+	out := explain(segment(splitLines(s)))
+	if _, rd, ok := parseZoned(s); ok {
+		out += "\n" + rd.String()
+	}
+	return out
 }
 
 // letterheadOrg returns the organisation a letterhead names first: its first line

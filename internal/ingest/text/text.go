@@ -45,7 +45,7 @@ func Parse(r io.Reader, origin string, yield document.Yield) error {
 	if perr != nil {
 		return yield(document.Item{Origin: origin, Err: perr})
 	}
-	in, ok := parseZoned(s)
+	in, rd, ok := parseZoned(s)
 	if !ok {
 		return yield(document.Item{Origin: origin, Err: &document.ParseError{Origin: origin, Line: 1,
 			Expected: "a letter's text", Found: "an empty document (only invisible characters)"}})
@@ -59,7 +59,7 @@ func Parse(r io.Reader, origin string, yield document.Yield) error {
 	}
 	in.SourceFormat = domain.FormatText
 	in.Source = origin
-	return yield(document.Item{Letter: in, Origin: origin})
+	return yield(document.Item{Letter: in, Origin: origin, Reading: rd})
 }
 
 // LooksLikeText reports whether head, the first bytes of a document, can be read as a
