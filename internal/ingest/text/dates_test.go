@@ -23,6 +23,8 @@ func TestDateLine(t *testing.T) {
 		{"place after", "12 March 2019, Geneva", true, "2019-03-12", "2019-03-12", "2019-03-12", domain.PrecisionDay, "12 March 2019", "Geneva"},
 		{"Solar Hijri with place", "تهران، ۱۴ مهر ۱۴۰۱", true, "2022-10-06", "2022-10-06", "2022-10-06", domain.PrecisionDay, "۱۴ مهر ۱۴۰۱", "تهران"},
 		{"Solar Hijri month", "مهر ۱۴۰۱", true, "", "2022-09-23", "2022-10-22", domain.PrecisionUnknown, "مهر ۱۴۰۱", ""},
+		{"lunar Hijri with place", "الرياض في ١٥ رمضان ١٤٤٤هـ", true, "2023-04-06", "2023-04-06", "2023-04-06", domain.PrecisionDay, "١٥ رمضان ١٤٤٤هـ", "الرياض"},
+		{"lunar Hijri month", "رمضان ١٤٤٤هـ", true, "", "2023-03-23", "2023-04-20", domain.PrecisionUnknown, "رمضان ١٤٤٤هـ", ""},
 		{"ambiguous numeric", "03/04/2019", true, "", "2019-03-04", "2019-04-03", domain.PrecisionUnknown, "03/04/2019", ""},
 		{"same day either way", "04/04/2019", true, "2019-04-04", "2019-04-04", "2019-04-04", domain.PrecisionDay, "04/04/2019", ""},
 		{"prose", "On 12 March 2019 we met the minister.", false, "", "", "", "", "", ""},

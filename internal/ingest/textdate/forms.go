@@ -173,7 +173,7 @@ func (s *scanner) numeric(nums []int, seps []string, end int) (int, []reading, b
 		!(s.isWord(next, isoTimes) && s.kind(next+1) == number && s.glued(next+1)) {
 		return next, nil, true // a code such as "12/03/2019b"; an ISO time may follow
 	}
-	if len(nums) != 3 || seps[0] != seps[1] || e == eraLunar {
+	if len(nums) != 3 || seps[0] != seps[1] {
 		return next, nil, true
 	}
 	a, b, c := s.toks[nums[0]], s.toks[nums[1]], s.toks[nums[2]]
@@ -199,7 +199,7 @@ func (s *scanner) bareAt(w int) (Date, bool) {
 	}
 	nums, seps, end := s.chain(w)
 	e, end := s.era(end)
-	if end != len(s.toks) || e == eraLunar {
+	if end != len(s.toks) {
 		return Date{}, false
 	}
 	y := s.toks[w].val
@@ -252,8 +252,9 @@ func (s *scanner) yearAt(k int) (y, end int, e era, ok bool) {
 	return s.toks[k].val, end, e, true
 }
 
-// era reads an era after a year: "ه.ش", "هجری شمسی", "شمسی" (Solar Hijri), "ه.ق",
-// "قمری" (lunar Hijri, which this does not read) or "میلادی" (Gregorian).
+// era reads an era after a year: "ه.ش", "هجری شمسی", "شمسی" (Solar Hijri); "ه.ق",
+// "قمری", "AH", and "هـ" alone as Arabic writes it (lunar Hijri); or "میلادی", "م"
+// (Gregorian).
 func (s *scanner) era(k int) (era, int) {
 	j := k
 	switch {
@@ -273,6 +274,8 @@ func (s *scanner) era(k int) (era, int) {
 		e = eraLunar
 	case j == k && s.isWord(j, gregorianWords):
 		e = eraGregorian
+	case j > k && s.isWord(k, heWords):
+		return eraLunar, j // "١٤٤٤هـ"
 	default:
 		return eraNone, k
 	}

@@ -2,6 +2,7 @@ package textdate
 
 import (
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -25,7 +26,7 @@ func checkDate(t *testing.T, in string, d Date) {
 	default:
 		t.Fatalf("%q: Precision = %q, want DAY, MONTH or YEAR", in, d.Precision)
 	}
-	if d.Calendar != CalendarGregorian && d.Calendar != CalendarSolarHijri {
+	if d.Calendar != CalendarGregorian && d.Calendar != CalendarSolarHijri && d.Calendar != CalendarLunarHijri {
 		t.Fatalf("%q: Calendar = %q", in, d.Calendar)
 	}
 	if d.NotBefore == nil || d.NotAfter == nil || d.NotAfter.Before(*d.NotBefore) {
@@ -34,7 +35,13 @@ func checkDate(t *testing.T, in string, d Date) {
 	if d.Date == nil && (d.Calendar == CalendarGregorian || d.Precision == domain.PrecisionDay) {
 		t.Fatalf("%q: no Date for a %s %s date", in, d.Calendar, d.Precision)
 	}
-	if d.Date != nil {
+	if d.Date != nil && d.Calendar == CalendarLunarHijri {
+		// The tabular calendar's day, within two days either side.
+		if d.Precision != domain.PrecisionDay || d.Date.Before(*d.NotBefore) || d.Date.After(*d.NotAfter) ||
+			d.NotAfter.Sub(*d.NotBefore) > 4*24*time.Hour {
+			t.Fatalf("%q: %s", in, describe(d))
+		}
+	} else if d.Date != nil {
 		first, last := domain.DateBounds(*d.Date, d.Precision)
 		if !d.Date.Equal(first) || !d.NotBefore.Equal(first) || !d.NotAfter.Equal(last) {
 			t.Fatalf("%q: %s", in, describe(d))

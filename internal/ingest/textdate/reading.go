@@ -20,6 +20,8 @@ const (
 // era e.
 func numericCalendar(y int, e era) string {
 	switch {
+	case e == eraLunar:
+		return CalendarLunarHijri
 	case e == eraSolar:
 		return CalendarSolarHijri
 	case e == eraGregorian:
@@ -34,7 +36,7 @@ func numericCalendar(y int, e era) string {
 // contradicts the month's calendar.
 func named(m monthName, prec domain.DatePrecision, y, d int, e era) []reading {
 	switch {
-	case e == eraLunar,
+	case e == eraLunar && m.cal != CalendarLunarHijri,
 		e == eraSolar && m.cal != CalendarSolarHijri,
 		e == eraGregorian && m.cal != CalendarGregorian:
 		return nil
@@ -83,6 +85,41 @@ func (r reading) date() (Date, bool) {
 			first, last, ok = solarHijriYearBounds(r.y)
 		}
 		if ok {
+			return Date{Precision: r.prec, NotBefore: ptr(first), NotAfter: ptr(last), Calendar: r.cal}, true
+		}
+	case CalendarLunarHijri:
+		return r.lunarDate()
+	}
+	return Date{}, false
+}
+
+// lunarDate is a lunar Hijri reading's date. A day of the Umm al-Qura table is that
+// day; one of the tabular calendar is that day within two days either side. A month
+// or a year is its bounds, as a Solar Hijri one.
+func (r reading) lunarDate() (Date, bool) {
+	if r.y < minLunarYear || r.y > maxLunarYear || r.m < 1 || r.m > 12 {
+		return Date{}, false
+	}
+	day := func(y, m, d int) (time.Time, time.Time, time.Time, bool) {
+		t, exact, ok := LunarHijriToGregorian(y, m, d)
+		if exact || !ok {
+			return t, t, t, ok
+		}
+		return t, t.AddDate(0, 0, -2), t.AddDate(0, 0, 2), true
+	}
+	switch r.prec {
+	case domain.PrecisionDay:
+		if t, first, last, ok := day(r.y, r.m, r.d); ok {
+			return Date{Date: ptr(t), Precision: r.prec, NotBefore: ptr(first), NotAfter: ptr(last), Calendar: r.cal}, true
+		}
+	case domain.PrecisionMonth, domain.PrecisionYear:
+		lastMonth := r.m
+		if r.prec == domain.PrecisionYear {
+			lastMonth = 12
+		}
+		_, first, _, ok1 := day(r.y, r.m, 1)
+		_, _, last, ok2 := day(r.y, lastMonth, lunarHijriMonthDays(r.y, lastMonth))
+		if ok1 && ok2 {
 			return Date{Precision: r.prec, NotBefore: ptr(first), NotAfter: ptr(last), Calendar: r.cal}, true
 		}
 	}

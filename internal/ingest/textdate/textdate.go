@@ -1,7 +1,7 @@
 // Package textdate finds and reads the date of a letter as people write it: "12 March
 // 2019", "March 12, 2019", "Monday, the 12th of March 2019", "2019-03-12", numeric
-// dates whose order is certain ("13/03/2019"), and Solar Hijri dates in Persian
-// ("۱۴ مهر ۱۴۰۱", "۱۴۰۱/۰۷/۱۴"). It reads, it does not guess: a numeric date whose day
+// dates whose order is certain ("13/03/2019"), Solar Hijri dates in Persian
+// ("۱۴ مهر ۱۴۰۱", "۱۴۰۱/۰۷/۱۴") and lunar Hijri ones ("١٥ رمضان ١٤٤٤هـ", lunar.go). It reads, it does not guess: a numeric date whose day
 // and month could be swapped, a two-digit year and a day that does not exist are no
 // date at all, because a wrong date is worse than none.
 package textdate
@@ -18,6 +18,7 @@ import (
 const (
 	CalendarGregorian  = "gregorian"
 	CalendarSolarHijri = "solar-hijri"
+	CalendarLunarHijri = "lunar-hijri"
 )
 
 // Date is a date as read from text.
@@ -33,7 +34,7 @@ type Date struct {
 	NotBefore *time.Time           // the first day it may be (set whenever Date is set: domain.DateBounds)
 	NotAfter  *time.Time           // the last day it may be
 	Text      string               // the date exactly as written in the input (original script and digits)
-	Calendar  string               // "gregorian" or "solar-hijri"
+	Calendar  string               // "gregorian", "solar-hijri" or "lunar-hijri"
 }
 
 // Year ranges. A numeric date, or a year standing alone, in Solar Hijri range is read

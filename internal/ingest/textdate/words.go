@@ -31,6 +31,24 @@ var solarHijriMonthNames = [12]string{
 	"مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
 }
 
+// lunarHijriMonthNames are the names of the lunar Hijri months, Muharram to Dhu
+// al-Hijja, in Arabic, Persian and Latin letters. A name of two words is written with
+// a zero-width non-joiner, as the Levantine Gregorian ones (joinMonthWords).
+var lunarHijriMonthNames = [12]string{
+	"muharram moharram muharrem محرم المحرم",
+	"safar صفر",
+	"ربيع‌الأول ربيع‌الاول ربیع‌الاول ربیع‌الأول",
+	"ربيع‌الآخر ربيع‌الاخر ربيع‌الثاني ربیع‌الثانی ربیع‌الآخر",
+	"جمادى‌الأولى جمادى‌الاولى جمادی‌الاولی جمادی‌الاول جمادی‌الأولى",
+	"جمادى‌الآخرة جمادى‌الاخرة جمادى‌الثانية جمادی‌الثانیه جمادی‌الثانی جمادی‌الآخر",
+	"rajab رجب",
+	"shaban shaaban شعبان",
+	"ramadan ramazan رمضان",
+	"shawwal shawal شوال",
+	"ذو‌القعدة ذي‌القعدة ذوالقعدة ذی‌القعده ذیقعده",
+	"ذو‌الحجة ذي‌الحجة ذوالحجة ذی‌الحجه ذیحجه",
+}
+
 // weekdayNames are the day names, Sunday first as in time.Weekday.
 var weekdayNames = [7]string{
 	"sunday sun dimanche sonntag domingo domenica یکشنبه الأحد",
@@ -65,7 +83,7 @@ var (
 	hijriWords     = keySet("هجری")           // "هجری شمسی"
 	heWords        = keySet("ه هـ")           // "ه.ش", "هـ.ش"
 	solarWords     = keySet("ش شمسی خورشیدی") // Solar Hijri
-	lunarWords     = keySet("ق قمری")         // lunar Hijri
+	lunarWords     = keySet("ق قمری ah")      // lunar Hijri; "ه" or "هـ" alone too (era)
 	gregorianWords = keySet("میلادی م")       // Gregorian: "میلادی", Arabic "٢٠٢٣م"
 )
 
@@ -74,6 +92,11 @@ func monthKeys() map[string]monthName {
 	for i, names := range gregorianMonthNames {
 		for w := range keySet(names) {
 			keys[w] = monthName{CalendarGregorian, i + 1}
+		}
+	}
+	for i, names := range lunarHijriMonthNames {
+		for w := range keySet(names) {
+			keys[w] = monthName{CalendarLunarHijri, i + 1}
 		}
 	}
 	for i, names := range solarHijriMonthNames {
