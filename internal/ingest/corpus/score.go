@@ -195,9 +195,15 @@ func facts(in domain.LetterInput) map[Field][]string {
 }
 
 // partyKey names a party by its identity: a person or organisation by name key, an
-// office by its title as the store matches it.
+// office by its title as the store matches it. An organisation the parser gave another
+// form ("Press" read as the group "The Media") is named as the letter writes it, its
+// nameAsWritten, which is what the corpus writes down.
 func partyKey(p domain.PartyInput) string {
 	switch {
+	case p.Organisation != nil && p.Written != "":
+		o := *p.Organisation
+		o.Name = p.Written
+		return orgKey(&o)
 	case p.Person != nil && p.Person.Name == "" && p.Person.ID != "":
 		return "id " + p.Person.ID
 	case p.Person != nil:

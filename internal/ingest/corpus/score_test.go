@@ -76,7 +76,7 @@ func TestCompare(t *testing.T) {
 			"recipients": [{"person": {"name": "Edi Rama"}, "as": "Prime Minister",
 			  "holds": {"office": {"title": "Prime Minister", "of": {"name": "Albania"}}}}],
 			"cc": [{"office": {"title": "Minister of Interior", "of": {"name": "Albania"}}},
-			  {"person": {"name": "Anna Schmidt"}}, {"organisation": {"name": "Press"}}]}`,
+			  {"person": {"name": "Anna Schmidt"}}, {"organisation": {"name": "The Media"}, "nameAsWritten": "Press"}]}`,
 			right: map[Field]int{Capacities: 0}, invented: map[Field]int{Capacities: 1, CC: 1},
 			diffs: []string{`capacities: missed person "john smith" as "research coordinator"`,
 				`capacities: invented person "john smith" as "coordinator"`, `cc: invented organisation "press"`}},
