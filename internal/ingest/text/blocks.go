@@ -3,6 +3,7 @@ package text
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
@@ -30,6 +31,9 @@ func readAddress(texts []string) (party, bool) {
 			honour = strings.TrimSpace(honour + " " + t) // "Herrn" over the name
 			continue
 		}
+		if lex.is(secOrganisationWord, dropLeadingArticle(t)) {
+			continue // "Spett.le Ditta": a kind of body, no name, over the name
+		}
 		if honour != "" {
 			t, honour = honour+" "+t, ""
 		}
@@ -48,6 +52,15 @@ func readAddress(texts []string) (party, bool) {
 		}
 		if firstParty < 0 && (roles[i] == rolePerson || roles[i] == roleTitle || roles[i] == roleOrg) {
 			firstParty = i
+		}
+	}
+	// Under the addressee's name (and title), a line that is no address, no title and
+	// no number is the organisation, whatever its words: "Coastline Organic Foods"
+	// (one addressee to a block, so a name-like line is no second person).
+	for i := person + 1; person >= 0 && i < len(lines); i++ {
+		if (roles[i] == roleOther || roles[i] == rolePerson) && len(strings.Fields(lines[i])) <= 8 &&
+			(startsUpper(lines[i]) || !hasCase(lines[i])) && strings.IndexFunc(lines[i], unicode.IsDigit) < 0 {
+			roles[i] = roleOrg
 		}
 	}
 	if len(lines) == 0 || firstParty < 0 {

@@ -252,6 +252,50 @@ func roleOf(s string) lineRole {
 // or a public title. A title with no organisation ("Head of Laboratory Services") is
 // returned whole.
 func splitTitleOrg(s string) (title, org string) {
+	title, org = splitTitleFromOrg(s)
+	if org != "" && isUnitText(org) {
+		// "Head of Laboratory Services", "Leiter Kundendienst": a unit of the
+		// organisation is part of the title.
+		return trimPunct(strings.TrimSpace(dropRespect(s))), ""
+	}
+	return title, nominative(org)
+}
+
+// nominative writes an organisation's name whose first word is declined in the
+// nominative: "Landkreises Hohenmoor" (after "des") is "Landkreis Hohenmoor".
+func nominative(org string) string {
+	f := foldLine(org)
+	if len(f.w) == 0 {
+		return org
+	}
+	h := lex.head(secOrganisationWord, f.w[0])
+	cut := len([]rune(f.w[0])) - len([]rune(h))
+	if h == "" || cut == 0 {
+		return org
+	}
+	first := []rune(f.word(0))
+	return string(first[:len(first)-cut]) + org[f.wordEnd(0):]
+}
+
+// isUnitText reports whether s names a unit inside an organisation: a unit word
+// ("Services", "Kundendienst", "отдела") with no "of" and name after it that would
+// make it an organisation of its own ("Department of Health").
+func isUnitText(s string) bool {
+	f := foldLine(s)
+	unit := false
+	for _, w := range f.w {
+		switch {
+		case orgConnectors[w]:
+			return false
+		case lex.head(secUnitWord, w) != "":
+			unit = true
+		}
+	}
+	return unit
+}
+
+// splitTitleFromOrg is splitTitleOrg without its rule for units.
+func splitTitleFromOrg(s string) (title, org string) {
 	s = strings.TrimSpace(dropRespect(s))
 	for _, sep := range []string{",", "،"} {
 		// "Director, Amnesty International": after a title and a comma, a name of
@@ -362,6 +406,11 @@ func entry(s string) (party, bool) {
 		return party{}, false
 	}
 	s, emails := takeEmails(s)
+	if f := foldLine(s); len(f.w) > 0 {
+		if n, ok := lex.prefix(secMembersOf, f); ok && n < len(f.w) {
+			s = nominative(dropLeadingArticle(f.after(n))) // the members of a body stand for it
+		}
+	}
 	if s == "" {
 		if len(emails) == 0 {
 			return party{}, false

@@ -23,6 +23,13 @@ func TestEntry(t *testing.T) {
 		{"initials are no honorific", "P.J. Verhoeven", "person P.J. Verhoeven"},
 		{"spanish don", "D. Tomás Aguirre Salas", "person Tomás Aguirre Salas {D.}"},
 		{"german honorifics", "Frau Dr. Miriam Hollweg", "person Miriam Hollweg {Frau Dr.}"},
+		{"a unit stays in the title", "Head of Archive Services", "office Head of Archive Services of none"},
+		{"a unit in a compound", "Leiterin Kundenservice", "office Leiterin Kundenservice of none"},
+		{"a unit with its own name is an organisation", "Department of Health", "organisation Department of Health"},
+		{"german genitive in the nominative", "Landrat des Landkreises Oberhavel", "office Landrat of Landkreis Oberhavel"},
+		{"the members of a body are the body", "Mitglieder des Kreistages Oberhavel", "organisation Kreistag Oberhavel"},
+		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
+			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,6 +76,10 @@ func TestReadAddress(t *testing.T) {
 		{"organisation, then the person", []string{"Stiftung Lesekultur", "z. Hd. Frau Dr. Miriam Hollweg", "Markt 5", "04109 Leipzig"},
 			`person Miriam Hollweg {Frau Dr.}; member of Stiftung Lesekultur as ""`},
 		{"an office", []string{"وزیر محترم آموزش و پرورش"}, "office وزیر آموزش و پرورش of none"},
+		{"a company under the name and title, whatever its words", []string{"Mr Tomas Berg", "Sales Director", "Northfield Garden Supplies", "12 Mill Lane", "Leeds LS1 4AB"},
+			`person Tomas Berg {Mr}; member of Northfield Garden Supplies as "Sales Director"; as Sales Director`},
+		{"a kind of body over the name is no name", []string{"Spett.le Ditta", "Ferramenta Rossi S.r.l.", "Alla c.a. del Sig. Marco Rossi", "Via Roma 1", "00100 Roma"},
+			`person Marco Rossi {Sig.}; member of Ferramenta Rossi S.r.l. as ""`},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}

@@ -52,6 +52,8 @@ const (
 	secArticle          section = "article"
 	secDateJoiner       section = "date-joiner"
 	secGoverningBody    section = "governing-body"
+	secUnitWord         section = "unit-word"
+	secMembersOf        section = "members-of"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -59,7 +61,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf}
 
 // phrase is a cue as folded words.
 type phrase []string
@@ -345,7 +347,45 @@ func (l *lexicon) prefix(sec section, f fwords) (int, bool) {
 			return len(p), true
 		}
 	}
+	if sec == secOrganisationWord && l.head(sec, f.w[0]) != "" {
+		return 1, true
+	}
 	return 0, false
+}
+
+// Compounds and inflections of organisation words: German and Dutch write an
+// organisation's kind as the end of one word ("Stadtteilbibliothek",
+// "Kreiskrankenhaus"), and German declines it ("des Landkreises"). The end must be a
+// one-word cue of at least minCompoundHead letters after at least three others, so
+// that short cues ("Amt", "Rat", "Bank") make no compounds of ordinary words.
+const minCompoundHead = 6
+
+// head reports whether a folded word is a one-word cue of sec (organisation-word,
+// unit-word), ends with one, or declines one, and returns the word in the nominative
+// (without its genitive -s or -es); "" when it is none.
+func (l *lexicon) head(sec section, w string) string {
+	one := l.words[sec]
+	is := func(w string) bool {
+		if one[w] {
+			return true
+		}
+		r := []rune(w)
+		for i := 3; len(r)-i >= minCompoundHead; i++ {
+			if one[string(r[i:])] {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case is(w):
+		return w
+	case strings.HasSuffix(w, "es") && len([]rune(w)) > minCompoundHead && is(strings.TrimSuffix(w, "es")):
+		return strings.TrimSuffix(w, "es")
+	case strings.HasSuffix(w, "s") && len([]rune(w)) > minCompoundHead && is(strings.TrimSuffix(w, "s")):
+		return strings.TrimSuffix(w, "s")
+	}
+	return ""
 }
 
 // suffix finds the longest cue of sec that ends s and returns the number of folded
@@ -369,6 +409,9 @@ func (l *lexicon) contains(sec section, f fwords) bool {
 			if hasPrefix(f.w[i:], p) {
 				return true
 			}
+		}
+		if sec == secOrganisationWord && l.head(sec, w) != "" {
+			return true
 		}
 	}
 	return false
