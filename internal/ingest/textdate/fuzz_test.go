@@ -2,8 +2,8 @@ package textdate
 
 import (
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
