@@ -16,6 +16,7 @@ const (
 	confList       = 0.9  // a copy or distribution list under its label
 	confSignature  = 0.85 // names under the close
 	confAddress    = 0.8  // the addressee block
+	confTitle      = 0.75 // "Open letter to the Minister of Culture on …"
 	confReference  = 0.7  // the date inside a reference ("Prot. n. 45 del 12/03/2020")
 	confSalutation = 0.5  // "Dear Minister,"
 	// kindGuessed scales a party read as an organisation only because it is no

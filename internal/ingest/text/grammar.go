@@ -242,6 +242,32 @@ func roleOf(s string) lineRole {
 	return roleOther
 }
 
+// titleAddressee reads the addressee a title names after an addressee cue ("An open
+// letter to", "Lettre ouverte à", "To the Members of"), up to what the letter is about
+// (a topic cue: "on", "sur", "sobre"): "An open letter to the Minister of Culture of
+// the Republic of Lithuania on the future of …" is the office.
+func titleAddressee(title string) (party, bool) {
+	f := foldLine(title)
+	n, ok := lex.prefix(secAddresseePrefix, f)
+	if !ok || n == len(f.w) {
+		return party{}, false
+	}
+	who := f.after(n)
+	for k := n + 1; k < len(f.w); k++ {
+		if _, ok := lex.prefix(secTopic, fwords{w: f.w[k:], end: f.end[k:], src: f.src}); ok {
+			who = f.upto(k)[len(f.upto(n)):]
+			break
+		}
+	}
+	p, ok := entry(who)
+	// A title's words after "to" are often no one ("Open letter to all who care"):
+	// only a person, an office or a body that says what kind it is.
+	if o := p.in.Organisation; !ok || o != nil && o.Kind == "" && o.Acronym == "" && !isOrgText(o.Name) {
+		return party{}, false
+	}
+	return p, true
+}
+
 // splitTitleOrg divides a title that names its organisation: "Minister of Culture of
 // the Republic of Estonia" → "Minister of Culture", "Republic of Estonia";
 // "Oberbürgermeister der Stadt Altenbrück" → "Oberbürgermeister", "Stadt

@@ -165,3 +165,24 @@ func TestPlaceAbove(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleAddressee(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"office, up to the topic", "An open letter to the Minister of Health of the Republic of Estonia on rural clinics",
+			"office Minister of Health of Estonia (STATE)"},
+		{"spanish", "Carta abierta a la Consejera de Educación de la Región de Murcia", "office Consejera de Educación of Región de Murcia"},
+		{"french honorific", "Lettre ouverte à Madame la Maire de Lorient sur le port", "office Maire of Lorient"},
+		{"german portfolio", "Offener Brief an die Bundesministerin der Justiz zur Reform", "office Bundesministerin der Justiz of none"},
+		{"members of a body", "To the Members of the City Council of Dunmore", "organisation City Council of Dunmore"},
+		{"no one after to", "Open letter to all who care", "nothing"},
+		{"a title without an addressee", "Report on the visit", "nothing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, _ := titleAddressee(tt.in)
+			if got := describeParty(p.in); got != tt.want {
+				t.Errorf("titleAddressee(%q) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}

@@ -54,6 +54,7 @@ const (
 	secGoverningBody    section = "governing-body"
 	secUnitWord         section = "unit-word"
 	secMembersOf        section = "members-of"
+	secTopic            section = "topic"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -61,7 +62,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic}
 
 // phrase is a cue as folded words.
 type phrase []string

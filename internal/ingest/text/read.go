@@ -200,6 +200,17 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 		}
 	}
 	if len(in.Recipients) == 0 {
+		// "An open letter to the Minister of Culture on …": a title that names its
+		// addressee.
+		for _, z := range lay.find(zTitle) {
+			if p, ok := titleAddressee(lines[z.from].text); ok {
+				in.Recipients = append(in.Recipients, p.recipient())
+				recipientsHow, recipientsConf = "title (letter to …)", confTitle
+			}
+			break
+		}
+	}
+	if len(in.Recipients) == 0 {
 		// "Dear Minister," "Sehr geehrter Herr Minister,": the salutation names the
 		// addressee when no block does.
 		for _, z := range lay.find(zSalutation) {

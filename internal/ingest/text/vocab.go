@@ -28,7 +28,13 @@ var titles = func() map[string]titleKind {
 		}
 	}
 	add(public|portfolio, "minister", "commissioner", "rapporteur", "state secretary",
-		"under-secretary", "undersecretary", "وزیر", "گزارشگر")
+		"under-secretary", "undersecretary", "وزیر", "گزارشگر",
+		// The same in the other languages read: "Bundesminister des Innern" names a
+		// portfolio, not an organisation called "Innern".
+		"ministerin", "bundesminister", "bundesministerin", "landesminister", "landesministerin",
+		"staatsminister", "staatsministerin", "staatssekretär", "staatssekretärin", "ministre",
+		"ministro", "ministra", "consejero", "consejera", "conseller", "consellera", "assessore",
+		"wethouder", "gedeputeerde", "министр", "министра", "министру", "وزير")
 	add(portfolio, "secretary", "head", "رئیس کل")
 	add(public, "prime minister", "foreign minister", "interior minister", "defence minister",
 		"defense minister", "finance minister", "justice minister", "health minister",
