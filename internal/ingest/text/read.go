@@ -200,14 +200,14 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 		}
 	}
 	if len(in.Recipients) == 0 {
-		// "An open letter to the Minister of Culture on …": a title that names its
-		// addressee.
-		for _, z := range lay.find(zTitle) {
+		// "An open letter to the Minister of Culture on …": a title (or a lead, when
+		// the heading is long) that names its addressee.
+		for _, z := range append(lay.find(zTitle), lay.find(zLead)...) {
 			if p, ok := titleAddressee(lines[z.from].text); ok {
 				in.Recipients = append(in.Recipients, p.recipient())
 				recipientsHow, recipientsConf = "title (letter to …)", confTitle
+				break
 			}
-			break
 		}
 	}
 	if len(in.Recipients) == 0 {
