@@ -107,6 +107,9 @@ var postcode = regexp.MustCompile(`(?i)\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d
 func isAddressText(s string) bool {
 	f := foldLine(s)
 	hasDigit := strings.IndexFunc(s, unicode.IsDigit) >= 0
+	if _, ok := lex.prefix(secPostalBox, f); ok && hasDigit {
+		return true // "P.O. Box 2211", "Private Bag 0076"
+	}
 	for _, w := range f.w {
 		if streetWords[w] && hasDigit {
 			return true

@@ -55,6 +55,7 @@ const (
 	secUnitWord         section = "unit-word"
 	secMembersOf        section = "members-of"
 	secTopic            section = "topic"
+	secPostalBox        section = "postal-box"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -62,7 +63,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox}
 
 // phrase is a cue as folded words.
 type phrase []string
