@@ -63,8 +63,10 @@ func isTitleText(s string) bool {
 		}
 	}
 	// A title may come after a qualifier: "Senior Sales Director", "stellvertretende
-	// Leiterin", "1. Vorsitzende".
-	for k := 1; k <= 2 && k < len(f.w); k++ {
+	// Leiterin", "1. Vorsitzende"; but not inside an organisation's name
+	// ("Directorate-General of Civil Aviation": "General" is no title there).
+	orgWords, _ := lex.prefix(secOrganisationWord, f)
+	for k := max(1, orgWords); k <= 2 && k < len(f.w); k++ {
 		for _, sec := range []section{secPublicTitle, secTitleWord} {
 			if _, ok := lex.prefix(sec, fwords{w: f.w[k:], end: f.end[k:], src: f.src}); ok && len(f.w) <= 12 {
 				return !isOrgText(s) || k == 1

@@ -186,3 +186,25 @@ func TestTitleAddressee(t *testing.T) {
 		})
 	}
 }
+
+// The role of a line in a block: what the zones and the blocks build on.
+func TestRoleOf(t *testing.T) {
+	tests := []struct {
+		in   string
+		want lineRole
+	}{
+		{"Senior Sales Director", roleTitle},
+		{"Credit Controller", roleTitle},
+		{"County Archivist", roleTitle},
+		{"DIRECTORATE-GENERAL OF CIVIL AVIATION", roleOrg},
+		{"P.O. Box 2211", roleAddress},
+		{"Private Bag 0076, Gaborone", roleAddress},
+		{"Postfach 10 20 30", roleAddress},
+		{"Tel: +267 368 8200", roleContact},
+	}
+	for _, tt := range tests {
+		if got := roleOf(tt.in); got != tt.want {
+			t.Errorf("roleOf(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
