@@ -16,6 +16,7 @@ import (
 // organisation written under (or over) the name, or an office, or an organisation.
 func readAddress(texts []string) (party, bool) {
 	var lines []string
+	addressed := map[int]bool{} // lines named after "z. Hd.", "À l'attention de", an honorific
 	honour := ""
 	for _, t := range texts {
 		t = strings.TrimSpace(t)
@@ -26,6 +27,7 @@ func readAddress(texts []string) (party, bool) {
 				continue
 			}
 			t = rest
+			addressed[len(lines)] = true
 		}
 		if lex.is(secHonorific, t) {
 			honour = strings.TrimSpace(honour + " " + t) // "Herrn" over the name
@@ -37,15 +39,26 @@ func readAddress(texts []string) (party, bool) {
 		if honour != "" {
 			t, honour = honour+" "+t, ""
 		}
+		if _, hon := lex.prefix(secHonorific, foldLine(t)); hon {
+			addressed[len(lines)] = true
+		}
 		lines = append(lines, t)
 	}
 	roles := make([]lineRole, len(lines))
-	person, firstParty := -1, -1
+	person, firstParty, org := -1, -1, -1
 	for i, t := range lines {
 		roles[i] = roleOf(t)
 		if roles[i] == roleAddress || roles[i] == roleContact {
 			lines, roles = lines[:i], roles[:i]
 			break
+		}
+		if roles[i] == rolePerson && org >= 0 && person < 0 && !addressed[i] {
+			// Under an organisation, a name is its addressee's only when addressed
+			// ("z. Hd. Frau Dr. Miriam Hollweg"); "Great Dunmow" is the town.
+			roles[i] = roleOther
+		}
+		if roles[i] == roleOrg && org < 0 {
+			org = i
 		}
 		if roles[i] == rolePerson && person < 0 {
 			person = i
@@ -76,7 +89,7 @@ func readAddress(texts []string) (party, bool) {
 		if roles[firstParty] == roleTitle {
 			p, _ := entry(t)
 			if p.in.Office != nil && p.in.Office.Of == nil && firstParty+1 < len(lines) && roles[firstParty+1] == roleOrg {
-				p.in.Office.Of = &domain.OrganisationInput{Name: dropLeadingArticle(lines[firstParty+1])}
+				p.in.Office.Of = &domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(lines[firstParty+1]))}
 			}
 			return p, true
 		}
@@ -90,7 +103,7 @@ func readAddress(texts []string) (party, bool) {
 		case roles[i] == roleTitle:
 			titles = append(titles, t)
 		case roles[i] == roleOrg:
-			orgs = append(orgs, dropLeadingArticle(t))
+			orgs = append(orgs, dropLeadingArticle(trimPunct(t)))
 		}
 	}
 	if len(titles) > 0 {

@@ -824,6 +824,7 @@ func isEntryLine(l line) bool {
 // organisation's name over the signatories, stays with them.
 func (lay *layout) addSignatures(from, to int) {
 	hasAddress := len(lay.find(zAddress)) > 0
+	signed := false
 	for _, b := range blocksIn(lay.lines, from, to) {
 		// An addressee written at the foot, as older letters and notes verbales do
 		// ("To the Clerk, / Dunmow Rural District Council"), when the head has none.
@@ -833,9 +834,33 @@ func (lay *layout) addSignatures(from, to int) {
 				lay.add(zAddress, b.start, b.end)
 				continue
 			}
+			if signed && footAddressee(lay.lines, b) {
+				lay.add(zAddress, b.start, b.end)
+				continue
+			}
 		}
 		lay.add(zSignature, b.start, b.end)
+		signed = true
 	}
+}
+
+// footAddressee reports whether a block after the signature is the addressee's,
+// written without "To": a title over its organisation ("The Clerk, / Dunmow Rural
+// District Council, / Great Dunmow.").
+func footAddressee(lines []line, b span) bool {
+	if b.end-b.start < 2 {
+		return false
+	}
+	first := dropLeadingArticle(trimPunct(lines[b.start].text))
+	if !isTitleText(first) || isPersonText(first) {
+		return false
+	}
+	for i := b.start + 1; i < b.end; i++ {
+		if isOrgText(lines[i].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesOrganisation reports whether a line is an organisation's name rather than a

@@ -25,6 +25,18 @@ func TestSegment(t *testing.T) {
 		letter string
 		want   []string
 	}{
+		{"the addressee at the foot, without To", `Dear Sir,
+
+I write about the footpath by the mill, which the Committee proposes to close.
+
+Yours faithfully,
+
+John Barker
+Vicar of St Anne's
+
+The Clerk,
+Thornbury Parish Council,
+Upper Thornbury.`, []string{"salutation", "body", "closing", "signature", "signature", "address", "address", "address"}},
 		{"business letter", `ACME WIDGETS LTD
 12 Mill Lane, Leeds LS1 4AB
 Tel: 0113 496 0000
