@@ -28,6 +28,9 @@ func readAddress(texts []string) (party, bool) {
 			}
 			t = rest
 			addressed[len(lines)] = true
+		} else if len(f.w) > 1 && orgConnectors[f.w[0]] && len(lines) > 0 && honour == "" && strings.IndexFunc(t, unicode.IsDigit) < 0 {
+			lines[len(lines)-1] += " " + t // "Al Sig. Sindaco / del Comune di Montevecchio"
+			continue
 		}
 		if lex.is(secHonorific, t) {
 			honour = strings.TrimSpace(honour + " " + t) // "Herrn" over the name

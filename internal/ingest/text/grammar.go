@@ -247,6 +247,17 @@ func roleOf(s string) lineRole {
 	return roleOther
 }
 
+// dropAddressee drops the words that address an entry ("Al Sig. Prefetto di Pavia",
+// "An die Stadtverwaltung"), when they are more than one letter: "A. Smith" keeps
+// its initial.
+func dropAddressee(s string) string {
+	f := foldLine(s)
+	if n, ok := lex.prefix(secAddresseePrefix, f); ok && n < len(f.w) && len([]rune(strings.Join(f.w[:n], ""))) > 1 {
+		return f.after(n)
+	}
+	return s
+}
+
 // titleAddressee reads the addressee a title names after an addressee cue ("An open
 // letter to", "Lettre ouverte à", "To the Members of"), up to what the letter is about
 // (a topic cue: "on", "sur", "sobre"): "An open letter to the Minister of Culture of

@@ -382,10 +382,10 @@ func (l *lexicon) head(sec section, w string) string {
 	switch {
 	case is(w):
 		return w
-	case strings.HasSuffix(w, "es") && len([]rune(w)) > minCompoundHead && is(strings.TrimSuffix(w, "es")):
-		return strings.TrimSuffix(w, "es")
-	case strings.HasSuffix(w, "s") && len([]rune(w)) > minCompoundHead && is(strings.TrimSuffix(w, "s")):
-		return strings.TrimSuffix(w, "s")
+	case strings.HasSuffix(w, "es") && len([]rune(w)) >= 5 && is(strings.TrimSuffix(w, "es")):
+		return strings.TrimSuffix(w, "es") // "Landes", "Kreistages"
+	case strings.HasSuffix(w, "s") && len([]rune(w)) >= 4 && is(strings.TrimSuffix(w, "s")):
+		return strings.TrimSuffix(w, "s") // "Amts", "Rats"
 	}
 	return ""
 }

@@ -3,6 +3,8 @@ package text
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/ingest/document"
@@ -234,7 +236,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 				entries = []string{v}
 			}
 			for _, e := range entries[:min(len(entries), domain.MaxParties-len(out))] {
-				if p, ok := entry(e); ok {
+				if p, ok := entry(dropAddressee(e)); ok {
 					out = append(out, p.in)
 				}
 			}
@@ -264,17 +266,36 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 func listValues(lay *layout, z zone) []string {
 	var out []string
 	add := func(s string) {
+		_, bulleted := stripBullet(s)
 		// Cut on the whole line too: "X, for information" would otherwise split
 		// into X and an entry that is only a purpose.
-		if s = trimPunct(cutPurpose(s)); s != "" {
-			out = append(out, s)
+		if s = trimPunct(cutPurpose(s)); s == "" {
+			return
 		}
+		if len(out) > 0 && !bulleted && continuesEntry(s) && !strings.HasSuffix(out[len(out)-1], ";") {
+			out[len(out)-1] += " " + s // an entry wrapped onto the next line
+			return
+		}
+		out = append(out, s)
 	}
 	add(z.value)
 	for i := z.from + 1; i < z.to; i++ {
 		add(lay.lines[i].text)
 	}
 	return out
+}
+
+// continuesEntry reports whether a list line carries on the entry above it rather
+// than starting one: it starts with a connector or in lower case ("di Montevecchio",
+// "del Comune di …"), or it is only a kind of body ("Society.", the end of "Essex
+// Field Antiquaries' / Society.").
+func continuesEntry(s string) bool {
+	f := foldLine(s)
+	if len(f.w) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	return orgConnectors[f.w[0]] || unicode.IsLower(r) || lex.is(secOrganisationWord, s)
 }
 
 // parseZoned reads a decoded letter through its zones, with how it found each fact;

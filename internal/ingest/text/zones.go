@@ -577,8 +577,22 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 			title = 0
 		}
 	}
+	// A copy list in the head ("e p.c.  Al Sig. Prefetto di Pavia", "c.c.:"), as
+	// Italian and Spanish official letters write it under the addressee: its block and
+	// the addressee-like blocks after it are its entries.
+	copyFrom := len(blocks)
+	for k, b := range blocks {
+		if isListHead(secLabelCC, lines[b.start].text) {
+			copyFrom = k
+			break
+		}
+	}
+	copyTo := copyFrom + 1
+	for copyTo < len(blocks) && looksLikeAddress(lines, blocks[copyTo]) {
+		copyTo++
+	}
 	addr := -1
-	for k := len(blocks) - 1; k > title; k-- {
+	for k := min(len(blocks), copyFrom) - 1; k > title; k-- {
 		if looksLikeAddress(lines, blocks[k]) {
 			addr = k
 			break
@@ -586,6 +600,11 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 	}
 	for k, b := range blocks {
 		switch {
+		case k == copyFrom:
+			v, _ := listHead(secLabelCC, lines[b.start].text)
+			z := lay.add(zCopy, b.start, blocks[copyTo-1].end)
+			z.label, z.value = secLabelCC, v
+		case k > copyFrom && k < copyTo:
 		case k == title:
 			lay.add(zTitle, b.start, b.end)
 		case k == addr:

@@ -25,6 +25,25 @@ func TestSegment(t *testing.T) {
 		letter string
 		want   []string
 	}{
+		{"a copy list in the head, under the addressee", `COMITATO CITTADINO
+Via Roma 1 – 00100 Roma
+
+                    Al Sig. Sindaco
+                    del Comune di Roccabianca
+
+              e p.c. Al Sig. Prefetto di Parma
+
+                    Al Comandante della Polizia Locale
+                    di Roccabianca
+
+Oggetto: illuminazione pubblica
+
+Chiediamo che la via sia illuminata prima dell'inverno, per la sicurezza di tutti.
+
+Distinti saluti.
+
+Mario Rossi`, []string{"letterhead", "letterhead", "address", "address", "copy (label-cc)", "copy (label-cc)", "copy (label-cc)",
+			"subject (label-subject)", "body", "closing", "signature"}},
 		{"the addressee at the foot, without To", `Dear Sir,
 
 I write about the footpath by the mill, which the Committee proposes to close.
