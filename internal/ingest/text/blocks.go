@@ -173,8 +173,9 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					f = foldLine(t)
 				}
 				n, ok := lex.prefix(secOnBehalf, f)
-				if ok && n == 1 && n < len(f.w) && len([]rune(f.w[0])) == 1 && len([]rune(f.w[1])) == 1 {
-					ok = false // "P.J. Verhoeven": initials, not "p." (per)
+				if ok && n == 1 && n < len(f.w) && len([]rune(f.w[0])) == 1 &&
+					(len([]rune(f.w[1])) == 1 || nameParticles[f.w[1]] && n+1 < len(f.w)) {
+					ok = false // "P.J. Verhoeven", "P. de Boer": initials, not "p." (per)
 				}
 				if ok && n < len(f.w) {
 					rest := f.after(n)

@@ -66,6 +66,11 @@ func isTitleText(s string) bool {
 	// Leiterin", "1. Vorsitzende"; but not inside an organisation's name
 	// ("Directorate-General of Civil Aviation": "General" is no title there).
 	orgWords, _ := lex.prefix(secOrganisationWord, f)
+	if n := len(f.w); n >= 2 && n <= 6 && orgWords < n-1 && lex.words[secTitleWord][f.w[n-1]] {
+		// A title word ends it: "Area Highways Engineer", "Senior Credit Controller"
+		// (organisations end in their kind, or in a name, not in a job).
+		return true
+	}
 	for k := max(1, orgWords); k <= 2 && k < len(f.w); k++ {
 		for _, sec := range []section{secPublicTitle, secTitleWord} {
 			if _, ok := lex.prefix(sec, fwords{w: f.w[k:], end: f.end[k:], src: f.src}); ok && len(f.w) <= 12 {
@@ -199,8 +204,11 @@ func splitHonor(s string) (honorific, rest string) {
 			break
 		}
 		// A one-letter honorific ("M.", "D.", "P.") is an initial when another
-		// initial follows ("P. J. Verhoeven") or nothing but one word does.
-		if n == 1 && len([]rune(f.w[taken])) == 1 && (len([]rune(f.w[taken+1])) == 1 || taken+2 >= len(f.w) && hasCase(s)) {
+		// initial follows ("P. J. Verhoeven"), or nothing but one word does, or a
+		// surname's particle and the surname ("P. de Boer").
+		rest := len(f.w) - taken - 1
+		if n == 1 && len([]rune(f.w[taken])) == 1 && (len([]rune(f.w[taken+1])) == 1 || rest == 1 && hasCase(s) ||
+			rest == 2 && nameParticles[f.w[taken+1]] && hasCase(s)) {
 			break
 		}
 		taken += n
@@ -245,6 +253,23 @@ func roleOf(s string) lineRole {
 		return roleOrg
 	}
 	return roleOther
+}
+
+// onlyAKind reports whether an organisation's name says only what kind of body it
+// is, with or without an article: "the Council", "Comitato", "het bestuur".
+func onlyAKind(name string) bool {
+	n := dropTitleArticle(trimPunct(name))
+	return n != "" && (lex.is(secOrganisationWord, n) || lex.is(secGoverningBody, n))
+}
+
+// trimConnector drops a connector (or "to") that ends a title cut from its organisation:
+// "Clerk to" (the Council) is "Clerk".
+func trimConnector(title string) string {
+	f := foldLine(title)
+	if n := len(f.w); n > 1 && (orgConnectors[f.w[n-1]] || f.w[n-1] == "to") {
+		return f.upto(n - 1)
+	}
+	return title
 }
 
 // dropAddressee drops the words that address an entry ("Al Sig. Prefetto di Pavia",

@@ -200,6 +200,8 @@ func TestRoleOf(t *testing.T) {
 		{"Senior Sales Director", roleTitle},
 		{"Credit Controller", roleTitle},
 		{"County Archivist", roleTitle},
+		{"Area Highways Engineer", roleTitle},
+		{"Haldon County Council", roleOrg},
 		{"DIRECTORATE-GENERAL OF CIVIL AVIATION", roleOrg},
 		{"P.O. Box 2211", roleAddress},
 		{"Private Bag 0076, Gaborone", roleAddress},

@@ -164,9 +164,21 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 		}
 	}
 	noteParties(rd, "author", authorsHow, authorsConf, in.Authors)
-	for _, a := range in.Authors {
-		if a.MemberOf != nil {
-			onBehalf = append(onBehalf, a.MemberOf.Organisation)
+	for i := range in.Authors {
+		if m := in.Authors[i].MemberOf; m != nil {
+			m.Role = dropTitleArticle(m.Role)
+			if head != "" && onlyAKind(m.Organisation.Name) {
+				// "Il Presidente del Comitato", "Clerk to the Council", "het bestuur":
+				// the body named by its kind alone is the letterhead's.
+				m.Organisation = domain.OrganisationInput{Name: head, Kind: orgKind(head)}
+				m.Role = trimConnector(m.Role)
+			}
+			onBehalf = append(onBehalf, m.Organisation)
+		}
+	}
+	for i, o := range onBehalf {
+		if head != "" && onlyAKind(o.Name) {
+			onBehalf[i] = domain.OrganisationInput{Name: head, Kind: orgKind(head)} // "Namens het bestuur"
 		}
 	}
 	in.OnBehalfOf = dedupeOrgs(onBehalf)

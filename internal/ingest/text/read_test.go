@@ -46,3 +46,29 @@ func TestDropAddressee(t *testing.T) {
 		}
 	}
 }
+
+// A signatory's body named by its kind alone ("the Council", "het bestuur") is the
+// letterhead's, in the membership and in whose name the letter is written.
+func TestBodyNamedByItsKind(t *testing.T) {
+	tests := []struct{ name, letter, want string }{
+		{"the Council", "KNOWLE PARISH COUNCIL\nThe Old School, Knowle KN1 2AB\nTel. 01632 960 111\n\n3 May 2004\n\nMr John Reed\nHighways Officer\nWessex County Council\nCounty Hall, Dorchester DT1 1XJ\n\nDear Mr Reed,\n\nThe Council asks you to mend the stile by the church.\n\nYours faithfully,\n\nAnne Hale\nClerk to the Council",
+			`person Anne Hale; member of Knowle Parish Council as "Clerk"; capacity Clerk to the Council|on behalf of Knowle Parish Council`},
+		{"the board, in Dutch", "VERENIGING DORPSBELANG HOOGWATER\nDorpsstraat 4, 9999 AA Hoogwater\nTel. 0512 123 456\n\nAan het college van burgemeester en wethouders\nPostbus 10\n9999 ZZ Zuiderveen\n\nGeachte heer,\n\nWij vragen u de brug te herstellen.\n\nMet vriendelijke groet,\nNamens het bestuur,\n\nP. de Boer\nvoorzitter",
+			`person P. de Boer; member of Vereniging Dorpsbelang Hoogwater as "voorzitter"; capacity voorzitter|on behalf of Vereniging Dorpsbelang Hoogwater`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, _, _ := parseZoned(tt.letter)
+			var got []string
+			for _, a := range in.Authors {
+				got = append(got, describeParty(a))
+			}
+			for _, o := range in.OnBehalfOf {
+				got = append(got, "on behalf of "+o.Name)
+			}
+			if g := strings.Join(got, "|"); !strings.EqualFold(g, tt.want) {
+				t.Errorf("got  %s\nwant %s", g, tt.want)
+			}
+		})
+	}
+}
