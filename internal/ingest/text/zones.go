@@ -3,6 +3,7 @@ package text
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lettergraph/lettergraph/internal/ingest/textdate"
 )
@@ -155,11 +156,18 @@ func segment(lines []line) *layout {
 			bodyFrom = j
 		}
 	}
-	// A subject written after the salutation ("Re: …") is no body.
-	if bodyFrom < bodyTo {
-		if v, ok := lex.label(secLabelSubject, lines[bodyFrom].text); ok && v != "" {
+	// A subject written after the salutation ("Re: …") is no body; nor is a heading
+	// standing alone there, one short line without a sentence's end over the first
+	// paragraph ("Dear Mr Harcourt, / Flooding on Dunton Road / At their meeting …").
+	if bodyFrom < bodyTo && sal >= 0 {
+		t := lines[bodyFrom].text
+		if v, ok := lex.label(secLabelSubject, t); ok && v != "" {
 			lay.add(zSubject, bodyFrom, bodyFrom+1).value = v
 			bodyFrom = nextNonBlank(lines, bodyFrom+1, end)
+		} else if j := nextNonBlank(lines, bodyFrom+1, end); j > bodyFrom+1 && j < bodyTo && isHeadingLine(t) &&
+			len(lay.find(zSubject)) == 0 && isProse(lines[j].text) {
+			lay.add(zSubject, bodyFrom, bodyFrom+1).value = t
+			bodyFrom = j
 		}
 	}
 	lay.bodyFrom, lay.bodyTo = bodyFrom, max(bodyFrom, bodyTo)
@@ -179,6 +187,18 @@ func segment(lines []line) *layout {
 		lay.add(zOther, tailEnd, end) // past the tail's bound: left aside
 	}
 	return lay
+}
+
+// isHeadingLine reports whether t reads as a heading: two to twelve words, the first
+// capitalised (or a script without case), no sentence's end or list's colon, no
+// address or name.
+func isHeadingLine(t string) bool {
+	n := words(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if n < 2 || n > 12 || strings.ContainsRune(".:;,!?،؛", last) || isProse(t) {
+		return false
+	}
+	return (startsUpper(t) || !hasCase(t)) && !isPersonText(t) && !isAddressText(t) && !isDateLine(t)
 }
 
 func (lay *layout) add(k zoneKind, from, to int) *zone {

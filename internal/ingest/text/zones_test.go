@@ -25,6 +25,26 @@ func TestSegment(t *testing.T) {
 		letter string
 		want   []string
 	}{
+		{"a heading after the salutation is the subject", `Dear Mr Reed,
+
+Repairs to the Church Stile
+
+The Council asks you to mend the stile by the church before the spring.
+
+Thank you.
+
+Yours sincerely,
+
+Anne Hale`, []string{"salutation", "subject", "body", "body", "closing", "signature"}},
+		{"a short sentence after the salutation is the body", `Dear Anne,
+
+Thank you for your letter.
+
+We shall mend the stile by the church before the spring.
+
+Yours,
+
+John`, []string{"salutation", "body", "body", "closing", "signature"}},
 		{"a copy list in the head, under the addressee", `COMITATO CITTADINO
 Via Roma 1 – 00100 Roma
 
