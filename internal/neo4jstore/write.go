@@ -223,12 +223,16 @@ func setWritten(spec linkSpec) string {
 	if !spec.ordered {
 		return ""
 	}
-	return ", r.written = " + strings.ReplaceAll(differentName, "$written", "row.written")
+	return ", r.written = " + differentRowName
 }
 
 // differentName is $written when it is not the name (a person's or organisation's) or
-// title (an office's) of the correspondent b, else null.
-const differentName = "CASE WHEN $written <> coalesce(b.name, b.title) THEN $written END"
+// title (an office's) of the correspondent b, else null; differentRowName is the same
+// for a row's written name.
+const (
+	differentName    = "CASE WHEN $written <> coalesce(b.name, b.title) THEN $written END"
+	differentRowName = "CASE WHEN row.written <> coalesce(b.name, b.title) THEN row.written END"
+)
 
 // writtenName is how the document writes a party: the name an importer read, else the
 // inline name or title; "" for a party given by id.
