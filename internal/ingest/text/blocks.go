@@ -166,7 +166,7 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					cur = nil
 				}
 				f := foldLine(t)
-				if n, ok := lex.prefix(secSignedMark, f); ok {
+				if n, ok := lex.prefix(secSignedMark, f); ok && !initialsOf(f, n) {
 					if t = f.after(n); t == "" {
 						continue
 					}
@@ -293,6 +293,18 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 		authors = append(authors, a.author())
 	}
 	return authors, onBehalf, at
+}
+
+// initialsOf reports whether the first n folded words, a cue made of single letters
+// (the signed mark "w.g."), are rather a name's initials: one surname follows and
+// nothing else ("W.G. Brouwer").
+func initialsOf(f fwords, n int) bool {
+	for _, w := range f.w[:n] {
+		if len([]rune(w)) != 1 {
+			return false
+		}
+	}
+	return len(f.w) == n+1 && !strings.ContainsAny(f.src, "()")
 }
 
 func trimAll(list []string) []string {

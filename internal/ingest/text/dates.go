@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/ingest/textdate"
@@ -57,8 +58,7 @@ func dateLineIn(s string, dayFirst bool) (dated, bool) {
 		} else if out.precision == "" {
 			out.precision = domain.PrecisionDay
 		}
-		at := before + after
-		at = dropWeekday(at)
+		at := cleanPlace(dropWeekday(before + after))
 		if at != "" {
 			if _, ok := parsePlace(at, true); !ok {
 				return dated{}, false
@@ -72,6 +72,47 @@ func dateLineIn(s string, dayFirst bool) (dated, bool) {
 	}
 	return numericIn(s, dayFirst)
 }
+
+// cleanPlace drops what stands before a place's name in a date line: a postal code
+// ("6 Frankfurt am Main", "75008 Paris") and a preposition ("En Alcalá de Henares",
+// "در تهران"), when a name follows.
+func cleanPlace(s string) string {
+	for range 2 {
+		f := foldLine(s)
+		if len(f.w) < 2 {
+			return s
+		}
+		first := f.word(0)
+		_, joiner := lex.prefix(secDateJoiner, f)
+		if !joiner && strings.IndexFunc(first, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+			return s
+		}
+		if rest := f.after(1); startsUpper(rest) || !hasCase(rest) {
+			s = rest
+		} else {
+			return s
+		}
+	}
+	return s
+}
+
+// dateColumn returns the column of a line set in columns (parts apart by three spaces
+// or more) that is a date line: "No. 41/1987          Lisbon, 2 March 1987".
+func dateColumn(t string) (string, bool) {
+	cols := columnSpace.Split(strings.TrimSpace(t), -1)
+	if len(cols) < 2 {
+		return "", false
+	}
+	for i := len(cols) - 1; i >= 0; i-- {
+		if isDateLine(cols[i]) {
+			return cols[i], true
+		}
+	}
+	return "", false
+}
+
+// columnSpace is the space between the columns of a line (columnGap with its edges).
+var columnSpace = regexp.MustCompile(`\s{3,}|\t+`)
 
 // numericIn reads a numeric date within a line ("Montevecchio, lì 12/03/2020"),
 // with the place before it.

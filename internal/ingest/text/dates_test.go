@@ -24,6 +24,8 @@ func TestDateLine(t *testing.T) {
 		{"Solar Hijri with place", "تهران، ۱۴ مهر ۱۴۰۱", true, "2022-10-06", "2022-10-06", "2022-10-06", domain.PrecisionDay, "۱۴ مهر ۱۴۰۱", "تهران"},
 		{"Solar Hijri month", "مهر ۱۴۰۱", true, "", "2022-09-23", "2022-10-22", domain.PrecisionUnknown, "مهر ۱۴۰۱", ""},
 		{"lunar Hijri with place", "الرياض في ١٥ رمضان ١٤٤٤هـ", true, "2023-04-06", "2023-04-06", "2023-04-06", domain.PrecisionDay, "١٥ رمضان ١٤٤٤هـ", "الرياض"},
+		{"a postal code before the place", "6 Frankfurt am Main, den 14. Oktober 1968", true, "1968-10-14", "1968-10-14", "1968-10-14", domain.PrecisionDay, "den 14. Oktober 1968", "Frankfurt am Main"},
+		{"a preposition before the place", "En Alcalá de Henares, a 18 de mayo de 2021.", true, "2021-05-18", "2021-05-18", "2021-05-18", domain.PrecisionDay, "18 de mayo de 2021", "Alcalá de Henares"},
 		{"lunar Hijri month", "رمضان ١٤٤٤هـ", true, "", "2023-03-23", "2023-04-20", domain.PrecisionUnknown, "رمضان ١٤٤٤هـ", ""},
 		{"ambiguous numeric", "03/04/2019", true, "", "2019-03-04", "2019-04-03", domain.PrecisionUnknown, "03/04/2019", ""},
 		{"same day either way", "04/04/2019", true, "2019-04-04", "2019-04-04", "2019-04-04", domain.PrecisionDay, "04/04/2019", ""},

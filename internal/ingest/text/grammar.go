@@ -262,14 +262,19 @@ func onlyAKind(name string) bool {
 	return n != "" && (lex.is(secOrganisationWord, n) || lex.is(secGoverningBody, n))
 }
 
-// trimConnector drops a connector (or "to") that ends a title cut from its organisation:
-// "Clerk to" (the Council) is "Clerk".
+// trimConnector drops the connectors and articles (and "to") that end a title cut
+// from its organisation: "Clerk to" (the Council) is "Clerk", "Chief of Protocol of
+// the" (Portuguese Republic) is "Chief of Protocol".
 func trimConnector(title string) string {
 	f := foldLine(title)
-	if n := len(f.w); n > 1 && (orgConnectors[f.w[n-1]] || f.w[n-1] == "to") {
-		return f.upto(n - 1)
+	n := len(f.w)
+	for n > 1 && (orgConnectors[f.w[n-1]] || lex.words[secArticle][f.w[n-1]] || f.w[n-1] == "to") {
+		n--
 	}
-	return title
+	if n == len(f.w) {
+		return title
+	}
+	return f.upto(n)
 }
 
 // dropAddressee drops the words that address an entry ("Al Sig. Prefetto di Pavia",
@@ -324,6 +329,9 @@ func splitTitleOrg(s string) (title, org string) {
 		// "Head of Laboratory Services", "Leiter Kundendienst": a unit of the
 		// organisation is part of the title.
 		return trimPunct(strings.TrimSpace(dropRespect(s))), ""
+	}
+	if org != "" {
+		title = trimConnector(title) // "Chief of Protocol of the" (Portuguese Republic)
 	}
 	return title, nominative(org)
 }

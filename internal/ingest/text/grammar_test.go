@@ -121,6 +121,10 @@ func TestReadSignatures(t *testing.T) {
 			[]string{`person سلمى يوسف الخطيب {د.}; member of جمعية أصدقاء البيئة as "رئيسة الهيئة الإدارية"; capacity رئيسة الهيئة الإدارية`}, nil},
 		{"capacity and name in two columns", [][]line{block("Генеральный директор\nООО «Теплострой»          А.В. Краснов")}, "",
 			[]string{`person А.В. Краснов; member of ООО «Теплострой» as "Генеральный директор"; capacity Генеральный директор, ООО «Теплострой»`}, nil},
+		{"initials that fold like a signed mark, under a compound body's name signing for it", [][]line{block("Huurdersvereniging Het Anker\nnamens deze,"), block("K.L. Visser\nsecretaris")}, "",
+			[]string{`person K.L. Visser; member of Huurdersvereniging Het Anker as "secretaris"; capacity secretaris`}, []string{"Huurdersvereniging Het Anker"}},
+		{"a signed mark before the name", [][]line{block("w.g. J. de Vries\nvoorzitter")}, "",
+			[]string{`person J. de Vries; capacity voorzitter`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

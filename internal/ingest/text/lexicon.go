@@ -432,7 +432,7 @@ func (l *lexicon) is(sec section, s string) bool {
 // hasWord reports whether one of s's folded words is a one-word cue of sec.
 func (l *lexicon) hasWord(sec section, s string) bool {
 	for _, w := range foldWords(s) {
-		if l.words[sec][w] {
+		if l.words[sec][w] || sec == secOrganisationWord && l.head(sec, w) != "" {
 			return true
 		}
 	}

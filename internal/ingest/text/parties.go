@@ -173,6 +173,9 @@ func nameWord(t token, arabic bool) bool {
 		if nameStopWords[w] || orgKeywords[w] || weekdays[w] {
 			return false
 		}
+		if !lex.words[secOrganisationWord][w] && lex.head(secOrganisationWord, w) != "" {
+			return false // "Bewonersvereniging", "Stadtteilbibliothek": a compound of a body's kind
+		}
 	}
 	if _, ok := titles[t.f]; ok || titleModifiers[t.f] {
 		return false

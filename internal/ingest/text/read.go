@@ -181,7 +181,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 			onBehalf[i] = domain.OrganisationInput{Name: head, Kind: orgKind(head)} // "Namens het bestuur"
 		}
 	}
-	in.OnBehalfOf = dedupeOrgs(onBehalf)
+	in.OnBehalfOf = withoutAuthors(dedupeOrgs(onBehalf), in.Authors)
 	recipientsHow, recipientsConf := "To: header", confHeader
 	for _, v := range to {
 		for _, e := range splitEntries(v) {
@@ -413,6 +413,24 @@ func structureless(lay *layout) bool {
 		}
 	}
 	return true
+}
+
+// withoutAuthors drops the organisations that author the letter themselves (a note
+// verbale's embassy on its own letterhead): a body writes in its own name.
+func withoutAuthors(orgs []domain.OrganisationInput, authors []domain.PartyInput) []domain.OrganisationInput {
+	out := orgs[:0]
+	for _, o := range orgs {
+		own := false
+		for _, a := range authors {
+			if a.Organisation != nil && domain.NormalizeName(a.Organisation.Name) == domain.NormalizeName(o.Name) {
+				own = true
+			}
+		}
+		if !own {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // dedupeOrgs keeps the first of organisations with the same name key.

@@ -481,7 +481,8 @@ func tailOfUnclosed(lines []line, from, to int) int {
 	end := to
 	for k := len(blocks) - 1; k >= 0 && k >= len(blocks)-12; k-- {
 		b := blocks[k]
-		if blockIsProse(lines, b) && !isTailMarker(lines[b.start].text) {
+		if blockIsProse(lines, b) && !isTailMarker(lines[b.start].text) &&
+			!(b.end-b.start == 1 && isDateLine(lines[b.start].text)) { // "En Alcalá de Henares, a 18 de mayo de 2021."
 			// A signature written straight under the last paragraph, with no blank
 			// line: the short lines after its last line of prose, when a name is
 			// among them.
@@ -651,6 +652,9 @@ func headLine(t string) (zoneKind, section, string) {
 	if v, ok := lex.label(secLabelSubject, t); ok && v != "" {
 		return zSubject, secLabelSubject, v
 	}
+	if c, ok := dateColumn(t); ok {
+		return zDate, "", c // "No. 41/1987          Lisbon, 2 March 1987"
+	}
 	if v, ok := lex.label(secLabelReference, t); ok {
 		return zReference, secLabelReference, v
 	}
@@ -676,7 +680,7 @@ func isDateLine(t string) bool {
 	if !ok || d.Date == nil && d.NotBefore == nil {
 		return false
 	}
-	return words(before) <= 4 && words(after) <= 2
+	return words(cleanPlace(trimJoiners(before, true))) <= 4 && words(after) <= 2
 }
 
 // looksLikeAddress reports whether a block reads as an addressee: two to eight short
@@ -790,9 +794,12 @@ func (lay *layout) tail(from, to int, page map[int]bool) {
 			i++
 			continue
 		}
-		if isDateLine(t) && (sigFrom < 0 || i > sigFrom) {
+		if c, ok := dateColumn(t); (ok || isDateLine(t)) && (sigFrom < 0 || i > sigFrom) {
+			if !ok {
+				c = t
+			}
 			flushSig(i)
-			lay.add(zDate, i, i+1).value = t
+			lay.add(zDate, i, i+1).value = c
 			i++
 			continue
 		}

@@ -25,6 +25,15 @@ func TestSegment(t *testing.T) {
 		letter string
 		want   []string
 	}{
+		{"a date in a column beside a reference; a petition's closing date line", `No. 12/1990                                  Lisbon, 2 March 1990
+
+Dear Sir,
+
+We ask that the road be repaired before the winter comes.
+
+In Lisbon, on 3 March 1990.
+
+Maria Silva`, []string{"date", "salutation", "body", "date", "signature"}},
 		{"a heading after the salutation is the subject", `Dear Mr Reed,
 
 Repairs to the Church Stile
