@@ -36,7 +36,7 @@ func readAddress(texts []string) (party, bool) {
 			honour = strings.TrimSpace(honour + " " + t) // "Herrn" over the name
 			continue
 		}
-		if lex.is(secOrganisationWord, dropLeadingArticle(t)) {
+		if k := dropLeadingArticle(t); len(strings.Fields(k)) == 1 && lex.is(secOrganisationWord, k) {
 			continue // "Spett.le Ditta": a kind of body, no name, over the name
 		}
 		if honour != "" {
@@ -55,9 +55,10 @@ func readAddress(texts []string) (party, bool) {
 			lines, roles = lines[:i], roles[:i]
 			break
 		}
-		if roles[i] == rolePerson && org >= 0 && person < 0 && !addressed[i] {
+		if roles[i] == rolePerson && org >= 0 && person < 0 && !addressed[i] && !hasInitials(t) {
 			// Under an organisation, a name is its addressee's only when addressed
-			// ("z. Hd. Frau Dr. Miriam Hollweg"); "Great Dunmow" is the town.
+			// ("z. Hd. Frau Dr. Miriam Hollweg") or written with initials ("Беловой
+			// А.С."); "Great Dunmow" is the town.
 			roles[i] = roleOther
 		}
 		if roles[i] == roleOrg && org < 0 {
@@ -325,7 +326,9 @@ func columns(b []line) [][]string {
 		return nil
 	}
 	first := b[0].raw
-	if !columnGap.MatchString(first) {
+	// A capacity beside the name ("Директор          М.Ю. Лопатина") is one signatory
+	// on one line, not two columns.
+	if parts := splitGap(first); !columnGap.MatchString(first) || len(parts) == 2 && !isPersonText(parts[0]) && isPersonText(parts[1]) {
 		var one []string
 		for _, l := range b {
 			one = append(one, l.text)

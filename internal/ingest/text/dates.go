@@ -47,6 +47,9 @@ func dateLineIn(s string, dayFirst bool) (dated, bool) {
 	}
 	if d, before, after, ok := textdate.Find(s); ok {
 		before, after = trimJoiners(before, true), trimJoiners(after, false)
+		if refNumber.MatchString(after) {
+			after = "" // "12 марта 2020 г. № 58": the letter's number after its date
+		}
 		if before != "" && after != "" {
 			return dated{}, false
 		}
@@ -72,6 +75,9 @@ func dateLineIn(s string, dayFirst bool) (dated, bool) {
 	}
 	return numericIn(s, dayFirst)
 }
+
+// refNumber matches a reference number standing after a date: "№ 58", "No. 41/1987".
+var refNumber = regexp.MustCompile(`^(?i:№|no\.?|n°|nr\.?)\s*[\p{L}\d./-]*\d[\p{L}\d./-]*$`)
 
 // cleanPlace drops what stands before a place's name in a date line: a postal code
 // ("6 Frankfurt am Main", "75008 Paris") and a preposition ("En Alcalá de Henares",

@@ -179,6 +179,16 @@ func hasCase(s string) bool {
 }
 
 // isInitials reports whether w is initials: "R.", "R.J.", "J.-P.", "Д.А.".
+// hasInitials reports whether a line holds a word of initials ("А.С.", "J.").
+func hasInitials(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if isInitials(w) {
+			return true
+		}
+	}
+	return false
+}
+
 func isInitials(w string) bool {
 	w = strings.TrimSuffix(w, ",")
 	if !strings.HasSuffix(w, ".") {

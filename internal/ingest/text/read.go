@@ -181,7 +181,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 			onBehalf[i] = domain.OrganisationInput{Name: head, Kind: orgKind(head)} // "Namens het bestuur"
 		}
 	}
-	in.OnBehalfOf = withoutAuthors(dedupeOrgs(onBehalf), in.Authors)
+	in.OnBehalfOf = dedupeOrgs(onBehalf)
 	recipientsHow, recipientsConf := "To: header", confHeader
 	for _, v := range to {
 		for _, e := range splitEntries(v) {
@@ -394,12 +394,25 @@ func letterheadOrg(lay *layout) string {
 		if i := strings.IndexAny(t, "·|"); i > 0 {
 			t = strings.TrimSpace(t[:i])
 		}
+		if z.from+1 < z.to && quotedName(lay.lines[z.from+1].text) {
+			// "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ УЧРЕЖДЕНИЕ КУЛЬТУРЫ / «МУЗЕЙ ИСТОРИИ …»": the
+			// kind of body over its name in quotes is one name.
+			t += " " + lay.lines[z.from+1].text
+		}
 		if isOrgText(t) && !isTitleText(t) && !isAddressText(t) {
 			return trimPunct(t)
 		}
 		return ""
 	}
 	return ""
+}
+
+// quotedName reports whether a line is a name in quotes, nothing else: «…», "…", „…“.
+func quotedName(t string) bool {
+	t = strings.TrimSpace(t)
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return utf8.RuneCountInString(t) > 2 && strings.ContainsRune("«\"„“", first) && strings.ContainsRune("»\"“”", last)
 }
 
 // structureless reports whether the parser found nothing but a body: no head, no
@@ -413,24 +426,6 @@ func structureless(lay *layout) bool {
 		}
 	}
 	return true
-}
-
-// withoutAuthors drops the organisations that author the letter themselves (a note
-// verbale's embassy on its own letterhead): a body writes in its own name.
-func withoutAuthors(orgs []domain.OrganisationInput, authors []domain.PartyInput) []domain.OrganisationInput {
-	out := orgs[:0]
-	for _, o := range orgs {
-		own := false
-		for _, a := range authors {
-			if a.Organisation != nil && domain.NormalizeName(a.Organisation.Name) == domain.NormalizeName(o.Name) {
-				own = true
-			}
-		}
-		if !own {
-			out = append(out, o)
-		}
-	}
-	return out
 }
 
 // dedupeOrgs keeps the first of organisations with the same name key.

@@ -680,6 +680,9 @@ func isDateLine(t string) bool {
 	if !ok || d.Date == nil && d.NotBefore == nil {
 		return false
 	}
+	if after = trimJoiners(after, false); refNumber.MatchString(after) {
+		after = "" // "12 марта 2020 г. № 58"
+	}
 	return words(cleanPlace(trimJoiners(before, true))) <= 4 && words(after) <= 2
 }
 
