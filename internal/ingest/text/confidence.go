@@ -20,7 +20,7 @@ const (
 	confReference  = 0.7  // the date inside a reference ("Prot. n. 45 del 12/03/2020")
 	confSalutation = 0.5  // "Dear Minister,"
 	// kindGuessed scales a party read as an organisation only because it is no
-	// person and no office: no word says what kind of body it is.
+	// person and no office: no word says it is a body.
 	kindGuessed = 0.8
 )
 
@@ -29,7 +29,7 @@ func noteParties(rd *document.Reading, fact, how string, conf float64, list []do
 	for i := range list {
 		p := &list[i]
 		c, h := conf, how
-		if o := p.Organisation; o != nil && o.Kind == "" && o.Acronym == "" {
+		if o := p.Organisation; o != nil && o.Kind == "" && o.Acronym == "" && !isOrgText(o.Name) {
 			c, h = c*kindGuessed, how+", kind guessed"
 		}
 		rd.Add(fact, p.InlineName(), h, c)

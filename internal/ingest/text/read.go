@@ -192,7 +192,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	}
 	if v := lay.verbale; v != nil {
 		in.Recipients = nil
-		if p, ok := entry(v.recipient); ok {
+		if p, ok := entry(withoutAside(v.recipient)); ok {
 			if p.in.Person != nil {
 				p.in = domain.PartyInput{Organisation: &domain.OrganisationInput{Name: p.in.Person.Name}}
 			}
@@ -405,6 +405,18 @@ func letterheadOrg(lay *layout) string {
 		return ""
 	}
 	return ""
+}
+
+// withoutAside cuts an aside set off by dashes or brackets from a party named in a
+// sentence: "Ministère de l'Europe et des Affaires étrangères – Direction du Protocole –"
+// is the ministry.
+func withoutAside(s string) string {
+	for _, sep := range []string{" – ", " — ", " (", " -- "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // quotedName reports whether a line is a name in quotes, nothing else: «…», "…", „…“.
