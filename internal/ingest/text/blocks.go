@@ -133,6 +133,7 @@ func readAddress(texts []string) (party, bool) {
 type signatory struct {
 	p        party
 	capacity []string
+	signsFor *domain.OrganisationInput // the body named over this signatory after an on-behalf cue
 }
 
 // columnGap separates the columns of signatures set side by side.
@@ -149,6 +150,7 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 	for _, b := range blocks {
 		for _, col := range columns(b) {
 			var cur *signatory
+			var signsFor *domain.OrganisationInput
 			pendingTitle = nil
 			for _, t := range col {
 				t = strings.TrimSpace(t)
@@ -188,7 +190,9 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 						continue
 					case isOrgText(rest) || startsUpper(rest):
 						if !isTitleText(rest) {
-							onBehalf = append(onBehalf, domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(rest))})
+							o := domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(rest))}
+							onBehalf = append(onBehalf, o)
+							signsFor = &o
 						}
 						continue
 					default:
@@ -204,6 +208,10 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					// "Генеральный директор        А.В. Краснов": capacity, then name.
 					pendingTitle = append(pendingTitle, parts[0])
 					t = parts[1]
+				} else if title, name, ok := cutColon(t); ok && isTitleText(title) && isPersonText(name) {
+					// "الرئيس: نجيب الطرابلسي", "Le Président : Jean Dupont".
+					pendingTitle = append(pendingTitle, title)
+					t = name
 				}
 				if _, ok := parsePlace(t, false); cur != nil && !ok && strings.ContainsAny(t, ",—–") {
 					if p, ok := entry(t); ok && p.in.Person != nil && p.title != "" {
@@ -229,7 +237,7 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 						cur.capacity = append(cur.capacity, t) // "Iran Interlink" under a name
 						continue
 					}
-					cur = &signatory{p: personParty(t, nil), capacity: pendingTitle}
+					cur = &signatory{p: personParty(t, nil), capacity: pendingTitle, signsFor: signsFor}
 					pendingTitle = nil
 					sigs = append(sigs, cur)
 					continue
@@ -283,6 +291,10 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 				// A line under the name that is no title is the signatory's
 				// organisation: "Iran Interlink", "Croatian Helsinki Committee".
 				a.in.MemberOf = &domain.MembershipInput{Organisation: *orgNamed(dropLeadingArticle(c[0]))}
+			}
+			if s.signsFor != nil && a.in.MemberOf == nil && a.in.Holds == nil {
+				role, _ := splitTitleOrg(s.capacity[0])
+				a.in.MemberOf = &domain.MembershipInput{Organisation: *s.signsFor, Role: role}
 			}
 			if a.in.MemberOf == nil && a.in.Holds == nil && home != "" {
 				role, _ := splitTitleOrg(s.capacity[0])

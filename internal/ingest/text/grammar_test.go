@@ -123,6 +123,10 @@ func TestReadSignatures(t *testing.T) {
 			[]string{`person А.В. Краснов; member of ООО «Теплострой» as "Генеральный директор"; capacity Генеральный директор, ООО «Теплострой»`}, nil},
 		{"initials that fold like a signed mark, under a compound body's name signing for it", [][]line{block("Huurdersvereniging Het Anker\nnamens deze,"), block("K.L. Visser\nsecretaris")}, "",
 			[]string{`person K.L. Visser; member of Huurdersvereniging Het Anker as "secretaris"; capacity secretaris`}, []string{"Huurdersvereniging Het Anker"}},
+		{"each signatory under the body signed for, title before a colon", [][]line{block("عن جمعية أصدقاء الغابة بنابل\nالرئيس: سمير الحداد"), block("عن نقابة الفلاحين - فرع نابل\nالكاتبة العامة: ليلى بن عمر")}, "",
+			[]string{`person سمير الحداد; member of جمعية أصدقاء الغابة بنابل as "الرئيس"; capacity الرئيس`,
+				`person ليلى بن عمر; member of نقابة الفلاحين - فرع نابل as "الكاتبة العامة"; capacity الكاتبة العامة`},
+			[]string{"جمعية أصدقاء الغابة بنابل", "نقابة الفلاحين - فرع نابل"}},
 		{"a signed mark before the name", [][]line{block("w.g. J. de Vries\nvoorzitter")}, "",
 			[]string{`person J. de Vries; capacity voorzitter`}, nil},
 	}

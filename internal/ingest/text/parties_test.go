@@ -27,6 +27,8 @@ func TestEntryForms(t *testing.T) {
 			"organisation Association for Supporting Iranians Living in Albania [ASILA] (NGO)"},
 		{"the media", "The Media", "organisation The Media (GROUP)"},
 		{"the press", "the press", "organisation The Media (GROUP); written the press"},
+		{"the media, in Arabic", "وسائل الإعلام", "organisation The Media (GROUP); written وسائل الإعلام"},
+		{"the press, in German", "die Presse", "organisation The Media (GROUP); written die Presse"},
 		{"press", "Press", "organisation The Media (GROUP); written Press"},
 		{"country", "Albania", "organisation Albania (STATE)"},
 		{"government", "the Albanian government", "organisation Government of Albania (GOVERNMENT)"},

@@ -72,3 +72,23 @@ func TestBodyNamedByItsKind(t *testing.T) {
 		})
 	}
 }
+
+func TestWithoutVocative(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"وتفضلوا، سيدي الوالي، بقبول فائق الاحترام.", "وتفضلوا بقبول فائق الاحترام."},
+		{"Veuillez agréer, Monsieur le Maire, l'expression de nos salutations.", "Veuillez agréer l'expression de nos salutations."},
+		{"Yours sincerely,", "Yours sincerely,"},
+		{"We met, as you know, in Tirana, last year.", "We met in Tirana, last year."}, // harmless: only a closing cue then matches
+	}
+	for _, tt := range tests {
+		if got := withoutVocative(tt.in); got != tt.want {
+			t.Errorf("withoutVocative(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWithoutAside(t *testing.T) {
+	if got, want := withoutAside("Ministère de l'Europe et des Affaires étrangères – Direction du Protocole –"), "Ministère de l'Europe et des Affaires étrangères"; got != want {
+		t.Errorf("withoutAside = %q, want %q", got, want)
+	}
+}

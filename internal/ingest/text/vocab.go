@@ -109,7 +109,11 @@ var orgKinds = []domain.OrganisationKind{domain.OrgGovernment, domain.OrgMedia, 
 // keeping the Persian wording as an alias.
 var mediaGroup = foldSet("the media", "media", "the press", "press", "all media",
 	"media outlets", "the news media", "mass media", "رسانه ها", "رسانه های گروهی",
-	"رسانه‌های گروهی", "رسانه‌ها", "مطبوعات", "اصحاب رسانه")
+	"رسانه‌های گروهی", "رسانه‌ها", "مطبوعات", "اصحاب رسانه",
+	"وسائل الإعلام", "وسائل الاعلام", "الصحافة", "die Presse", "Presse", "die Medien", "Medien",
+	"la presse", "les médias", "médias", "la prensa", "prensa", "los medios de comunicación",
+	"medios de comunicación", "la stampa", "stampa", "i media", "organi di stampa", "de pers",
+	"pers", "de media", "СМИ", "средства массовой информации", "пресса")
 
 // nameStopWords never appear in a person's name; a line with one is no name.
 var nameStopWords = foldSet(

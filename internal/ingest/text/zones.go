@@ -456,7 +456,7 @@ func findClosing(lines []line, from, to int, verbale bool) (int, int) {
 		if t == "" || len(t) > maxCueLine {
 			continue
 		}
-		f := foldLine(t)
+		f := foldLine(withoutVocative(t))
 		if n, ok := lex.prefix(secClosing, f); ok && len(f.w)-n <= 6 {
 			at, end = i, i+1
 		}
@@ -472,6 +472,19 @@ func findClosing(lines []line, from, to int, verbale bool) (int, int) {
 		}
 	}
 	return at, end
+}
+
+// withoutVocative removes the addressee named between commas inside a closing
+// ("وتفضلوا، سيدي الوالي، بقبول فائق …", "Veuillez agréer, Monsieur le Maire,
+// l'expression …"), so that the closing reads as its cue.
+func withoutVocative(t string) string {
+	for _, comma := range []string{"،", ","} {
+		parts := strings.SplitN(t, comma, 3)
+		if len(parts) == 3 && words(parts[0]) <= 3 && words(parts[1]) >= 1 && words(parts[1]) <= 4 {
+			return strings.TrimSpace(parts[0]) + " " + strings.TrimSpace(parts[2])
+		}
+	}
+	return t
 }
 
 // tailOfUnclosed finds where the body ends in a letter with no complimentary close:
