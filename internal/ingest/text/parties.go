@@ -129,6 +129,9 @@ func isPersonName(s string) bool {
 		return false
 	}
 	arabic := mostlyArabic(rest)
+	if toks[0].f == "the" {
+		return false // "The Wharfedale Courier": no one's name starts with "the"
+	}
 	core := 0
 	for i, t := range toks {
 		if !nameWord(t, arabic) {

@@ -285,7 +285,11 @@ func listValues(lay *layout, z zone) []string {
 			return
 		}
 		if len(out) > 0 && !bulleted && continuesEntry(s) && !strings.HasSuffix(out[len(out)-1], ";") {
-			out[len(out)-1] += " " + s // an entry wrapped onto the next line
+			if prev := out[len(out)-1]; strings.HasSuffix(prev, "-") && startsLower(s) {
+				out[len(out)-1] = strings.TrimSuffix(prev, "-") + s // "Preserva- / tion Society"
+			} else {
+				out[len(out)-1] += " " + s // an entry wrapped onto the next line
+			}
 			return
 		}
 		out = append(out, s)
