@@ -113,6 +113,11 @@ func readAddress(texts []string) (party, bool) {
 	if len(titles) > 0 {
 		p.title = strings.Join(titles, ", ")
 		p.setFunction(p.title)
+		if m := p.in.MemberOf; m != nil && len(orgs) > 0 && isDepartment(m.Organisation) {
+			// "Director of Capital Projects" over "Riverside Community Health Center":
+			// the field is the title's, the body the line under it.
+			p.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: orgs[0]}, Role: titles[0]}
+		}
 	}
 	if len(orgs) > 0 && p.in.MemberOf == nil && p.in.Holds == nil {
 		role := ""
@@ -287,7 +292,13 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 			if a.in.MemberOf == nil && a.in.Holds == nil {
 				a.setFunction(a.in.Capacity)
 			}
-			if c := trimAll(s.capacity); a.in.MemberOf == nil && a.in.Holds == nil && len(c) == 1 && !isTitleText(c[0]) {
+			if m := a.in.MemberOf; m != nil && home != "" && isDepartment(m.Organisation) {
+				// "Director of Capital Projects", "Jefe de Sistemas" on a hospital's or
+				// a firm's letter: the field is the title's, the body the letter's.
+				a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home, Kind: orgKind(home)},
+					Role: trimAll(s.capacity)[0]}
+			}
+			if c := trimAll(s.capacity); a.in.MemberOf == nil && a.in.Holds == nil && len(c) == 1 && !isTitleText(c[0]) && !startsLower(c[0]) {
 				// A line under the name that is no title is the signatory's
 				// organisation: "Iran Interlink", "Croatian Helsinki Committee".
 				a.in.MemberOf = &domain.MembershipInput{Organisation: *orgNamed(dropLeadingArticle(c[0]))}
@@ -318,6 +329,18 @@ func initialsOf(f fwords, n int) bool {
 		}
 	}
 	return len(f.w) == n+1 && !strings.ContainsAny(f.src, "()")
+}
+
+// isDepartment reports whether an organisation cut from a title (a membership, so
+// not a public office of a town) names a field or a department rather than a body: no
+// word of it says it is a body, and it is no state and no acronym ("Capital
+// Projects", "Sistemas", "منابع انسانی").
+func isDepartment(o domain.OrganisationInput) bool {
+	if o.Kind != "" || o.Acronym != "" || isOrgText(o.Name) {
+		return false
+	}
+	_, state := country(o.Name)
+	return !state
 }
 
 func trimAll(list []string) []string {

@@ -75,6 +75,9 @@ type lexicon struct {
 	byFirst  map[section]map[string][]phrase // the phrases by their first word, longest first
 	byLast   map[section]map[string][]phrase // the phrases by their last word, longest first
 	words    map[section]map[string]bool     // one-word cues, for word lookups
+	// declined holds the one-word organisation cues of German, the language read
+	// that declines them in the genitive ("des Landes", "des Kreistages").
+	declined map[string]bool
 	function map[string]map[string]bool      // language → its function words
 	verbale  []template                      // note-verbale openings
 }
@@ -105,7 +108,7 @@ func mustLoadLexicon(fsys fs.FS) *lexicon {
 // file and line.
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	l := &lexicon{phrases: map[section][]phrase{}, words: map[section]map[string]bool{},
-		function: map[string]map[string]bool{}}
+		function: map[string]map[string]bool{}, declined: map[string]bool{}}
 	known := map[section]bool{}
 	for _, s := range sections {
 		known[s] = true
@@ -159,6 +162,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 					l.phrases[sec] = append(l.phrases[sec], p)
 					if len(p) == 1 {
 						l.words[sec][p[0]] = true
+						if sec == secOrganisationWord && lang == "de" {
+							l.declined[p[0]] = true
+						}
 					}
 				}
 			}
@@ -362,6 +368,24 @@ func (l *lexicon) prefix(sec section, f fwords) (int, bool) {
 // that short cues ("Amt", "Rat", "Bank") make no compounds of ordinary words.
 const minCompoundHead = 6
 
+// declinedHead reports whether a stem is a German organisation word or ends with one
+// (a compound): only German declines them, so "Projects" is no "Project" declined.
+func (l *lexicon) declinedHead(stem string) bool {
+	if len([]rune(stem)) < 3 {
+		return false
+	}
+	if l.declined[stem] {
+		return true
+	}
+	r := []rune(stem)
+	for i := 3; len(r)-i >= minCompoundHead; i++ {
+		if l.declined[string(r[i:])] {
+			return true
+		}
+	}
+	return false
+}
+
 // head reports whether a folded word is a one-word cue of sec (organisation-word,
 // unit-word), ends with one, or declines one, and returns the word in the nominative
 // (without its genitive -s or -es); "" when it is none.
@@ -382,10 +406,10 @@ func (l *lexicon) head(sec section, w string) string {
 	switch {
 	case is(w):
 		return w
-	case strings.HasSuffix(w, "es") && len([]rune(w)) >= 5 && is(strings.TrimSuffix(w, "es")):
+	case sec == secOrganisationWord && strings.HasSuffix(w, "es") && l.declinedHead(strings.TrimSuffix(w, "es")):
 		return strings.TrimSuffix(w, "es") // "Landes", "Kreistages"
-	case strings.HasSuffix(w, "s") && len([]rune(w)) >= 4 && is(strings.TrimSuffix(w, "s")):
-		return strings.TrimSuffix(w, "s") // "Amts", "Rats"
+	case sec == secOrganisationWord && strings.HasSuffix(w, "s") && l.declinedHead(strings.TrimSuffix(w, "s")):
+		return strings.TrimSuffix(w, "s") // "Amts", "Landkreises" above
 	}
 	return ""
 }
