@@ -71,15 +71,15 @@ type phrase []string
 // lexicon holds the cues of every language, merged: a letter in one language often
 // carries cues of another.
 type lexicon struct {
-	phrases  map[section][]phrase            // longest first, so that the longest cue wins
-	byFirst  map[section]map[string][]phrase // the phrases by their first word, longest first
-	byLast   map[section]map[string][]phrase // the phrases by their last word, longest first
-	words    map[section]map[string]bool     // one-word cues, for word lookups
+	phrases map[section][]phrase            // longest first, so that the longest cue wins
+	byFirst map[section]map[string][]phrase // the phrases by their first word, longest first
+	byLast  map[section]map[string][]phrase // the phrases by their last word, longest first
+	words   map[section]map[string]bool     // one-word cues, for word lookups
 	// declined holds the one-word organisation cues of German, the language read
 	// that declines them in the genitive ("des Landes", "des Kreistages").
 	declined map[string]bool
-	function map[string]map[string]bool      // language → its function words
-	verbale  []template                      // note-verbale openings
+	function map[string]map[string]bool // language → its function words
+	verbale  []template                 // note-verbale openings
 }
 
 // template is a note-verbale opening: literal words and the two parties' places.
