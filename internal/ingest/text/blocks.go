@@ -162,6 +162,9 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 				if t == "" {
 					continue
 				}
+				if inner, ok := strings.CutPrefix(t, "("); ok && strings.HasSuffix(inner, ")") && !strings.Contains(inner, "(") {
+					t = strings.TrimSpace(strings.TrimSuffix(inner, ")")) // "(Prof. Dr. Wilhelm Hasenclever)"
+				}
 				if s, ok := stripBullet(t); ok && cur == nil || ok && isEntryStart(s) {
 					t = s // "1. Amnesty International", "- Jane Doe, PEN International"
 					if cur == nil && roleOf(t) != rolePerson && !strings.ContainsAny(t, ",—–") {

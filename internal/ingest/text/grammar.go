@@ -295,6 +295,12 @@ func dropAddressee(s string) string {
 	if n, ok := lex.prefix(secAddresseePrefix, f); ok && n < len(f.w) && len([]rune(strings.Join(f.w[:n], ""))) > 1 {
 		return f.after(n)
 	}
+	if len(f.w) > 2 && lex.words[secArticle][f.w[0]] {
+		// "den Herrn Dekan der …" after "Abschrift an": the article of an honorific.
+		if _, hon := lex.prefix(secHonorific, fwords{w: f.w[1:], end: f.end[1:], src: f.src}); hon {
+			return f.after(1)
+		}
+	}
 	return s
 }
 

@@ -78,6 +78,10 @@ type lexicon struct {
 	// declined holds the one-word organisation cues of German, the language read
 	// that declines them in the genitive ("des Landes", "des Kreistages").
 	declined map[string]bool
+	// compounding holds, by section, the one-word cues of the languages read that
+	// write compounds (German, Dutch), which may end a word: "Stadtteilbibliothek",
+	// "Kultusminister", "Bewonersvereniging".
+	compounding map[section]map[string]bool
 	function map[string]map[string]bool // language → its function words
 	verbale  []template                 // note-verbale openings
 }
@@ -108,7 +112,7 @@ func mustLoadLexicon(fsys fs.FS) *lexicon {
 // file and line.
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	l := &lexicon{phrases: map[section][]phrase{}, words: map[section]map[string]bool{},
-		function: map[string]map[string]bool{}, declined: map[string]bool{}}
+		function: map[string]map[string]bool{}, declined: map[string]bool{}, compounding: map[section]map[string]bool{}}
 	known := map[section]bool{}
 	for _, s := range sections {
 		known[s] = true
@@ -164,6 +168,12 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 						l.words[sec][p[0]] = true
 						if sec == secOrganisationWord && lang == "de" {
 							l.declined[p[0]] = true
+						}
+						if lang == "de" || lang == "nl" {
+							if l.compounding[sec] == nil {
+								l.compounding[sec] = map[string]bool{}
+							}
+							l.compounding[sec][p[0]] = true
 						}
 					}
 				}
@@ -355,17 +365,24 @@ func (l *lexicon) prefix(sec section, f fwords) (int, bool) {
 			return len(p), true
 		}
 	}
-	if sec == secOrganisationWord && l.head(sec, f.w[0]) != "" {
-		return 1, true
+	switch sec {
+	case secOrganisationWord, secTitleWord, secPublicTitle:
+		// "Stadtteilbibliothek", "Kultusminister", "Oberbürgermeister": a compound
+		// ending in a cue.
+		if l.head(sec, f.w[0]) != "" {
+			return 1, true
+		}
 	}
 	return 0, false
 }
 
-// Compounds and inflections of organisation words: German and Dutch write an
-// organisation's kind as the end of one word ("Stadtteilbibliothek",
-// "Kreiskrankenhaus"), and German declines it ("des Landkreises"). The end must be a
-// one-word cue of at least minCompoundHead letters after at least three others, so
-// that short cues ("Amt", "Rat", "Bank") make no compounds of ordinary words.
+// Compounds and inflections of organisation and title words: German and Dutch write
+// an organisation's kind or a title as the end of one word ("Stadtteilbibliothek",
+// "Kreiskrankenhaus", "Kultusminister"), and German declines an organisation's kind
+// ("des Landkreises"). The end must be a German or Dutch one-word cue of at least
+// minCompoundHead letters after at least three others, so that short cues ("Amt",
+// "Rat", "Bank") make no compounds of ordinary words, nor other languages' cues
+// compounds of their words ("Cartotecnica").
 const minCompoundHead = 6
 
 // declinedHead reports whether a stem is a German organisation word or ends with one
@@ -390,14 +407,14 @@ func (l *lexicon) declinedHead(stem string) bool {
 // unit-word), ends with one, or declines one, and returns the word in the nominative
 // (without its genitive -s or -es); "" when it is none.
 func (l *lexicon) head(sec section, w string) string {
-	one := l.words[sec]
+	one, ends := l.words[sec], l.compounding[sec]
 	is := func(w string) bool {
 		if one[w] {
 			return true
 		}
 		r := []rune(w)
 		for i := 3; len(r)-i >= minCompoundHead; i++ {
-			if one[string(r[i:])] {
+			if ends[string(r[i:])] {
 				return true
 			}
 		}

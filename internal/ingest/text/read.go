@@ -398,10 +398,13 @@ func letterheadOrg(lay *layout) string {
 		if i := strings.IndexAny(t, "·|"); i > 0 {
 			t = strings.TrimSpace(t[:i])
 		}
-		if z.from+1 < z.to && quotedName(lay.lines[z.from+1].text) {
-			// "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ УЧРЕЖДЕНИЕ КУЛЬТУРЫ / «МУЗЕЙ ИСТОРИИ …»": the
-			// kind of body over its name in quotes is one name.
-			t += " " + lay.lines[z.from+1].text
+		if next := z.from + 1; next < z.to {
+			nt := lay.lines[next].text
+			if f := foldLine(nt); quotedName(nt) || len(f.w) > 1 && orgConnectors[f.w[0]] && startsLower(nt) && !isAddressText(nt) {
+				// "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ УЧРЕЖДЕНИЕ КУЛЬТУРЫ / «МУЗЕЙ ИСТОРИИ …»",
+				// "Historisches Seminar / der Johann Wolfgang Goethe-Universität": one name.
+				t += " " + nt
+			}
 		}
 		if isOrgText(t) && !isTitleText(t) && !isAddressText(t) {
 			return trimPunct(t)

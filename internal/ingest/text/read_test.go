@@ -38,6 +38,8 @@ func TestDropAddressee(t *testing.T) {
 		{"Al Sig. Prefetto di Parma", "Prefetto di Parma"},
 		{"An die Stadtverwaltung Halle", "Stadtverwaltung Halle"},
 		{"A. Smith", "A. Smith"},
+		{"den Herrn Dekan der Fakultät", "Herrn Dekan der Fakultät"},
+		{"Les Amis du Vieux Moulin", "Les Amis du Vieux Moulin"},
 		{"Jane Doe", "Jane Doe"},
 	}
 	for _, tt := range tests {
@@ -90,5 +92,25 @@ func TestWithoutVocative(t *testing.T) {
 func TestWithoutAside(t *testing.T) {
 	if got, want := withoutAside("Ministère de l'Europe et des Affaires étrangères – Direction du Protocole –"), "Ministère de l'Europe et des Affaires étrangères"; got != want {
 		t.Errorf("withoutAside = %q, want %q", got, want)
+	}
+}
+
+// A letterhead's name over two lines (the second after a connector), a signatory's
+// name in brackets, an office copied after "Abschrift an den Herrn".
+func TestLetterheadOverTwoLines(t *testing.T) {
+	in, _, _ := parseZoned("Historisches Seminar\nder Universität Halle\nFernruf 2541\n\n                         Halle, den 14. Oktober 1968\n\n" +
+		"Sehr geehrter Herr Minister!\n\nIch wäre Ihnen dankbar, wenn die Stelle berücksichtigt werden könnte.\n\n" +
+		"Mit vorzüglicher Hochachtung\nIhr sehr ergebener\n\n(Prof. Dr. Karl Weber)\nDirektor\n\nAnlage\nAbschrift an den Herrn Dekan der Philosophischen Fakultät")
+	var got []string
+	for _, a := range in.Authors {
+		got = append(got, describeParty(a))
+	}
+	for _, c := range in.CC {
+		got = append(got, "cc "+describeParty(c))
+	}
+	want := `person Karl Weber {Prof. Dr.}; member of Historisches Seminar der Universität Halle as "Direktor"; capacity Direktor|` +
+		`cc office Dekan of Philosophischen Fakultät`
+	if g := strings.Join(got, "|"); g != want {
+		t.Errorf("got  %s\nwant %s", g, want)
 	}
 }

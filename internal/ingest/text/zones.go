@@ -461,6 +461,11 @@ func findClosing(lines []line, from, to int, verbale bool) (int, int) {
 			at, end = i, i+1
 		}
 	}
+	// A close of two lines, each a cue ("Mit vorzüglicher Hochachtung / Ihr sehr
+	// ergebener"), starts at the first.
+	for at > from && !lines[at-1].blank() && isClosingLine(lines[at-1].text) {
+		at--
+	}
 	if at >= 0 {
 		return at, end
 	}
@@ -472,6 +477,16 @@ func findClosing(lines []line, from, to int, verbale bool) (int, int) {
 		}
 	}
 	return at, end
+}
+
+// isClosingLine reports whether t is a complimentary close on its own line.
+func isClosingLine(t string) bool {
+	if len(t) > maxCueLine {
+		return false
+	}
+	f := foldLine(withoutVocative(t))
+	n, ok := lex.prefix(secClosing, f)
+	return ok && len(f.w)-n <= 6
 }
 
 // withoutVocative removes the addressee named between commas inside a closing
@@ -533,6 +548,9 @@ func isTailMarker(t string) bool {
 		if _, ok := lex.label(s, t); ok {
 			return true
 		}
+	}
+	if isListHead(secLabelCC, t) || isListHead(secLabelBCC, t) {
+		return true // "Abschrift an den Herrn Dekan …", "Copy to Mr. …"
 	}
 	_, ok := lex.prefix(secPostscript, foldHead(t))
 	return ok

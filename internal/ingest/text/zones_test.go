@@ -25,6 +25,25 @@ func TestSegment(t *testing.T) {
 		letter string
 		want   []string
 	}{
+		{"a close of two lines; a copy line without a colon after an enclosure; a name in brackets", `Historisches Seminar
+der Universität Halle
+Fernruf 2541
+
+                         Halle, den 14. Oktober 1968
+
+Sehr geehrter Herr Minister!
+
+Ich wäre Ihnen dankbar, wenn die Stelle im Haushalt berücksichtigt werden könnte.
+
+Mit vorzüglicher Hochachtung
+Ihr sehr ergebener
+
+(Prof. Dr. Karl Weber)
+Direktor
+
+Anlage
+Abschrift an den Herrn Dekan der Philosophischen Fakultät`, []string{"letterhead", "letterhead", "letterhead", "date", "salutation", "body",
+			"closing", "closing", "signature", "signature", "enclosure (label-enclosure)", "copy (label-cc)"}},
 		{"a date in a column beside a reference; a petition's closing date line", `No. 12/1990                                  Lisbon, 2 March 1990
 
 Dear Sir,
