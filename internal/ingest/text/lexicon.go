@@ -82,8 +82,8 @@ type lexicon struct {
 	// write compounds (German, Dutch), which may end a word: "Stadtteilbibliothek",
 	// "Kultusminister", "Bewonersvereniging".
 	compounding map[section]map[string]bool
-	function map[string]map[string]bool // language → its function words
-	verbale  []template                 // note-verbale openings
+	function    map[string]map[string]bool // language → its function words
+	verbale     []template                 // note-verbale openings
 }
 
 // template is a note-verbale opening: literal words and the two parties' places.
