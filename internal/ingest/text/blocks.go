@@ -153,10 +153,15 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 	var pendingTitle []string
 	var firms []domain.OrganisationInput // organisations named over the signatures
 	for _, b := range blocks {
-		for _, col := range columns(b) {
+		cols := columns(b)
+		for _, col := range cols {
 			var cur *signatory
 			var signsFor *domain.OrganisationInput
-			pendingTitle = nil
+			if len(cols) > 1 {
+				pendingTitle = nil
+			}
+			// else a capacity written over the name, a blank line above it ("La
+			// Directrice adjointe …," / "" / "Florence Aubertin"), carries on.
 			for _, t := range col {
 				t = strings.TrimSpace(t)
 				if t == "" {

@@ -604,6 +604,9 @@ func entry(s string) (party, bool) {
 		// States, governments ("the Albanian government"), acronyms, kinds.
 		return party{in: domain.PartyInput{Organisation: org}}, true
 	}
+	if startsLower(s) && !isOrgText(s) {
+		return party{}, false // "dossier individuel de l'agent": no one, named so
+	}
 	name := dropLeadingArticle(stripHonorifics(s))
 	return party{in: domain.PartyInput{Organisation: orgNamed(name)}}, true
 }

@@ -132,6 +132,8 @@ func TestReadSignatures(t *testing.T) {
 			[]string{"جمعية أصدقاء الغابة بنابل", "نقابة الفلاحين - فرع نابل"}},
 		{"a field in the title on a firm's letter", [][]line{block("Pedro Ruiz\nJefe de Sistemas")}, "Transportes Ibéricos S.A.",
 			[]string{`person Pedro Ruiz; member of Transportes Ibéricos S.A. as "Jefe de Sistemas"; capacity Jefe de Sistemas`}, nil},
+		{"a capacity over the name, a blank line between", [][]line{block("Pour le Directeur, par délégation,\nLa Directrice des ressources humaines,"), block("Claire Martin")}, "Hôpital de Vire",
+			[]string{`person Claire Martin; member of Hôpital de Vire as "La Directrice des ressources humaines"; capacity La Directrice des ressources humaines`}, nil},
 		{"a signed mark before the name", [][]line{block("w.g. J. de Vries\nvoorzitter")}, "",
 			[]string{`person J. de Vries; capacity voorzitter`}, nil},
 	}

@@ -49,6 +49,8 @@ func TestEntryForms(t *testing.T) {
 		{"Persian name", "ابراهیم خدابنده", "person ابراهیم خدابنده"},
 		{"Persian office", "وزیر امور خارجه آلبانی جهت اطلاع", "office وزیر امور خارجه of Albania (STATE)"},
 		{"empty", "  ", "nothing"},
+		{"a thing in lower case is no party", "dossier individuel de l'agent", "nothing"},
+		{"a body in lower case is one", "de gemeenteraad van Zuiderveen", "organisation gemeenteraad van Zuiderveen"},
 		{"punctuation", "- ,;", "nothing"},
 	}
 	for _, tt := range tests {

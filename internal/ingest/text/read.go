@@ -400,7 +400,7 @@ func letterheadOrg(lay *layout) string {
 		}
 		if next := z.from + 1; next < z.to {
 			nt := lay.lines[next].text
-			if f := foldLine(nt); quotedName(nt) || len(f.w) > 1 && orgConnectors[f.w[0]] && startsLower(nt) && !isAddressText(nt) {
+			if f := foldLine(nt); quotedName(nt) || len(f.w) > 1 && orgConnectors[f.w[0]] && (startsLower(nt) || allCaps(t) && allCaps(nt)) && !isAddressText(nt) {
 				// "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ УЧРЕЖДЕНИЕ КУЛЬТУРЫ / «МУЗЕЙ ИСТОРИИ …»",
 				// "Historisches Seminar / der Johann Wolfgang Goethe-Universität": one name.
 				t += " " + nt
@@ -424,6 +424,11 @@ func withoutAside(s string) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// allCaps reports whether s has letters and all of them in capitals.
+func allCaps(s string) bool {
+	return hasCase(s) && strings.ToUpper(s) == s
 }
 
 // quotedName reports whether a line is a name in quotes, nothing else: «…», "…", „…“.
