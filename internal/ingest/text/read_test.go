@@ -116,7 +116,7 @@ func TestLetterheadOverTwoLines(t *testing.T) {
 }
 
 func TestLetterheadInCapitalsOverTwoLines(t *testing.T) {
-	lay := segment(splitLines("CENTRE HOSPITALIER INTERCOMMUNAL\nDE LA VALLÉE DE LA SÉE\nRue du Port – BP 12\n50300 Avranches\nSecrétariat : 02 33 00 00 00\n\nMadame,\n\nJ'ai l'honneur de vous informer de la décision.\n\nJe vous prie d'agréer, Madame, mes salutations.\n\nClaire Martin"))
+	lay := segment(splitLines("CENTRE HOSPITALIER INTERCOMMUNAL\nDE LA VALLÉE DE LA SÉE\nRue du Port – BP 12\n50300 Avranches\nTél. : 02 33 00 00 00\n\nMadame,\n\nJ'ai l'honneur de vous informer de la décision.\n\nJe vous prie d'agréer, Madame, mes salutations.\n\nClaire Martin"))
 	if got, want := letterheadOrg(lay), "CENTRE HOSPITALIER INTERCOMMUNAL DE LA VALLÉE DE LA SÉE"; got != want {
 		t.Errorf("letterheadOrg = %q, want %q", got, want)
 	}
