@@ -105,7 +105,7 @@ func cleanPlace(s string) string {
 // dateColumn returns the column of a line set in columns (parts apart by three spaces
 // or more) that is a date line: "No. 41/1987          Lisbon, 2 March 1987".
 func dateColumn(t string) (string, bool) {
-	cols := columnSpace.Split(strings.TrimSpace(t), -1)
+	cols := splitGap(t)
 	if len(cols) < 2 {
 		return "", false
 	}
@@ -116,9 +116,6 @@ func dateColumn(t string) (string, bool) {
 	}
 	return "", false
 }
-
-// columnSpace is the space between the columns of a line (columnGap with its edges).
-var columnSpace = regexp.MustCompile(`\s{3,}|\t+`)
 
 // numericIn reads a numeric date within a line ("Montevecchio, lì 12/03/2020"),
 // with the place before it.

@@ -391,12 +391,15 @@ func (l *lexicon) declinedHead(stem string) bool {
 	if len([]rune(stem)) < 3 {
 		return false
 	}
-	if l.declined[stem] {
-		return true
-	}
-	r := []rune(stem)
+	return l.declined[stem] || endsIn(l.declined, stem)
+}
+
+// endsIn reports whether a folded word is a compound ending in a cue of set: at
+// least three letters, then a cue of minCompoundHead letters or more.
+func endsIn(set map[string]bool, w string) bool {
+	r := []rune(w)
 	for i := 3; len(r)-i >= minCompoundHead; i++ {
-		if l.declined[string(r[i:])] {
+		if set[string(r[i:])] {
 			return true
 		}
 	}
@@ -407,26 +410,13 @@ func (l *lexicon) declinedHead(stem string) bool {
 // unit-word), ends with one, or declines one, and returns the word in the nominative
 // (without its genitive -s or -es); "" when it is none.
 func (l *lexicon) head(sec section, w string) string {
-	one, ends := l.words[sec], l.compounding[sec]
-	is := func(w string) bool {
-		if one[w] {
-			return true
-		}
-		r := []rune(w)
-		for i := 3; len(r)-i >= minCompoundHead; i++ {
-			if ends[string(r[i:])] {
-				return true
-			}
-		}
-		return false
-	}
 	switch {
-	case is(w):
+	case l.words[sec][w] || endsIn(l.compounding[sec], w):
 		return w
 	case sec == secOrganisationWord && strings.HasSuffix(w, "es") && l.declinedHead(strings.TrimSuffix(w, "es")):
 		return strings.TrimSuffix(w, "es") // "Landes", "Kreistages"
 	case sec == secOrganisationWord && strings.HasSuffix(w, "s") && l.declinedHead(strings.TrimSuffix(w, "s")):
-		return strings.TrimSuffix(w, "s") // "Amts", "Landkreises" above
+		return strings.TrimSuffix(w, "s") // "Amts", "Rats"
 	}
 	return ""
 }
