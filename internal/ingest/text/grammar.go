@@ -66,9 +66,11 @@ func isTitleText(s string) bool {
 	// Leiterin", "1. Vorsitzende"; but not inside an organisation's name
 	// ("Directorate-General of Civil Aviation": "General" is no title there).
 	orgWords, _ := lex.prefix(secOrganisationWord, f)
-	if n := len(f.w); n >= 2 && n <= 6 && orgWords < n-1 && lex.words[secTitleWord][f.w[n-1]] {
+	if n := len(f.w); n >= 2 && n <= 6 && orgWords < n-1 && lex.words[secTitleWord][f.w[n-1]] &&
+		!orgConnectors[f.w[n-2]] && !lex.words[secArticle][f.w[n-2]] {
 		// A title word ends it: "Area Highways Engineer", "Senior Credit Controller"
-		// (organisations end in their kind, or in a name, not in a job).
+		// (organisations end in their kind, or in a name, not in a job); but not
+		// after "of the" ("dossier individuel de l'agent": the agent's file).
 		return true
 	}
 	for k := max(1, orgWords); k <= 2 && k < len(f.w); k++ {
@@ -349,7 +351,23 @@ func splitTitleOrg(s string) (title, org string) {
 	if org != "" {
 		title = trimConnector(title) // "Chief of Protocol of the" (Portuguese Republic)
 	}
-	return title, nominative(org)
+	return title, apposed(nominative(org))
+}
+
+// apposed drops a kind of organisation written in lower case before its capitalised
+// name: "association Les Amis du Vieux Moulin" is "Les Amis du Vieux Moulin", "the
+// charity Friends of the Earth" "Friends of the Earth". Written with a capital, the
+// kind is part of the name ("Association de quartier Les Coteaux").
+func apposed(org string) string {
+	f := foldLine(org)
+	if len(f.w) < 2 || !hasCase(org) || !startsLower(f.word(0)) {
+		return org
+	}
+	n, ok := lex.prefix(secOrganisationWord, f)
+	if !ok || n != 1 || n >= len(f.w) || !startsUpper(f.word(1)) {
+		return org
+	}
+	return trimPunct(f.after(1))
 }
 
 // nominative writes an organisation's name whose first word is declined in the
@@ -427,7 +445,8 @@ func splitTitleFromOrg(s string) (title, org string) {
 		case orgConnectors[f.w[k]] && len(strings.Fields(f.after(k+1))) == 1 && isPlace(f.after(k+1)) && titles[fold(f.upto(k))]&portfolio == 0:
 			// "Mayor of Zagreb"; but "Minister of Interior" names a portfolio
 			return trimPunct(f.upto(k)), trimPunct(f.after(k + 1))
-		case !orgConnectors[f.w[k]] && startsOrg(k) && !orgConnectors[f.w[k-1]]:
+		case !orgConnectors[f.w[k]] && startsOrg(k) && !orgConnectors[f.w[k-1]] && !elidedWords[f.w[k-1]]:
+			// (After an elided "d'" a kind is a qualifier: "Infirmière diplômée d'État".)
 			// In a script with capitals the name may start before its organisation
 			// word ("CEO of Nejat Society"): back to the start of the capitalised run.
 			j := k

@@ -245,8 +245,46 @@ func parseTemplate(text, lang string) (template, error) {
 	return t, nil
 }
 
-// foldWords folds s into words as the cues are matched.
-func foldWords(s string) []string { return strings.Fields(domain.Fold(s)) }
+// foldWords folds s into words as the cues are matched. An elided article or
+// preposition is a word of its own ("l'association" is "l association"), as
+// foldLine reads it.
+func foldWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		for {
+			i := elision(w)
+			if i < 0 {
+				break
+			}
+			out = append(out, strings.Fields(domain.Fold(w[:i]))...)
+			w = w[i:]
+		}
+		out = append(out, strings.Fields(domain.Fold(w))...)
+	}
+	return out
+}
+
+// elidedWords are the French and Italian articles and prepositions written glued to
+// the next word by an apostrophe.
+var elidedWords = map[string]bool{"l": true, "d": true, "dell": true, "all": true, "nell": true,
+	"dall": true, "sull": true, "coll": true, "un": true, "qu": true, "quell": true}
+
+// elision returns where the word after an elided article starts in w ("l'association"
+// → 2), or -1.
+func elision(w string) int {
+	i := strings.IndexAny(w, "'’")
+	if i <= 0 || i > 5 {
+		return -1
+	}
+	_, size := utf8.DecodeRuneInString(w[i:])
+	if !elidedWords[domain.Fold(w[:i])] {
+		return -1
+	}
+	if r, _ := utf8.DecodeRuneInString(w[i+size:]); !unicode.IsLetter(r) {
+		return -1
+	}
+	return i + size
+}
 
 // fwords is a line as folded words, each with the byte offset in the line where the
 // word it came from ends, so that a match can be cut out of the text as written.
@@ -274,6 +312,9 @@ func foldLine(s string) fwords {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' || r == '\u200c' {
 			if start < 0 {
 				start = i
+			}
+			if (r == '\'' || r == '’') && elision(s[start:]) == i-start+utf8.RuneLen(r) {
+				flush(i + utf8.RuneLen(r)) // "l'association": "l", then "association"
 			}
 			continue
 		}

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -40,6 +41,27 @@ func TestLexiconFileErrors(t *testing.T) {
 			fsys := fstest.MapFS{"lexicon/xx.txt": {Data: []byte(tt.content)}}
 			if _, err := loadLexicon(fsys); err == nil {
 				t.Errorf("loadLexicon(%q) = nil error, want one", tt.content)
+			}
+		})
+	}
+}
+
+func TestFoldElision(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"french article", "l'association", "l association"},
+		{"typographic apostrophe", "d’Air France", "d air france"},
+		{"italian preposition", "dell'Università", "dell universita"},
+		{"a name keeps its apostrophe", "O'Brien", "obrien"},
+		{"no letter after it", "l' x", "l x"},
+		{"a possessive", "Society's", "societys"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(foldLine(tt.in).w, " "); got != tt.want {
+				t.Errorf("foldLine(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if got := strings.Join(foldWords(tt.in), " "); got != tt.want {
+				t.Errorf("foldWords(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
