@@ -377,6 +377,16 @@ func nominative(org string) string {
 	if len(f.w) == 0 {
 		return org
 	}
+	if len(f.w) >= 2 && hasCase(org) && startsUpper(f.word(0)) && !allCaps(f.word(0)) && strings.HasSuffix(f.w[0], "en") &&
+		lex.head(secOrganisationWord, f.w[0]) == "" && lex.head(secOrganisationWord, f.w[1]) == f.w[1] &&
+		!strings.HasSuffix(f.w[1], "s") {
+		// A German adjective in the genitive before a noun with no genitive ending
+		// (a feminine one): "Philosophischen Fakultät" is "Philosophische Fakultät".
+		// A masculine or neuter noun ("Statistischen Bundesamtes") would need its
+		// gender to name it, and is left as written.
+		first := f.word(0)
+		return first[:len(first)-1] + org[f.wordEnd(0):]
+	}
 	h := lex.head(secOrganisationWord, f.w[0])
 	cut := len([]rune(f.w[0])) - len([]rune(h))
 	if h == "" || cut == 0 {

@@ -37,6 +37,8 @@ func TestEntry(t *testing.T) {
 			`person Anne Roy; member of Association de quartier Les Coteaux (NGO) as "Trésorière"`},
 		{"a kind after an elided d' qualifies the title", "Sandrine Leclerc, Infirmière diplômée d'État",
 			"person Sandrine Leclerc"},
+		{"german adjective of a feminine body", "Dekan der Philosophischen Fakultät", "office Dekan of Philosophische Fakultät"},
+		{"german adjective of a neuter body is left", "Präsident des Statistischen Bundesamtes", "office Präsident of Statistischen Bundesamtes"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}

@@ -109,7 +109,7 @@ func TestLetterheadOverTwoLines(t *testing.T) {
 		got = append(got, "cc "+describeParty(c))
 	}
 	want := `person Karl Weber {Prof. Dr.}; member of Historisches Seminar der Universität Halle as "Direktor"; capacity Direktor|` +
-		`cc office Dekan of Philosophischen Fakultät`
+		`cc office Dekan of Philosophische Fakultät`
 	if g := strings.Join(got, "|"); g != want {
 		t.Errorf("got  %s\nwant %s", g, want)
 	}
