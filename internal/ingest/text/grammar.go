@@ -398,7 +398,8 @@ func nominative(org string) string {
 
 // isUnitText reports whether s names a unit inside an organisation: a unit word
 // ("Services", "Kundendienst", "отдела") with no "of" and name after it that would
-// make it an organisation of its own ("Department of Health").
+// make it an organisation of its own ("Department of Health"), or a field of work
+// ("Water Quality", "Recursos Humanos") with no organisation word.
 func isUnitText(s string) bool {
 	f := foldLine(s)
 	unit := false
@@ -409,6 +410,9 @@ func isUnitText(s string) bool {
 		case lex.head(secUnitWord, w) != "":
 			unit = true
 		}
+	}
+	if _, ok := lex.suffix(secField, f); ok && !unit {
+		return !isOrgText(s)
 	}
 	return unit
 }

@@ -39,6 +39,10 @@ func TestEntry(t *testing.T) {
 			"person Sandrine Leclerc"},
 		{"german adjective of a feminine body", "Dekan der Philosophischen Fakultät", "office Dekan of Philosophische Fakultät"},
 		{"german adjective of a neuter body is left", "Präsident des Statistischen Bundesamtes", "office Präsident of Statistischen Bundesamtes"},
+		{"a field of work is no organisation", "Dr. Alicia Moreno, Director of Water Quality", "person Alicia Moreno {Dr.}"},
+		{"a field of work, spanish", "Javier Montero Gil, Jefe de Sistemas", "person Javier Montero Gil"},
+		{"a field inside a company's name", "Ruth Obi, Director, Harland Finance Ltd",
+			`person Ruth Obi; member of Harland Finance Ltd (COMPANY) as "Director"`},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}

@@ -98,7 +98,7 @@ func officeFrom(s string, toks []token, i, m, n int, kind titleKind, exp string,
 	}
 	if breaksPhrase(toks[j-1]) { // "Director, Amnesty International"
 		org, ok := parseOrganisation(spanText(s, toks, j, len(toks)), true)
-		if !ok {
+		if !ok || isUnitText(spanText(s, toks, j, len(toks))) {
 			return office{}, false
 		}
 		setOf(org)
@@ -147,6 +147,10 @@ func officeFrom(s string, toks []token, i, m, n int, kind titleKind, exp string,
 					break
 				}
 			}
+		}
+		if isUnitText(rem) {
+			o.title = whole // "Director of Water Quality": a field, not an organisation
+			return o, true
 		}
 		org, ok := parseOrganisation(rem, true)
 		if !ok {
