@@ -50,6 +50,9 @@ func dateLineIn(s string, dayFirst bool) (dated, bool) {
 		if refNumber.MatchString(after) {
 			after = "" // "12 марта 2020 г. № 58": the letter's number after its date
 		}
+		if equivalentDate(after) {
+			after = "" // "٩ ذو القعدة ١٤٤٣هـ (٨ يونيو ٢٠٢٢م)": the same day in another calendar
+		}
 		if before != "" && after != "" {
 			return dated{}, false
 		}
@@ -75,6 +78,29 @@ func dateLineIn(s string, dayFirst bool) (dated, bool) {
 	}
 	return numericIn(s, dayFirst)
 }
+
+// equivalentDate reports whether what follows a date is the same date again, in
+// another calendar or form: in brackets, after a slash or a dash, or after a word
+// saying so ("الموافق", "corresponding to").
+func equivalentDate(s string) bool {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "()[]/=–—-"))
+	if s == "" {
+		return false
+	}
+	if f := foldLine(s); len(f.w) > 2 && equivalentWords[f.w[0]] && equivalentWords[f.w[1]] {
+		s = f.after(2) // "corresponding to", "برابر با"
+	} else if len(f.w) > 1 && equivalentWords[f.w[0]] {
+		s = f.after(1)
+	}
+	if d, before, after, ok := textdate.Find(s); ok && (d.Date != nil || d.NotBefore != nil) {
+		return words(before) == 0 && words(after) <= 1
+	}
+	_, ok := numericIn(s, true)
+	return ok && words(s) <= 2
+}
+
+// equivalentWords introduce a date's equivalent in another calendar.
+var equivalentWords = foldSet("الموافق", "موافق", "برابر", "با", "corresponding", "equivalent", "to")
 
 // refNumber matches a reference number standing after a date: "№ 58", "No. 41/1987".
 var refNumber = regexp.MustCompile(`^(?i:№|no\.?|n°|nr\.?)\s*[\p{L}\d./-]*\d[\p{L}\d./-]*$`)

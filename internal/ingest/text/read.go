@@ -26,13 +26,13 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	for _, z := range lay.find(zHeader) {
 		switch z.label {
 		case secLabelTo:
-			to = append(to, z.value)
+			to = append(to, headerEntries(z.value)...)
 		case secLabelFrom:
-			from = append(from, z.value)
+			from = append(from, headerEntries(z.value)...)
 		case secLabelCC:
-			cc = append(cc, z.value)
+			cc = append(cc, headerEntries(z.value)...)
 		case secLabelBCC:
-			bcc = append(bcc, z.value)
+			bcc = append(bcc, headerEntries(z.value)...)
 		case secLabelSubject:
 			if in.Subject == "" {
 				in.Subject = cutRunes(domain.CleanText(z.value), maxSubject)
@@ -263,6 +263,9 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	for _, z := range lay.find(zBlindCopy) {
 		in.BCC = append(in.BCC, noteParties(rd, "bcc", "blind copy list", confList, copies(listValues(lay, z)))...)
 	}
+	if head != "" && len(from)+len(to) > 0 {
+		inHouse(&in, head)
+	}
 	noteMissing(rd, &in)
 	if in.DatePrecision == "" {
 		in.DatePrecision = domain.PrecisionUnknown
@@ -276,6 +279,16 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 // listValues returns a list zone's entries: the value after its label and each line
 // below, with purpose phrases ("for information", "جهت اطلاع") cut off.
 func listValues(lay *layout, z zone) []string {
+	texts := []string{z.value}
+	for i := z.from + 1; i < z.to; i++ {
+		texts = append(texts, lay.lines[i].text)
+	}
+	return entryLines(texts)
+}
+
+// entryLines returns the entries of a list written over lines: one a line, unless a
+// line carries on the entry above it (continuesEntry), with purpose phrases cut off.
+func entryLines(texts []string) []string {
 	var out []string
 	add := func(s string) {
 		_, bulleted := stripBullet(s)
@@ -294,11 +307,45 @@ func listValues(lay *layout, z zone) []string {
 		}
 		out = append(out, s)
 	}
-	add(z.value)
-	for i := z.from + 1; i < z.to; i++ {
-		add(lay.lines[i].text)
+	for _, t := range texts {
+		add(t)
 	}
 	return out
+}
+
+// inHouse ties the parties of a memo on letterhead to the letterhead's organisation:
+// its author, who signs with a title alone or a title and one of the organisation's
+// units ("Directeur des services généraux", "مدير إدارة المشاريع"), works there, as
+// a signature on letterhead says; an office with no organisation ("المدير العام") is
+// the organisation's. A recipient named with a title is addressed by it, and the
+// letter does not say more (testdata/letters/README.md: memberOf is what the letter
+// ties).
+func inHouse(in *domain.LetterInput, head string) {
+	org := domain.OrganisationInput{Name: head, Kind: orgKind(head)}
+	tie := func(p *domain.PartyInput, title string) {
+		switch {
+		case p.Office != nil && p.Office.Of == nil:
+			p.Office.Of = &org
+		case p.Person == nil || p.Holds != nil || title == "":
+		case p.MemberOf == nil || isUnitText(p.MemberOf.Organisation.Name) || onlyAKind(p.MemberOf.Organisation.Name):
+			p.MemberOf = &domain.MembershipInput{Organisation: org, Role: dropTitleArticle(title)}
+		}
+	}
+	for i := range in.Authors {
+		tie(&in.Authors[i], in.Authors[i].Capacity)
+	}
+	for _, list := range [][]domain.PartyInput{in.Recipients, in.CC, in.BCC} {
+		for i := range list {
+			tie(&list[i], "")
+		}
+	}
+}
+
+// headerEntries returns the lines of a header's value that start entries: a header
+// continued on the lines below it ("To: A – Title" and "B – Title" under it) lists
+// one entry a line, unless a line carries on the one above.
+func headerEntries(value string) []string {
+	return entryLines(strings.Split(value, "\n"))
 }
 
 // continuesEntry reports whether a list line carries on the entry above it rather

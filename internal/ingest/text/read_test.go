@@ -121,3 +121,39 @@ func TestLetterheadInCapitalsOverTwoLines(t *testing.T) {
 		t.Errorf("letterheadOrg = %q, want %q", got, want)
 	}
 }
+
+// A memo on letterhead: the header continued on the lines below lists one entry a
+// line; the letterhead above the headers is no addressee; the author, and an office
+// named alone, are the letterhead's organisation's.
+func TestMemoOnLetterhead(t *testing.T) {
+	tests := []struct{ name, letter, want string }{
+		{"english, entries on lines", "NORTHFIELD WATER COMPANY LTD\nRegistered in England No. 0412 7731\n\nINTERNAL MEMORANDUM\n" +
+			"TO:    Mr Colin Platt - Head of Treatment\n       Ms Rita Vance - Quality Manager\nFROM:  Ian Shaw - Director of Operations\nCC:    Chief Executive; Payroll Section\n" +
+			"DATE:  4 May 2011\nRE:    Night shifts at Moor Lane\n\nFrom June the night shift at Moor Lane will be staffed by two operators.\n\nI.S.",
+			`author person Ian Shaw; member of NORTHFIELD WATER COMPANY LTD (COMPANY) as "Director of Operations"; capacity Director of Operations|` +
+				`to person Colin Platt {Mr}; as Head of Treatment|to person Rita Vance {Ms}; as Quality Manager|` +
+				`cc office Chief Executive of NORTHFIELD WATER COMPANY LTD (COMPANY)|cc organisation Payroll Section`},
+		{"german, a header value over two lines", "Stadtwerke Lindau GmbH\nKemptener Straße 12, 88131 Lindau\n\nHAUSMITTEILUNG\n\n" +
+			"An:      Frau Petra Ulm (Leiterin Einkauf);\n         Herrn Jonas Brandt (Leiter Vertrieb)\nVon:     Markus Heil, Geschäftsführer\nDatum:   3. Mai 2018\nBetreff: Rahmenverträge\n\nBitte prüfen Sie die Rahmenverträge bis Ende Mai.\n\nM. Heil",
+			`author person Markus Heil; member of Stadtwerke Lindau GmbH (COMPANY) as "Geschäftsführer"; capacity Geschäftsführer|` +
+				`to person Petra Ulm {Frau}; as Leiterin Einkauf|to person Jonas Brandt {Herrn}; as Leiter Vertrieb`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, _, _ := parseZoned(tt.letter)
+			var got []string
+			for _, a := range in.Authors {
+				got = append(got, "author "+describeParty(a))
+			}
+			for _, r := range in.Recipients {
+				got = append(got, "to "+describeParty(r))
+			}
+			for _, c := range in.CC {
+				got = append(got, "cc "+describeParty(c))
+			}
+			if g := strings.Join(got, "|"); g != tt.want {
+				t.Errorf("got  %s\nwant %s", g, tt.want)
+			}
+		})
+	}
+}

@@ -645,6 +645,9 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 	}
 	addr := -1
 	for k := min(len(blocks), copyFrom) - 1; k > title; k-- {
+		if hdrTo > hdrFrom && blocks[k].end <= hdrFrom {
+			break // above a memo's headers, whose To names the addressee: the letterhead
+		}
 		if looksLikeAddress(lines, blocks[k]) {
 			addr = k
 			break
