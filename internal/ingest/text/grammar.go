@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
@@ -411,10 +412,17 @@ func isUnitText(s string) bool {
 			unit = true
 		}
 	}
-	if _, ok := lex.suffix(secField, f); ok && !unit {
-		return !isOrgText(s)
+	return unit || isFieldText(s)
+}
+
+// isFieldText reports whether s names a field of work ("Water Quality", "Recursos
+// Humanos"): it ends in one, with no organisation word or "of" and a name.
+func isFieldText(s string) bool {
+	f := foldLine(s)
+	if _, ok := lex.suffix(secField, f); !ok || isOrgText(s) {
+		return false
 	}
-	return unit
+	return !slices.ContainsFunc(f.w, func(w string) bool { return orgConnectors[w] })
 }
 
 // splitTitleFromOrg is splitTitleOrg without its rule for units.
@@ -553,19 +561,15 @@ func entry(s string) (party, bool) {
 		// "ASILA (Association for Supporting Iranians Living in Albania)"
 		return party{in: domain.PartyInput{Organisation: &domain.OrganisationInput{Name: long, Acronym: acr, Kind: orgKind(long)}}}, true
 	}
-	if o, ok := parseOffice(s); ok && o.of != nil {
-		// The English and Persian office grammar knows states by their adjectives
-		// and names: "Albanian Foreign Minister", "Minister of Interior of Albania".
-		return officeParty(o), true
-	}
-	// "Name (Department or Title)"
+	// "Name (Department or Title)", before the office grammar, which would read
+	// "Colin Abernethy (Winter Service" as an organisation before its "Coordinator)".
 	if open := strings.Index(s, "("); open > 0 && strings.HasSuffix(s, ")") {
 		name := strings.TrimSpace(s[:open])
 		inner := strings.TrimSpace(s[open+1 : len(s)-1])
 		if isPersonText(name) {
 			p := personParty(name, emails)
 			if isTitleText(inner) {
-				p.title = inner
+				p.setFunction(inner) // "Name (Title, Organisation)" is a member of it
 			}
 			return p, true
 		}
@@ -575,6 +579,11 @@ func entry(s string) (party, bool) {
 				return party{in: domain.PartyInput{Organisation: org}}, true
 			}
 		}
+	}
+	if o, ok := parseOffice(s); ok && o.of != nil {
+		// The English and Persian office grammar knows states by their adjectives
+		// and names: "Albanian Foreign Minister", "Minister of Interior of Albania".
+		return officeParty(o), true
 	}
 	// "Name, Title[, Organisation]" and "Name — Title, Organisation"
 	for _, sep := range []string{" — ", " – ", " - ", ",", "،"} {
@@ -653,8 +662,9 @@ func (p *party) setFunction(text string) {
 		return
 	}
 	p.title = text
-	if o, ok := parseOffice(text); ok && o.of != nil {
-		// "Ambassador of Albania to Iran", "Albanian Foreign Minister"
+	if o, ok := parseOffice(text); ok && o.of != nil && !isFieldText(o.of.Name) {
+		// "Ambassador of Albania to Iran", "Albanian Foreign Minister"; but "Network
+		// Management Officer" names a field of work, not an organisation.
 		p.in.Holds, p.in.MemberOf = holding(&o)
 		return
 	}
@@ -688,12 +698,12 @@ func cleanEntry(s string) string {
 // name and its title ("Jane Doe, Director").
 func splitEntries(s string) []string {
 	var out []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '؛' }) {
+	for _, part := range splitOutside(s, ";؛") {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
 		}
-		pieces := strings.FieldsFunc(part, func(r rune) bool { return r == ',' || r == '،' })
+		pieces := splitOutside(part, ",،")
 		if len(pieces) > domain.MaxParties {
 			pieces = pieces[:domain.MaxParties] // no list keeps more
 		}
@@ -717,6 +727,30 @@ func splitEntries(s string) []string {
 			continue
 		}
 		out = append(out, part)
+	}
+	return out
+}
+
+// splitOutside splits s at the separators that stand outside brackets, dropping
+// empty pieces: "A (Director, Operations), B" is "A (Director, Operations)" and "B".
+func splitOutside(s, seps string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0 && strings.ContainsRune(seps, r):
+			if p := s[start:i]; strings.TrimSpace(p) != "" {
+				out = append(out, p)
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if p := s[start:]; strings.TrimSpace(p) != "" {
+		out = append(out, p)
 	}
 	return out
 }

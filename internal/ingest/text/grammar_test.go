@@ -43,6 +43,9 @@ func TestEntry(t *testing.T) {
 		{"a field of work, spanish", "Javier Montero Gil, Jefe de Sistemas", "person Javier Montero Gil"},
 		{"a field inside a company's name", "Ruth Obi, Director, Harland Finance Ltd",
 			`person Ruth Obi; member of Harland Finance Ltd (COMPANY) as "Director"`},
+		{"name and title in brackets before the office grammar", "Colin Abernethy (Winter Service Coordinator)", "person Colin Abernethy"},
+		{"name, title and organisation in brackets", "Ruth Obi (Director, Harland Finance Ltd)",
+			`person Ruth Obi; member of Harland Finance Ltd (COMPANY) as "Director"`},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
@@ -59,6 +62,14 @@ func TestEntry(t *testing.T) {
 	}
 }
 
+func TestSplitOutside(t *testing.T) {
+	got := splitOutside("A (Director, Operations), B; C [x, y],, ", ",;")
+	want := []string{"A (Director, Operations)", " B", " C [x, y]"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("splitOutside = %q, want %q", got, want)
+	}
+}
+
 func TestSplitEntries(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -70,6 +81,7 @@ func TestSplitEntries(t *testing.T) {
 			[]string{"the Mayor of Zagreb", "Albanian Foreign Minister", "Human Rights Watch", "The Media"}},
 		{"Harold Quist (Plant Manager); Beatrice Lamont (Personnel Officer)",
 			[]string{"Harold Quist (Plant Manager)", "Beatrice Lamont (Personnel Officer)"}},
+		{"Gareth Lloyd-Evans (Assistant Director, Highways Operations)", []string{"Gareth Lloyd-Evans (Assistant Director, Highways Operations)"}},
 	}
 	for _, tt := range tests {
 		if got := splitEntries(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {

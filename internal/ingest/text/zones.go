@@ -532,14 +532,18 @@ func tailOfUnclosed(lines []line, from, to int) int {
 	return end
 }
 
-// blockIsProse reports whether a block has a line of prose.
+// blockIsProse reports whether a block has a line of prose, or is a paragraph
+// wrapped into short lines: long lines of words on average that end a sentence
+// (an address or a signature has few words a line, and ends in none).
 func blockIsProse(lines []line, b span) bool {
+	n := 0
 	for i := b.start; i < b.end; i++ {
 		if isProse(lines[i].text) {
 			return true
 		}
+		n += words(lines[i].text)
 	}
-	return false
+	return b.end-b.start >= 2 && n >= 7*(b.end-b.start) && endsSentence(lines[b.end-1].text)
 }
 
 // isTailMarker reports whether t starts a copy list, an enclosure or a postscript.
