@@ -662,9 +662,10 @@ func (p *party) setFunction(text string) {
 		return
 	}
 	p.title = text
-	if o, ok := parseOffice(text); ok && o.of != nil && !isFieldText(o.of.Name) {
-		// "Ambassador of Albania to Iran", "Albanian Foreign Minister"; but "Network
-		// Management Officer" names a field of work, not an organisation.
+	if o, ok := parseOffice(text); ok && o.of != nil && !isUnitText(o.of.Name) {
+		// "Ambassador of Albania to Iran", "Albanian Foreign Minister"; but "Winter
+		// Service Coordinator" and "رئيس قسم الصيانة" name a unit, "Network
+		// Management Officer" a field of work: no organisation (lexicon/README.md).
 		p.in.Holds, p.in.MemberOf = holding(&o)
 		return
 	}
