@@ -1,0 +1,38 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestUnfoldColumns(t *testing.T) {
+	pad := func(left, right string) string { return left + strings.Repeat(" ", 40-len([]rune(left))) + right }
+	tests := []struct {
+		name, letter, want string // want: the texts of the head's lines, "/" between them
+	}{
+		{"addressee left, contact and date right",
+			"Kreisverwaltung Osterholm\n\n" + pad("Frau", "Ihr Zeichen: –") + "\n" + pad("Dr. Anna Kessler", "Unser Zeichen: 61-204") + "\n" +
+				pad("Gartenweg 3", "Telefon 04141 12-204") + "\n" + "12345 Osterholm\n\n" + strings.Repeat(" ", 40) + "Osterholm, 2. Mai 2019\n\nSehr geehrte Frau Dr. Kessler,\n\nwir schreiben Ihnen.",
+			"Kreisverwaltung Osterholm//Ihr Zeichen: –/Unser Zeichen: 61-204/Telefon 04141 12-204//Osterholm, 2. Mai 2019//Frau/Dr. Anna Kessler/Gartenweg 3/12345 Osterholm//Sehr geehrte Frau Dr. Kessler,//wir schreiben Ihnen."},
+		{"reference left, addressee right",
+			pad("Исх. № 14/2 от 03.04.2021", "Директору ООО «Вектор»") + "\n" + pad("На № 88 от 29.03.2021", "Петрову И.С.") + "\n\nУважаемый Иван Сергеевич!\n\nСообщаем Вам.",
+			"Директору ООО «Вектор»/Петрову И.С.//Исх. № 14/2 от 03.04.2021/На № 88 от 29.03.2021//Уважаемый Иван Сергеевич!//Сообщаем Вам."},
+		{"a right-aligned date alone is no column",
+			"Harland & Pryce Ltd\n" + strings.Repeat(" ", 40) + "3 May 2001\n\nDear Sir,\n\nWe write.",
+			"Harland & Pryce Ltd/3 May 2001//Dear Sir,//We write."},
+		{"a gap inside the body is no column",
+			"Dear Sir,\n\n" + pad("Item", "Price") + "\n" + pad("Pumps", "£300") + "\n\nYours,",
+			"Dear Sir,//Item" + strings.Repeat(" ", 36) + "Price/Pumps" + strings.Repeat(" ", 35) + "£300//Yours,"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, l := range unfoldColumns(splitLines(tt.letter)) {
+				got = append(got, l.text)
+			}
+			if g := strings.Join(got, "/"); g != tt.want {
+				t.Errorf("got  %q\nwant %q", g, tt.want)
+			}
+		})
+	}
+}
