@@ -146,7 +146,7 @@ func dateColumn(t string) (string, bool) {
 // numericIn reads a numeric date within a line ("Montevecchio, lì 12/03/2020"),
 // with the place before it.
 func numericIn(s string, dayFirst bool) (dated, bool) {
-	loc := numericAnywhere.FindStringSubmatchIndex(s)
+	loc := findNumeric(s)
 	if loc == nil {
 		return dated{}, false
 	}
@@ -176,8 +176,33 @@ func numericIn(s string, dayFirst bool) (dated, bool) {
 	return d, true
 }
 
-// numericAnywhere finds a numeric date in a line.
+// numericAnywhere finds what may be a numeric date in a line; findNumeric says
+// which is one.
 var numericAnywhere = regexp.MustCompile(`\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b`)
+
+// findNumeric returns the submatch indexes of the first numeric date in s: its two
+// separators alike and no number glued before it, so that a file number
+// ("01-14/2387", "Az. 3/12.05.2019") is no date. nil when there is none.
+func findNumeric(s string) []int {
+	for _, loc := range numericAnywhere.FindAllStringSubmatchIndex(s, -1) {
+		if s[loc[3]] != s[loc[5]] {
+			continue
+		}
+		if loc[0] > 0 && strings.ContainsRune("/.-", rune(s[loc[0]-1])) && loc[0] > 1 && s[loc[0]-2] >= '0' && s[loc[0]-2] <= '9' {
+			continue
+		}
+		return loc
+	}
+	return nil
+}
+
+// firstNumericDate returns the first numeric date in s, or "".
+func firstNumericDate(s string) string {
+	if loc := findNumeric(s); loc != nil {
+		return s[loc[0]:loc[1]]
+	}
+	return ""
+}
 
 // trimJoiners trims the punctuation and the date joiners ("den", "le", "lì", "في")
 // at the edge of the text before a date (end) or after it (start).

@@ -64,6 +64,21 @@ func TestDateLine(t *testing.T) {
 	}
 }
 
+func TestFirstNumericDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Исх. № 01-14/2387 от 16.08.2023", "16.08.2023"},
+		{"Prot. n. 45 del 12/03/2020", "12/03/2020"},
+		{"Az. 3/12.05.2019", ""},
+		{"12-05/2019", ""},
+		{"Lisbon, 2.3.1987", "2.3.1987"},
+	}
+	for _, tt := range tests {
+		if got := firstNumericDate(tt.in); got != tt.want {
+			t.Errorf("firstNumericDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestParsePlace(t *testing.T) {
 	tests := []struct {
 		name, in       string
@@ -82,6 +97,8 @@ func TestParsePlace(t *testing.T) {
 		{"title", "Nejat Society CEO", false, false, "", ""},
 		{"office with country", "Minister of Interior of Albania", false, false, "", ""},
 		{"address", "1 Easton Street", true, false, "", ""},
+		{"a town's name with joiners", "Rothenburg ob der Tauber", true, true, "Rothenburg ob der Tauber", ""},
+		{"a joiner at the end is no town's", "Mitglieder an der", true, false, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -310,7 +310,7 @@ func foldLine(s string) fwords {
 		start = -1
 	}
 	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' || r == '\u200c' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' || r == '\u200c' || r == '№' {
 			if start < 0 {
 				start = i
 			}
@@ -524,7 +524,7 @@ func (l *lexicon) label(sec section, s string) (string, bool) {
 	if (sec == secLabelCC || sec == secLabelBCC) && strings.HasPrefix(rest, ". ") {
 		return f.after(n), true // "Cc. Albanian Foreign Minister"
 	}
-	if sec == secLabelReference && strings.IndexFunc(strings.TrimLeft(rest, " .#°"), unicode.IsDigit) == 0 {
+	if sec == secLabelReference && strings.IndexFunc(strings.TrimLeft(rest, " .#°№"), unicode.IsDigit) == 0 {
 		return f.after(n), true // "№ 17/2019", "No. 214/2019", "Prot. 1234"
 	}
 	switch {

@@ -81,6 +81,7 @@ func TestLexiconMatching(t *testing.T) {
 		{"label alone", secLabelCC, "Verteiler:", ""},
 		{"no colon is no label", secLabelTo, "To the Members of the Council", "-"},
 		{"a word that starts like a label", secLabelCC, "ccTLD: x", "-"},
+		{"the number sign", secLabelReference, "На № 512 от 02.08.2023", "512 от 02.08.2023"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -96,11 +96,15 @@ func placeName(s string) bool {
 	if len(toks) == 0 || len(toks) > 4 || !startsName(s) || hasDigit(s) {
 		return false
 	}
-	for _, t := range toks {
+	for k, t := range toks {
 		if t.f == "" {
 			continue
 		}
+		inner := k > 0 && k < len(toks)-1 && startsUpper(toks[len(toks)-1].w)
 		for _, w := range strings.Fields(t.f) {
+			if inner && placeJoiners[w] {
+				continue // "Neukirchen an der Wehra", "Rothenburg ob der Tauber"
+			}
 			if nameStopWords[w] && w != "the" || orgKeywords[w] || weekdays[w] {
 				return false
 			}
@@ -111,6 +115,10 @@ func placeName(s string) bool {
 	}
 	return true
 }
+
+// placeJoiners join the words of a town's name: "Frankfurt am Main", "Neukirchen an
+// der Wehra", "Stratford upon Avon", "Châlons en Champagne".
+var placeJoiners = foldSet("am", "an", "der", "ob", "im", "in", "bei", "upon", "on", "en", "sur", "de", "del", "la", "le", "aan", "den")
 
 // weekdays precede dates ("Monday, 12 March 2019") and are no place.
 var weekdays = foldSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

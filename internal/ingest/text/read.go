@@ -72,7 +72,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	// 12.03.2020", "Prot. n. 45 del 12/03/2020"): the first reference that holds one.
 	if in.Date == nil && in.DateText == "" {
 		for _, z := range lay.find(zReference) {
-			if m := numericAnywhere.FindString(z.value); m != "" {
+			if m := firstNumericDate(z.value); m != "" {
 				if d, ok := numericIn(m, true); ok && d.date != nil {
 					d.apply(&in)
 					noteDate(rd, &in, "reference line", confReference)

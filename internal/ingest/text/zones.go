@@ -708,7 +708,7 @@ func headLine(t string) (zoneKind, section, string) {
 // isDateLine reports whether t is a date line: a date with at most a place before or
 // after it.
 func isDateLine(t string) bool {
-	if m := numericAnywhere.FindString(t); m != "" && m == strings.TrimRight(strings.TrimSpace(t), ".") {
+	if m := firstNumericDate(t); m != "" && m == strings.TrimRight(strings.TrimSpace(t), ".") {
 		return true // "03/04/2019": a date, whichever it is
 	}
 	if _, ok := numericIn(t, true); ok && words(t) <= 6 {
