@@ -613,6 +613,9 @@ func entry(s string) (party, bool) {
 	// Rama"): a person's name ends the entry.
 	if f := foldLine(s); len(f.w) >= 3 && isTitleText(s) && !strings.ContainsAny(s, ",،") {
 		for k := len(f.w) - 1; k >= max(1, len(f.w)-4); k-- {
+			if k > 1 && len([]rune(f.w[k-1])) == 1 && strings.HasPrefix(strings.TrimSpace(f.src[f.end[k-1]:]), ".") {
+				continue // "Г.П. Кудрявцеву": not from the second initial
+			}
 			title, name := f.upto(k), f.after(k)
 			if nameParticles[f.w[k]] {
 				continue // "le Maire de Villeneuve": "de Villeneuve" is no name

@@ -18,6 +18,7 @@ func TestEntry(t *testing.T) {
 		{"arabic office with li-", "سعادة المدير العام لمستشفى الشفاء التخصصي المحترم للعلم", "office المدير العام of مستشفى الشفاء التخصصي"},
 		{"persian name then title", "جناب آقای رحیم نادری معاون شهرسازی شهرداری شیراز", `person رحیم نادری {جناب آقای}; member of شهرداری شیراز (GOVERNMENT) as "معاون شهرسازی"`},
 		{"russian title, organisation and name", "Главному инженеру ООО «Волжский завод» Лаптеву С.Н.", `person Лаптеву С.Н.; member of ООО «Волжский завод» as "Главному инженеру"`},
+		{"russian initials before the surname", "Директору ООО «Вектор» Г.П. Кудрявцеву", `person Г.П. Кудрявцеву; member of ООО «Вектор» as "Директору"`},
 		{"russian initials alone are no name", "Главному бухгалтеру Ивлевой Н.С.", "person Ивлевой Н.С."},
 		{"french article before an office", "le Maire de Villeneuve", "office Maire of Villeneuve"},
 		{"initials are no honorific", "P.J. Verhoeven", "person P.J. Verhoeven"},

@@ -670,12 +670,33 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 			lay.add(zAddress, b.start, b.end)
 		case addr >= 0 && k > addr && b.end-b.start == 1:
 			lay.add(zSubject, b.start, b.end).value = lines[b.start].text
+		case addr >= 0 && k > addr && k == len(blocks)-1 && wrappedSubject(lines, b):
+			// "О подготовке к отопительному / сезону 2023/2024 гг.": a subject over
+			// two or three lines, last before the salutation.
+			lay.add(zSubject, b.start, b.end).value = joinText(lines, b.start, b.end)
 		case blockIsProse(lines, b):
 			lay.add(zLead, b.start, b.end)
 		default:
 			lay.add(zLetterhead, b.start, b.end)
 		}
 	}
+}
+
+// wrappedSubject reports whether a block of two or three lines reads as one subject
+// wrapped: no contact, date or name among its lines, each short, the first no
+// address line and starting as a subject does (a capital or a script without case);
+// a later line may hold a number ("сезону 2023/2024 гг.").
+func wrappedSubject(lines []line, b span) bool {
+	if n := b.end - b.start; n < 2 || n > 3 || !(startsUpper(lines[b.start].text) || !hasCase(lines[b.start].text)) {
+		return false
+	}
+	for i := b.start; i < b.end; i++ {
+		t := lines[i].text
+		if i == b.start && isAddressText(t) || isContactText(t) || isDateLine(t) || isPersonText(t) || runes(t) > 90 || strings.HasSuffix(t, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 // headLine classifies a head line that has a role of its own: an invocation, a
