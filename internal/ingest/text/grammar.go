@@ -645,6 +645,9 @@ func entry(s string) (party, bool) {
 		}
 		return party{in: domain.PartyInput{Office: o}}, true
 	}
+	if org, at := withoutLocation(s); at {
+		s = org // "Ministère de l'Intégration africaine …, Dakar", "ديوان المحاسبة – دولة الكويت"
+	}
 	if org, ok := parseOrganisation(s, false); ok {
 		// States, governments ("the Albanian government"), acronyms, kinds.
 		return party{in: domain.PartyInput{Organisation: org}}, true
@@ -654,6 +657,28 @@ func entry(s string) (party, bool) {
 	}
 	name := dropLeadingArticle(stripHonorifics(s))
 	return party{in: domain.PartyInput{Organisation: orgNamed(name)}}, true
+}
+
+// withoutLocation cuts where an organisation is from the end of its entry: ", Dakar",
+// " – الرباط", " – دولة الكويت" (a town or a country after a comma or a dash, when
+// what stands before it names an organisation).
+func withoutLocation(s string) (string, bool) {
+	for _, sep := range []string{" – ", " — ", " - ", ", ", "، "} {
+		i := strings.LastIndex(s, sep)
+		if i <= 0 {
+			continue
+		}
+		org, at := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(sep):])
+		if !isOrgText(org) || isOrgText(at) && !namesCountry(at) {
+			continue
+		}
+		_, isCountry := country(at)
+		arabicTown := mostlyArabic(at) && len(strings.Fields(at)) == 1
+		if isCountry || isPlace(at) || arabicTown {
+			return org, true
+		}
+	}
+	return s, false
 }
 
 // setFunction gives a person the function written with the name: "Director, Amnesty

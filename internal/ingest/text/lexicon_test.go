@@ -102,6 +102,8 @@ func TestMatchVerbale(t *testing.T) {
 			"Embassy of the Republic of Estonia", "Ministry of Foreign Affairs of New Zealand"},
 		{"french", "L'Ambassade de Belgique présente ses compliments au Ministère des Affaires étrangères et a l'honneur de …",
 			"Ambassade de Belgique", "Ministère des Affaires étrangères"},
+		{"a clause after the addressee", "The Ministry of Foreign Affairs of Ruritania presents its compliments to the Embassy of the U.S. and, with reference to the Embassy's Note No. 12 of 3 May, has the honour to state …",
+			"Ministry of Foreign Affairs of Ruritania", "Embassy of the U.S"},
 		{"not a note", "We present our compliments and ask for nothing.", "", ""},
 	}
 	for _, tt := range tests {

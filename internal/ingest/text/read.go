@@ -290,6 +290,7 @@ func listValues(lay *layout, z zone) []string {
 // line carries on the entry above it (continuesEntry), with purpose phrases cut off.
 func entryLines(texts []string) []string {
 	var out []string
+	listBulleted := false // once an entry has a bullet, a line without one carries the last on
 	add := func(s string) {
 		_, bulleted := stripBullet(s)
 		// Cut on the whole line too: "X, for information" would otherwise split
@@ -297,7 +298,8 @@ func entryLines(texts []string) []string {
 		if s = trimPunct(cutPurpose(s)); s == "" {
 			return
 		}
-		if len(out) > 0 && !bulleted && continuesEntry(s) && !strings.HasSuffix(out[len(out)-1], ";") {
+		if len(out) > 0 && !bulleted && (continuesEntry(s) || endsInConnector(out[len(out)-1]) || listBulleted) &&
+			!strings.HasSuffix(out[len(out)-1], ";") {
 			if prev := out[len(out)-1]; strings.HasSuffix(prev, "-") && startsLower(s) {
 				out[len(out)-1] = strings.TrimSuffix(prev, "-") + s // "Preserva- / tion Society"
 			} else {
@@ -306,11 +308,23 @@ func entryLines(texts []string) []string {
 			return
 		}
 		out = append(out, s)
+		listBulleted = listBulleted || bulleted
 	}
 	for _, t := range texts {
 		add(t)
 	}
 	return out
+}
+
+// endsInConnector reports whether an entry stops at a connector or an article, so
+// that the next line carries it on: "… auprès de l'Office des" / "Nations Unies".
+func endsInConnector(s string) bool {
+	f := foldLine(s)
+	if len(f.w) < 2 {
+		return false
+	}
+	w := f.w[len(f.w)-1]
+	return orgConnectors[w] || lex.words[secArticle][w] || clauseConjunctions[w]
 }
 
 // inHouse ties the parties of a memo on letterhead to the letterhead's organisation:

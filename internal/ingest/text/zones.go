@@ -408,6 +408,9 @@ func (t template) match(f fwords) (*verbaleOpening, bool) {
 			if next != nil && hasPrefix(f.w[pos:], next) {
 				break
 			}
+			if next == nil && pos > start && clauseEnds(f, pos) {
+				break // the last party ends with its clause: "… to the Embassy of X and, with reference to …"
+			}
 		}
 		if pos == start || pos-start > 30 || next != nil && pos >= len(f.w) {
 			return nil, false
@@ -423,6 +426,23 @@ func (t template) match(f fwords) (*verbaleOpening, bool) {
 	}
 	return &verbaleOpening{author: cut(found["author"]), recipient: cut(found["recipient"])}, true
 }
+
+// clauseEnds reports whether a clause ends before word k of f: the word is a
+// conjunction ("and", "et", "und", "و"), or a comma or semicolon follows the word
+// before it, or a stop that ends no abbreviation.
+func clauseEnds(f fwords, k int) bool {
+	if clauseConjunctions[f.w[k]] {
+		return true
+	}
+	rest := strings.TrimLeft(f.src[f.end[k-1]:], " »”\")")
+	if strings.HasPrefix(rest, ".") {
+		return len([]rune(f.w[k-1])) > 3 // not after "U.S." or "St."
+	}
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ";") || strings.HasPrefix(rest, "،")
+}
+
+// clauseConjunctions join clauses after a note verbale's addressee.
+var clauseConjunctions = foldSet("and", "et", "und", "y", "e", "en", "и", "و")
 
 // headOfUnmarked finds where the body starts in a letter without salutation, headers
 // or note-verbale opening: after the leading blocks of short lines (title, letterhead,
