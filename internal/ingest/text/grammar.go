@@ -412,7 +412,13 @@ func isUnitText(s string) bool {
 			unit = true
 		}
 	}
-	return unit || isFieldText(s)
+	if !unit {
+		return isFieldText(s)
+	}
+	if last := f.w[len(f.w)-1]; lex.head(secUnitWord, last) == "" && lex.head(secOrganisationWord, last) != "" {
+		return false // "Marsh Pallet Services Ltd": a company that names its trade
+	}
+	return true
 }
 
 // isFieldText reports whether s names a field of work ("Water Quality", "Recursos

@@ -50,6 +50,9 @@ func TestEntry(t *testing.T) {
 		{"an organisation and its town", "Ministère de la Culture et de la Communication, Rennes", "organisation Ministère de la Culture et de la Communication"},
 		{"an organisation and its state after a dash", "Court of Audit – Republic of Estonia", "organisation Court of Audit"},
 		{"a title and an organisation is no location", "Director, Amnesty International", "office Director of Amnesty International (NGO)"},
+		{"a company that names its trade is no unit", "Mr D. Hollins, Credit Controller, Marsh Pallet Services Ltd",
+			`person D. Hollins {Mr}; member of Marsh Pallet Services Ltd (COMPANY) as "Credit Controller"`},
+		{"a kind alone before a title is no organisation", "The Company Secretary", "office Company Secretary of none"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}

@@ -254,8 +254,8 @@ func strictOrg(s string) (*domain.OrganisationInput, bool) {
 // prefixOrg reads the organisation written before a title: a demonym ("Albanian"), a
 // country ("Albania PM"), a government or an organisation's name.
 func prefixOrg(s string) (*domain.OrganisationInput, bool) {
-	if s == "" {
-		return nil, false
+	if s == "" || onlyAKind(s) {
+		return nil, false // "Company Secretary": a kind alone names no organisation
 	}
 	if c, ok := domain.Demonym(s); ok {
 		return state(c), true
