@@ -49,8 +49,21 @@ func readAddress(texts []string) (party, bool) {
 	}
 	roles := make([]lineRole, len(lines))
 	person, firstParty, org := -1, -1, -1
-	for i, t := range lines {
+	lastAddressed := -1 // "À l'attention de M. Benali" may come under the postal lines
+	for i := range lines {
+		if addressed[i] {
+			lastAddressed = i
+		}
+	}
+	for i := 0; i < len(lines); i++ {
+		t := lines[i]
 		roles[i] = roleOf(t)
+		if (roles[i] == roleAddress || roles[i] == roleContact) && i < lastAddressed {
+			lines, roles, addressed = append(lines[:i:i], lines[i+1:]...), append(roles[:i:i], roles[i+1:]...), shiftDown(addressed, i)
+			lastAddressed--
+			i--
+			continue
+		}
 		if roles[i] == roleAddress || roles[i] == roleContact {
 			lines, roles = lines[:i], roles[:i]
 			break
@@ -131,6 +144,20 @@ func readAddress(texts []string) (party, bool) {
 		}
 	}
 	return p, true
+}
+
+// shiftDown renumbers a set of line numbers after line i is removed.
+func shiftDown(set map[int]bool, i int) map[int]bool {
+	out := make(map[int]bool, len(set))
+	for k, v := range set {
+		switch {
+		case k < i:
+			out[k] = v
+		case k > i:
+			out[k-1] = v
+		}
+	}
+	return out
 }
 
 // signatory is one signer read from a signature: the party, its capacity as signed,

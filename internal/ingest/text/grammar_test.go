@@ -120,6 +120,8 @@ func TestReadAddress(t *testing.T) {
 			`person Anne Roux; member of Société Lumière as "Responsable des achats"; as Responsable des achats`},
 		{"a kind of body over the name is no name", []string{"Spett.le Ditta", "Ferramenta Rossi S.r.l.", "Alla c.a. del Sig. Marco Rossi", "Via Roma 1", "00100 Roma"},
 			`person Marco Rossi {Sig.}; member of Ferramenta Rossi S.r.l. as ""`},
+		{"the person to attend, under the postal lines", []string{"Keller Haustechnik GmbH", "Ringstraße 4", "34119 Kassel", "z. Hd. Herrn Jan Moll,", "Einkaufsleiter"},
+			`person Jan Moll {Herrn}; member of Keller Haustechnik GmbH as "Einkaufsleiter"; as Einkaufsleiter`},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}
