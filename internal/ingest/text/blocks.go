@@ -2,6 +2,7 @@ package text
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -10,6 +11,34 @@ import (
 
 // The grammars of the blocks that name parties: the addressee block and the
 // signature.
+
+// readAddresses reads an addressee block that may name several people over their
+// common organisation ("Ms Priya Raman, Co-Chair" and "Mr Tomasz Wilk, Co-Chair"
+// over "Postgraduate Tutors' Forum"): each with the lines under the names.
+func readAddresses(texts []string) []party {
+	people := 0
+	for people < len(texts) && people < domain.MaxParties {
+		t := texts[people]
+		name, _, _ := strings.Cut(t, ",")
+		if _, hon := lex.prefix(secHonorific, foldLine(t)); !hon || !isPersonText(name) {
+			break
+		}
+		people++
+	}
+	if people < 2 {
+		if p, ok := readAddress(texts); ok {
+			return []party{p}
+		}
+		return nil
+	}
+	var out []party
+	for _, t := range texts[:people] {
+		if p, ok := readAddress(append([]string{t}, texts[people:]...)); ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
 
 // readAddress reads an addressee block: prefixes ("z. Hd.", "To the", "Herrn" on a
 // line of its own) and postal lines dropped, then a person with the title and
@@ -21,8 +50,12 @@ func readAddress(texts []string) (party, bool) {
 	for _, t := range texts {
 		t = strings.TrimSpace(t)
 		f := foldLine(t)
-		if n, ok := lex.prefix(secAddresseePrefix, f); ok {
-			rest := f.after(n)
+		n, ok := lex.prefix(secAddresseePrefix, f)
+		if na, oka := lex.prefix(secAttention, f); oka && na > n {
+			n, ok = na, true // "Attn:", which addresses no one by itself
+		}
+		if ok {
+			rest := strings.TrimSpace(strings.TrimLeft(f.after(n), ":： "))
 			if rest == "" {
 				continue
 			}
@@ -58,6 +91,15 @@ func readAddress(texts []string) (party, bool) {
 	for i := 0; i < len(lines); i++ {
 		t := lines[i]
 		roles[i] = roleOf(t)
+		if name, title, ok := strings.Cut(t, ","); ok && addressed[i] && roles[i] != rolePerson && isPersonText(name) && isTitleText(title) {
+			// "Attn: Mr Rawiri Tane, Operations Manager": the name, then its title
+			// on a line of its own.
+			lines = slices.Insert(lines, i+1, strings.TrimSpace(title))
+			roles = slices.Insert(roles, i+1, roleTitle)
+			addressed = shiftUp(addressed, i+1)
+			lines[i], roles[i] = strings.TrimSpace(name), rolePerson
+			lastAddressed++
+		}
 		if (roles[i] == roleAddress || roles[i] == roleContact) && i < lastAddressed {
 			lines, roles, addressed = append(lines[:i:i], lines[i+1:]...), append(roles[:i:i], roles[i+1:]...), shiftDown(addressed, i)
 			lastAddressed--
@@ -144,6 +186,18 @@ func readAddress(texts []string) (party, bool) {
 		}
 	}
 	return p, true
+}
+
+// shiftUp renumbers a set of line numbers after a line is inserted at i.
+func shiftUp(set map[int]bool, i int) map[int]bool {
+	out := make(map[int]bool, len(set))
+	for k, v := range set {
+		if k >= i {
+			k++
+		}
+		out[k] = v
+	}
+	return out
 }
 
 // shiftDown renumbers a set of line numbers after line i is removed.

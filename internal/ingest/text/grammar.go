@@ -153,6 +153,9 @@ func isPersonText(s string) bool {
 		if _, ok := domain.CanonicalCountry(first); ok {
 			return false // "Iran Interlink", "Albanian Prime …"
 		}
+		if _, ok := domain.CanonicalCountry(rest); ok {
+			return false // "New Zealand"
+		}
 	}
 	ws := strings.Fields(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(rest))
 	if len(ws) == 0 || len(ws) > 6 || (len(ws) == 1 && h == "") {
@@ -704,7 +707,10 @@ func (p *party) setFunction(text string) {
 		return
 	}
 	title, org := splitTitleOrg(text)
-	if org == "" && isOrgText(text) && !isTitleText(text) {
+	first, _, _ := strings.Cut(text, ",")
+	if org == "" && isOrgText(text) && !isTitleText(text) && !isTitleText(first) {
+		// "Iran Interlink": an organisation alone; but not "Technical Services
+		// Manager, Quality Assurance Department", a title and its unit.
 		p.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: dropLeadingArticle(text)}}
 		return
 	}

@@ -122,6 +122,8 @@ func TestReadAddress(t *testing.T) {
 			`person Marco Rossi {Sig.}; member of Ferramenta Rossi S.r.l. as ""`},
 		{"the person to attend, under the postal lines", []string{"Keller Haustechnik GmbH", "Ringstraße 4", "34119 Kassel", "z. Hd. Herrn Jan Moll,", "Einkaufsleiter"},
 			`person Jan Moll {Herrn}; member of Keller Haustechnik GmbH as "Einkaufsleiter"; as Einkaufsleiter`},
+		{"the person to attend, name and title, after the country", []string{"Harbour Slips Ltd", "14 Quay Road", "Nelson 7010", "New Zealand", "Attn:  Mr Ron Tait, Operations Manager"},
+			`person Ron Tait {Mr}; member of Harbour Slips Ltd as "Operations Manager"; as Operations Manager`},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}
@@ -135,6 +137,19 @@ func TestReadAddress(t *testing.T) {
 				t.Errorf("readAddress(%q) =\n%s\nwant\n%s", tt.lines, got, tt.want)
 			}
 		})
+	}
+}
+
+// An addressee block naming two people over their common organisation addresses each.
+func TestReadAddresses(t *testing.T) {
+	got := readAddresses([]string{"Dr Ann Bell, Chair", "Mr Tom Reed, Treasurer", "Lowfield Rowing Club", "The Boathouse, Mill Lane"})
+	var descr []string
+	for _, p := range got {
+		descr = append(descr, describeParty(p.recipient()))
+	}
+	want := `person Ann Bell {Dr}; member of Lowfield Rowing Club as "Chair"; as Chair|person Tom Reed {Mr}; member of Lowfield Rowing Club as "Treasurer"; as Treasurer`
+	if g := strings.Join(descr, "|"); g != want {
+		t.Errorf("got  %s\nwant %s", g, want)
 	}
 }
 

@@ -57,6 +57,7 @@ const (
 	secTopic            section = "topic"
 	secPostalBox        section = "postal-box"
 	secField            section = "field"
+	secAttention        section = "attention"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -64,7 +65,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention}
 
 // phrase is a cue as folded words.
 type phrase []string

@@ -204,9 +204,11 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 		for _, z := range lay.find(zAddress) {
 			var texts []string
 			for i := z.from; i < z.to; i++ {
-				texts = append(texts, lines[i].text)
+				if !lines[i].blank() {
+					texts = append(texts, lines[i].text)
+				}
 			}
-			if p, ok := readAddress(texts); ok {
+			for _, p := range readAddresses(texts) {
 				in.Recipients = append(in.Recipients, p.recipient())
 				recipientsHow, recipientsConf = "address block", confAddress
 			}

@@ -309,6 +309,9 @@ var headerSections = []section{secLabelTo, secLabelFrom, secLabelCC, secLabelBCC
 
 // headerLabel returns the section of a labelled header line ("To: …"), or "".
 func headerLabel(t string) section {
+	if attentionLine(t) {
+		return "" // "Attn: Mr Tane" belongs to the addressee's block, not to memo headers
+	}
 	for _, s := range headerSections {
 		if v, ok := lex.label(s, t); ok && (v != "" || s == secLabelCC) {
 			if _, _, colon := cutColon(t); colon || strings.Contains(t, "\t") || strings.Contains(t, "  ") {
@@ -677,8 +680,19 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 			break
 		}
 	}
+	// "Attn: Mr Rawiri Tane, Operations Manager" standing apart from the addressee's
+	// block, just under or over it, is part of it.
+	addrEnd := -1
+	if addr >= 0 && addr+1 < min(len(blocks), copyFrom) && attentionLine(lines[blocks[addr+1].start].text) && blocks[addr+1].end-blocks[addr+1].start <= 2 {
+		addrEnd = addr + 1
+	} else if addr > title+1 && attentionLine(lines[blocks[addr].start].text) && looksLikeAddress(lines, blocks[addr-1]) {
+		addr, addrEnd = addr-1, addr
+	}
 	for k, b := range blocks {
 		switch {
+		case k == addrEnd:
+		case k == addr && addrEnd > addr:
+			lay.add(zAddress, b.start, blocks[addrEnd].end)
 		case k == copyFrom:
 			v, _ := listHead(secLabelCC, lines[b.start].text)
 			z := lay.add(zCopy, b.start, blocks[copyTo-1].end)
@@ -700,6 +714,14 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 			lay.add(zLetterhead, b.start, b.end)
 		}
 	}
+}
+
+// attentionLine reports whether t names the person an addressee's letter is for:
+// "Attn:", "z. Hd.", "À l'attention de", "Alla c.a." (lexicon section attention).
+func attentionLine(t string) bool {
+	f := foldLine(t)
+	n, ok := lex.prefix(secAttention, f)
+	return ok && n < len(f.w) && len(f.w)-n <= 8
 }
 
 // wrappedSubject reports whether a block of two or three lines reads as one subject
