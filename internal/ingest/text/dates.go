@@ -36,7 +36,7 @@ var dateLabels = foldSet("date", "dated", "datum", "تاریخ", "fecha", "data"
 // (every language the parser knows but English): there "12/03/2020" is 12 March. A
 // date with dots ("12.03.2020") is read day first in any language.
 func dateLineIn(s string, dayFirst bool) (dated, bool) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(quotedDay.ReplaceAllString(s, "$1"))
 	if s == "" || runes(s) > 80 {
 		return dated{}, false
 	}
@@ -101,6 +101,9 @@ func equivalentDate(s string) bool {
 
 // equivalentWords introduce a date's equivalent in another calendar.
 var equivalentWords = foldSet("الموافق", "موافق", "برابر", "با", "corresponding", "equivalent", "to")
+
+// quotedDay is a day in quotes, as Russian official letters write it: «12» апреля.
+var quotedDay = regexp.MustCompile(`[«"„](\d{1,2})[»"“]`)
 
 // refNumber matches a reference number standing after a date: "№ 58", "No. 41/1987".
 var refNumber = regexp.MustCompile(`^(?i:№|no\.?|n°|nr\.?)\s*[\p{L}\d./-]*\d[\p{L}\d./-]*$`)

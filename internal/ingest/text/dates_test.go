@@ -32,6 +32,7 @@ func TestDateLine(t *testing.T) {
 		{"lunar Hijri with its Gregorian day in brackets", "٩ ذو القعدة ١٤٤٣هـ (٨ يونيو ٢٠٢٢م)", true, "2022-06-08", "2022-06-08", "2022-06-08", domain.PrecisionDay, "٩ ذو القعدة ١٤٤٣هـ", ""},
 		{"a date and its equivalent after a word", "15 March 2019 corresponding to 8 Rajab 1440", true, "2019-03-15", "2019-03-15", "2019-03-15", domain.PrecisionDay, "15 March 2019", ""},
 		{"something else in brackets is no date line", "12 March 2019 (see attached minutes)", false, "", "", "", "", "", ""},
+		{"a day in quotes and a town after г.", "г. Самара        «12» апреля 2022 г.", true, "2022-04-12", "2022-04-12", "2022-04-12", domain.PrecisionDay, "12 апреля 2022", "Самара"},
 		{"prose", "On 12 March 2019 we met the minister.", false, "", "", "", "", "", ""},
 		{"sentence before", "The letter of 12 March 2019", false, "", "", "", "", "", ""},
 		{"no date", "Tehran Iran", false, "", "", "", "", "", ""},

@@ -280,6 +280,10 @@ func findHeaders(lines []line, from, to int) (int, int) {
 			}
 			continue
 		}
+		if _, encl := lex.label(secLabelEnclosure, t); encl && start >= 0 {
+			end = i + 1 // "Encl.: 2" among the headers
+			continue
+		}
 		if l := headerLabel(t); l != "" {
 			if start < 0 {
 				start = i
@@ -337,6 +341,9 @@ func (lay *layout) headers(from, to int) {
 		}
 		l := headerLabel(t)
 		if l == "" {
+			if _, ok := lex.label(secLabelEnclosure, t); ok {
+				continue // "پیوست: دارد", "Encl.: 2": beside the headers, none of them
+			}
 			// a continuation: extend the last header
 			if n := len(lay.zones); n > 0 && lay.zones[n-1].kind == zHeader {
 				lay.zones[n-1].to = i + 1
@@ -344,10 +351,29 @@ func (lay *layout) headers(from, to int) {
 			}
 			continue
 		}
-		v, _ := lex.label(l, t)
-		z := lay.add(zHeader, i, i+1)
-		z.label, z.value = l, v
+		// Two headers side by side ("شماره: ۳۱۵/م‌ا/۹۹          تاریخ: ۵ اسفند ۱۳۹۹"):
+		// each part that is a header of its own is one.
+		for _, p := range headerParts(t) {
+			pl := headerLabel(p)
+			v, _ := lex.label(pl, p)
+			z := lay.add(zHeader, i, i+1)
+			z.label, z.value = pl, v
+		}
 	}
+}
+
+// headerParts splits a header line at each gap that a header label follows: "Ref:
+// AP/22/14          Date:  4 May 2022" is two headers side by side.
+func headerParts(t string) []string {
+	var parts []string
+	start := 0
+	for _, g := range gap.FindAllStringIndex(t, -1) {
+		if g[0] > start && headerLabel(t[g[1]:]) != "" {
+			parts = append(parts, strings.TrimSpace(t[start:g[0]]))
+			start = g[1]
+		}
+	}
+	return append(parts, strings.TrimSpace(t[start:]))
 }
 
 // findVerbale finds a note verbale's opening sentence among the first paragraphs and
@@ -752,6 +778,10 @@ func headLine(t string) (zoneKind, section, string) {
 	}
 	if v, ok := lex.label(secLabelSubject, t); ok && v != "" {
 		return zSubject, secLabelSubject, v
+	}
+	if label, rest, colon := cutColon(t); colon && lex.is(secLabelReference, label) {
+		// "Ihre Nachricht:   14.02.2022": the date of the letter answered, not this one's
+		return zReference, secLabelReference, strings.TrimSpace(rest)
 	}
 	if c, ok := dateColumn(t); ok {
 		return zDate, "", c // "No. 41/1987          Lisbon, 2 March 1987"

@@ -200,6 +200,19 @@ We ask you to send a builder before the autumn rains begin again.
 Yours faithfully,
 
 A. Reader`, []string{"salutation", "body", "body", "page", "body", "closing", "signature"}},
+		{"a reference label with a colon before a date in a column", `Kemp & Price GmbH
+Hafenstraße 3, 20457 Hamburg
+
+Ihre Nachricht:     14.02.2022
+Datum:              02.03.2022
+
+Sehr geehrte Frau Roth,
+
+wir bestätigen Ihre Bestellung.
+
+Mit freundlichen Grüßen
+
+Jan Kemp`, []string{"address", "address", "reference (label-reference)", "date", "salutation", "body", "closing", "signature"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -209,5 +222,19 @@ A. Reader`, []string{"salutation", "body", "body", "page", "body", "closing", "s
 					explain(segment(splitLines(tt.letter))))
 			}
 		})
+	}
+}
+
+// Two headers side by side on one line, and an enclosure among the headers.
+func TestHeadersSideBySide(t *testing.T) {
+	in, _, _ := parseZoned("To:      Ruth Kemp\nFrom:    Alan Price\nRef:     AP/22/14                          Date:  4 May 2022\nEncl.:   2\nSubject: Boiler replacement\n\nThe boiler in block C will be replaced in June.\n\nA.P.")
+	if in.Date == nil || in.Date.Format("2006-01-02") != "2022-05-04" {
+		t.Errorf("date = %v, want 2022-05-04", in.Date)
+	}
+	if in.Subject != "Boiler replacement" {
+		t.Errorf("subject = %q, want %q", in.Subject, "Boiler replacement")
+	}
+	if len(in.Recipients) != 1 || in.Recipients[0].Person == nil || in.Recipients[0].Person.Name != "Ruth Kemp" {
+		t.Errorf("recipients = %+v, want Ruth Kemp", in.Recipients)
 	}
 }
