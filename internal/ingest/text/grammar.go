@@ -156,6 +156,12 @@ func isPersonText(s string) bool {
 		if _, ok := domain.CanonicalCountry(rest); ok {
 			return false // "New Zealand"
 		}
+		if nameArticles[fold(first)] {
+			return false // "The Prairie Ledger": no one's name starts with an article
+		}
+	}
+	if isUnitText(rest) {
+		return false // "واحد آموزش": a unit
 	}
 	ws := strings.Fields(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(rest))
 	if len(ws) == 0 || len(ws) > 6 || (len(ws) == 1 && h == "") {
@@ -178,6 +184,10 @@ func isPersonText(s string) bool {
 	// Scripts without case (Persian, Arabic) pass on the other checks.
 	return cased > 0 || !hasCase(rest)
 }
+
+// nameArticles are the articles that start an organisation's or a paper's name and
+// never a person's ("de", "la", "le" and "el" start surnames: "De Boer", "Le Goff").
+var nameArticles = foldSet("the", "die", "das", "der", "het", "les", "los", "las", "il", "gli", "lo")
 
 // hasCase reports whether s has a letter of a script with upper and lower case.
 func hasCase(s string) bool {
@@ -849,8 +859,17 @@ func cutPurpose(s string) string {
 		f := foldLine(s)
 		n, ok := lex.suffix(secPurpose, f)
 		if !ok || n >= len(f.w) {
-			return s
+			break
 		}
 		s = strings.TrimSpace(strings.TrimRight(f.upto(len(f.w)-n), " -–—,:;(/"))
 	}
+	// A purpose phrase carried on by a word or two ("جهت اطلاع عموم", "for
+	// information and file"): cut from where it starts.
+	f := foldLine(s)
+	for k := len(f.w) - 2; k >= 1 && k >= len(f.w)-6; k-- {
+		if n, ok := lex.prefix(secPurpose, fwords{w: f.w[k:], end: f.end[k:], src: f.src}); ok && len(f.w)-k-n <= 2 {
+			return strings.TrimSpace(strings.TrimRight(f.upto(k), " -–—,:;(/"))
+		}
+	}
+	return s
 }

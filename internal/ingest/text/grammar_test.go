@@ -53,6 +53,11 @@ func TestEntry(t *testing.T) {
 		{"a company that names its trade is no unit", "Mr D. Hollins, Credit Controller, Marsh Pallet Services Ltd",
 			`person D. Hollins {Mr}; member of Marsh Pallet Services Ltd (COMPANY) as "Credit Controller"`},
 		{"a kind alone before a title is no organisation", "The Company Secretary", "office Company Secretary of none"},
+		{"a paper's name starts with an article", "The Prairie Ledger", "organisation Prairie Ledger"},
+		{"a unit is no person", "واحد آموزش", "organisation واحد آموزش"},
+		{"a council in a dutch compound", "Wijkraad Havenkwartier", "organisation Wijkraad Havenkwartier"},
+		{"a town's kind in a german compound", "Oberbürgermeister der Universitätsstadt Marburg", "office Oberbürgermeister of Universitätsstadt Marburg"},
+		{"a purpose carried on by a word", "کتابخانه مرکزی جهت اطلاع عموم", "organisation کتابخانه مرکزی"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}

@@ -295,12 +295,20 @@ func entryLines(texts []string) []string {
 	listBulleted := false // once an entry has a bullet, a line without one carries the last on
 	add := func(s string) {
 		_, bulleted := stripBullet(s)
+		starts := bulleted
+		if f := foldLine(s); !bulleted && len(f.w) > 1 {
+			// "al Sindaco di Trieste", "alla Stampa", "mw. S. Kok": an addressee's
+			// prefix or an honorific starts an entry, in lower case too.
+			_, pre := lex.prefix(secAddresseePrefix, f)
+			_, hon := lex.prefix(secHonorific, f)
+			starts = pre || hon
+		}
 		// Cut on the whole line too: "X, for information" would otherwise split
 		// into X and an entry that is only a purpose.
 		if s = trimPunct(cutPurpose(s)); s == "" {
 			return
 		}
-		if len(out) > 0 && !bulleted && (continuesEntry(s) || endsInConnector(out[len(out)-1]) || listBulleted) &&
+		if len(out) > 0 && !starts && (continuesEntry(s) || endsInConnector(out[len(out)-1]) || listBulleted) &&
 			!strings.HasSuffix(out[len(out)-1], ";") {
 			if prev := out[len(out)-1]; strings.HasSuffix(prev, "-") && startsLower(s) {
 				out[len(out)-1] = strings.TrimSuffix(prev, "-") + s // "Preserva- / tion Society"

@@ -18,6 +18,8 @@ func TestListValues(t *testing.T) {
 			[]string{"Al Comandante della Polizia Locale di Roccabianca", "Al Sig. Prefetto di Parma"}},
 		{"bullets start entries even in lower case", "Geachte heer,\n\nWij schrijven over de school.\n\nMet vriendelijke groet,\n\nJan de Vries\n\nAfschrift aan:\n- het college van burgemeester en wethouders\n- de Oosterzander Courant",
 			[]string{"- het college van burgemeester en wethouders", "- de Oosterzander Courant"}},
+		{"an honorific or an addressee's prefix starts an entry in lower case", "Geachte heer,\n\nWij schrijven.\n\nMet vriendelijke groet,\n\nJan de Vries\n\nc.c.   dhr. P. de Wit, projectleider\n       mw. S. Kok (Werkvoorbereiding)\n       alla Stampa",
+			[]string{"dhr. P. de Wit, projectleider", "mw. S. Kok (Werkvoorbereiding)", "alla Stampa"}},
 		{"a line after a connector carries on", "Dear Sir,\n\nWe write about the wall.\n\nYours faithfully,\n\nJohn Barker\n\nCopy to: Secretary of the\nRoyal Society of Arts\nMr. Paul Webb",
 			[]string{"Secretary of the Royal Society of Arts", "Mr. Paul Webb"}},
 		{"in a bulleted list a line without a bullet carries on", "Madame,\n\nNous écrivons.\n\nVeuillez agréer, Madame, nos salutations.\n\nJean Roux\n\nCopie :\n- Conseil régional\n  Bretagne Sud\n- Préfecture du Morbihan",
