@@ -47,7 +47,7 @@ func readAddress(texts []string) (party, bool) {
 	var lines []string
 	addressed := map[int]bool{} // lines named after "z. Hd.", "À l'attention de", an honorific
 	honour := ""
-	for _, t := range texts {
+	for ti, t := range texts {
 		t = strings.TrimSpace(t)
 		f := foldLine(t)
 		n, ok := lex.prefix(secAddresseePrefix, f)
@@ -69,7 +69,7 @@ func readAddress(texts []string) (party, bool) {
 			honour = strings.TrimSpace(honour + " " + t) // "Herrn" over the name
 			continue
 		}
-		if k := dropLeadingArticle(t); len(strings.Fields(k)) == 1 && lex.is(secOrganisationWord, k) {
+		if k := dropLeadingArticle(t); len(strings.Fields(k)) == 1 && lex.is(secOrganisationWord, k) && !continuedBy(texts, ti) {
 			continue // "Spett.le Ditta": a kind of body, no name, over the name
 		}
 		if honour != "" {
@@ -186,6 +186,16 @@ func readAddress(texts []string) (party, bool) {
 		}
 	}
 	return p, true
+}
+
+// continuedBy reports whether the line after texts[i] carries it on with a
+// connector: "gemeenteraad" / "van Zuidhaven".
+func continuedBy(texts []string, i int) bool {
+	if i+1 >= len(texts) {
+		return false
+	}
+	f := foldLine(texts[i+1])
+	return len(f.w) > 1 && orgConnectors[f.w[0]]
 }
 
 // shiftUp renumbers a set of line numbers after a line is inserted at i.

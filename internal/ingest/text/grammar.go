@@ -237,6 +237,11 @@ func splitHonor(s string) (honorific, rest string) {
 			rest == 2 && nameParticles[f.w[taken+1]] && hasCase(s)) {
 			break
 		}
+		// Initials that fold like an honorific ("Д.Р." and "д-р") before a surname
+		// alone are initials.
+		if n > 1 && len(f.w)-taken-n == 1 && hasCase(s) && !slices.ContainsFunc(f.w[taken:taken+n], func(w string) bool { return len([]rune(w)) > 1 }) {
+			break
+		}
 		taken += n
 	}
 	if taken == 0 {

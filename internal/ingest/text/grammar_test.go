@@ -58,6 +58,7 @@ func TestEntry(t *testing.T) {
 		{"a council in a dutch compound", "Wijkraad Havenkwartier", "organisation Wijkraad Havenkwartier"},
 		{"a town's kind in a german compound", "Oberbürgermeister der Universitätsstadt Marburg", "office Oberbürgermeister of Universitätsstadt Marburg"},
 		{"a purpose carried on by a word", "کتابخانه مرکزی جهت اطلاع عموم", "organisation کتابخانه مرکزی"},
+		{"initials that fold like an honorific", "Д.Р. Мирзоева (начальник ОТК)", "person Д.Р. Мирзоева"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
@@ -129,6 +130,7 @@ func TestReadAddress(t *testing.T) {
 			`person Jan Moll {Herrn}; member of Keller Haustechnik GmbH as "Einkaufsleiter"; as Einkaufsleiter`},
 		{"the person to attend, name and title, after the country", []string{"Harbour Slips Ltd", "14 Quay Road", "Nelson 7010", "New Zealand", "Attn:  Mr Ron Tait, Operations Manager"},
 			`person Ron Tait {Mr}; member of Harbour Slips Ltd as "Operations Manager"; as Operations Manager`},
+		{"the members of a body over two lines", []string{"Aan de leden van de gemeenteraad", "van Zuidhaven"}, "organisation gemeenteraad van Zuidhaven"},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}
