@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -150,6 +151,12 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 		}
 	}
 	authorsHow, authorsConf := "From: header", confHeader
+	if !slices.ContainsFunc(in.Authors, func(a domain.PartyInput) bool { return a.Person != nil }) &&
+		slices.ContainsFunc(authors, func(a domain.PartyInput) bool { return a.Person != nil }) {
+		// "از: معاونت تحقیقات و فناوری" over a signature by the deputy: the person
+		// who signs writes for the unit the header names.
+		in.Authors = nil
+	}
 	if len(in.Authors) == 0 {
 		in.Authors = authors
 		authorsHow, authorsConf = "signature block", confSignature
@@ -477,12 +484,32 @@ func letterheadOrg(lay *layout) string {
 				t += " " + nt
 			}
 		}
-		if isOrgText(t) && !isTitleText(t) && !isAddressText(t) {
-			return trimPunct(t)
+		if !isOrgText(t) || isTitleText(t) || isAddressText(t) {
+			return ""
 		}
-		return ""
+		// A hierarchy of bodies, from the state down ("جمهوری اسلامی ایران" /
+		// "وزارت بهداشت …" / "دانشگاه علوم پزشکی کرمان" / "معاونت …"): the letter is
+		// the first body under the state and its ministries, not one of its units.
+		for next := z.from + 1; next < z.to && governing(t); next++ {
+			nt := lay.lines[next].text
+			if !isOrgText(nt) || isTitleText(nt) || isAddressText(nt) || isContactText(nt) || isUnitText(nt) {
+				break
+			}
+			t = nt
+		}
+		return trimPunct(t)
 	}
 	return ""
+}
+
+// governing reports whether a letterhead's line names a state or a ministry, over
+// the body that writes.
+func governing(t string) bool {
+	if _, ok := country(t); ok {
+		return true
+	}
+	k := orgKind(t)
+	return k == domain.OrgState || k == domain.OrgGovernment
 }
 
 // withoutAside cuts an aside set off by dashes or brackets from a party named in a
