@@ -473,6 +473,9 @@ func Zones(raw []byte) string {
 func letterheadOrg(lay *layout) string {
 	for _, z := range lay.find(zLetterhead) {
 		t := lay.lines[z.from].text
+		if _, encl := lex.label(secLabelEnclosure, t); encl {
+			continue // "پیوست: ندارد" beside the number and date, over the letterhead
+		}
 		if i := strings.IndexAny(t, "·|"); i > 0 {
 			t = strings.TrimSpace(t[:i])
 		}

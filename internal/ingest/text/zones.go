@@ -229,7 +229,7 @@ func findSalutation(lines []line, from, to int) int {
 		}
 		if len(t) <= maxCueLine && isSalutationLine(t) {
 			last := t[len(t)-1]
-			if strings.ContainsRune(",:!", rune(last)) || strings.HasSuffix(t, "،") {
+			if strings.ContainsRune(",:!;", rune(last)) || strings.HasSuffix(t, "،") || strings.HasSuffix(t, "؛") {
 				return i
 			}
 			// Without its comma, a salutation is followed by the body; "Monsieur le
@@ -257,7 +257,7 @@ func isSalutationLine(t string) bool {
 		return false
 	}
 	last := t[len(t)-1]
-	return len(f.w) == n || strings.ContainsRune(",:!،", rune(last)) || strings.HasSuffix(t, "،") ||
+	return len(f.w) == n || strings.ContainsRune(",:!،", rune(last)) || strings.HasSuffix(t, "،") || strings.HasSuffix(t, "؛") ||
 		len(f.w)-n <= 4 && !strings.HasSuffix(t, ".")
 }
 

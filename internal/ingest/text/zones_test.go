@@ -200,6 +200,15 @@ We ask you to send a builder before the autumn rains begin again.
 Yours faithfully,
 
 A. Reader`, []string{"salutation", "body", "body", "page", "body", "closing", "signature"}},
+		{"a salutation ending in an Arabic semicolon, the body under it", `جناب آقای رضا امینی
+مدیر محترم آموزش و پرورش ناحیه ۲
+
+سلام علیکم؛
+احتراماً، به استحضار می‌رساند جلسه شورای مدرسه روز دوشنبه برگزار خواهد شد
+و حضور جنابعالی موجب امتنان است.
+
+با تشکر
+مریم کاظمی`, []string{"address", "address", "salutation", "body", "body", "closing", "signature"}},
 		{"a reference label with a colon before a date in a column", `Kemp & Price GmbH
 Hafenstraße 3, 20457 Hamburg
 
