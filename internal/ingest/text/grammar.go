@@ -573,6 +573,9 @@ func entry(s string) (party, bool) {
 		}
 		return party{in: domain.PartyInput{Person: &domain.PersonInput{Name: emails[0], Emails: emails}}}, true
 	}
+	if m := esquire.FindStringIndex(s); m != nil && isPersonText(s[:m[0]]) {
+		return personParty(s, emails), true // "E. W. Pritchard, Esq."
+	}
 	if mediaGroup[fold(s)] {
 		org, _ := parseOrganisation(s, false) // "The Media", whatever the letter calls it
 		p := party{in: domain.PartyInput{Organisation: org}}
@@ -772,6 +775,8 @@ func splitEntries(s string) []string {
 				allParties = false
 			case k > 0 && isPersonText(cleanEntry(pieces[k-1])) && isTitleText(p) && !person:
 				allParties = false // "Jane Doe, Director": a name and its title
+			case k > 0 && titleAlone(cleanEntry(pieces[k-1])) && isOrgText(p) && !isTitleText(p) && !person:
+				allParties = false // "the Editor, Marches Gazette": a title and its organisation
 			case !(person || isOrgText(p) || isTitleText(p)):
 				allParties = false
 			}
@@ -785,6 +790,19 @@ func splitEntries(s string) []string {
 		out = append(out, part)
 	}
 	return out
+}
+
+// titleAlone reports whether s is a title that names no organisation of its own
+// ("the Editor"; not "Albanian Foreign Minister", whose state it names).
+func titleAlone(s string) bool {
+	if !isTitleText(s) || isPersonText(s) || isOrgText(s) {
+		return false
+	}
+	if o, ok := parseOffice(s); ok && o.of != nil {
+		return false
+	}
+	_, org := splitTitleOrg(dropTitleArticle(s))
+	return org == ""
 }
 
 // splitOutside splits s at the separators that stand outside brackets, dropping

@@ -59,6 +59,7 @@ func TestEntry(t *testing.T) {
 		{"a town's kind in a german compound", "Oberbürgermeister der Universitätsstadt Marburg", "office Oberbürgermeister of Universitätsstadt Marburg"},
 		{"a purpose carried on by a word", "کتابخانه مرکزی جهت اطلاع عموم", "organisation کتابخانه مرکزی"},
 		{"initials that fold like an honorific", "Д.Р. Мирзоева (начальник ОТК)", "person Д.Р. Мирзоева"},
+		{"esquire after the name", "E. W. Pritchard, Esq.", "person E. W. Pritchard {Esq}"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
@@ -94,6 +95,7 @@ func TestSplitEntries(t *testing.T) {
 			[]string{"the Mayor of Zagreb", "Albanian Foreign Minister", "Human Rights Watch", "The Media"}},
 		{"Harold Quist (Plant Manager); Beatrice Lamont (Personnel Officer)",
 			[]string{"Harold Quist (Plant Manager)", "Beatrice Lamont (Personnel Officer)"}},
+		{"the Editor, Marches Gazette", []string{"the Editor, Marches Gazette"}},
 		{"Gareth Lloyd-Evans (Assistant Director, Highways Operations)", []string{"Gareth Lloyd-Evans (Assistant Director, Highways Operations)"}},
 	}
 	for _, tt := range tests {

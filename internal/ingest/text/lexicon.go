@@ -58,6 +58,7 @@ const (
 	secPostalBox        section = "postal-box"
 	secField            section = "field"
 	secAttention        section = "attention"
+	secPreClosing       section = "pre-closing"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -65,7 +66,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention, secPreClosing}
 
 // phrase is a cue as folded words.
 type phrase []string

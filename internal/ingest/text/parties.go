@@ -2,6 +2,7 @@ package text
 
 import (
 	"net/mail"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -29,6 +30,10 @@ func personParty(name string, emails []string) party {
 			suffix, name = inner, strings.TrimSpace(name[:open])
 		}
 	}
+	if m := esquire.FindStringIndex(name); m != nil && m[0] > 0 {
+		// "E. W. Pritchard, Esq.": the honorific after the name.
+		suffix, name = strings.Trim(name[m[0]:], " ,."), name[:m[0]]
+	}
 	h, rest := splitHonorifics(trimPunct(name))
 	if suffix != "" && h == "" {
 		h = suffix
@@ -38,6 +43,9 @@ func personParty(name string, emails []string) party {
 	}
 	return party{in: domain.PartyInput{Person: &domain.PersonInput{Name: rest, Honorific: h, Emails: emails}}}
 }
+
+// esquire is the courtesy title written after a name: ", Esq.", " Esquire".
+var esquire = regexp.MustCompile(`(?i)[, ]+(esq\.?|esquire)[,.]*\s*$`)
 
 func officeParty(o office) party {
 	return party{in: domain.PartyInput{Office: &domain.OfficeInput{Title: o.title, Of: o.of}}}

@@ -164,6 +164,11 @@ func segment(lines []line) *layout {
 		if v, ok := lex.label(secLabelSubject, t); ok && v != "" {
 			lay.add(zSubject, bodyFrom, bodyFrom+1).value = v
 			bodyFrom = nextNonBlank(lines, bodyFrom+1, end)
+		} else if v, ok := bareSubject(lines, bodyFrom, end); ok {
+			// "Re Priory Church Precincts : proposed culverting …": the label without
+			// its colon, alone on its line over the first paragraph.
+			lay.add(zSubject, bodyFrom, bodyFrom+1).value = v
+			bodyFrom = nextNonBlank(lines, bodyFrom+1, end)
 		} else if j := nextNonBlank(lines, bodyFrom+1, end); j > bodyFrom+1 && j < bodyTo && isHeadingLine(t) &&
 			len(lay.find(zSubject)) == 0 && isProse(lines[j].text) {
 			lay.add(zSubject, bodyFrom, bodyFrom+1).value = t
@@ -512,7 +517,7 @@ func findClosing(lines []line, from, to int, verbale bool) (int, int) {
 	}
 	// A close of two lines, each a cue ("Mit vorzüglicher Hochachtung / Ihr sehr
 	// ergebener"), starts at the first.
-	for at > from && !lines[at-1].blank() && isClosingLine(lines[at-1].text) {
+	for at > from && !lines[at-1].blank() && (isClosingLine(lines[at-1].text) || leadsIntoClose(lines[at-1].text)) {
 		at--
 	}
 	if at >= 0 {
@@ -526,6 +531,18 @@ func findClosing(lines []line, from, to int, verbale bool) (int, int) {
 		}
 	}
 	return at, end
+}
+
+// leadsIntoClose reports whether t is a short line that leads into the close on the
+// line under it: "I am, Dear Sir,", "Ich verbleibe", "Je demeure, Monsieur," (lexicon
+// section pre-closing).
+func leadsIntoClose(t string) bool {
+	if len(t) > maxCueLine {
+		return false
+	}
+	f := foldLine(withoutVocative(t))
+	n, ok := lex.prefix(secPreClosing, f)
+	return ok && len(f.w)-n <= 3
 }
 
 // isClosingLine reports whether t is a complimentary close on its own line.
@@ -740,6 +757,18 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 			lay.add(zLetterhead, b.start, b.end)
 		}
 	}
+}
+
+// bareSubject reads a subject label written without its colon ("Re Priory Church
+// …"), on a line alone, short, over a blank line.
+func bareSubject(lines []line, i, end int) (string, bool) {
+	t := lines[i].text
+	f := foldLine(t)
+	n, ok := lex.prefix(secLabelSubject, f)
+	if !ok || n >= len(f.w) || words(t) > 20 || i+1 >= end || !lines[i+1].blank() {
+		return "", false
+	}
+	return strings.TrimSpace(strings.TrimLeft(f.after(n), ".:- ")), true
 }
 
 // attentionLine reports whether t names the person an addressee's letter is for:

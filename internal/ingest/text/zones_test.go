@@ -209,6 +209,15 @@ A. Reader`, []string{"salutation", "body", "body", "page", "body", "closing", "s
 
 با تشکر
 مریم کاظمی`, []string{"address", "address", "salutation", "body", "body", "closing", "signature"}},
+		{"a subject label without its colon; a line leading into the close", `Dear Sir,
+     Re Priory Church Precincts : the culvert.
+
+     I am directed by the Council of this Society to write to you.
+
+                              I am, Dear Sir,
+                                   Yours faithfully,
+
+                                   H. Marsden-Tyler`, []string{"salutation", "subject", "body", "closing", "closing", "signature"}},
 		{"a reference label with a colon before a date in a column", `Kemp & Price GmbH
 Hafenstraße 3, 20457 Hamburg
 
