@@ -345,12 +345,11 @@ func endsInConnector(s string) bool {
 }
 
 // inHouse ties the parties of a memo on letterhead to the letterhead's organisation:
-// its author, who signs with a title alone or a title and one of the organisation's
-// units ("Directeur des services généraux", "مدير إدارة المشاريع"), works there, as
-// a signature on letterhead says; an office with no organisation ("المدير العام") is
-// the organisation's. A recipient named with a title is addressed by it, and the
-// letter does not say more (testdata/letters/README.md: memberOf is what the letter
-// ties).
+// a memo (To and From headers) on a body's own paper passes inside it, so its author
+// and the recipients it names by a title alone or a title and one of the body's
+// units ("Directeur des services généraux", "مدير إدارة المشاريع") work there, and an
+// office with no organisation ("المدير العام") is the body's. Copies are tied only
+// when they are offices: a person copied is named without a title.
 func inHouse(in *domain.LetterInput, head string) {
 	org := domain.OrganisationInput{Name: head, Kind: orgKind(head)}
 	tie := func(p *domain.PartyInput, title string) {
@@ -365,7 +364,10 @@ func inHouse(in *domain.LetterInput, head string) {
 	for i := range in.Authors {
 		tie(&in.Authors[i], in.Authors[i].Capacity)
 	}
-	for _, list := range [][]domain.PartyInput{in.Recipients, in.CC, in.BCC} {
+	for i := range in.Recipients {
+		tie(&in.Recipients[i], in.Recipients[i].As)
+	}
+	for _, list := range [][]domain.PartyInput{in.CC, in.BCC} {
 		for i := range list {
 			tie(&list[i], "")
 		}

@@ -129,20 +129,22 @@ func TestLetterheadInCapitalsOverTwoLines(t *testing.T) {
 }
 
 // A memo on letterhead: the header continued on the lines below lists one entry a
-// line; the letterhead above the headers is no addressee; the author, and an office
-// named alone, are the letterhead's organisation's.
+// line; the letterhead above the headers is no addressee; the author, the recipients
+// named with a title, and an office named alone, are the letterhead's organisation's.
 func TestMemoOnLetterhead(t *testing.T) {
 	tests := []struct{ name, letter, want string }{
 		{"english, entries on lines", "NORTHFIELD WATER COMPANY LTD\nRegistered in England No. 0412 7731\n\nINTERNAL MEMORANDUM\n" +
 			"TO:    Mr Colin Platt - Head of Treatment\n       Ms Rita Vance - Quality Manager\nFROM:  Ian Shaw - Director of Operations\nCC:    Chief Executive; Payroll Section\n" +
 			"DATE:  4 May 2011\nRE:    Night shifts at Moor Lane\n\nFrom June the night shift at Moor Lane will be staffed by two operators.\n\nI.S.",
 			`author person Ian Shaw; member of NORTHFIELD WATER COMPANY LTD (COMPANY) as "Director of Operations"; capacity Director of Operations|` +
-				`to person Colin Platt {Mr}; as Head of Treatment|to person Rita Vance {Ms}; as Quality Manager|` +
+				`to person Colin Platt {Mr}; member of NORTHFIELD WATER COMPANY LTD (COMPANY) as "Head of Treatment"; as Head of Treatment|` +
+				`to person Rita Vance {Ms}; member of NORTHFIELD WATER COMPANY LTD (COMPANY) as "Quality Manager"; as Quality Manager|` +
 				`cc office Chief Executive of NORTHFIELD WATER COMPANY LTD (COMPANY)|cc organisation Payroll Section`},
 		{"german, a header value over two lines", "Stadtwerke Lindau GmbH\nKemptener Straße 12, 88131 Lindau\n\nHAUSMITTEILUNG\n\n" +
 			"An:      Frau Petra Ulm (Leiterin Einkauf);\n         Herrn Jonas Brandt (Leiter Vertrieb)\nVon:     Markus Heil, Geschäftsführer\nDatum:   3. Mai 2018\nBetreff: Rahmenverträge\n\nBitte prüfen Sie die Rahmenverträge bis Ende Mai.\n\nM. Heil",
 			`author person Markus Heil; member of Stadtwerke Lindau GmbH (COMPANY) as "Geschäftsführer"; capacity Geschäftsführer|` +
-				`to person Petra Ulm {Frau}; as Leiterin Einkauf|to person Jonas Brandt {Herrn}; as Leiter Vertrieb`},
+				`to person Petra Ulm {Frau}; member of Stadtwerke Lindau GmbH (COMPANY) as "Leiterin Einkauf"; as Leiterin Einkauf|` +
+				`to person Jonas Brandt {Herrn}; member of Stadtwerke Lindau GmbH (COMPANY) as "Leiter Vertrieb"; as Leiter Vertrieb`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
