@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -178,6 +179,11 @@ func endsSentence(s string) bool {
 // isProse reports whether a line reads as running text: long, or a sentence of
 // several words.
 func isProse(s string) bool {
+	if parts := splitGap(s); len(parts) > 1 {
+		// "Hon. Secretary's Office,   14, Priestpopple,   Hexham.": fields set apart
+		// by wide gaps, a letterhead's or a table's, are prose only if one of them is.
+		return slices.ContainsFunc(parts, isProse)
+	}
 	n := words(s)
 	return runes(s) > 120 || (n >= 6 && endsSentence(s)) || n > 16
 }

@@ -274,6 +274,16 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	}
 	if head != "" && len(from)+len(to) > 0 {
 		inHouse(&in, head)
+	} else if head != "" {
+		// A copy to a bare title ("Director of Human Resources") on a body's own
+		// paper goes to that body's office: a copy kept at home.
+		for _, list := range [][]domain.PartyInput{in.CC, in.BCC} {
+			for i := range list {
+				if o := list[i].Office; o != nil && o.Of == nil {
+					o.Of = &domain.OrganisationInput{Name: head, Kind: orgKind(head)}
+				}
+			}
+		}
 	}
 	noteMissing(rd, &in)
 	if in.DatePrecision == "" {
@@ -495,7 +505,7 @@ func letterheadOrg(lay *layout) string {
 		// A hierarchy of bodies, from the state down ("جمهوری اسلامی ایران" /
 		// "وزارت بهداشت …" / "دانشگاه علوم پزشکی کرمان" / "معاونت …"): the letter is
 		// the first body under the state and its ministries, not one of its units.
-		for next := z.from + 1; next < z.to && governing(t); next++ {
+		for next := z.from + 1; next < z.to && (governing(t) || isUnitText(t) || officeOfTitle(t)); next++ {
 			nt := lay.lines[next].text
 			if !isOrgText(nt) || isTitleText(nt) || isAddressText(nt) || isContactText(nt) || isUnitText(nt) {
 				break
@@ -505,6 +515,22 @@ func letterheadOrg(lay *layout) string {
 		return trimPunct(t)
 	}
 	return ""
+}
+
+// officeOfTitle reports whether t names the office of a post-holder, a unit of the
+// body named under it: "Office of the Vice-Chancellor", "Cabinet du Maire", "Büro des
+// Oberbürgermeisters".
+func officeOfTitle(t string) bool {
+	f := foldLine(t)
+	n, ok := lex.prefix(secOrganisationWord, f)
+	if !ok || n+1 >= len(f.w) || !orgConnectors[f.w[n]] {
+		return false
+	}
+	k := n + 1
+	if lex.words[secArticle][f.w[k]] && k+1 < len(f.w) {
+		k++
+	}
+	return isTitleText(f.after(k)) && !isOrgText(f.after(k))
 }
 
 // governing reports whether a letterhead's line names a state or a ministry, over

@@ -183,3 +183,31 @@ func TestLetterheadHierarchy(t *testing.T) {
 		t.Errorf("authors = %s, want the person who signs", describeParty(in.Authors[0]))
 	}
 }
+
+// The body a letterhead names, and a copy to a bare title kept at home.
+func TestLetterheadBody(t *testing.T) {
+	tests := []struct{ name, letter, onBehalf, cc string }{
+		{"the office of a post-holder over its body", "OFFICE OF THE PRINCIPAL\nGlenmore College\nHigh Street, Glenmore GL1 2AB\n\n3 May 2021\n\nMs Jane Reid\n4 Oak Road\nGlenmore GL2 3CD\n\nDear Ms Reid,\n\nThank you for your letter about the library.\n\nYours sincerely,\n\nAnn Bell\nPrincipal\n\ncc: Director of Finance",
+			"Glenmore College", "office Director of Finance of Glenmore College"},
+		{"fields set apart by wide gaps are no prose", "     ALDER VALLEY RAMBLERS' CLUB.\n  Hon. Secretary's Office,   3, Mill Lane,   Alderley.\n\n                    Alderley, 4th May, 1931.\n\nThe Clerk to the Parish Council,\n     The Old School,\n          Alderley.\n\nDear Sir,\n\nWe write about the footpath by the mill.\n\nYours faithfully,\n\nJohn Hale\nHon. Secretary.",
+			"ALDER VALLEY RAMBLERS' CLUB", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, _, _ := parseZoned(tt.letter)
+			var got, cc []string
+			for _, o := range in.OnBehalfOf {
+				got = append(got, o.Name)
+			}
+			for _, c := range in.CC {
+				cc = append(cc, describeParty(c))
+			}
+			if g := strings.Join(got, "|"); g != tt.onBehalf {
+				t.Errorf("onBehalfOf = %q, want %q", g, tt.onBehalf)
+			}
+			if g := strings.Join(cc, "|"); g != tt.cc {
+				t.Errorf("cc = %q, want %q", g, tt.cc)
+			}
+		})
+	}
+}
