@@ -397,7 +397,8 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 				a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home, Kind: orgKind(home)},
 					Role: trimAll(s.capacity)[0]}
 			}
-			if c := trimAll(s.capacity); a.in.MemberOf == nil && a.in.Holds == nil && len(c) == 1 && !isTitleText(c[0]) && !startsLower(c[0]) {
+			if c := trimAll(s.capacity); a.in.MemberOf == nil && a.in.Holds == nil && len(c) == 1 && !isTitleText(c[0]) && !startsLower(c[0]) &&
+				!(home != "" && isUnitText(c[0])) { // "Vertriebsinnendienst" under the name is the home body's unit
 				// A line under the name that is no title is the signatory's
 				// organisation: "Iran Interlink", "Croatian Helsinki Committee".
 				a.in.MemberOf = &domain.MembershipInput{Organisation: *orgNamed(dropLeadingArticle(c[0]))}

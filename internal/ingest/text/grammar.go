@@ -593,7 +593,7 @@ func entry(s string) (party, bool) {
 	if open := strings.Index(s, "("); open > 0 && strings.HasSuffix(s, ")") {
 		name := strings.TrimSpace(s[:open])
 		inner := strings.TrimSpace(s[open+1 : len(s)-1])
-		if isPersonText(name) {
+		if isPersonText(name) && !strings.ContainsAny(name, ",،") { // "Dr X, Pro-Vice-Chancellor (Education)" is a name and its title
 			p := personParty(name, emails)
 			if isTitleText(inner) {
 				p.setFunction(inner) // "Name (Title, Organisation)" is a member of it
@@ -726,9 +726,10 @@ func (p *party) setFunction(text string) {
 	}
 	title, org := splitTitleOrg(text)
 	first, _, _ := strings.Cut(text, ",")
-	if org == "" && isOrgText(text) && !isTitleText(text) && !isTitleText(first) {
+	if org == "" && isOrgText(text) && !isTitleText(text) && !isTitleText(first) && !isUnitText(text) {
 		// "Iran Interlink": an organisation alone; but not "Technical Services
-		// Manager, Quality Assurance Department", a title and its unit.
+		// Manager, Quality Assurance Department", a title and its unit, nor a unit
+		// alone ("Vertriebsinnendienst").
 		p.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: dropLeadingArticle(text)}}
 		return
 	}
@@ -740,6 +741,12 @@ func (p *party) setFunction(text string) {
 		// ایران"), is held.
 		p.in.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: title, Of: of}}
 		return
+	}
+	if i := strings.LastIndexAny(title, ",،"); i >= 0 && strings.TrimSpace(title[i+1:]) != "" {
+		// "архитектор-реставратор, член Союза архитекторов России": the role in the
+		// organisation is the title written with it.
+		title = strings.TrimSpace(title[i+1:])
+		title = strings.TrimSpace(strings.TrimPrefix(title, "،"))
 	}
 	p.in.MemberOf = &domain.MembershipInput{Organisation: *orgNamed(org), Role: title}
 }

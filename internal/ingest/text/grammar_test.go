@@ -60,6 +60,9 @@ func TestEntry(t *testing.T) {
 		{"a purpose carried on by a word", "کتابخانه مرکزی جهت اطلاع عموم", "organisation کتابخانه مرکزی"},
 		{"initials that fold like an honorific", "Д.Р. Мирзоева (начальник ОТК)", "person Д.Р. Мирзоева"},
 		{"esquire after the name", "E. W. Pritchard, Esq.", "person E. W. Pritchard {Esq}"},
+		{"a name and its title with an aside in brackets", "Dr Martin Oduya, Pro-Vice-Chancellor (Education)", "person Martin Oduya {Dr}"},
+		{"the role nearest its organisation", "Е.А. Воронцова — архитектор-реставратор, член Союза архитекторов России",
+			`person Е.А. Воронцова; member of Союза архитекторов России as "член"`},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
@@ -173,6 +176,8 @@ func TestReadSignatures(t *testing.T) {
 	}{
 		{"name, title, company", [][]line{block("John Tebbutt\nSales Director\nHarland & Pryce Ltd")}, "",
 			[]string{`person John Tebbutt; member of Harland & Pryce Ltd (COMPANY) as "Sales Director"; capacity Sales Director, Harland & Pryce Ltd`}, nil},
+		{"a firm ending in an abbreviation over the signatory; a unit under the name", [][]line{block("Kroon & Zonen Installatie B.V."), block("i. A. Petra Kroon\nVertriebsinnendienst")}, "",
+			[]string{`person Petra Kroon; member of Kroon & Zonen Installatie B.V. as "Vertriebsinnendienst"; capacity Vertriebsinnendienst`}, []string{"Kroon & Zonen Installatie B.V."}},
 		{"firm over two signatories signing for it", [][]line{block("Hallberg Haustechnik GmbH"), block("i.V. Jörg Seidenspinner\nLeiter Kundendienst"), block("i.A. Nadine Wolters\nSachbearbeiterin")}, "",
 			[]string{`person Jörg Seidenspinner; member of Hallberg Haustechnik GmbH (COMPANY) as "Leiter Kundendienst"; capacity Leiter Kundendienst`,
 				`person Nadine Wolters; member of Hallberg Haustechnik GmbH (COMPANY) as "Sachbearbeiterin"; capacity Sachbearbeiterin`}, []string{"Hallberg Haustechnik GmbH"}},

@@ -170,8 +170,8 @@ func endsSentence(s string) bool {
 	}
 	f := strings.Fields(s)
 	last := strings.TrimSuffix(f[len(f)-1], ".")
-	if runes(last) <= 2 || abbreviations[strings.ToLower(last)] {
-		return false
+	if runes(last) <= 2 || abbreviations[strings.ToLower(last)] || strings.Contains(last, ".") {
+		return false // "Ltd.", "B.V.", "S.p.A.": an abbreviation ends it, not a sentence
 	}
 	return true
 }
