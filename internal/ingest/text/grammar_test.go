@@ -176,8 +176,8 @@ func TestReadSignatures(t *testing.T) {
 	}{
 		{"name, title, company", [][]line{block("John Tebbutt\nSales Director\nHarland & Pryce Ltd")}, "",
 			[]string{`person John Tebbutt; member of Harland & Pryce Ltd (COMPANY) as "Sales Director"; capacity Sales Director, Harland & Pryce Ltd`}, nil},
-		{"a firm ending in an abbreviation over the signatory; a unit under the name", [][]line{block("Kroon & Zonen Installatie B.V."), block("i. A. Petra Kroon\nVertriebsinnendienst")}, "",
-			[]string{`person Petra Kroon; member of Kroon & Zonen Installatie B.V. as "Vertriebsinnendienst"; capacity Vertriebsinnendienst`}, []string{"Kroon & Zonen Installatie B.V."}},
+		{"a firm ending in an abbreviation over the signatory; a unit under the name", [][]line{block("Kroon & Zonen Installatie en Onderhoud B.V."), block("i. A. Petra Kroon\nVertriebsinnendienst")}, "",
+			[]string{`person Petra Kroon; member of Kroon & Zonen Installatie en Onderhoud B.V. as "Vertriebsinnendienst"; capacity Vertriebsinnendienst`}, []string{"Kroon & Zonen Installatie en Onderhoud B.V."}},
 		{"firm over two signatories signing for it", [][]line{block("Hallberg Haustechnik GmbH"), block("i.V. Jörg Seidenspinner\nLeiter Kundendienst"), block("i.A. Nadine Wolters\nSachbearbeiterin")}, "",
 			[]string{`person Jörg Seidenspinner; member of Hallberg Haustechnik GmbH (COMPANY) as "Leiter Kundendienst"; capacity Leiter Kundendienst`,
 				`person Nadine Wolters; member of Hallberg Haustechnik GmbH (COMPANY) as "Sachbearbeiterin"; capacity Sachbearbeiterin`}, []string{"Hallberg Haustechnik GmbH"}},
