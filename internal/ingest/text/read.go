@@ -491,6 +491,11 @@ func letterheadOrg(lay *layout) string {
 		if i := strings.IndexAny(t, "·|"); i > 0 {
 			t = strings.TrimSpace(t[:i])
 		}
+		for _, dash := range []string{" — ", " – ", " -- "} {
+			if i := strings.Index(t, dash); i > 0 && isOrgText(t[:i]) {
+				t = strings.TrimSpace(t[:i]) // "… (سهامی خاص) — کارخانه شماره ۲، …": the body, then where or what
+			}
+		}
 		if next := z.from + 1; next < z.to {
 			nt := lay.lines[next].text
 			if f := foldLine(nt); quotedName(nt) || len(f.w) > 1 && orgConnectors[f.w[0]] && (startsLower(nt) || allCaps(t) && allCaps(nt)) && !isAddressText(nt) {

@@ -189,6 +189,8 @@ func TestLetterheadBody(t *testing.T) {
 	tests := []struct{ name, letter, onBehalf, cc string }{
 		{"the office of a post-holder over its body", "OFFICE OF THE PRINCIPAL\nGlenmore College\nHigh Street, Glenmore GL1 2AB\n\n3 May 2021\n\nMs Jane Reid\n4 Oak Road\nGlenmore GL2 3CD\n\nDear Ms Reid,\n\nThank you for your letter about the library.\n\nYours sincerely,\n\nAnn Bell\nPrincipal\n\ncc: Director of Finance",
 			"Glenmore College", "office Director of Finance of Glenmore College"},
+		{"the body before a dash in the letterhead", "Atelier Moreau SARL — menuiserie, 4 rue des Forges, Tours\n\n3 mai 2021\n\nMme Anne Roy\n8 rue Nationale\n37000 Tours\n\nMadame,\n\nNous vous remercions de votre commande.\n\nVeuillez agréer, Madame, nos salutations.\n\nPaul Moreau\nGérant",
+			"Atelier Moreau SARL", ""},
 		{"fields set apart by wide gaps are no prose", "     ALDER VALLEY RAMBLERS' CLUB.\n  Hon. Secretary's Office,   3, Mill Lane,   Alderley.\n\n                    Alderley, 4th May, 1931.\n\nThe Clerk to the Parish Council,\n     The Old School,\n          Alderley.\n\nDear Sir,\n\nWe write about the footpath by the mill.\n\nYours faithfully,\n\nJohn Hale\nHon. Secretary.",
 			"ALDER VALLEY RAMBLERS' CLUB", ""},
 	}

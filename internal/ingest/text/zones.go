@@ -239,7 +239,7 @@ func findSalutation(lines []line, from, to int) int {
 			}
 			// Without its comma, a salutation is followed by the body; "Monsieur le
 			// Maire de Villeneuve" over more head lines is the addressee.
-			if j := nextNonBlank(lines, i+1, to); j >= to || isProse(lines[j].text) {
+			if j := nextNonBlank(lines, i+1, to); j >= to || isProse(lines[j].text) || blockIsProse(lines, paragraphAt(lines, j, to)) {
 				return i
 			}
 		}
@@ -596,6 +596,15 @@ func tailOfUnclosed(lines []line, from, to int) int {
 		end = b.start
 	}
 	return end
+}
+
+// paragraphAt returns the block of lines that starts at i: up to the next blank line.
+func paragraphAt(lines []line, i, to int) span {
+	end := i
+	for end < to && !lines[end].blank() {
+		end++
+	}
+	return span{i, end}
 }
 
 // blockIsProse reports whether a block has a line of prose, or is a paragraph

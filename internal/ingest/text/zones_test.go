@@ -218,6 +218,12 @@ A. Reader`, []string{"salutation", "body", "body", "page", "body", "closing", "s
                                    Yours faithfully,
 
                                    H. Marsden-Tyler`, []string{"salutation", "subject", "body", "closing", "closing", "signature"}},
+		{"a salutation without its comma over a wrapped paragraph", `Dear colleagues, hello
+
+Following the agreement reached with the district health centre, the yearly
+checks for the night shift start on Saturday in the works clinic.
+
+Nasrin Maleki`, []string{"salutation", "body", "body", "signature"}},
 		{"a reference label with a colon before a date in a column", `Kemp & Price GmbH
 Hafenstraße 3, 20457 Hamburg
 
