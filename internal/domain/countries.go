@@ -1,6 +1,9 @@
 package domain
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // countryTable lists the sovereign states (every UN member, plus Kosovo, Palestine,
 // Taiwan, Vatican City and a few others), one a line: the canonical name; other names
@@ -222,7 +225,24 @@ var countryTable = []string{
 
 // countryNames and countryDemonyms map the keys of names and of demonyms to canonical
 // names.
-var countryNames, countryDemonyms, _ = buildCountries(append(countryTable, persianCountryTable...))
+var countryNames, countryDemonyms, _ = buildCountries(slices.Concat(countryTable, persianCountryTable, arabicCountryTable))
+
+// arabicCountryTable adds the Arabic names of the states Arabic letters name most,
+// their formal names first, in the same form as countryTable ("عمان" alone is left
+// out: it is Oman and Amman).
+var arabicCountryTable = []string{
+	"Saudi Arabia; المملكة العربية السعودية, السعودية", "Kuwait; دولة الكويت, الكويت",
+	"Jordan; المملكة الأردنية الهاشمية, الأردن", "Egypt; جمهورية مصر العربية, مصر",
+	"United Arab Emirates; الإمارات العربية المتحدة, دولة الإمارات العربية المتحدة, الإمارات",
+	"Morocco; المملكة المغربية, المغرب", "Tunisia; الجمهورية التونسية",
+	"Algeria; الجمهورية الجزائرية الديمقراطية الشعبية, الجزائر", "Oman; سلطنة عمان",
+	"Qatar; دولة قطر", "Bahrain; مملكة البحرين, البحرين", "Iraq; جمهورية العراق, العراق",
+	"Lebanon; الجمهورية اللبنانية", "Syria; الجمهورية العربية السورية, سوريا",
+	"Libya; دولة ليبيا, ليبيا", "Sudan; جمهورية السودان, السودان", "Yemen; الجمهورية اليمنية, اليمن",
+	"Palestine; دولة فلسطين, فلسطين", "Iran; الجمهورية الإسلامية الإيرانية, إيران", "Turkey; تركيا",
+	"France; فرنسا", "Germany; ألمانيا", "United Kingdom; المملكة المتحدة, بريطانيا",
+	"United States; الولايات المتحدة الأمريكية, الولايات المتحدة", "Russia; روسيا", "China; الصين",
+}
 
 // persianCountryTable adds the Persian names of countries Persian letters often
 // name, in the same form as countryTable.

@@ -263,7 +263,7 @@ func TestCanonicalCountryUNMembers(t *testing.T) {
 }
 
 func TestCountryTableHasNoConflicts(t *testing.T) {
-	names, demonyms, conflicts := buildCountries(countryTable)
+	names, demonyms, conflicts := buildCountries(slices.Concat(countryTable, persianCountryTable, arabicCountryTable))
 	if len(conflicts) > 0 {
 		t.Errorf("buildCountries() conflicts on %q, want none", conflicts)
 	}

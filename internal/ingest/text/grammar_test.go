@@ -47,7 +47,7 @@ func TestEntry(t *testing.T) {
 		{"name and title in brackets before the office grammar", "Colin Abernethy (Winter Service Coordinator)", "person Colin Abernethy"},
 		{"name, title and organisation in brackets", "Ruth Obi (Director, Harland Finance Ltd)",
 			`person Ruth Obi; member of Harland Finance Ltd (COMPANY) as "Director"`},
-		{"an organisation and its town", "Ministère de la Culture et de la Communication, Rennes", "organisation Ministère de la Culture et de la Communication"},
+		{"an organisation and its town", "Ministère de la Culture et de la Communication, Rennes", "organisation Ministère de la Culture et de la Communication (GOVERNMENT)"},
 		{"an organisation and its state after a dash", "Court of Audit – Republic of Estonia", "organisation Court of Audit"},
 		{"a title and an organisation is no location", "Director, Amnesty International", "office Director of Amnesty International (NGO)"},
 		{"a company that names its trade is no unit", "Mr D. Hollins, Credit Controller, Marsh Pallet Services Ltd",

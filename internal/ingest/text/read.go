@@ -509,13 +509,15 @@ func letterheadOrg(lay *layout) string {
 		}
 		// A hierarchy of bodies, from the state down ("جمهوری اسلامی ایران" /
 		// "وزارت بهداشت …" / "دانشگاه علوم پزشکی کرمان" / "معاونت …"): the letter is
-		// the first body under the state and its ministries, not one of its units.
-		for next := z.from + 1; next < z.to && (governing(t) || isUnitText(t) || officeOfTitle(t)); next++ {
-			nt := lay.lines[next].text
-			if !isOrgText(nt) || isTitleText(nt) || isAddressText(nt) || isContactText(nt) || isUnitText(nt) {
-				break
+		// the last body of it that is not one of its units.
+		if governing(t) || isUnitText(t) || officeOfTitle(t) {
+			for next := z.from + 1; next < z.to; next++ {
+				nt := lay.lines[next].text
+				if !isOrgText(nt) || isTitleText(nt) || isAddressText(nt) || isContactText(nt) || isUnitText(nt) {
+					break
+				}
+				t = nt
 			}
-			t = nt
 		}
 		return trimPunct(t)
 	}

@@ -169,8 +169,8 @@ func TestMemoOnLetterhead(t *testing.T) {
 // A letterhead that runs from the state down names the first body under the state
 // and its ministries; a From header naming a unit gives way to the person who signs.
 func TestLetterheadHierarchy(t *testing.T) {
-	in, _, _ := parseZoned("Republic of Estonia\nMinistry of Social Affairs\nTartu University Hospital\nResearch Office\n\n" +
-		"To:      Dr Mart Kask, Head of Cardiology\nFrom:    Research Office\nDate:    3 May 2021\nSubject: Ethics approval\n\n" +
+	in, _, _ := parseZoned("Republic of Estonia\nMinistry of Social Affairs\nTartu University Hospital\nClinical Research Unit\n\n" +
+		"To:      Dr Mart Kask, Head of Cardiology\nFrom:    Clinical Research Unit\nDate:    3 May 2021\nSubject: Ethics approval\n\n" +
 		"The committee has approved the study protocol submitted in April.\n\nWith kind regards,\n\nDr Liis Tamm\nHead of Research")
 	var got []string
 	for _, o := range in.OnBehalfOf {

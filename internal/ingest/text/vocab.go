@@ -93,7 +93,8 @@ var orgKeywords = foldSet(
 var kindWords = map[domain.OrganisationKind]map[string]bool{
 	domain.OrgGovernment: foldSet("ministry", "government", "embassy", "consulate", "parliament",
 		"senate", "congress", "municipality", "cabinet", "presidency", "وزارت", "دولت", "سفارت",
-		"مجلس", "شهرداری", "سرکنسولگری"),
+		"مجلس", "شهرداری", "سرکنسولگری", "ministerium", "ministère", "ministerio", "ministero",
+		"ministerie", "министерство", "وزارة", "سفارة", "بلدية"),
 	domain.OrgMedia: foldSet("news", "times", "herald", "gazette", "journal", "tribune", "radio",
 		"television", "tv", "broadcasting", "magazine", "newspaper", "media", "press", "post",
 		"خبرگزاری", "روزنامه", "رسانه", "نشریه"),
