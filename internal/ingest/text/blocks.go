@@ -16,6 +16,30 @@ import (
 // common organisation ("Ms Priya Raman, Co-Chair" and "Mr Tomasz Wilk, Co-Chair"
 // over "Postgraduate Tutors' Forum"): each with the lines under the names.
 func readAddresses(texts []string) []party {
+	// "Al Sindaco del Comune di Bagnacavallo" / "Al Sindaco del Comune di Cotignola":
+	// each line that opens with an addressee's prefix starts an addressee of its own.
+	var starts []int
+	for i, t := range texts {
+		f := foldLine(t)
+		if n, ok := lex.prefix(secAddresseePrefix, f); ok && n < len(f.w) {
+			if _, att := lex.prefix(secAttention, f); !att {
+				starts = append(starts, i)
+			}
+		}
+	}
+	if len(starts) >= 2 && starts[0] == 0 {
+		var out []party
+		for k, from := range starts {
+			to := len(texts)
+			if k+1 < len(starts) {
+				to = starts[k+1]
+			}
+			if p, ok := readAddress(texts[from:to]); ok {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
 	people := 0
 	for people < len(texts) && people < domain.MaxParties {
 		t := texts[people]

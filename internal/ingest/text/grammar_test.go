@@ -163,6 +163,14 @@ func TestReadAddresses(t *testing.T) {
 	if g := strings.Join(descr, "|"); g != want {
 		t.Errorf("got  %s\nwant %s", g, want)
 	}
+	descr = nil
+	for _, p := range readAddresses([]string{"Al Sindaco del Comune di Alba", "Al Sindaco del Comune di Bra"}) {
+		descr = append(descr, describeParty(p.recipient()))
+	}
+	want = "office Sindaco of Comune di Alba|office Sindaco of Comune di Bra"
+	if g := strings.Join(descr, "|"); g != want {
+		t.Errorf("got  %s\nwant %s", g, want)
+	}
 }
 
 func TestReadSignatures(t *testing.T) {

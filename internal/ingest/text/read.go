@@ -47,7 +47,11 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 			}
 		}
 	}
-	for _, z := range lay.find(zSubject) {
+	// A labelled subject ("OGGETTO: …") over a line that only looks like one ("LORO
+	// SEDI – inviata a mezzo PEC" under the addressees).
+	subjects := lay.find(zSubject)
+	slices.SortStableFunc(subjects, func(a, b zone) int { return boolRank(a.label == "") - boolRank(b.label == "") })
+	for _, z := range subjects {
 		if in.Subject == "" {
 			in.Subject = cutRunes(domain.CleanText(z.value), maxSubject)
 		}
@@ -352,6 +356,14 @@ func endsInConnector(s string) bool {
 	}
 	w := f.w[len(f.w)-1]
 	return orgConnectors[w] || lex.words[secArticle][w] || clauseConjunctions[w]
+}
+
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // inHouse ties the parties of a memo on letterhead to the letterhead's organisation:

@@ -213,3 +213,14 @@ func TestLetterheadBody(t *testing.T) {
 		})
 	}
 }
+
+// A labelled subject wrapped onto an indented line, under a line that only looks
+// like a subject, is the subject.
+func TestWrappedSubject(t *testing.T) {
+	in, _, _ := parseZoned("PROVINCIA DI LUCCA\nSettore Strade\n\n                         Lucca, 3 maggio 2021\n\n                   Al Sindaco del Comune di Barga\n\n                   LORO SEDI\n\n" +
+		"OGGETTO: S.P. 2 – chiusura al transito per lavori sul ponte del\n         torrente Corsonna. Comunicazione.\n\nSi comunica che la strada resterà chiusa dal 10 al 20 maggio per lavori urgenti al ponte.\n\nIl Dirigente\nIng. Marco Neri")
+	want := "S.P. 2 – chiusura al transito per lavori sul ponte del torrente Corsonna. Comunicazione."
+	if in.Subject != want {
+		t.Errorf("subject = %q, want %q", in.Subject, want)
+	}
+}

@@ -487,6 +487,9 @@ func headOfUnmarked(lines []line, from, to int) int {
 		if !blockIsProse(lines, b) {
 			continue
 		}
+		if v, ok := lex.label(secLabelSubject, lines[b.start].text); ok && v != "" {
+			continue // "OGGETTO: … wrapped over two lines.": the subject, however long
+		}
 		// An editorial lead: prose before an addressee block that the letter's
 		// prose follows ("… The text of the letter is as follows:" over "Mr. Edi
 		// Rama / Prime Minister …").
@@ -679,6 +682,15 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 				}
 				z := lay.add(k, at, i+1)
 				z.label, z.value = label, value
+				for k == zSubject && label != "" && i+1 < b.end && isContinuation(lines[i+1]) && !page[i+1] {
+					// "OGGETTO: S.P. 8 … per lavori di" / "         consolidamento del
+					// ponte …": a subject wrapped onto indented lines.
+					if nk, _, _ := headLine(lines[i+1].text); nk != zNone {
+						break
+					}
+					i++
+					z.to, z.value = i+1, z.value+" "+lines[i].text
+				}
 				start = i + 1
 			}
 		}
