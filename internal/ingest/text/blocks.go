@@ -267,13 +267,19 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 	var sigs []*signatory
 	var pendingTitle []string
 	var firms []domain.OrganisationInput // organisations named over the signatures
+	var colTitles [][]string // titles set side by side over the names under them ("de secretaris,   de burgemeester,")
 	for _, b := range blocks {
 		cols := columns(b)
-		for _, col := range cols {
+		before := len(sigs)
+		var titlesHere [][]string
+		for ci, col := range cols {
 			var cur *signatory
 			var signsFor *domain.OrganisationInput
 			if len(cols) > 1 {
 				pendingTitle = nil
+				if len(colTitles) == len(cols) {
+					pendingTitle = colTitles[ci]
+				}
 			}
 			// else a capacity written over the name, a blank line above it ("La
 			// Directrice adjointe …," / "" / "Florence Aubertin"), carries on.
@@ -388,6 +394,13 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 				}
 				cur.capacity = append(cur.capacity, t)
 			}
+			if len(cols) > 1 {
+				titlesHere = append(titlesHere, pendingTitle)
+			}
+		}
+		colTitles = nil
+		if len(sigs) == before && len(cols) > 1 {
+			colTitles = titlesHere // titles only: the names come in the next block
 		}
 	}
 	if len(sigs) == 0 {
@@ -433,7 +446,12 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 			}
 			if a.in.MemberOf == nil && a.in.Holds == nil && home != "" {
 				role, _ := splitTitleOrg(s.capacity[0])
-				a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home, Kind: orgKind(home)}, Role: role}
+				if r := dropTitleArticle(role); isPublicTitle(r) {
+					// "de burgemeester" on the town's paper holds its office.
+					a.in.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: r, Of: &domain.OrganisationInput{Name: home, Kind: orgKind(home)}}}
+				} else {
+					a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home, Kind: orgKind(home)}, Role: role}
+				}
 			}
 		} else if home != "" && a.in.Person != nil && a.in.MemberOf == nil && a.in.Holds == nil {
 			a.in.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: home, Kind: orgKind(home)}}

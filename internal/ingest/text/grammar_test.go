@@ -186,6 +186,8 @@ func TestReadSignatures(t *testing.T) {
 			[]string{`person John Tebbutt; member of Harland & Pryce Ltd (COMPANY) as "Sales Director"; capacity Sales Director, Harland & Pryce Ltd`}, nil},
 		{"a firm ending in an abbreviation over the signatory; a unit under the name", [][]line{block("Kroon & Zonen Installatie en Onderhoud B.V."), block("i. A. Petra Kroon\nVertriebsinnendienst")}, "",
 			[]string{`person Petra Kroon; member of Kroon & Zonen Installatie en Onderhoud B.V. as "Vertriebsinnendienst"; capacity Vertriebsinnendienst`}, []string{"Kroon & Zonen Installatie en Onderhoud B.V."}},
+		{"titles side by side over the names under them, on the town's paper", [][]line{block("de secretaris,                             de burgemeester,"), block("drs. J. Bos                                mr. P. Wit")}, "gemeente Kampen",
+			[]string{`person J. Bos {drs.}; member of gemeente Kampen as "de secretaris"; capacity de secretaris`, `person P. Wit {mr.}; holds burgemeester of gemeente Kampen; capacity de burgemeester`}, nil},
 		{"firm over two signatories signing for it", [][]line{block("Hallberg Haustechnik GmbH"), block("i.V. Jörg Seidenspinner\nLeiter Kundendienst"), block("i.A. Nadine Wolters\nSachbearbeiterin")}, "",
 			[]string{`person Jörg Seidenspinner; member of Hallberg Haustechnik GmbH (COMPANY) as "Leiter Kundendienst"; capacity Leiter Kundendienst`,
 				`person Nadine Wolters; member of Hallberg Haustechnik GmbH (COMPANY) as "Sachbearbeiterin"; capacity Sachbearbeiterin`}, []string{"Hallberg Haustechnik GmbH"}},
