@@ -133,8 +133,16 @@ func isContactText(s string) bool {
 	if strings.Contains(s, "@") || strings.Contains(strings.ToLower(s), "www.") || strings.Contains(s, "http") {
 		return true
 	}
-	_, ok := lex.prefix(secContact, foldLine(s))
-	return ok
+	if _, ok := lex.prefix(secContact, foldLine(s)); ok {
+		return true
+	}
+	// "Dr. Elke Hausmann · IBAN DE12 …": a footer's fields set apart by dots or bars.
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '·' || r == '|' || r == '•' }) {
+		if _, ok := lex.prefix(secContact, foldLine(part)); ok && part != s {
+			return true
+		}
+	}
+	return false
 }
 
 // isPersonText reports whether s reads as a person's name, after honorifics: one to
