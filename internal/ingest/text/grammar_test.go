@@ -188,7 +188,7 @@ func TestReadSignatures(t *testing.T) {
 			[]string{`person Petra Kroon; member of Kroon & Zonen Installatie en Onderhoud B.V. as "Vertriebsinnendienst"; capacity Vertriebsinnendienst`}, []string{"Kroon & Zonen Installatie en Onderhoud B.V."}},
 		{"titles side by side over the names under them, on the town's paper", [][]line{block("de secretaris,                             de burgemeester,"), block("drs. J. Bos                                mr. P. Wit")}, "gemeente Kampen",
 			[]string{`person J. Bos {drs.}; member of gemeente Kampen as "de secretaris"; capacity de secretaris`, `person P. Wit {mr.}; holds burgemeester of gemeente Kampen; capacity de burgemeester`}, nil},
-		{"a registry footer under the signature is no firm", [][]line{block("Kohl & Sohn Feinmechanik GmbH\ni. A. Eva Kohl\nVertriebsinnendienst"), block("Sitz: Ulm · Amtsgericht Ulm HRB 12 · Geschäftsführer: Jan Kohl,\nDr. Ina Sohn · IBAN DE12 7215 0000 0050 1234 56")}, "",
+		{"a registry footer under the signature is no firm", [][]line{block("Kohl & Sohn Feinmechanik GmbH\ni. A. Eva Kohl\nVertriebsinnendienst"), block("Kohl & Sohn GmbH · Ulm · IBAN DE12 7215 0000 0050 1234 56")}, "",
 			[]string{`person Eva Kohl; member of Kohl & Sohn Feinmechanik GmbH (COMPANY) as "Vertriebsinnendienst"; capacity Vertriebsinnendienst`}, []string{"Kohl & Sohn Feinmechanik GmbH"}},
 		{"firm over two signatories signing for it", [][]line{block("Hallberg Haustechnik GmbH"), block("i.V. Jörg Seidenspinner\nLeiter Kundendienst"), block("i.A. Nadine Wolters\nSachbearbeiterin")}, "",
 			[]string{`person Jörg Seidenspinner; member of Hallberg Haustechnik GmbH (COMPANY) as "Leiter Kundendienst"; capacity Leiter Kundendienst`,
