@@ -140,6 +140,15 @@ func dateColumn(t string) (string, bool) {
 	}
 	for i := len(cols) - 1; i >= 0; i-- {
 		if isDateLine(cols[i]) {
+			if i > 0 {
+				// "г. Самара          «12» апреля 2022 г.": the place in the column
+				// before the date's.
+				if at := cleanPlace(cols[i-1]); at != "" {
+					if _, ok := parsePlace(at, true); ok {
+						return cols[i-1] + ", " + cols[i], true
+					}
+				}
+			}
 			return cols[i], true
 		}
 	}

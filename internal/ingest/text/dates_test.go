@@ -65,6 +65,19 @@ func TestDateLine(t *testing.T) {
 	}
 }
 
+func TestDateColumn(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"No. 41/1987          Lisbon, 2 March 1987", "Lisbon, 2 March 1987"},
+		{"г. Самара          «12» апреля 2022 г.", "г. Самара, «12» апреля 2022 г."},
+		{"Ref. 12/A          3 May 2001", "3 May 2001"},
+	}
+	for _, tt := range tests {
+		if got, _ := dateColumn(tt.in); got != tt.want {
+			t.Errorf("dateColumn(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestFirstNumericDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Исх. № 01-14/2387 от 16.08.2023", "16.08.2023"},
