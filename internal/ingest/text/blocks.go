@@ -309,6 +309,12 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					}
 					f = foldLine(t)
 				}
+				if pn, pd := lex.prefix(secPostscript, f); pd && (pn == len(f.w) || strings.HasPrefix(strings.TrimSpace(strings.TrimLeft(f.after(pn), ".:")), "(")) {
+					// "P.D. (Decreto 112/2019)": by delegation; the titles over it are
+					// the delegating post's, the signatory's come under it.
+					pendingTitle = nil
+					continue
+				}
 				n, ok := lex.prefix(secOnBehalf, f)
 				if ok && n == 1 && n < len(f.w) && len([]rune(f.w[0])) == 1 &&
 					(len([]rune(f.w[1])) == 1 || nameParticles[f.w[1]] && n+1 < len(f.w)) {

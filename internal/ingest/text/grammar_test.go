@@ -190,6 +190,8 @@ func TestReadSignatures(t *testing.T) {
 			[]string{`person J. Bos {drs.}; member of gemeente Kampen as "de secretaris"; capacity de secretaris`, `person P. Wit {mr.}; holds burgemeester of gemeente Kampen; capacity de burgemeester`}, nil},
 		{"a registry footer under the signature is no firm", [][]line{block("Kohl & Sohn Feinmechanik GmbH\ni. A. Eva Kohl\nVertriebsinnendienst"), block("Kohl & Sohn GmbH · Ulm · IBAN DE12 7215 0000 0050 1234 56")}, "",
 			[]string{`person Eva Kohl; member of Kohl & Sohn Feinmechanik GmbH (COMPANY) as "Vertriebsinnendienst"; capacity Vertriebsinnendienst`}, []string{"Kohl & Sohn Feinmechanik GmbH"}},
+		{"a signature by delegation: the title under the mark is the signatory's", [][]line{block("EL ALCALDE,\nP.D. (Decreto 4/2020)\nLa Concejala Delegada de Hacienda,"), block("Fdo.: Rosa Gil Pardo")}, "AYUNTAMIENTO DE BRIONES",
+			[]string{`person Rosa Gil Pardo; holds Concejala Delegada de Hacienda of AYUNTAMIENTO DE BRIONES; capacity La Concejala Delegada de Hacienda`}, nil},
 		{"firm over two signatories signing for it", [][]line{block("Hallberg Haustechnik GmbH"), block("i.V. Jörg Seidenspinner\nLeiter Kundendienst"), block("i.A. Nadine Wolters\nSachbearbeiterin")}, "",
 			[]string{`person Jörg Seidenspinner; member of Hallberg Haustechnik GmbH (COMPANY) as "Leiter Kundendienst"; capacity Leiter Kundendienst`,
 				`person Nadine Wolters; member of Hallberg Haustechnik GmbH (COMPANY) as "Sachbearbeiterin"; capacity Sachbearbeiterin`}, []string{"Hallberg Haustechnik GmbH"}},

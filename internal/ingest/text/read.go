@@ -73,6 +73,19 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 		}
 	}
 
+	// The place of writing from another date line of the same letter ("En Valdemora
+	// del Río, a 14 de junio de 2022." at the foot, the date read above it).
+	if in.WrittenAt == nil && (in.Date != nil || in.DateText != "") {
+		for _, z := range lay.find(zDate) {
+			if d, ok := dateLineIn(z.value, dayFirst); ok && d.place != "" && (d.date == nil || in.Date == nil || d.date.Equal(*in.Date)) {
+				if pl, ok := parsePlace(d.place, true); ok {
+					in.WrittenAt, in.PlaceText = &pl.in, pl.text
+					break
+				}
+			}
+		}
+	}
+
 	// Without a date line, the date of the letter's own reference ("Исх. № 127/03 от
 	// 12.03.2020", "Prot. n. 45 del 12/03/2020"): the first reference that holds one.
 	if in.Date == nil && in.DateText == "" {

@@ -638,6 +638,20 @@ func isTailMarker(t string) bool {
 	return ok
 }
 
+// delegation reports whether a postscript's mark at line i is a signature's "por
+// delegación" (Spanish "P.D." is both): followed by nothing but a reference in
+// brackets ("P.D. (Decreto 112/2019)"), with the delegate's title under it.
+func delegation(lines []line, i, to int) bool {
+	f := foldHead(lines[i].text)
+	n, _ := lex.prefix(secPostscript, f)
+	rest := strings.TrimSpace(strings.TrimLeft(f.after(n), ".:"))
+	if rest != "" && !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	j := nextNonBlank(lines, i+1, to)
+	return j < to && isTitleText(strings.TrimSuffix(lines[j].text, ","))
+}
+
 // head zones the lines before the body: invocation, headings, title, letterhead,
 // references, date, addressee, subject.
 func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
@@ -957,7 +971,7 @@ func (lay *layout) tail(from, to int, page map[int]bool) {
 			i = lay.list(zEnclosure, secLabelEnclosure, i, to)
 			continue
 		}
-		if _, ok := lex.prefix(secPostscript, f); ok {
+		if _, ok := lex.prefix(secPostscript, f); ok && !delegation(lines, i, to) {
 			flushSig(i)
 			end := i + 1
 			for end < to && !lines[end].blank() {
