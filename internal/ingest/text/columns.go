@@ -160,3 +160,28 @@ func unfoldColumns(lines []line) []line {
 	column(false, true)
 	return append(out, lines[end:]...)
 }
+
+// forwardedPart drops a forwarding cover over the letter: a marker near the top
+// ("---- Forwarded ----", "-----Original Message-----", "Begin forwarded message:"),
+// then the forwarder's headers and note up to a rule line, or nothing. The letter
+// forwarded is the document; its cover says only who passed it on.
+func forwardedPart(lines []line) []line {
+	for i := 0; i < min(len(lines), 8); i++ {
+		t := strings.Trim(lines[i].text, "-_=*~─━<> :")
+		if t == "" || len(t) > maxCueLine || !lex.is(secForwarded, t) {
+			continue
+		}
+		from := i + 1
+		for j := i + 1; j < min(len(lines), i+16); j++ {
+			if isRule(lines[j].text) {
+				from = j + 1
+				break
+			}
+		}
+		if nextNonBlank(lines, from, len(lines)) >= len(lines) {
+			return lines
+		}
+		return lines[from:]
+	}
+	return lines
+}

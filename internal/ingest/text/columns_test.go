@@ -36,3 +36,25 @@ func TestUnfoldColumns(t *testing.T) {
 		})
 	}
 }
+
+// A forwarding cover over a letter: the letter forwarded is the document.
+func TestForwardedPart(t *testing.T) {
+	tests := []struct{ name, letter, want string }{
+		{"a marker, the forwarder's note, a rule", "---- Forwarded ----\nFrom: Ann Bell\nSent: Tue 9/17/2019\nPlease read. - A.\n--------------\n\nTO: Tom Reed\nFROM: Ian Shaw\n\nThe lift is out of order.",
+			"/TO: Tom Reed/FROM: Ian Shaw//The lift is out of order."},
+		{"an original message under the forwarder's note", "Tom, see below.\n-----Original Message-----\nFrom: Ian Shaw\nTo: Ann Bell\n\nThe lift is out of order.",
+			"From: Ian Shaw/To: Ann Bell//The lift is out of order."},
+		{"no marker", "Dear Sir,\n\nWe forwarded your letter.", "Dear Sir,//We forwarded your letter."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, l := range forwardedPart(splitLines(tt.letter)) {
+				got = append(got, l.text)
+			}
+			if g := strings.Join(got, "/"); g != tt.want {
+				t.Errorf("got  %q\nwant %q", g, tt.want)
+			}
+		})
+	}
+}

@@ -59,6 +59,7 @@ const (
 	secField            section = "field"
 	secAttention        section = "attention"
 	secPreClosing       section = "pre-closing"
+	secForwarded        section = "forwarded"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -66,7 +67,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention, secPreClosing}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention, secPreClosing, secForwarded}
 
 // phrase is a cue as folded words.
 type phrase []string

@@ -432,7 +432,7 @@ func continuesEntry(s string) bool {
 // parseZoned reads a decoded letter through its zones, with how it found each fact;
 // ok is false when it has no visible text.
 func parseZoned(s string) (domain.LetterInput, *document.Reading, bool) {
-	lines := unfoldColumns(splitLines(s))
+	lines := unfoldColumns(forwardedPart(splitLines(s)))
 	first := nextNonBlank(lines, 0, len(lines))
 	if first >= len(lines) {
 		return domain.LetterInput{}, nil, false
@@ -497,7 +497,7 @@ func Zones(raw []byte) string {
 	if err != nil {
 		return ""
 	}
-	out := explain(segment(unfoldColumns(splitLines(s))))
+	out := explain(segment(unfoldColumns(forwardedPart(splitLines(s)))))
 	if _, rd, ok := parseZoned(s); ok {
 		out += "\n" + rd.String()
 	}
