@@ -523,9 +523,11 @@ func letterheadOrg(lay *layout) string {
 		}
 		if next := z.from + 1; next < z.to {
 			nt := lay.lines[next].text
-			if f := foldLine(nt); quotedName(nt) || len(f.w) > 1 && orgConnectors[f.w[0]] && (startsLower(nt) || allCaps(t) && allCaps(nt)) && !isAddressText(nt) {
+			if f := foldLine(nt); quotedName(nt) || len(f.w) > 1 && orgConnectors[f.w[0]] && (startsLower(nt) || allCaps(t) && allCaps(nt)) && !isAddressText(nt) ||
+				allCaps(t) && allCaps(nt) && (!isOrgText(t) || onlyAKind(t)) && isOrgText(nt) && !isAddressText(nt) && !isContactText(nt) && !strings.ContainsAny(t, ".,") {
 				// "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ УЧРЕЖДЕНИЕ КУЛЬТУРЫ / «МУЗЕЙ ИСТОРИИ …»",
-				// "Historisches Seminar / der Johann Wolfgang Goethe-Universität": one name.
+				// "Historisches Seminar / der Johann Wolfgang Goethe-Universität", "THE
+				// FENLAND DRAINAGE / HISTORICAL SOCIETY.": one name.
 				t += " " + nt
 			}
 		}

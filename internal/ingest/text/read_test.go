@@ -191,6 +191,8 @@ func TestLetterheadBody(t *testing.T) {
 			"Glenmore College", "office Director of Finance of Glenmore College"},
 		{"the body before a dash in the letterhead", "Atelier Moreau SARL — menuiserie, 4 rue des Forges, Tours\n\n3 mai 2021\n\nMme Anne Roy\n8 rue Nationale\n37000 Tours\n\nMadame,\n\nNous vous remercions de votre commande.\n\nVeuillez agréer, Madame, nos salutations.\n\nPaul Moreau\nGérant",
 			"Atelier Moreau SARL", ""},
+		{"a name in capitals over two lines", "            THE ALDER VALLEY\n            RAMBLERS' CLUB.\n\n                    Alderley, 4th May, 1931.\n\nThe Clerk to the Parish Council,\n     The Old School,\n          Alderley.\n\nDear Sir,\n\nWe write about the footpath by the mill.\n\nYours faithfully,\n\nJohn Hale\nHon. Secretary.",
+			"THE ALDER VALLEY RAMBLERS' CLUB", ""},
 		{"fields set apart by wide gaps are no prose", "     ALDER VALLEY RAMBLERS' CLUB.\n  Hon. Secretary's Office,   3, Mill Lane,   Alderley.\n\n                    Alderley, 4th May, 1931.\n\nThe Clerk to the Parish Council,\n     The Old School,\n          Alderley.\n\nDear Sir,\n\nWe write about the footpath by the mill.\n\nYours faithfully,\n\nJohn Hale\nHon. Secretary.",
 			"ALDER VALLEY RAMBLERS' CLUB", ""},
 	}

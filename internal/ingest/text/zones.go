@@ -233,6 +233,9 @@ func findSalutation(lines []line, from, to int) int {
 			continue
 		}
 		if len(t) <= maxCueLine && isSalutationLine(t) {
+			if j := laterSalutation(lines, i, to); j > i {
+				return j // "Sir Geo. Lamplugh, Bart.," over his address, then "Dear Sir George,"
+			}
 			last := t[len(t)-1]
 			if strings.ContainsRune(",:!;", rune(last)) || strings.HasSuffix(t, "،") || strings.HasSuffix(t, "؛") {
 				return i
@@ -248,6 +251,23 @@ func findSalutation(lines []line, from, to int) int {
 			if prose > 2 {
 				return -1
 			}
+		}
+	}
+	return -1
+}
+
+// laterSalutation returns the salutation that follows the one at line i over a few
+// short lines (an address block) and before any prose, or -1: the first was an
+// addressee's name that starts like one ("Sir Geo. Lamplugh, Bart.").
+func laterSalutation(lines []line, i, to int) int {
+	for j := i + 1; j < to && j <= i+8; j++ {
+		t := lines[j].text
+		switch {
+		case t == "":
+		case isProse(t):
+			return -1
+		case len(t) <= maxCueLine && isSalutationLine(t) && lines[j-1].blank():
+			return j
 		}
 	}
 	return -1

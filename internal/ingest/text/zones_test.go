@@ -224,6 +224,17 @@ Following the agreement reached with the district health centre, the yearly
 checks for the night shift start on Saturday in the works clinic.
 
 Nasrin Maleki`, []string{"salutation", "body", "body", "signature"}},
+		{"an addressee whose name starts like a salutation, the salutation under his address", `Sir John Hale, Bart.,
+    Alder Hall,
+        nr. Ely.
+
+Dear Sir John,
+
+We thank you for your kindness in allowing our members to visit the old mill.
+
+Yours faithfully,
+
+A. Reed`, []string{"address", "address", "address", "salutation", "body", "closing", "signature"}},
 		{"a reference label with a colon before a date in a column", `Kemp & Price GmbH
 Hafenstraße 3, 20457 Hamburg
 
