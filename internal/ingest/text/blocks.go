@@ -85,13 +85,16 @@ func readAddress(texts []string) (party, bool) {
 			}
 			t = rest
 			addressed[len(lines)] = true
-		} else if len(f.w) > 1 && orgConnectors[f.w[0]] && len(lines) > 0 && honour == "" && strings.IndexFunc(t, unicode.IsDigit) < 0 {
+		} else if _, hon := lex.prefix(secHonorific, f); len(f.w) > 1 && orgConnectors[f.w[0]] && !hon && len(lines) > 0 && honour == "" && strings.IndexFunc(t, unicode.IsDigit) < 0 {
 			lines[len(lines)-1] += " " + t // "Al Sig. Sindaco / del Comune di Montevecchio"
 			continue
 		}
 		if lex.is(secHonorific, t) {
 			honour = strings.TrimSpace(honour + " " + t) // "Herrn" over the name
 			continue
+		}
+		if lex.is(secMailNote, t) {
+			continue // "Einschreiben", "Aangetekend": how it was sent, over the address
 		}
 		if k := dropLeadingArticle(t); len(strings.Fields(k)) == 1 && lex.is(secOrganisationWord, k) && !continuedBy(texts, ti) {
 			continue // "Spett.le Ditta": a kind of body, no name, over the name

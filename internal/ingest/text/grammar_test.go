@@ -136,6 +136,7 @@ func TestReadAddress(t *testing.T) {
 		{"the person to attend, name and title, after the country", []string{"Harbour Slips Ltd", "14 Quay Road", "Nelson 7010", "New Zealand", "Attn:  Mr Ron Tait, Operations Manager"},
 			`person Ron Tait {Mr}; member of Harbour Slips Ltd as "Operations Manager"; as Operations Manager`},
 		{"the members of a body over two lines", []string{"Aan de leden van de gemeenteraad", "van Zuidhaven"}, "organisation gemeenteraad van Zuidhaven"},
+		{"a mail note, and an honorific that starts with a connector", []string{"Aangetekend", "De heer J.W. Koopmans", "Vismarkt 4", "9712 CB Groningen"}, "person J.W. Koopmans {De heer}"},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}

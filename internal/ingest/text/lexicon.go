@@ -60,6 +60,7 @@ const (
 	secAttention        section = "attention"
 	secPreClosing       section = "pre-closing"
 	secForwarded        section = "forwarded"
+	secMailNote         section = "mail-note"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -67,7 +68,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention, secPreClosing, secForwarded}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention, secPreClosing, secForwarded, secMailNote}
 
 // phrase is a cue as folded words.
 type phrase []string
