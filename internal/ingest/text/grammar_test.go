@@ -137,6 +137,7 @@ func TestReadAddress(t *testing.T) {
 			`person Ron Tait {Mr}; member of Harbour Slips Ltd as "Operations Manager"; as Operations Manager`},
 		{"the members of a body over two lines", []string{"Aan de leden van de gemeenteraad", "van Zuidhaven"}, "organisation gemeenteraad van Zuidhaven"},
 		{"a mail note, and an honorific that starts with a connector", []string{"Aangetekend", "De heer J.W. Koopmans", "Vismarkt 4", "9712 CB Groningen"}, "person J.W. Koopmans {De heer}"},
+		{"a mail note over a company", []string{"Recorded Delivery", "Acme Widgets Ltd", "Unit 4, Mill Road"}, "organisation Acme Widgets Ltd (COMPANY)"},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}
