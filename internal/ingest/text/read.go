@@ -179,7 +179,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 		authorsHow, authorsConf = "signature block", confSignature
 	}
 	if v := lay.verbale; v != nil {
-		if p, ok := entry(v.author); ok {
+		if p, ok := entry(withoutSeat(withoutAside(v.author))); ok {
 			if p.in.Person != nil { // an embassy is no person, whatever its name looks like
 				p.in = domain.PartyInput{Organisation: &domain.OrganisationInput{Name: p.in.Person.Name}}
 			}
@@ -216,7 +216,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	}
 	if v := lay.verbale; v != nil {
 		in.Recipients = nil
-		if p, ok := entry(withoutAside(v.recipient)); ok {
+		if p, ok := entry(withoutSeat(withoutAside(v.recipient))); ok {
 			if p.in.Person != nil {
 				p.in = domain.PartyInput{Organisation: &domain.OrganisationInput{Name: p.in.Person.Name}}
 			}
@@ -588,6 +588,31 @@ func withoutAside(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// withoutSeat cuts where a body sits from the end of its name in a sentence: "the
+// Embassy of Italy in Tehran", "سفارت جمهوری ایتالیا در تهران", "l'Ambassade de
+// France à Berne" (a town after "in", "à", "در", "в", "في"; a country, where the
+// embassy is accredited, is part of its name).
+func withoutSeat(s string) string {
+	f := foldLine(s)
+	n := len(f.w)
+	for k := n - 2; k >= max(1, n-3); k-- {
+		if !seatWords[f.w[k]] {
+			continue
+		}
+		at := f.after(k + 1)
+		if _, state := country(at); state {
+			return s // "Ambassade du Sénégal en Suisse": where it is accredited is its name
+		}
+		if isPlace(at) || !hasCase(at) && n-k-1 <= 2 || len(strings.Fields(at)) <= 2 && startsUpper(at) {
+			return trimPunct(f.upto(k))
+		}
+	}
+	return s
+}
+
+// seatWords say where a body sits.
+var seatWords = foldSet("in", "at", "à", "a", "en", "в", "во", "در", "في", "بـ")
 
 // allCaps reports whether s has letters and all of them in capitals.
 func allCaps(s string) bool {

@@ -226,3 +226,17 @@ func TestWrappedSubject(t *testing.T) {
 		t.Errorf("subject = %q, want %q", in.Subject, want)
 	}
 }
+
+func TestWithoutSeat(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Embassy of the Republic of Italy in Tehran", "Embassy of the Republic of Italy"},
+		{"سفارت جمهوری ایتالیا در تهران", "سفارت جمهوری ایتالیا"},
+		{"Ambassade de la République du Sénégal en Suisse", "Ambassade de la République du Sénégal en Suisse"},
+		{"Ministry of Foreign Affairs", "Ministry of Foreign Affairs"},
+	}
+	for _, tt := range tests {
+		if got := withoutSeat(tt.in); got != tt.want {
+			t.Errorf("withoutSeat(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
