@@ -215,6 +215,18 @@ func readAddress(texts []string) (party, bool) {
 	return p, true
 }
 
+// entryOfCapacity reports whether a signature line with a comma carries on the
+// signatory above it rather than naming another: "Vice President, Customer
+// Accounts" (a title first), "Prairie Terminal Storage, Inc." (a company).
+func entryOfCapacity(t string) bool {
+	first := t
+	if i := strings.IndexAny(t, ",—–"); i >= 0 {
+		first = t[:i]
+	}
+	last := t[strings.LastIndexAny(t, ",—–")+1:]
+	return !isPersonText(first) && isTitleText(first) || lex.is(secOrganisationWord, trimPunct(last))
+}
+
 // continuedBy reports whether the line after texts[i] carries it on with a
 // connector: "gemeenteraad" / "van Zuidhaven".
 func continuedBy(texts []string, i int) bool {
@@ -356,7 +368,7 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					pendingTitle = append(pendingTitle, title)
 					t = name
 				}
-				if _, ok := parsePlace(t, false); cur != nil && !ok && strings.ContainsAny(t, ",—–") {
+				if _, ok := parsePlace(t, false); cur != nil && !ok && strings.ContainsAny(t, ",—–") && !entryOfCapacity(t) {
 					if p, ok := entry(t); ok && p.in.Person != nil && p.title != "" {
 						cur = &signatory{p: p, capacity: []string{p.title}}
 						sigs = append(sigs, cur)
@@ -378,6 +390,10 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 				case rolePerson:
 					if cur != nil && len(cur.capacity) == 0 && namesCountry(t) {
 						cur.capacity = append(cur.capacity, t) // "Iran Interlink" under a name
+						continue
+					}
+					if n := len(sigs); n > 0 && len(sigs[n-1].capacity) == 0 && sigs[n-1].p.in.Person != nil && samePerson(sigs[n-1].p.in.Person.Name, personParty(t, nil).in.Person.Name) {
+						cur = sigs[n-1] // "/s/ Elaine M. Vasquez" over "Elaine M. Vasquez": one signatory
 						continue
 					}
 					cur = &signatory{p: personParty(t, nil), capacity: pendingTitle, signsFor: signsFor}
@@ -434,6 +450,15 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 		a := s.p
 		if len(s.capacity) > 0 {
 			a.in.Capacity = strings.Join(trimAll(s.capacity), ", ")
+			if c := trimAll(s.capacity); a.in.MemberOf == nil && a.in.Holds == nil && len(c) >= 2 &&
+				isOrgText(c[len(c)-1]) && !isTitleText(c[len(c)-1]) && !isUnitText(c[len(c)-1]) && isTitleText(c[0]) {
+				// "Vice President, Customer Accounts" over "Prairie Terminal Storage,
+				// Inc.": the lines over the organisation's are the role in it.
+				a.setFunction(strings.Join(c[:len(c)-1], " ") + ", " + c[len(c)-1])
+				if m := a.in.MemberOf; m != nil {
+					m.Organisation.Name, m.Role = dropLeadingArticle(c[len(c)-1]), strings.Join(c[:len(c)-1], ", ")
+				}
+			}
 			if a.in.MemberOf == nil && a.in.Holds == nil {
 				a.setFunction(a.in.Capacity)
 			}

@@ -118,15 +118,27 @@ func cleanPlace(s string) string {
 			return s
 		}
 		first := f.word(0)
-		_, joiner := lex.prefix(secDateJoiner, f)
+		n, joiner := lex.prefix(secDateJoiner, f)
 		if !joiner && strings.IndexFunc(first, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			return s
+			return arabicBi(s)
 		}
-		if rest := f.after(1); startsUpper(rest) || !hasCase(rest) {
+		if !joiner || n >= len(f.w) {
+			n = 1
+		}
+		if rest := f.after(n); startsUpper(rest) || !hasCase(rest) {
 			s = rest
 		} else {
 			return s
 		}
+	}
+	return arabicBi(s)
+}
+
+// arabicBi drops the preposition bi- glued to a town's name: "بالدار البيضاء" (in
+// Casablanca) is "الدار البيضاء".
+func arabicBi(s string) string {
+	if rest, ok := strings.CutPrefix(s, "بال"); ok && rest != "" {
+		return "ال" + rest
 	}
 	return s
 }

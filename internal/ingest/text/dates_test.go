@@ -33,6 +33,8 @@ func TestDateLine(t *testing.T) {
 		{"a date and its equivalent after a word", "15 March 2019 corresponding to 8 Rajab 1440", true, "2019-03-15", "2019-03-15", "2019-03-15", domain.PrecisionDay, "15 March 2019", ""},
 		{"something else in brackets is no date line", "12 March 2019 (see attached minutes)", false, "", "", "", "", "", ""},
 		{"a day in quotes and a town after г.", "г. Самара        «12» апреля 2022 г.", true, "2022-04-12", "2022-04-12", "2022-04-12", domain.PrecisionDay, "12 апреля 2022", "Самара"},
+		{"written at a town with bi- glued, and the lunar date after it", "حرر بالدار البيضاء في 12 نونبر 2022، الموافق 18 ربيع الآخر 1444", true, "2022-11-12", "2022-11-12", "2022-11-12", domain.PrecisionDay, "12 نونبر 2022", "الدار البيضاء"},
+		{"fait à", "Fait à Ouessant, le 3 mars 2021", true, "2021-03-03", "2021-03-03", "2021-03-03", domain.PrecisionDay, "le 3 mars 2021", "Ouessant"},
 		{"prose", "On 12 March 2019 we met the minister.", false, "", "", "", "", "", ""},
 		{"sentence before", "The letter of 12 March 2019", false, "", "", "", "", "", ""},
 		{"no date", "Tehran Iran", false, "", "", "", "", "", ""},
@@ -70,6 +72,7 @@ func TestDateColumn(t *testing.T) {
 		{"No. 41/1987          Lisbon, 2 March 1987", "Lisbon, 2 March 1987"},
 		{"г. Самара          «12» апреля 2022 г.", "г. Самара, «12» апреля 2022 г."},
 		{"Ref. 12/A          3 May 2001", "3 May 2001"},
+		{"Ref: MH/DHS/142/Vol.III          4th April, 2024", "4th April, 2024"},
 	}
 	for _, tt := range tests {
 		if got, _ := dateColumn(tt.in); got != tt.want {

@@ -194,6 +194,8 @@ func TestReadSignatures(t *testing.T) {
 			[]string{`person Eva Kohl; member of Kohl & Sohn Feinmechanik GmbH (COMPANY) as "Vertriebsinnendienst"; capacity Vertriebsinnendienst`}, []string{"Kohl & Sohn Feinmechanik GmbH"}},
 		{"a signature by delegation: the title under the mark is the signatory's", [][]line{block("EL ALCALDE,\nP.D. (Decreto 4/2020)\nLa Concejala Delegada de Hacienda,"), block("Fdo.: Rosa Gil Pardo")}, "AYUNTAMIENTO DE BRIONES",
 			[]string{`person Rosa Gil Pardo; holds Concejala Delegada de Hacienda of AYUNTAMIENTO DE BRIONES; capacity La Concejala Delegada de Hacienda`}, nil},
+		{"a typed signature, then the name over its title lines and the company's", [][]line{block("/s/ Ann M. Roe"), block("Ann M. Roe\nVice President, Customer Accounts\nHarbor Grain Storage, Inc.")}, "",
+			[]string{`person Ann M. Roe; member of Harbor Grain Storage, Inc. (COMPANY) as "Vice President, Customer Accounts"; capacity Vice President, Customer Accounts, Harbor Grain Storage, Inc.`}, nil},
 		{"firm over two signatories signing for it", [][]line{block("Hallberg Haustechnik GmbH"), block("i.V. Jörg Seidenspinner\nLeiter Kundendienst"), block("i.A. Nadine Wolters\nSachbearbeiterin")}, "",
 			[]string{`person Jörg Seidenspinner; member of Hallberg Haustechnik GmbH (COMPANY) as "Leiter Kundendienst"; capacity Leiter Kundendienst`,
 				`person Nadine Wolters; member of Hallberg Haustechnik GmbH (COMPANY) as "Sachbearbeiterin"; capacity Sachbearbeiterin`}, []string{"Hallberg Haustechnik GmbH"}},

@@ -863,8 +863,10 @@ func headLine(t string) (zoneKind, section, string) {
 	if v, ok := lex.label(secLabelSubject, t); ok && v != "" {
 		return zSubject, secLabelSubject, v
 	}
-	if label, rest, colon := cutColon(t); colon && lex.is(secLabelReference, label) {
-		// "Ihre Nachricht:   14.02.2022": the date of the letter answered, not this one's
+	if label, rest, colon := cutColon(t); colon && lex.is(secLabelReference, label) && len(splitGap(rest)) < 2 {
+		// "Ihre Nachricht:   14.02.2022": the date of the letter answered, not this
+		// one's (a reference beside a date in its own column, "Ref: MH/142      4th
+		// April, 2024", is read as a date column below)
 		return zReference, secLabelReference, strings.TrimSpace(rest)
 	}
 	if c, ok := dateColumn(t); ok {
@@ -895,8 +897,8 @@ func isDateLine(t string) bool {
 	if !ok || d.Date == nil && d.NotBefore == nil {
 		return false
 	}
-	if after = trimJoiners(after, false); refNumber.MatchString(after) {
-		after = "" // "12 марта 2020 г. № 58"
+	if after = trimJoiners(after, false); refNumber.MatchString(after) || equivalentDate(after) {
+		after = "" // "12 марта 2020 г. № 58", "12 نونبر 2022، الموافق 18 ربيع الآخر 1444"
 	}
 	return words(cleanPlace(trimJoiners(before, true))) <= 4 && words(after) <= 2
 }
