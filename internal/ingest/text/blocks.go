@@ -81,6 +81,11 @@ func readAddress(texts []string) (party, bool) {
 		if ok {
 			rest := strings.TrimSpace(strings.TrimLeft(f.after(n), ":： "))
 			if rest == "" {
+				if len(lines) > 0 {
+					// "Le préfet de la Haute-Savoie" / "à" / "Monsieur le maire de
+					// Magland": the sender, then the addressee.
+					lines, addressed, honour = nil, map[int]bool{}, ""
+				}
 				continue
 			}
 			t = rest

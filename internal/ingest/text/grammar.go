@@ -370,6 +370,15 @@ func titleAddressee(title string) (party, bool) {
 // returned whole.
 func splitTitleOrg(s string) (title, org string) {
 	title, org = splitTitleFromOrg(s)
+	if f := foldLine(org); len(f.w) > 2 && portfolioWords[f.w[0]] {
+		// "معاون هماهنگی" / "امور عمرانی استانداری فارس": the affairs are the
+		// title's portfolio, the organisation starts at its word.
+		for k := 1; k < len(f.w); k++ {
+			if _, ok := lex.prefix(secOrganisationWord, fwords{w: f.w[k:], end: f.end[k:], src: f.src}); ok {
+				return strings.TrimSpace(title + " " + f.upto(k)), trimPunct(f.after(k))
+			}
+		}
+	}
 	if org != "" && isUnitText(org) {
 		// "Head of Laboratory Services", "Leiter Kundendienst": a unit of the
 		// organisation is part of the title.
@@ -396,6 +405,10 @@ func apposed(org string) string {
 	}
 	return trimPunct(f.after(1))
 }
+
+// portfolioWords open a title's portfolio in Persian and Arabic ("امور دانشجویی",
+// student affairs; "الشؤون المالية"), which stays in the title.
+var portfolioWords = foldSet("امور", "شؤون", "الشؤون", "شئون", "الشئون")
 
 // nominative writes an organisation's name whose first word is declined in the
 // nominative: "Landkreises Hohenmoor" (after "des") is "Landkreis Hohenmoor".
@@ -460,10 +473,11 @@ func isFieldText(s string) bool {
 // splitTitleFromOrg is splitTitleOrg without its rule for units.
 func splitTitleFromOrg(s string) (title, org string) {
 	s = strings.TrimSpace(dropRespect(s))
-	for _, sep := range []string{",", "،"} {
-		// "Director, Amnesty International": after a title and a comma, a name of
-		// two words or more, or with an organisation word, is the organisation (a
-		// town alone is not: "Fachärztin, Hohenmoor").
+	for _, sep := range []string{",", "،", " - ", " – ", " — "} {
+		// "Director, Amnesty International", "عميد كلية الطب - جامعة المنيا": after a
+		// title and a comma or a dash, a name of two words or more, or with an
+		// organisation word, is the organisation (a town alone is not: "Fachärztin,
+		// Hohenmoor").
 		if l, r, ok := strings.Cut(s, sep); ok && isTitleText(l) && !isTitleText(r) && !listsFields(r) &&
 			(isOrgText(r) || len(strings.Fields(r)) >= 2 && (startsUpper(strings.TrimSpace(r)) || !hasCase(r))) {
 			return trimPunct(l), dropLeadingArticle(trimPunct(r))

@@ -63,6 +63,8 @@ func TestEntry(t *testing.T) {
 		{"a name and its title with an aside in brackets", "Dr Martin Oduya, Pro-Vice-Chancellor (Education)", "person Martin Oduya {Dr}"},
 		{"the role nearest its organisation", "Е.А. Воронцова — архитектор-реставратор, член Союза архитекторов России",
 			`person Е.А. Воронцова; member of Союза архитекторов России as "член"`},
+		{"a title, a dash, its organisation", "عميد كلية الطب - جامعة المنيا", "office عميد كلية الطب of جامعة المنيا"},
+		{"a persian portfolio of affairs stays in the title", "معاون هماهنگی امور عمرانی استانداری فارس", "office معاون هماهنگی امور عمرانی of استانداری فارس"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
@@ -138,6 +140,7 @@ func TestReadAddress(t *testing.T) {
 		{"the members of a body over two lines", []string{"Aan de leden van de gemeenteraad", "van Zuidhaven"}, "organisation gemeenteraad van Zuidhaven"},
 		{"a mail note, and an honorific that starts with a connector", []string{"Aangetekend", "De heer J.W. Koopmans", "Vismarkt 4", "9712 CB Groningen"}, "person J.W. Koopmans {De heer}"},
 		{"a mail note over a company", []string{"Recorded Delivery", "Acme Widgets Ltd", "Unit 4, Mill Road"}, "organisation Acme Widgets Ltd (COMPANY)"},
+		{"the sender, to, the addressee", []string{"Le préfet du Doubs", "à", "Monsieur le maire de Morteau"}, "office maire of Morteau"},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}
