@@ -65,6 +65,7 @@ func TestEntry(t *testing.T) {
 			`person Е.А. Воронцова; member of Союза архитекторов России as "член"`},
 		{"a title, a dash, its organisation", "عميد كلية الطب - جامعة المنيا", "office عميد كلية الطب of جامعة المنيا"},
 		{"a persian portfolio of affairs stays in the title", "معاون هماهنگی امور عمرانی استانداری فارس", "office معاون هماهنگی امور عمرانی of استانداری فارس"},
+		{"arabic courtesy after a name", "معالي المهندس نادر فايز العبادي الأكرم", "person نادر فايز العبادي {معالي المهندس}"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}

@@ -327,7 +327,11 @@ func listValues(lay *layout, z zone) []string {
 func entryLines(texts []string) []string {
 	var out []string
 	listBulleted := false // once an entry has a bullet, a line without one carries the last on
+	closed := false       // the last line ended its entry with a semicolon
 	add := func(s string) {
+		wasClosed := closed
+		t := strings.TrimSpace(s)
+		closed = strings.HasSuffix(t, ";") || strings.HasSuffix(t, "؛")
 		_, bulleted := stripBullet(s)
 		starts := bulleted
 		if f := foldLine(s); !bulleted && len(f.w) > 1 {
@@ -342,8 +346,7 @@ func entryLines(texts []string) []string {
 		if s = trimPunct(cutPurpose(s)); s == "" {
 			return
 		}
-		if len(out) > 0 && !starts && (continuesEntry(s) || endsInConnector(out[len(out)-1]) || listBulleted) &&
-			!strings.HasSuffix(out[len(out)-1], ";") {
+		if len(out) > 0 && !starts && !wasClosed && (continuesEntry(s) || endsInConnector(out[len(out)-1]) || listBulleted) {
 			if prev := out[len(out)-1]; strings.HasSuffix(prev, "-") && startsLower(s) {
 				out[len(out)-1] = strings.TrimSuffix(prev, "-") + s // "Preserva- / tion Society"
 			} else {

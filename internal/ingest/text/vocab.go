@@ -165,5 +165,5 @@ var genericAddressees = foldSet(
 
 // respectWords are honorific words that sit inside Persian titles ("نخست وزیر
 // محترم": the respected prime minister) and are no part of the office's name.
-var respectWords = foldSet("محترم", "المحترم", "المحترمة", "المحترمين", "محترمه", "گرامی", "ارجمند", "عالیقدر", "معظم", "honourable",
+var respectWords = foldSet("محترم", "المحترم", "المحترمة", "المحترمين", "الأكرم", "الاكرم", "الأكرمين", "الموقر", "الموقرة", "محترمه", "گرامی", "ارجمند", "عالیقدر", "معظم", "honourable",
 	"honorable", "respected", "esteemed")
