@@ -175,7 +175,7 @@ func numericIn(s string, dayFirst bool) (dated, bool) {
 		return dated{}, false
 	}
 	before, after := trimJoiners(s[:loc[0]], true), trimJoiners(s[loc[1]:], false)
-	if after != "" {
+	if after != "" && !refNumber.MatchString(after) { // "02.10.2023 № 14-08/5521": the letter's number after its date
 		return dated{}, false
 	}
 	text := s[loc[0]:loc[1]]

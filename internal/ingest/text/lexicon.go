@@ -528,8 +528,11 @@ func (l *lexicon) label(sec section, s string) (string, bool) {
 	if (sec == secLabelCC || sec == secLabelBCC) && strings.HasPrefix(rest, ". ") {
 		return f.after(n), true // "Cc. Albanian Foreign Minister"
 	}
-	if sec == secLabelReference && strings.IndexFunc(strings.TrimLeft(rest, " .#°№"), unicode.IsDigit) == 0 {
-		return f.after(n), true // "№ 17/2019", "No. 214/2019", "Prot. 1234"
+	if sec == secLabelReference {
+		// "№ 17/2019", "No. 214/2019", "Prot. 1234", "На № СТ-1187": a number.
+		if tok, _, _ := strings.Cut(strings.TrimLeft(rest, " .#°№"), " "); strings.IndexFunc(tok, unicode.IsDigit) >= 0 {
+			return f.after(n), true
+		}
 	}
 	switch {
 	case strings.Trim(rest, " \t.:") == "":

@@ -170,7 +170,7 @@ func segment(lines []line) *layout {
 			lay.add(zSubject, bodyFrom, bodyFrom+1).value = v
 			bodyFrom = nextNonBlank(lines, bodyFrom+1, end)
 		} else if j := nextNonBlank(lines, bodyFrom+1, end); j > bodyFrom+1 && j < bodyTo && isHeadingLine(t) &&
-			len(lay.find(zSubject)) == 0 && isProse(lines[j].text) {
+			len(lay.find(zSubject)) == 0 && (isProse(lines[j].text) || blockIsProse(lines, paragraphAt(lines, j, bodyTo))) {
 			lay.add(zSubject, bodyFrom, bodyFrom+1).value = t
 			bodyFrom = j
 		}
@@ -203,7 +203,10 @@ func isHeadingLine(t string) bool {
 	if n < 2 || n > 12 || strings.ContainsRune(".:;,!?،؛", last) || isProse(t) {
 		return false
 	}
-	return (startsUpper(t) || !hasCase(t)) && !isPersonText(t) && !isAddressText(t) && !isDateLine(t)
+	// A name in capitals has few words; "NIGHT-TIME VEHICLE MOVEMENTS, DICK LANE
+	// DEPOT" is a heading.
+	person := isPersonText(t) && !(allCaps(t) && n >= 4)
+	return (startsUpper(t) || !hasCase(t)) && !person && !isAddressText(t) && !isDateLine(t)
 }
 
 func (lay *layout) add(k zoneKind, from, to int) *zone {
@@ -244,6 +247,12 @@ func findSalutation(lines []line, from, to int) int {
 			// Maire de Villeneuve" over more head lines is the addressee.
 			if j := nextNonBlank(lines, i+1, to); j >= to || isProse(lines[j].text) || blockIsProse(lines, paragraphAt(lines, j, to)) {
 				return i
+			} else if isHeadingLine(lines[j].text) {
+				// "Dear Mr Hartley" / "NIGHT-TIME VEHICLE MOVEMENTS" / the body: a
+				// subject between the salutation and the body.
+				if k := nextNonBlank(lines, j+1, to); k < to && k > j+1 && blockIsProse(lines, paragraphAt(lines, k, to)) {
+					return i
+				}
 			}
 		}
 		if isProse(t) {
@@ -381,6 +390,9 @@ func (lay *layout) headers(from, to int) {
 		for _, p := range headerParts(t) {
 			pl := headerLabel(p)
 			v, _ := lex.label(pl, p)
+			if c, ok := dateColumn(v); ok && pl == secLabelReference {
+				lay.add(zDate, i, i+1).value = c // "Ref: MH/DHS/142          4th April, 2024"
+			}
 			z := lay.add(zHeader, i, i+1)
 			z.label, z.value = pl, v
 		}
@@ -781,9 +793,18 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 	// "Attn: Mr Rawiri Tane, Operations Manager" standing apart from the addressee's
 	// block, just under or over it, is part of it.
 	addrEnd := -1
-	if addr >= 0 && addr+1 < min(len(blocks), copyFrom) && attentionLine(lines[blocks[addr+1].start].text) && blocks[addr+1].end-blocks[addr+1].start <= 2 {
+	for k := min(len(blocks), copyFrom) - 2; k > max(title, addr); k-- {
+		// "Петренко Ольге Викторовне" alone, then its street and town under a blank
+		// line: one addressee's block.
+		b, next := blocks[k], blocks[k+1]
+		if b.end-b.start == 1 && isPersonText(lines[b.start].text) && isAddressText(lines[next.start].text) {
+			addr, addrEnd = k, k+1
+			break
+		}
+	}
+	if addrEnd < 0 && addr >= 0 && addr+1 < min(len(blocks), copyFrom) && attentionLine(lines[blocks[addr+1].start].text) && blocks[addr+1].end-blocks[addr+1].start <= 2 {
 		addrEnd = addr + 1
-	} else if addr > title+1 && attentionLine(lines[blocks[addr].start].text) && looksLikeAddress(lines, blocks[addr-1]) {
+	} else if addrEnd < 0 && addr > title+1 && attentionLine(lines[blocks[addr].start].text) && looksLikeAddress(lines, blocks[addr-1]) {
 		addr, addrEnd = addr-1, addr
 	}
 	for k, b := range blocks {
@@ -839,7 +860,7 @@ func attentionLine(t string) bool {
 // address line and starting as a subject does (a capital or a script without case);
 // a later line may hold a number ("сезону 2023/2024 гг.").
 func wrappedSubject(lines []line, b span) bool {
-	if n := b.end - b.start; n < 2 || n > 3 || !(startsUpper(lines[b.start].text) || !hasCase(lines[b.start].text)) {
+	if n := b.end - b.start; n < 2 || n > 3 || !(startsUpper(lines[b.start].text) || !hasCase(lines[b.start].text)) || isSalutationLine(lines[b.start].text) {
 		return false
 	}
 	for i := b.start; i < b.end; i++ {

@@ -235,6 +235,34 @@ We thank you for your kindness in allowing our members to visit the old mill.
 Yours faithfully,
 
 A. Reed`, []string{"address", "address", "address", "salutation", "body", "closing", "signature"}},
+		{"the date and number over the addressee's name, the postal lines apart", `МИНИСТЕРСТВО КУЛЬТУРЫ
+ОМСКОЙ ОБЛАСТИ
+
+02.10.2023 № 14-08/55
+на № ОГ-33 от 11.09.2023
+                                      Иванову Петру Сергеевичу
+
+                                      ул. Ленина, д. 2, кв. 4,
+                                      г. Омск, 644000
+
+О рассмотрении обращения
+
+Уважаемый Пётр Сергеевич!
+
+Министерство рассмотрело Ваше обращение и сообщает следующее.
+
+С уважением,
+
+А.Б. Смирнова`, []string{"letterhead", "letterhead", "date", "reference (label-reference)", "address", "address", "address", "subject", "salutation", "body", "closing", "signature"}},
+		{"a salutation without its comma over a heading and the body", `Dear Mr Hartley
+
+NIGHT-TIME VEHICLE MOVEMENTS, DICK LANE DEPOT
+
+Thank you for your letter of 3 November about the lorries leaving the depot after ten at night.
+
+Yours sincerely,
+
+Martin Osei`, []string{"salutation", "subject", "body", "closing", "signature"}},
 		{"a reference label with a colon before a date in a column", `Kemp & Price GmbH
 Hafenstraße 3, 20457 Hamburg
 
