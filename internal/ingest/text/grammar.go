@@ -149,7 +149,7 @@ func isContactText(s string) bool {
 // six words, no organisation or title word, no digits; in a script with capitals,
 // each word capitalised, an initial, or a particle.
 func isPersonText(s string) bool {
-	s = strings.TrimSpace(s)
+	s = withoutPostNominals(strings.TrimSpace(s))
 	h, rest := splitHonor(s)
 	if rest == "" || strings.IndexFunc(rest, unicode.IsDigit) >= 0 || strings.ContainsAny(rest, "@:;") {
 		return false
@@ -629,7 +629,10 @@ func entry(s string) (party, bool) {
 			}
 		}
 	}
-	if o, ok := parseOffice(s); ok && o.of != nil {
+	if first, _, _ := strings.Cut(s, ","); isPersonText(first) && first != s {
+		// "Keith Barraclough, Senior Traffic Examiner, Office of …": a name first is
+		// read below as a name and its function, not as an office.
+	} else if o, ok := parseOffice(s); ok && o.of != nil {
 		// The English and Persian office grammar knows states by their adjectives
 		// and names: "Albanian Foreign Minister", "Minister of Interior of Albania".
 		return officeParty(o), true

@@ -66,6 +66,10 @@ func TestEntry(t *testing.T) {
 		{"a title, a dash, its organisation", "عميد كلية الطب - جامعة المنيا", "office عميد كلية الطب of جامعة المنيا"},
 		{"a persian portfolio of affairs stays in the title", "معاون هماهنگی امور عمرانی استانداری فارس", "office معاون هماهنگی امور عمرانی of استانداری فارس"},
 		{"arabic courtesy after a name", "معالي المهندس نادر فايز العبادي الأكرم", "person نادر فايز العبادي {معالي المهندس}"},
+		{"letters after a name", "Fiona Maclennan MSP", "person Fiona Maclennan"},
+		{"a name, a title, an office of a post", "Keith Barr, Senior Traffic Examiner, Office of the Traffic Commissioner",
+			`person Keith Barr; member of Office of the Traffic Commissioner as "Senior Traffic Examiner"`},
+		{"a town's paper", "Stadsblad Utrecht", "organisation Stadsblad Utrecht"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}

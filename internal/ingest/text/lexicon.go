@@ -61,6 +61,7 @@ const (
 	secPreClosing       section = "pre-closing"
 	secForwarded        section = "forwarded"
 	secMailNote         section = "mail-note"
+	secPostNominal      section = "post-nominal"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -68,7 +69,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention, secPreClosing, secForwarded, secMailNote}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention, secPreClosing, secForwarded, secMailNote, secPostNominal}
 
 // phrase is a cue as folded words.
 type phrase []string

@@ -42,7 +42,11 @@ func parseOffice(s string) (office, bool) {
 		if n == 0 {
 			continue
 		}
-		org, ok := prefixOrg(trimPunct(spanText(s, toks, start, t)))
+		span := trimPunct(spanText(s, toks, start, t))
+		if strings.ContainsAny(span, ",;،") {
+			break // "Senior Traffic Examiner, Office of the Traffic Commissioner": no "<organisation> <title>"
+		}
+		org, ok := prefixOrg(span)
 		if !ok {
 			continue
 		}

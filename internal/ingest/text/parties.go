@@ -34,6 +34,7 @@ func personParty(name string, emails []string) party {
 		// "E. W. Pritchard, Esq.": the honorific after the name.
 		suffix, name = strings.Trim(name[m[0]:], " ,."), name[:m[0]]
 	}
+	name = withoutPostNominals(name)
 	h, rest := splitHonorifics(trimPunct(name))
 	if suffix != "" && h == "" {
 		h = suffix
@@ -42,6 +43,19 @@ func personParty(name string, emails []string) party {
 		rest, h = h, ""
 	}
 	return party{in: domain.PartyInput{Person: &domain.PersonInput{Name: rest, Honorific: h, Emails: emails}}}
+}
+
+// withoutPostNominals drops the letters after a name ("Fiona Maclennan MSP", "Sir
+// Geo. Lamplugh, Bart."), when a name is left.
+func withoutPostNominals(name string) string {
+	for {
+		t := strings.TrimRight(strings.TrimSpace(name), ",.")
+		i := strings.LastIndexAny(t, " ,")
+		if i <= 0 || !lex.is(secPostNominal, t[i+1:]) || words(t[:i]) < 2 {
+			return name
+		}
+		name = strings.TrimRight(t[:i], " ,")
+	}
 }
 
 // esquire is the courtesy title written after a name: ", Esq.", " Esquire".
