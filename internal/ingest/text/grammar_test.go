@@ -66,7 +66,6 @@ func TestEntry(t *testing.T) {
 		{"a title, a dash, its organisation", "عميد كلية الطب - جامعة المنيا", "office عميد كلية الطب of جامعة المنيا"},
 		{"a persian portfolio of affairs stays in the title", "معاون هماهنگی امور عمرانی استانداری فارس", "office معاون هماهنگی امور عمرانی of استانداری فارس"},
 		{"arabic courtesy after a name", "معالي المهندس نادر فايز العبادي الأكرم", "person نادر فايز العبادي {معالي المهندس}"},
-		{"letters after a name", "Fiona Maclennan MSP", "person Fiona Maclennan"},
 		{"a name, a title, an office of a post", "Keith Barr, Senior Traffic Examiner, Office of the Traffic Commissioner",
 			`person Keith Barr; member of Office of the Traffic Commissioner as "Senior Traffic Examiner"`},
 		{"a town's paper", "Stadsblad Utrecht", "organisation Stadsblad Utrecht"},
@@ -146,6 +145,8 @@ func TestReadAddress(t *testing.T) {
 		{"a mail note, and an honorific that starts with a connector", []string{"Aangetekend", "De heer J.W. Koopmans", "Vismarkt 4", "9712 CB Groningen"}, "person J.W. Koopmans {De heer}"},
 		{"a mail note over a company", []string{"Recorded Delivery", "Acme Widgets Ltd", "Unit 4, Mill Road"}, "organisation Acme Widgets Ltd (COMPANY)"},
 		{"the sender, to, the addressee", []string{"Le préfet du Doubs", "à", "Monsieur le maire de Morteau"}, "office maire of Morteau"},
+		{"letters after a name, the office under it", []string{"Fiona Maclennan MSP", "Cabinet Secretary for Rural Affairs", "Scottish Government", "Regent Road"},
+			"person Fiona Maclennan; holds Cabinet Secretary for Rural Affairs of Scottish Government; as Cabinet Secretary for Rural Affairs"},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}
