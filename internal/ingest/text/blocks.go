@@ -335,6 +335,17 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					pendingTitle = nil
 					continue
 				}
+				if n, ok := lex.suffix(secOnBehalf, f); ok && n < len(f.w) && cur == nil {
+					// "burgemeester en wethouders van Groningen, namens dezen": the body
+					// signed for, then the cue.
+					rest := trimPunct(f.upto(len(f.w) - n))
+					if _, pre := lex.prefix(secOnBehalf, foldLine(rest)); !pre && !isPersonText(rest) && !isTitleText(rest) {
+						o := domain.OrganisationInput{Name: dropLeadingArticle(rest)}
+						onBehalf = append(onBehalf, o)
+						signsFor = &o
+						continue
+					}
+				}
 				n, ok := lex.prefix(secOnBehalf, f)
 				if ok && n == 1 && n < len(f.w) && len([]rune(f.w[0])) == 1 &&
 					(len([]rune(f.w[1])) == 1 || nameParticles[f.w[1]] && n+1 < len(f.w)) {
@@ -359,6 +370,14 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 						continue
 					}
 				} else if ok {
+					if k := len(pendingTitle) - 1; k >= 0 && (!isTitleText(pendingTitle[k]) || words(pendingTitle[k]) >= 3) && !isPersonText(pendingTitle[k]) {
+						// "burgemeester en wethouders van Kampen," / "namens dezen,": the
+						// line over the cue is the body signed for (a bare title, "Der
+						// Bürgermeister" over "i.A.", stays the capacity).
+						o := domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(pendingTitle[k]))}
+						onBehalf = append(onBehalf, o)
+						signsFor, pendingTitle = &o, pendingTitle[:k]
+					}
 					continue // "i.A." alone on its line
 				}
 				if isProse(t) {

@@ -1021,7 +1021,7 @@ func (lay *layout) tail(from, to int, page map[int]bool) {
 				end++
 			}
 			// A postscript runs on over its paragraphs until another marker.
-			for j := nextNonBlank(lines, end, to); j < to && blockIsProse(lines, span{j, j + 1}); j = nextNonBlank(lines, end, to) {
+			for j := nextNonBlank(lines, end, to); j < to && blockIsProse(lines, span{j, j + 1}) && !isTailMarker(lines[j].text); j = nextNonBlank(lines, end, to) {
 				for end = j; end < to && !lines[end].blank(); end++ {
 				}
 			}

@@ -263,6 +263,17 @@ Thank you for your letter of 3 November about the lorries leaving the depot afte
 Yours sincerely,
 
 Martin Osei`, []string{"salutation", "subject", "body", "closing", "signature"}},
+		{"a copy line after a postscript", `Dear Sir,
+
+We thank you for the visit to the old pumping engine last Saturday.
+
+Yours faithfully,
+
+W. H. Bramwell
+
+P.S.  Mr. Dack mentioned that the drawings are still at the Hall.
+
+Copy to Mr. J. R. Dack, Engineer, Wrexley Hall Estate.`, []string{"salutation", "body", "closing", "signature", "postscript", "copy (label-cc)"}},
 		{"a reference label with a colon before a date in a column", `Kemp & Price GmbH
 Hafenstraße 3, 20457 Hamburg
 
