@@ -305,8 +305,8 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 			// Directrice adjointe …," / "" / "Florence Aubertin"), carries on.
 			for _, t := range col {
 				t = strings.TrimSpace(t)
-				if t == "" {
-					continue
+				if t == "" || isRule(t) {
+					continue // a blank, or the dotted line signed on
 				}
 				if inner, ok := strings.CutPrefix(t, "("); ok && strings.HasSuffix(inner, ")") && !strings.Contains(inner, "(") {
 					t = strings.TrimSpace(strings.TrimSuffix(inner, ")")) // "(Prof. Dr. Wilhelm Hasenclever)"
@@ -359,13 +359,14 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 					case lex.is(secGoverningBody, dropLeadingArticle(trimPunct(rest))) || lex.is(secGoverningBody, trimPunct(rest)):
 						// "Por la Junta Directiva": for the letter's own organisation.
 						continue
-					case isOrgText(rest) || startsUpper(rest):
-						if !isTitleText(rest) {
-							o := domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(rest))}
-							onBehalf = append(onBehalf, o)
-							signsFor = &o
-						}
+					case (isOrgText(rest) || startsUpper(rest)) && !isTitleText(rest):
+						o := domain.OrganisationInput{Name: dropLeadingArticle(trimPunct(rest))}
+						onBehalf = append(onBehalf, o)
+						signsFor = &o
 						continue
+					case isTitleText(rest) && cur != nil:
+						// "For the Director" under the name: signed for a post, which the
+						// capacity keeps as written.
 					default:
 						continue
 					}

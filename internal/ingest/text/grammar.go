@@ -67,7 +67,7 @@ func isTitleText(s string) bool {
 	// Leiterin", "1. Vorsitzende"; but not inside an organisation's name
 	// ("Directorate-General of Civil Aviation": "General" is no title there).
 	orgWords, _ := lex.prefix(secOrganisationWord, f)
-	if n := len(f.w); n >= 2 && n <= 6 && orgWords < n-1 && lex.words[secTitleWord][f.w[n-1]] &&
+	if n := len(f.w); n >= 2 && n <= 6 && orgWords <= n-1 && lex.words[secTitleWord][f.w[n-1]] &&
 		!orgConnectors[f.w[n-2]] && !lex.words[secArticle][f.w[n-2]] {
 		// A title word ends it: "Area Highways Engineer", "Senior Credit Controller"
 		// (organisations end in their kind, or in a name, not in a job); but not
@@ -410,6 +410,13 @@ func apposed(org string) string {
 // student affairs; "الشؤون المالية"), which stays in the title.
 var portfolioWords = foldSet("امور", "شؤون", "الشؤون", "شئون", "الشئون")
 
+// endsInKind reports whether s ends in an organisation word: "Owen King EU
+// Hospital" is a hospital, whatever title a word of its name may look like.
+func endsInKind(s string) bool {
+	f := foldLine(s)
+	return len(f.w) > 1 && lex.head(secOrganisationWord, f.w[len(f.w)-1]) != ""
+}
+
 // nominative writes an organisation's name whose first word is declined in the
 // nominative: "Landkreises Hohenmoor" (after "des") is "Landkreis Hohenmoor".
 func nominative(org string) string {
@@ -478,7 +485,7 @@ func splitTitleFromOrg(s string) (title, org string) {
 		// title and a comma or a dash, a name of two words or more, or with an
 		// organisation word, is the organisation (a town alone is not: "Fachärztin,
 		// Hohenmoor").
-		if l, r, ok := strings.Cut(s, sep); ok && isTitleText(l) && !isTitleText(r) && !listsFields(r) &&
+		if l, r, ok := strings.Cut(s, sep); ok && isTitleText(l) && (!isTitleText(r) || endsInKind(r)) && !listsFields(r) &&
 			(isOrgText(r) || len(strings.Fields(r)) >= 2 && (startsUpper(strings.TrimSpace(r)) || !hasCase(r))) {
 			return trimPunct(l), dropLeadingArticle(trimPunct(r))
 		}

@@ -69,6 +69,7 @@ func TestEntry(t *testing.T) {
 		{"a name, a title, an office of a post", "Keith Barr, Senior Traffic Examiner, Office of the Traffic Commissioner",
 			`person Keith Barr; member of Office of the Traffic Commissioner as "Senior Traffic Examiner"`},
 		{"a town's paper", "Stadsblad Utrecht", "organisation Stadsblad Utrecht"},
+		{"a title and a body whose name holds a title word", "Hospital Administrator, Owen King EU Hospital", "office Hospital Administrator of Owen King EU Hospital"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
@@ -209,6 +210,8 @@ func TestReadSignatures(t *testing.T) {
 			[]string{`person J. Bos {mr.}; member of burgemeester en wethouders van Kampen as "teamleider Juridische Zaken"; capacity teamleider Juridische Zaken`}, []string{"burgemeester en wethouders van Kampen"}},
 		{"the body signed for, and its cue on the same line", [][]line{block("Stichting Het Anker, namens deze"), block("mr. J. Bos\nsecretaris")}, "",
 			[]string{`person J. Bos {mr.}; member of Stichting Het Anker as "secretaris"; capacity secretaris`}, []string{"Stichting Het Anker"}},
+		{"a dotted line signed on, and a post signed for", [][]line{block("..............................\nDenis Rose\nFor the Director")}, "",
+			[]string{`person Denis Rose; capacity For the Director`}, nil},
 		{"firm over two signatories signing for it", [][]line{block("Hallberg Haustechnik GmbH"), block("i.V. Jörg Seidenspinner\nLeiter Kundendienst"), block("i.A. Nadine Wolters\nSachbearbeiterin")}, "",
 			[]string{`person Jörg Seidenspinner; member of Hallberg Haustechnik GmbH (COMPANY) as "Leiter Kundendienst"; capacity Leiter Kundendienst`,
 				`person Nadine Wolters; member of Hallberg Haustechnik GmbH (COMPANY) as "Sachbearbeiterin"; capacity Sachbearbeiterin`}, []string{"Hallberg Haustechnik GmbH"}},

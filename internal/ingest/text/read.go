@@ -543,7 +543,7 @@ func letterheadOrg(lay *layout) string {
 		if governing(t) || isUnitText(t) || officeOfTitle(t) {
 			for next := z.from + 1; next < z.to; next++ {
 				nt := lay.lines[next].text
-				if !isOrgText(nt) || isTitleText(nt) || isAddressText(nt) || isContactText(nt) || isUnitText(nt) {
+				if !isOrgText(nt) || isTitleText(nt) || isAddressText(nt) || isContactText(nt) || isUnitText(nt) || officeOfTitle(nt) {
 					break
 				}
 				t = nt

@@ -1264,7 +1264,7 @@ func isRule(s string) bool {
 	if len(s) < 3 {
 		return false
 	}
-	return strings.Trim(s, "-_=*~─━ ") == ""
+	return strings.Trim(s, "-_=*~─━ .…·") == ""
 }
 
 // splitLetterheads cuts a block that runs on from a letterhead into an addressee
