@@ -287,7 +287,7 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 	var sigs []*signatory
 	var pendingTitle []string
 	var firms []domain.OrganisationInput // organisations named over the signatures
-	var colTitles [][]string // titles set side by side over the names under them ("de secretaris,   de burgemeester,")
+	var colTitles [][]string             // titles set side by side over the names under them ("de secretaris,   de burgemeester,")
 	for _, b := range blocks {
 		cols := columns(b)
 		before := len(sigs)
