@@ -185,3 +185,25 @@ func forwardedPart(lines []line) []line {
 	}
 	return lines
 }
+
+// untable writes a table drawn with pipes and borders ("| TO: | Priya Nair … |",
+// "+----+----+") as the lines it holds: the pipes become spaces, so that cells keep
+// their columns and a row continued under an empty first cell is indented; the
+// border lines become rules.
+func untable(lines []line) []line {
+	out := make([]line, len(lines))
+	for i, l := range lines {
+		out[i] = l
+		t := strings.TrimSpace(l.raw)
+		if len(t) < 2 || t[0] != '|' && t[0] != '+' || t[len(t)-1] != '|' && t[len(t)-1] != '+' {
+			continue
+		}
+		if strings.Trim(t, "+-=|") == "" {
+			out[i] = line{raw: strings.Repeat("-", len(t)), text: strings.Repeat("-", len(t)), no: l.no}
+			continue
+		}
+		raw := strings.TrimRight(strings.ReplaceAll(strings.Replace(l.raw, "|", "", 1), "|", " "), " ")
+		out[i] = line{raw: raw, text: cleanLine(raw), no: l.no}
+	}
+	return out
+}

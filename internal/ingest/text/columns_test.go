@@ -58,3 +58,20 @@ func TestForwardedPart(t *testing.T) {
 		})
 	}
 }
+
+// A table drawn with pipes and borders is read as the lines it holds.
+func TestUntable(t *testing.T) {
+	in := "MEMO\n+------+--------------------+\n| TO:  | Ann Bell (Manager) |\n|      | Tom Reed (Clerk)   |\n| FROM:| Ian Shaw           |\n+------+--------------------+\nText."
+	var got []string
+	for _, l := range untable(splitLines(in)) {
+		got = append(got, l.raw)
+	}
+	want := []string{"MEMO", strings.Repeat("-", 29), " TO:    Ann Bell (Manager)", "        Tom Reed (Clerk)", " FROM:  Ian Shaw", strings.Repeat("-", 29), "Text."}
+	if strings.Join(got, "/") != strings.Join(want, "/") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	parsed, _, _ := parseZoned(in)
+	if len(parsed.Recipients) != 2 || len(parsed.Authors) != 1 {
+		t.Errorf("recipients %d, authors %d, want 2 and 1", len(parsed.Recipients), len(parsed.Authors))
+	}
+}

@@ -435,7 +435,7 @@ func continuesEntry(s string) bool {
 // parseZoned reads a decoded letter through its zones, with how it found each fact;
 // ok is false when it has no visible text.
 func parseZoned(s string) (domain.LetterInput, *document.Reading, bool) {
-	lines := unfoldColumns(forwardedPart(splitLines(s)))
+	lines := unfoldColumns(forwardedPart(untable(splitLines(s))))
 	first := nextNonBlank(lines, 0, len(lines))
 	if first >= len(lines) {
 		return domain.LetterInput{}, nil, false
@@ -500,7 +500,7 @@ func Zones(raw []byte) string {
 	if err != nil {
 		return ""
 	}
-	out := explain(segment(unfoldColumns(forwardedPart(splitLines(s)))))
+	out := explain(segment(unfoldColumns(forwardedPart(untable(splitLines(s))))))
 	if _, rd, ok := parseZoned(s); ok {
 		out += "\n" + rd.String()
 	}

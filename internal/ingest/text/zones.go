@@ -351,7 +351,7 @@ func headerLabel(t string) section {
 		return "" // "Attn: Mr Tane" belongs to the addressee's block, not to memo headers
 	}
 	for _, s := range headerSections {
-		if v, ok := lex.label(s, t); ok && (v != "" || s == secLabelCC) {
+		if v, ok := lex.label(s, t); ok && (v != "" || s == secLabelCC || s == secLabelTo) {
 			if _, _, colon := cutColon(t); colon || strings.Contains(t, "\t") || strings.Contains(t, "  ") {
 				return s
 			}
