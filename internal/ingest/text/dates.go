@@ -36,11 +36,11 @@ var dateLabels = foldSet("date", "dated", "datum", "تاریخ", "fecha", "data"
 // (every language the parser knows but English): there "12/03/2020" is 12 March. A
 // date with dots ("12.03.2020") is read day first in any language.
 func dateLineIn(s string, dayFirst bool) (dated, bool) {
-	s = strings.TrimSpace(quotedDay.ReplaceAllString(s, "$1"))
+	s = strings.TrimSpace(arabicDayOf.ReplaceAllString(quotedDay.ReplaceAllString(s, "$1"), "$1 "))
 	if s == "" || runes(s) > 80 {
 		return dated{}, false
 	}
-	if label, rest, ok := cutColon(s); ok && dateLabels[fold(label)] {
+	if label, rest, ok := cutColon(s); ok && (dateLabels[fold(label)] || lex.is(secLabelDate, label)) {
 		s = strings.TrimSpace(rest)
 	} else if f := strings.Fields(s); len(f) > 1 && dateLabels[fold(f[0])] {
 		s = strings.TrimSpace(s[len(f[0]):])
@@ -101,6 +101,10 @@ func equivalentDate(s string) bool {
 
 // equivalentWords introduce a date's equivalent in another calendar.
 var equivalentWords = foldSet("الموافق", "موافق", "برابر", "با", "corresponding", "equivalent", "to")
+
+// arabicDayOf is a day and "من" (of) before its month, as Gulf letters write it:
+// "٢٥ من ربيع الأول".
+var arabicDayOf = regexp.MustCompile(`(\p{Nd}{1,2})\s+من\s+`)
 
 // quotedDay is a day in quotes, as Russian official letters write it: «12» апреля.
 var quotedDay = regexp.MustCompile(`[«"„](\d{1,2})[»"“]`)

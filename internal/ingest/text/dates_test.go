@@ -35,6 +35,7 @@ func TestDateLine(t *testing.T) {
 		{"a day in quotes and a town after г.", "г. Самара        «12» апреля 2022 г.", true, "2022-04-12", "2022-04-12", "2022-04-12", domain.PrecisionDay, "12 апреля 2022", "Самара"},
 		{"written at a town with bi- glued, and the lunar date after it", "حرر بالدار البيضاء في 12 نونبر 2022، الموافق 18 ربيع الآخر 1444", true, "2022-11-12", "2022-11-12", "2022-11-12", domain.PrecisionDay, "12 نونبر 2022", "الدار البيضاء"},
 		{"fait à", "Fait à Ouessant, le 3 mars 2021", true, "2021-03-03", "2021-03-03", "2021-03-03", domain.PrecisionDay, "le 3 mars 2021", "Ouessant"},
+		{"a day 'of' its month, as Gulf letters write it", "التاريخ: ٢٥ من ربيع الأول ١٤٤٥هـ", true, "2023-10-10", "2023-10-10", "2023-10-10", domain.PrecisionDay, "٢٥ ربيع الأول ١٤٤٥هـ", ""},
 		{"prose", "On 12 March 2019 we met the minister.", false, "", "", "", "", "", ""},
 		{"sentence before", "The letter of 12 March 2019", false, "", "", "", "", "", ""},
 		{"no date", "Tehran Iran", false, "", "", "", "", "", ""},

@@ -150,6 +150,9 @@ func isContactText(s string) bool {
 // each word capitalised, an initial, or a particle.
 func isPersonText(s string) bool {
 	s = withoutPostNominals(strings.TrimSpace(s))
+	if mostlyArabic(s) {
+		s = dropRespect(s) // "سالم بن حمد الرواحي   المحترم"
+	}
 	h, rest := splitHonor(s)
 	if rest == "" || strings.IndexFunc(rest, unicode.IsDigit) >= 0 || strings.ContainsAny(rest, "@:;") {
 		return false

@@ -148,6 +148,8 @@ func TestReadAddress(t *testing.T) {
 		{"the sender, to, the addressee", []string{"Le préfet du Doubs", "à", "Monsieur le maire de Morteau"}, "office maire of Morteau"},
 		{"letters after a name, the office under it", []string{"Fiona Maclennan MSP", "Cabinet Secretary for Rural Affairs", "Scottish Government", "Regent Road"},
 			"person Fiona Maclennan; holds Cabinet Secretary for Rural Affairs of Scottish Government; as Cabinet Secretary for Rural Affairs"},
+		{"a gulf honorific with a slash, the courtesy far to its left", []string{"الفاضل/ سالم بن حمد الرواحي                                  المحترم", "رئيس جمعية مزارعي ولاية بهلا"},
+			`person سالم بن حمد الرواحي {الفاضل}; member of جمعية مزارعي ولاية بهلا as "رئيس"; as رئيس جمعية مزارعي ولاية بهلا`},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}

@@ -62,6 +62,7 @@ const (
 	secForwarded        section = "forwarded"
 	secMailNote         section = "mail-note"
 	secPostNominal      section = "post-nominal"
+	secFiling           section = "filing"
 )
 
 // sections lists every section a lexicon file may have, in the README's order.
@@ -69,7 +70,7 @@ var sections = []section{secFunctionWords, secSalutation, secClosing, secClosing
 	secNoteVerbale, secNoteVerbaleClose, secLabelTo, secLabelFrom, secLabelCC, secLabelBCC,
 	secLabelSubject, secLabelDate, secLabelReference, secLabelEnclosure, secPostscript,
 	secPurpose, secOnBehalf, secSignedMark, secInvocation, secHeading, secAddresseePrefix,
-	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention, secPreClosing, secForwarded, secMailNote, secPostNominal}
+	secHonorific, secContact, secOrganisationWord, secTitleWord, secPublicTitle, secArticle, secDateJoiner, secGoverningBody, secUnitWord, secMembersOf, secTopic, secPostalBox, secField, secAttention, secPreClosing, secForwarded, secMailNote, secPostNominal, secFiling}
 
 // phrase is a cue as folded words.
 type phrase []string

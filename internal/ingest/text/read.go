@@ -343,8 +343,8 @@ func entryLines(texts []string) []string {
 		}
 		// Cut on the whole line too: "X, for information" would otherwise split
 		// into X and an entry that is only a purpose.
-		if s = trimPunct(cutPurpose(s)); s == "" {
-			return
+		if s = trimPunct(cutPurpose(s)); s == "" || lex.is(secFiling, trimPunct(strings.TrimLeft(s, "-–—•* "))) {
+			return // nothing, or only where a copy is kept ("الملف", "Ablage")
 		}
 		if len(out) > 0 && !starts && !wasClosed && (continuesEntry(s) || endsInConnector(out[len(out)-1]) || listBulleted) {
 			if prev := out[len(out)-1]; strings.HasSuffix(prev, "-") && startsLower(s) {

@@ -22,6 +22,8 @@ func TestListValues(t *testing.T) {
 			[]string{"dhr. P. de Wit, projectleider", "mw. S. Kok (Werkvoorbereiding)", "alla Stampa"}},
 		{"a semicolon ends an entry, whatever the next line", "Dear Sir,\n\nWe write.\n\nYours faithfully,\n\nJohn Barker\n\ncc: Herrn Kurt Brand (Controlling);\n    Betriebsrat",
 			[]string{"Herrn Kurt Brand (Controlling)", "Betriebsrat"}},
+		{"where a copy is kept is no entry", "Dear Sir,\n\nWe write.\n\nYours faithfully,\n\nJohn Barker\n\nCopy to:\n- Mr Tom Reed\n- File",
+			[]string{"- Mr Tom Reed"}},
 		{"a line after a connector carries on", "Dear Sir,\n\nWe write about the wall.\n\nYours faithfully,\n\nJohn Barker\n\nCopy to: Secretary of the\nRoyal Society of Arts\nMr. Paul Webb",
 			[]string{"Secretary of the Royal Society of Arts", "Mr. Paul Webb"}},
 		{"in a bulleted list a line without a bullet carries on", "Madame,\n\nNous écrivons.\n\nVeuillez agréer, Madame, nos salutations.\n\nJean Roux\n\nCopie :\n- Conseil régional\n  Bretagne Sud\n- Préfecture du Morbihan",
