@@ -780,10 +780,24 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 	for copyTo < len(blocks) && looksLikeAddress(lines, blocks[copyTo]) {
 		copyTo++
 	}
+	// "Генеральному директору … Кудрявцеву А. П." over "от начальника отдела
+	// логистики / Смирновой Е. В.": a block after the addressee that opens with
+	// "from" names the sender, as a memo's From header does.
+	fromBlock := -1
+	for k := 1; k < min(len(blocks), copyFrom); k++ {
+		f := foldLine(lines[blocks[k].start].text)
+		if n, ok := lex.prefix(secLabelFrom, f); ok && n < len(f.w) && looksLikeAddress(lines, blocks[k-1]) {
+			fromBlock = k
+			break
+		}
+	}
 	addr := -1
 	for k := min(len(blocks), copyFrom) - 1; k > title; k-- {
 		if hdrTo > hdrFrom && blocks[k].end <= hdrFrom {
 			break // above a memo's headers, whose To names the addressee: the letterhead
+		}
+		if k == fromBlock {
+			continue
 		}
 		if looksLikeAddress(lines, blocks[k]) {
 			addr = k
@@ -809,6 +823,11 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 	}
 	for k, b := range blocks {
 		switch {
+		case k == fromBlock:
+			f := foldLine(lines[b.start].text)
+			n, _ := lex.prefix(secLabelFrom, f)
+			z := lay.add(zHeader, b.start, b.end)
+			z.label, z.value = secLabelFrom, strings.TrimSpace(f.after(n)+" "+joinText(lines, b.start+1, b.end))
 		case k == addrEnd:
 		case k == addr && addrEnd > addr:
 			lay.add(zAddress, b.start, blocks[addrEnd].end)

@@ -274,6 +274,17 @@ W. H. Bramwell
 P.S.  Mr. Dack mentioned that the drawings are still at the Hall.
 
 Copy to Mr. J. R. Dack, Engineer, Wrexley Hall Estate.`, []string{"salutation", "body", "closing", "signature", "postscript", "copy (label-cc)"}},
+		{"a block that opens with 'from' after the addressee's", `                                  Директору ООО «Вектор»
+                                  Петрову И. С.
+
+                                  от начальника отдела кадров
+                                  Орловой Н. В.
+
+СЛУЖЕБНАЯ ЗАПИСКА
+
+Прошу согласовать график отпусков сотрудников отдела на 2024 год.
+
+Начальник отдела кадров          Н. В. Орлова`, []string{"address", "address", "header (label-from)", "header (label-from)", "heading", "body", "signature"}},
 		{"a reference label with a colon before a date in a column", `Kemp & Price GmbH
 Hafenstraße 3, 20457 Hamburg
 

@@ -10,8 +10,8 @@ import "time"
 // everyday words in one of these languages (Italian "set", "ago", "mag") are left out:
 // "ago 2019" is no month. Case, diacritics and a full stop after them do not matter.
 var gregorianMonthNames = [12]string{
-	"january jan janvier janv januar jänner gennaio enero januari январь января янв ژانویه يناير كانون‌الثاني",
-	"february feb febr février févr fév februar febbraio febrero februari февраль февраля фев февр فوریه فبراير شباط",
+	"january jan janvier janv januar jänner gennaio genn enero januari январь января янв ژانویه يناير كانون‌الثاني",
+	"february feb febr février févr fév februar febbraio febbr febrero februari февраль февраля фев февр فوریه فبراير شباط",
 	"march mar mars märz mrz maerz marzo maart mrt март марта مارس آذار",
 	"april apr avril avr aprile abril апрель апреля апр آوریل أبريل ابريل نيسان",
 	"may mai maggio mayo mei май мая مه می مایو ماي أيار",
