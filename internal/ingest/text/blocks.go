@@ -220,6 +220,32 @@ func readAddress(texts []string) (party, bool) {
 	return p, true
 }
 
+// withoutCue drops the on-behalf cue that opens a signature line ("ppa. Dirk
+// Brüggemann", "i. A. Sabine Rolfes").
+func withoutCue(s string) string {
+	f := foldLine(s)
+	if n, ok := lex.prefix(secOnBehalf, f); ok && n < len(f.w) {
+		return f.after(n)
+	}
+	return s
+}
+
+// splitAtColumns cuts a signature block whose columns start below its first line
+// ("Haustechnik Brüggemann GmbH" over "ppa. Dirk Brüggemann     i. A. Sabine
+// Rolfes"): the lines over the columns are a block of their own.
+func splitAtColumns(blocks [][]line) [][]line {
+	var out [][]line
+	for _, b := range blocks {
+		at := slices.IndexFunc(b, func(l line) bool { return columnGap.MatchString(l.raw) })
+		if at > 0 && !columnGap.MatchString(b[0].raw) {
+			out = append(out, b[:at], b[at:])
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
 // entryOfCapacity reports whether a signature line with a comma carries on the
 // signatory above it rather than naming another: "Vice President, Customer
 // Accounts" (a title first), "Prairie Terminal Storage, Inc." (a company).
@@ -288,6 +314,7 @@ func readSignatures(blocks [][]line, letterhead string) (authors []domain.PartyI
 	var pendingTitle []string
 	var firms []domain.OrganisationInput // organisations named over the signatures
 	var colTitles [][]string             // titles set side by side over the names under them ("de secretaris,   de burgemeester,")
+	blocks = splitAtColumns(blocks)
 	for _, b := range blocks {
 		cols := columns(b)
 		before := len(sigs)
@@ -564,7 +591,7 @@ func columns(b []line) [][]string {
 	first := b[0].raw
 	// A capacity beside the name ("Директор          М.Ю. Лопатина") is one signatory
 	// on one line, not two columns.
-	if parts := splitGap(first); !columnGap.MatchString(first) || len(parts) == 2 && !isPersonText(parts[0]) && isPersonText(parts[1]) {
+	if parts := splitGap(first); !columnGap.MatchString(first) || len(parts) == 2 && !isPersonText(withoutCue(parts[0])) && isPersonText(withoutCue(parts[1])) {
 		var one []string
 		for _, l := range b {
 			one = append(one, l.text)
