@@ -70,6 +70,8 @@ func TestEntry(t *testing.T) {
 			`person Keith Barr; member of Office of the Traffic Commissioner as "Senior Traffic Examiner"`},
 		{"a town's paper", "Stadsblad Utrecht", "organisation Stadsblad Utrecht"},
 		{"a title and a body whose name holds a title word", "Hospital Administrator, Owen King EU Hospital", "office Hospital Administrator of Owen King EU Hospital"},
+		{"a surname that names a kind of club", "Andrés Quiroga Peña", "person Andrés Quiroga Peña"},
+		{"the club by its kind and name", "Peña Flamenca El Candil", "organisation Peña Flamenca El Candil"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
