@@ -178,7 +178,11 @@ func isPersonText(s string) bool {
 	if len(ws) == 0 || len(ws) > 6 || (len(ws) == 1 && h == "") {
 		return len(ws) == 1 && h != "" || len(ws) == 1 && isInitials(ws[0])
 	}
-	if isOrgText(rest) || isTitleText(rest) || isContactText(rest) {
+	// An honorific before two or three words names a person whatever their words:
+	// "Mr Frank Church", "Sr. Andrés Peña" (surnames that are kinds of body).
+	named := h != "" && len(ws) >= 2 && len(ws) <= 3 && hasCase(rest) && !strings.ContainsAny(rest, ",;&()") &&
+		!slices.ContainsFunc(ws, func(w string) bool { return clauseConjunctions[fold(w)] }) // "Vve J. Raboutet & Fils" is a firm
+	if !named && isOrgText(rest) || isTitleText(rest) || isContactText(rest) {
 		return false
 	}
 	cased := 0

@@ -72,6 +72,8 @@ func TestEntry(t *testing.T) {
 		{"a title and a body whose name holds a title word", "Hospital Administrator, Owen King EU Hospital", "office Hospital Administrator of Owen King EU Hospital"},
 		{"a surname that names a kind of club", "Andrés Quiroga Peña", "person Andrés Quiroga Peña"},
 		{"the club by its kind and name", "Peña Flamenca El Candil", "organisation Peña Flamenca El Candil"},
+		{"an honorific before a surname that is a kind of body", "Mr Frank Church", "person Frank Church {Mr}"},
+		{"a firm after an honorific", "Vve J. Raboutet & Fils", "organisation J. Raboutet & Fils"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
