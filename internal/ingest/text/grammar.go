@@ -598,9 +598,12 @@ func entry(s string) (party, bool) {
 		return party{}, false
 	}
 	s, emails := takeEmails(s)
-	if f := foldLine(s); len(f.w) > 0 {
+	if f := foldLine(dropLeadingArticle(s)); len(f.w) > 0 {
 		if n, ok := lex.prefix(secMembersOf, f); ok && n < len(f.w) {
-			s = nominative(dropLeadingArticle(f.after(n))) // the members of a body stand for it
+			// The members of a body stand for it, and it is a body ("die Mitglieder des
+			// Stadtrates": the council, not a councillor).
+			body := nominative(dropLeadingArticle(f.after(n)))
+			return party{in: domain.PartyInput{Organisation: orgNamed(body)}}, true
 		}
 	}
 	if s == "" {

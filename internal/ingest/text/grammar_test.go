@@ -74,6 +74,8 @@ func TestEntry(t *testing.T) {
 		{"the club by its kind and name", "Peña Flamenca El Candil", "organisation Peña Flamenca El Candil"},
 		{"an honorific before a surname that is a kind of body", "Mr Frank Church", "person Frank Church {Mr}"},
 		{"a firm after an honorific", "Vve J. Raboutet & Fils", "organisation J. Raboutet & Fils"},
+		{"the members of a body after an article", "the Members of Harwick Borough Council", "organisation Harwick Borough Council"},
+		{"the members of a council whose name is also a title", "die Mitglieder des Stadtrates der Stadt Bamberg", "organisation Stadtrat der Stadt Bamberg"},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}

@@ -19,7 +19,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	in.Language = detectLanguage(joinText(lines, lay.bodyFrom, lay.bodyTo))
 	dayFirst := in.Language != "en"
 	for _, z := range lay.find(zTitle) {
-		in.Title = cutRunes(lines[z.from].text, maxTitle)
+		in.Title = cutRunes(joinText(lines, z.from, z.to), maxTitle)
 		break
 	}
 	// The memo headers.

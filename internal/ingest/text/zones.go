@@ -761,7 +761,8 @@ func (lay *layout) head(from, to, sal, hdrFrom, hdrTo int, page map[int]bool) {
 			pre = false
 		}
 		_, hon := lex.prefix(secHonorific, f)
-		if b.end-b.start == 1 && onlyOrnamentsBefore(lay, lines, from, b.start) && (len(blocks) > 1 || sal >= 0 || b.end < to) &&
+		wrapped := b.end-b.start == 2 && startsLower(lines[b.start+1].text) // "Offener Brief an … / zur geplanten Schließung …"
+		if (b.end-b.start == 1 || wrapped) && onlyOrnamentsBefore(lay, lines, from, b.start) && (len(blocks) > 1 || sal >= 0 || b.end < to) &&
 			!pre && !hon && !isPersonText(t) && !looksLikeLetterhead(lines, b) && !isProse(t) && !namesOrganisation(t) {
 			title = 0
 		}

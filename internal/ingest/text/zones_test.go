@@ -285,6 +285,18 @@ Copy to Mr. J. R. Dack, Engineer, Wrexley Hall Estate.`, []string{"salutation", 
 Прошу согласовать график отпусков сотрудников отдела на 2024 год.
 
 Начальник отдела кадров          Н. В. Орлова`, []string{"address", "address", "header (label-from)", "header (label-from)", "heading", "body", "signature"}},
+		{"a title wrapped onto a line in lower case", `Offener Brief an die Mitglieder des Stadtrates der Stadt Bamberg
+zur geplanten Schließung des Hallenbads
+
+                                   Bamberg, im März 2025
+
+Sehr geehrte Damen und Herren,
+
+wir bitten Sie, das Hallenbad offen zu halten.
+
+Mit sportlichen Grüßen
+
+Dr. Eva Roth`, []string{"title", "title", "date", "salutation", "body", "closing", "signature"}},
 		{"a reference label with a colon before a date in a column", `Kemp & Price GmbH
 Hafenstraße 3, 20457 Hamburg
 
