@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A head set in two columns, as DIN 5008 and many official letters set it: the
 // addressee on the left, the sender's contact, reference and date block on the right
@@ -186,6 +189,9 @@ func forwardedPart(lines []line) []line {
 	return lines
 }
 
+// tableEdges are the characters a drawn table or box starts and ends its lines with.
+const tableEdges = "|+│┃║┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬"
+
 // untable writes a table drawn with pipes and borders ("| TO: | Priya Nair … |",
 // "+----+----+") as the lines it holds: the pipes become spaces, so that cells keep
 // their columns and a row continued under an empty first cell is indented; the
@@ -195,14 +201,21 @@ func untable(lines []line) []line {
 	for i, l := range lines {
 		out[i] = l
 		t := strings.TrimSpace(l.raw)
-		if len(t) < 2 || t[0] != '|' && t[0] != '+' || t[len(t)-1] != '|' && t[len(t)-1] != '+' {
+		first, _ := utf8.DecodeRuneInString(t)
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if runes(t) < 2 || !strings.ContainsRune(tableEdges, first) || !strings.ContainsRune(tableEdges, last) {
 			continue
 		}
-		if strings.Trim(t, "+-=|") == "" {
-			out[i] = line{raw: strings.Repeat("-", len(t)), text: strings.Repeat("-", len(t)), no: l.no}
+		if strings.Trim(t, tableEdges+"-=─━═") == "" {
+			n := runes(t)
+			out[i] = line{raw: strings.Repeat("-", n), text: strings.Repeat("-", n), no: l.no}
 			continue
 		}
-		raw := strings.TrimRight(strings.ReplaceAll(strings.Replace(l.raw, "|", "", 1), "|", " "), " ")
+		raw := l.raw
+		for _, bar := range []string{"|", "│", "┃", "║"} {
+			raw = strings.ReplaceAll(strings.Replace(raw, bar, "", 1), bar, " ")
+		}
+		raw = strings.TrimRight(raw, " ")
 		out[i] = line{raw: raw, text: cleanLine(raw), no: l.no}
 	}
 	return out

@@ -75,3 +75,14 @@ func TestUntable(t *testing.T) {
 		t.Errorf("recipients %d, authors %d, want 2 and 1", len(parsed.Recipients), len(parsed.Authors))
 	}
 }
+
+// A stamp drawn in a box holds a date that is not the letter's: the letter's date line,
+// written with its place, is.
+func TestBoxedStamp(t *testing.T) {
+	in, _, _ := parseZoned("AYUNTAMIENTO DE SORIA\nPlaza Mayor, 1 – 42001 Soria\n\n" +
+		"                 ┌──────────────────────────┐\n                 │  REGISTRO – SALIDA        │\n                 │  Fecha: 08/05/2023        │\n                 └──────────────────────────┘\n\n" +
+		"                          Soria, 5 de mayo de 2023\n\nSr. D. Luis Gil\nCalle Real, 3\n42002 Soria\n\nMuy señor mío:\n\nLe comunicamos que su solicitud ha sido aprobada por la Junta de Gobierno.\n\nAtentamente,\n\nEl Alcalde")
+	if in.Date == nil || in.Date.Format("2006-01-02") != "2023-05-05" || in.PlaceText != "Soria" {
+		t.Errorf("date %v at %q, want 2023-05-05 at Soria", in.Date, in.PlaceText)
+	}
+}

@@ -57,8 +57,15 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 		}
 	}
 
-	// The date and place: the first date line that holds a date.
-	for _, z := range lay.find(zDate) {
+	// The date and place: the first date line that holds a date, and first of all
+	// one written with its place ("Villarreal de los Arcos, 5 de mayo de 2023" under
+	// a registry stamp's "Fecha: 08/05/2023").
+	dates := lay.find(zDate)
+	slices.SortStableFunc(dates, func(a, b zone) int {
+		pa, pb := datePlace(a.value, dayFirst), datePlace(b.value, dayFirst)
+		return boolRank(!pa) - boolRank(!pb)
+	})
+	for _, z := range dates {
 		if in.Date != nil || in.DateText != "" {
 			break
 		}
@@ -372,6 +379,15 @@ func endsInConnector(s string) bool {
 	}
 	w := f.w[len(f.w)-1]
 	return orgConnectors[w] || lex.words[secArticle][w] || clauseConjunctions[w]
+}
+
+// datePlace reports whether a date line names where it was written.
+func datePlace(s string, dayFirst bool) bool {
+	if _, ref := lex.prefix(secLabelReference, foldLine(s)); ref {
+		return false // "Uw brief van 3 juli 2023": the date of the letter answered
+	}
+	d, ok := dateLineIn(s, dayFirst)
+	return ok && d.place != ""
 }
 
 // boolRank orders false before true.
