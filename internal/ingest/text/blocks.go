@@ -98,6 +98,10 @@ func readAddress(texts []string) (party, bool) {
 			honour = strings.TrimSpace(honour + " " + t) // "Herrn" over the name
 			continue
 		}
+		if n, ok := lex.prefix(secSalutation, f); ok && n < len(f.w) && lex.is(secHonorific, f.after(n)) {
+			honour = strings.TrimSpace(honour + " " + f.after(n)) // "Gentile Prof.ssa" over the name
+			continue
+		}
 		if lex.is(secMailNote, t) {
 			continue // "Einschreiben", "Aangetekend": how it was sent, over the address
 		}

@@ -179,10 +179,11 @@ func isPersonText(s string) bool {
 		return len(ws) == 1 && h != "" || len(ws) == 1 && isInitials(ws[0])
 	}
 	// An honorific before two or three words names a person whatever their words:
-	// "Mr Frank Church", "Sr. Andrés Peña" (surnames that are kinds of body).
+	// "Mr Frank Church", and three words with a title's, "D. Ernesto Galindo Rey"
+	// (but "Herrn Hessischen Kultusminister" is a title).
 	named := h != "" && len(ws) >= 2 && len(ws) <= 3 && hasCase(rest) && !strings.ContainsAny(rest, ",;&()") &&
 		!slices.ContainsFunc(ws, func(w string) bool { return clauseConjunctions[fold(w)] }) // "Vve J. Raboutet & Fils" is a firm
-	if !named && isOrgText(rest) || isTitleText(rest) || isContactText(rest) {
+	if !named && isOrgText(rest) || !(named && len(ws) == 3) && isTitleText(rest) || isContactText(rest) {
 		return false
 	}
 	cased := 0
@@ -657,8 +658,8 @@ func entry(s string) (party, bool) {
 	// "Name, Title[, Organisation]" and "Name — Title, Organisation"
 	for _, sep := range []string{" — ", " – ", " - ", ",", "،"} {
 		l, r, ok := strings.Cut(s, sep)
-		if !ok || !isPersonText(l) {
-			continue
+		if !ok || !isPersonText(l) || lex.is(secOrganisationWord, trimPunct(r)) {
+			continue // "HOTELES COSTA DORADA, S.L.": a company's name and its form
 		}
 		p := personParty(l, emails)
 		p.setFunction(r)

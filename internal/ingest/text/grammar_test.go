@@ -156,6 +156,9 @@ func TestReadAddress(t *testing.T) {
 			"person Fiona Maclennan; holds Cabinet Secretary for Rural Affairs of Scottish Government; as Cabinet Secretary for Rural Affairs"},
 		{"a gulf honorific with a slash, the courtesy far to its left", []string{"الفاضل/ سالم بن حمد الرواحي                                  المحترم", "رئيس جمعية مزارعي ولاية بهلا"},
 			`person سالم بن حمد الرواحي {الفاضل}; member of جمعية مزارعي ولاية بهلا as "رئيس"; as رئيس جمعية مزارعي ولاية بهلا`},
+		{"a courtesy and an honorific over the name", []string{"Gentile Prof.ssa", "Donatella Ferri", "Via Garibaldi, 42", "44121 Ferrara"}, "person Donatella Ferri {Prof.ssa}"},
+		{"a company and its form, the person to attend with a title for a surname", []string{"HOTELES COSTA DORADA, S.L.", "A la atención de D. Ernesto Galindo Rey", "Jefe de Compras", "Avda. del Mediterráneo, 112"},
+			`person Ernesto Galindo Rey {D.}; member of HOTELES COSTA DORADA, S.L. as "Jefe de Compras"; as Jefe de Compras`},
 		{"an organisation over its department", []string{"Ministry of Foreign Affairs", "Protocol Division", "Wellington"},
 			"organisation Ministry of Foreign Affairs (GOVERNMENT)"},
 	}
