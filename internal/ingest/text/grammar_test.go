@@ -76,6 +76,7 @@ func TestEntry(t *testing.T) {
 		{"a firm after an honorific", "Vve J. Raboutet & Fils", "organisation J. Raboutet & Fils"},
 		{"the members of a body after an article", "the Members of Harwick Borough Council", "organisation Harwick Borough Council"},
 		{"the members of a council whose name is also a title", "die Mitglieder des Stadtrates der Stadt Bamberg", "organisation Stadtrat der Stadt Bamberg"},
+		{"a company's name and its form after a comma", "Hoteles Costa Dorada, S.L.", "organisation Hoteles Costa Dorada, S.L."},
 		{"german compound organisation", "Frau Eva Roth, Leiterin der Stadtteilbibliothek Mitte",
 			`person Eva Roth {Frau}; member of Stadtteilbibliothek Mitte as "Leiterin"`},
 	}
