@@ -27,9 +27,9 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	for _, z := range lay.find(zHeader) {
 		switch z.label {
 		case secLabelTo:
-			to = append(to, headerEntries(z.value)...)
+			to = append(to, withTitles(headerEntries(z.value))...)
 		case secLabelFrom:
-			from = append(from, headerEntries(z.value)...)
+			from = append(from, withTitles(headerEntries(z.value))...)
 		case secLabelCC:
 			cc = append(cc, headerEntries(z.value)...)
 		case secLabelBCC:
@@ -426,6 +426,21 @@ func inHouse(in *domain.LetterInput, head string) {
 			tie(&list[i], "")
 		}
 	}
+}
+
+// withTitles joins a title line to the name over it in a To or From header ("À
+// l'attention de Monsieur Patrick Ollivier," over "Directeur général"): one
+// addressee, named and titled.
+func withTitles(entries []string) []string {
+	var out []string
+	for _, e := range entries {
+		if k := len(out) - 1; k >= 0 && isTitleText(e) && !isPersonText(e) && isPersonText(out[k]) && !strings.ContainsAny(out[k], ",()") {
+			out[k] += ", " + e
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // headerEntries returns the lines of a header's value that start entries: a header

@@ -244,3 +244,11 @@ func TestWithoutSeat(t *testing.T) {
 		}
 	}
 }
+
+func TestWithTitles(t *testing.T) {
+	got := withTitles([]string{"Monsieur Patrick Ollivier", "Directeur général", "Mme Anne Roy (Finances)", "Directeur financier"})
+	want := []string{"Monsieur Patrick Ollivier, Directeur général", "Mme Anne Roy (Finances)", "Directeur financier"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("withTitles = %q, want %q", got, want)
+	}
+}

@@ -374,6 +374,15 @@ func (lay *layout) headers(from, to int) {
 			continue
 		}
 		l := headerLabel(t)
+		if l == "" && attentionLine(t) {
+			// "À l'attention de Monsieur Patrick Ollivier," among a note's headers: its
+			// addressee, as a To header.
+			f := foldLine(t)
+			n, _ := lex.prefix(secAttention, f)
+			z := lay.add(zHeader, i, i+1)
+			z.label, z.value = secLabelTo, strings.TrimSpace(strings.TrimLeft(f.after(n), ":： "))
+			continue
+		}
 		if l == "" {
 			if _, ok := lex.label(secLabelEnclosure, t); ok {
 				continue // "پیوست: دارد", "Encl.: 2": beside the headers, none of them
