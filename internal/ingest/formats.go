@@ -18,8 +18,20 @@ var formats = []Format{
 	{Name: "text", Detect: text.LooksLikeText, Parse: text.Parse},
 }
 
-// looksLikeJSON: a canonical document starts with an object or an array.
+// looksLikeJSON: a canonical document starts with an object (whose first key is a
+// string) or an array (of objects); a letter that starts with "[Forwarded message]"
+// or "{draft}" is text.
 func looksLikeJSON(head []byte) bool {
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
-	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
+	if len(head) == 0 || head[0] != '{' && head[0] != '[' {
+		return false
+	}
+	next := bytes.TrimLeft(head[1:], " \t\r\n")
+	if len(next) == 0 {
+		return true // a head cut short: let the JSON reader say
+	}
+	if head[0] == '{' {
+		return next[0] == '"' || next[0] == '}'
+	}
+	return next[0] == '{' || next[0] == ']'
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
@@ -258,7 +259,11 @@ func entryOfCapacity(t string) bool {
 	if i := strings.IndexAny(t, ",—–"); i >= 0 {
 		first = t[:i]
 	}
-	last := t[strings.LastIndexAny(t, ",—–")+1:]
+	last := t
+	if i := strings.LastIndexAny(t, ",—–"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(t[i:])
+		last = t[i+size:]
+	}
 	return !isPersonText(first) && isTitleText(first) || lex.is(secOrganisationWord, trimPunct(last))
 }
 

@@ -785,11 +785,13 @@ func (p *party) setFunction(text string) {
 		p.in.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: title, Of: of}}
 		return
 	}
-	if i := strings.LastIndexAny(title, ",،"); i >= 0 && strings.TrimSpace(title[i+1:]) != "" {
+	if i := strings.LastIndexAny(title, ",،"); i >= 0 {
 		// "архитектор-реставратор, член Союза архитекторов России": the role in the
 		// organisation is the title written with it.
-		title = strings.TrimSpace(title[i+1:])
-		title = strings.TrimSpace(strings.TrimPrefix(title, "،"))
+		_, size := utf8.DecodeRuneInString(title[i:])
+		if rest := strings.TrimSpace(title[i+size:]); rest != "" {
+			title = rest
+		}
 	}
 	p.in.MemberOf = &domain.MembershipInput{Organisation: *orgNamed(org), Role: title}
 }

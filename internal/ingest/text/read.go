@@ -132,8 +132,11 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	for _, z := range lay.find(zClosing) {
 		// "Kind regards, Marko Kovač": the name after the close on its line.
 		t := lines[z.to-1].text
-		if i := strings.LastIndexAny(t, ",،"); i > 0 && isPersonText(t[i+1:]) {
-			sigBlocks = append(sigBlocks, []line{{raw: strings.TrimSpace(t[i+1:]), text: strings.TrimSpace(t[i+1:])}})
+		if i := strings.LastIndexAny(t, ",،"); i > 0 {
+			_, size := utf8.DecodeRuneInString(t[i:]) // "،" is two bytes
+			if name := strings.TrimSpace(t[i+size:]); isPersonText(name) {
+				sigBlocks = append(sigBlocks, []line{{raw: name, text: name}})
+			}
 		}
 	}
 	for _, z := range lay.find(zSignature) {

@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // A list's entries as read from its lines: an entry wrapped onto the next line is one
@@ -250,5 +251,17 @@ func TestWithTitles(t *testing.T) {
 	want := []string{"Monsieur Patrick Ollivier, Directeur général", "Mme Anne Roy (Finances)", "Directeur financier"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("withTitles = %q, want %q", got, want)
+	}
+}
+
+// A name after an Arabic comma on the closing line is cut at the comma's end, not
+// inside it (the comma is two bytes): the name is valid text.
+func TestNameAfterArabicComma(t *testing.T) {
+	in, _, _ := parseZoned("السيد رئيس المجلس البلدي المحترم\n\nتحية طيبة وبعد،\n\nنرجو التكرم بالنظر في طلبنا المرفق بشأن إصلاح الطريق المؤدي إلى المدرسة.\n\nوتفضلوا بقبول فائق الاحترام، أحمد سالم")
+	if len(in.Authors) == 0 || in.Authors[0].Person == nil || in.Authors[0].Person.Name != "أحمد سالم" {
+		t.Fatalf("authors = %+v, want أحمد سالم", in.Authors)
+	}
+	if !utf8.ValidString(in.Authors[0].Person.Name) {
+		t.Errorf("name %q is not valid UTF-8", in.Authors[0].Person.Name)
 	}
 }
