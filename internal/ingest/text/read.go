@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -134,7 +135,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 		t := lines[z.to-1].text
 		if i := strings.LastIndexAny(t, ",،"); i > 0 {
 			_, size := utf8.DecodeRuneInString(t[i:]) // "،" is two bytes
-			if name := strings.TrimSpace(t[i+size:]); isPersonText(name) {
+			if name := strings.TrimSpace(t[i+size:]); isPersonText(name) && !hasClosingWord(name) {
 				sigBlocks = append(sigBlocks, []line{{raw: name, text: name}})
 			}
 		}
@@ -382,6 +383,26 @@ func endsInConnector(s string) bool {
 	}
 	w := f.w[len(f.w)-1]
 	return orgConnectors[w] || lex.words[secArticle][w] || clauseConjunctions[w]
+}
+
+// closingWords are the words of the closing cues, which no name holds ("بقبول",
+// "regards"); built once from the lexicon.
+var closingWords = sync.OnceValue(func() map[string]bool {
+	words := map[string]bool{}
+	for _, p := range lex.phrases[secClosing] {
+		for _, w := range p {
+			if len([]rune(w)) > 3 {
+				words[w] = true
+			}
+		}
+	}
+	return words
+})
+
+// hasClosingWord reports whether s holds a word of a closing cue: the rest of a
+// close after a comma ("وتفضلوا، سعادة الوزير، بقبول فائق …") is no signatory's name.
+func hasClosingWord(s string) bool {
+	return slices.ContainsFunc(foldLine(s).w, func(w string) bool { return closingWords()[w] })
 }
 
 // datePlace reports whether a date line names where it was written.
