@@ -61,12 +61,15 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	// The date and place: the first date line that holds a date, and first of all
 	// one written with its place ("Villarreal de los Arcos, 5 de mayo de 2023" under
 	// a registry stamp's "Fecha: 08/05/2023").
-	dates := lay.find(zDate)
-	slices.SortStableFunc(dates, func(a, b zone) int {
-		pa, pb := datePlace(a.value, dayFirst), datePlace(b.value, dayFirst)
-		return boolRank(!pa) - boolRank(!pb)
-	})
-	for _, z := range dates {
+	var withPlace, withoutPlace []zone
+	for _, z := range lay.find(zDate) {
+		if datePlace(z.value, dayFirst) {
+			withPlace = append(withPlace, z)
+		} else {
+			withoutPlace = append(withoutPlace, z)
+		}
+	}
+	for _, z := range append(withPlace, withoutPlace...) {
 		if in.Date != nil || in.DateText != "" {
 			break
 		}
@@ -305,13 +308,7 @@ func readLetter(lay *layout, rd *document.Reading) (in domain.LetterInput) {
 	} else if head != "" {
 		// A copy to a bare title ("Director of Human Resources") on a body's own
 		// paper goes to that body's office: a copy kept at home.
-		for _, list := range [][]domain.PartyInput{in.CC, in.BCC} {
-			for i := range list {
-				if o := list[i].Office; o != nil && o.Of == nil {
-					o.Of = &domain.OrganisationInput{Name: head, Kind: orgKind(head)}
-				}
-			}
-		}
+		homeOffices(&in, domain.OrganisationInput{Name: head, Kind: orgKind(head)})
 	}
 	noteMissing(rd, &in)
 	if in.DatePrecision == "" {
@@ -445,9 +442,17 @@ func inHouse(in *domain.LetterInput, head string) {
 	for i := range in.Recipients {
 		tie(&in.Recipients[i], in.Recipients[i].As)
 	}
+	homeOffices(in, org)
+}
+
+// homeOffices gives the copies to a bare office ("المدير العام", "Director of Human
+// Resources") the organisation org.
+func homeOffices(in *domain.LetterInput, org domain.OrganisationInput) {
 	for _, list := range [][]domain.PartyInput{in.CC, in.BCC} {
 		for i := range list {
-			tie(&list[i], "")
+			if o := list[i].Office; o != nil && o.Of == nil {
+				o.Of = &org
+			}
 		}
 	}
 }
@@ -487,10 +492,17 @@ func continuesEntry(s string) bool {
 	return orgConnectors[f.w[0]] || unicode.IsLower(r) || lex.is(secOrganisationWord, s)
 }
 
+// prepare splits a decoded letter into the lines the zoning reads: tables and boxes
+// drawn with pipes unpicked, a forwarding cover dropped, a head set in two columns
+// read column by column.
+func prepare(s string) []line {
+	return unfoldColumns(forwardedPart(untable(splitLines(s))))
+}
+
 // parseZoned reads a decoded letter through its zones, with how it found each fact;
 // ok is false when it has no visible text.
 func parseZoned(s string) (domain.LetterInput, *document.Reading, bool) {
-	lines := unfoldColumns(forwardedPart(untable(splitLines(s))))
+	lines := prepare(s)
 	first := nextNonBlank(lines, 0, len(lines))
 	if first >= len(lines) {
 		return domain.LetterInput{}, nil, false
@@ -555,7 +567,7 @@ func Zones(raw []byte) string {
 	if err != nil {
 		return ""
 	}
-	out := explain(segment(unfoldColumns(forwardedPart(untable(splitLines(s))))))
+	out := explain(segment(prepare(s)))
 	if _, rd, ok := parseZoned(s); ok {
 		out += "\n" + rd.String()
 	}
