@@ -196,7 +196,9 @@ func seedIfEmpty(ctx context.Context, a *app, store *neo4jstore.Store) error {
 
 // operator is ctx of the command-line tools, run by whoever holds the database's
 // credentials: they see and write restricted letters and blind copies.
-func operator(ctx context.Context) context.Context { return domain.WithRestricted(ctx, true) }
+func operator(ctx context.Context) context.Context {
+	return domain.WithActor(domain.WithRestricted(ctx, true), "command line")
+}
 
 type migrateCmd struct{}
 

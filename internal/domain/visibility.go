@@ -27,3 +27,19 @@ func SeesRestricted(ctx context.Context) bool {
 func ErrRestricted(field string) *Error {
 	return &Error{Code: CodeForbidden, Field: field, Message: "blind copies and restricted letters are not visible to your role"}
 }
+
+type actorKey struct{}
+
+// WithActor returns ctx carrying who acts: the subject of a request's caller, or
+// the name of a command ("import", "seed"). Direct edits record it in the history.
+func WithActor(ctx context.Context, who string) context.Context {
+	return context.WithValue(ctx, actorKey{}, who)
+}
+
+// Actor is who ctx's caller is (WithActor), "unknown" when nobody said.
+func Actor(ctx context.Context) string {
+	if who, _ := ctx.Value(actorKey{}).(string); who != "" {
+		return who
+	}
+	return "unknown"
+}

@@ -96,7 +96,7 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 			OPTIONAL MATCH (same:Letter {contentHash: d.hash})
 			OPTIONAL MATCH (ext:Letter {externalId: d.x})
 			OPTIONAL MATCH (stub:Letter {stubKey: d.t})
-			WITH d, same, ext, stub ORDER BY stub.id
+			WITH d, same, ext, stub ORDER BY coalesce(stub.seq, stub.id)
 			WITH d, head(collect(same.id)) AS same, head(collect(ext.id)) AS ext, head(collect(ext.stub)) AS extStub, head(collect(stub.id)) AS stub
 			RETURN collect([d.i, same, ext, extStub, stub]) AS found
 		}
@@ -110,7 +110,7 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 			CALL {
 				WITH t
 				MATCH (l:Letter {titleKey: t})
-				RETURN l.id AS id ORDER BY l.stub, l.id LIMIT 1
+				RETURN l.id AS id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1
 			}
 			RETURN collect(['t:' + t, id]) AS trefs
 		}
@@ -198,15 +198,18 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := b.resolveAhead(ahead); err != nil {
 		return nil, err
 	}
-	var rows []map[string]any
+	var rows, asserts []map[string]any
 	var links []domain.Link
 	for _, i := range writing {
 		created, matched := r.created, r.matched
-		ls, err := r.prepare(ids[i], docs[i], b.fieldOf(i, len(docs)))
+		ls, asserted, err := r.prepare(ids[i], docs[i], b.fieldOf(i, len(docs)))
 		if err != nil {
 			return nil, err
 		}
 		links = append(links, ls...)
+		for _, n := range asserted {
+			asserts = append(asserts, map[string]any{"from": ids[i], "to": n, "new": !r.stored[ids[i]]})
+		}
 		rows = append(rows, map[string]any{"id": ids[i], "props": letterProps(docs[i], hashes[i], r.now), "restricted": docs[i].Restricted})
 		results[i] = domain.ImportResult{LetterID: ids[i], Created: true,
 			CorrespondentsCreated: r.created - created, CorrespondentsMatched: r.matched - matched}
@@ -227,7 +230,18 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := r.writeAffiliations(); err != nil {
 		return nil, err
 	}
-	return results, r.writeLinks(links)
+	if err := r.writeLinks(links); err != nil {
+		return nil, err
+	}
+	if err := exec(r.ctx, r.tx, `
+		UNWIND $rows AS row
+		MATCH (l:Letter {id: row.from}), (n:Correspondent {id: row.to})
+		FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE (l)-[:`+string(assertsRel)+`]->(n))
+		FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE (l)-[:`+string(assertsRel)+`]->(n))`,
+		map[string]any{"rows": orEmpty(asserts)}); err != nil {
+		return nil, err
+	}
+	return results, refreshHidden(r.ctx, r.tx, append(b.added[len(b.added)-len(rows):], r.touched...))
 }
 
 // takePositions gives the letters the batch wrote their next positions in the letter

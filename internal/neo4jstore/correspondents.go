@@ -22,7 +22,7 @@ const correspondentOrderName = "NAME"
 // Correspondent implements domain.Store.
 func (s *Store) Correspondent(ctx context.Context, id string) (domain.Correspondent, error) {
 	var c domain.Correspondent
-	if err := s.runParts(ctx, correspondentRead(id, &c)); err != nil {
+	if err := s.runParts(ctx, correspondentRead(visibilityOf(ctx), id, &c)); err != nil {
 		return nil, err
 	}
 	if c == nil {
@@ -31,10 +31,11 @@ func (s *Store) Correspondent(ctx context.Context, id string) (domain.Correspond
 	return c, nil
 }
 
-// correspondentRead reads the correspondent with id into out (nil when none).
-func correspondentRead(id string, out *domain.Correspondent) readPart {
+// correspondentRead reads the correspondent with id into out (nil when none, or
+// when v may not see it).
+func correspondentRead(v visibility, id string, out *domain.Correspondent) readPart {
 	return readPart{
-		cypher: `MATCH (c:Correspondent {id: $id}) RETURN ` + correspondentProjection + ` AS row`,
+		cypher: `MATCH (c:Correspondent {id: $id}) WHERE ` + v.node("c") + ` RETURN ` + correspondentProjection + ` AS row`,
 		params: map[string]any{"id": id},
 		decode: func(rows []any) {
 			if len(rows) > 0 {
@@ -45,9 +46,12 @@ func correspondentRead(id string, out *domain.Correspondent) readPart {
 }
 
 // selectCorrespondents is the MATCH … WHERE that binds c to each selected correspondent.
-func selectCorrespondents(f domain.CorrespondentFilter) (string, map[string]any, error) {
+func selectCorrespondents(v visibility, f domain.CorrespondentFilter) (string, map[string]any, error) {
 	params := map[string]any{}
 	var conds []string
+	if !v.restricted {
+		conds = append(conds, v.node("c"))
+	}
 	if len(f.Kinds) > 0 {
 		var labels []string
 		for i, k := range f.Kinds {
@@ -77,7 +81,7 @@ func selectCorrespondents(f domain.CorrespondentFilter) (string, map[string]any,
 
 // Correspondents implements domain.Store.
 func (s *Store) Correspondents(ctx context.Context, f domain.CorrespondentFilter, page domain.PageRequest) (*domain.CorrespondentPage, error) {
-	cypher, params, err := selectCorrespondents(f)
+	cypher, params, err := selectCorrespondents(visibilityOf(ctx), f)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +113,7 @@ func (s *Store) Correspondents(ctx context.Context, f domain.CorrespondentFilter
 
 // CountCorrespondents implements domain.Store.
 func (s *Store) CountCorrespondents(ctx context.Context, f domain.CorrespondentFilter) (int, error) {
-	cypher, params, err := selectCorrespondents(f)
+	cypher, params, err := selectCorrespondents(visibilityOf(ctx), f)
 	if err != nil {
 		return 0, err
 	}
@@ -142,6 +146,14 @@ func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput) (d
 		if err != nil {
 			return upserted{}, err
 		}
+		// A direct edit is a source of what it wrote: readers see it, even with
+		// no letter yet (provenance.go).
+		if _, err := recordEdit(ctx, tx, "upsertCorrespondent", r.touched); err != nil {
+			return upserted{}, err
+		}
+		if err := refreshHidden(ctx, tx, r.touched); err != nil {
+			return upserted{}, err
+		}
 		recs, err := collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+correspondentProjection,
 			map[string]any{"id": id})
 		if err != nil {
@@ -154,10 +166,12 @@ func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput) (d
 
 // Holdings implements domain.Store.
 func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain.Holding, error) {
+	v := visibilityOf(ctx)
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string][]domain.Holding, error) {
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
-			MATCH (:Correspondent {id: id})-[h:HOLDS]-()
+			MATCH (:Correspondent {id: id})-[h:HOLDS]-(other)
+			WHERE `+v.node("other")+`
 			WITH id, h, startNode(h) AS p, endNode(h) AS c
 			RETURN id, p {`+correspondentFields+`}, `+correspondentProjection+`, h {.*}
 			ORDER BY h.from, c.nameKey, p.nameKey`, map[string]any{"ids": ids})
@@ -180,10 +194,12 @@ func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain
 
 // Memberships implements domain.Store.
 func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]domain.Membership, error) {
+	v := visibilityOf(ctx)
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string][]domain.Membership, error) {
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
-			MATCH (:Correspondent {id: id})-[m:MEMBER_OF]-()
+			MATCH (:Correspondent {id: id})-[m:MEMBER_OF]-(other)
+			WHERE `+v.node("other")+`
 			WITH id, m, startNode(m) AS p, endNode(m) AS o
 			RETURN id, p {`+correspondentFields+`}, o {`+correspondentFields+`}, m {.*}
 			ORDER BY m.from, o.nameKey, p.nameKey`, map[string]any{"ids": ids})
@@ -205,14 +221,15 @@ func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]dom
 
 // Structure implements domain.Store.
 func (s *Store) Structure(ctx context.Context, ids []string) (map[string]domain.OrgStructure, error) {
+	v := visibilityOf(ctx)
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string]domain.OrgStructure, error) {
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
 			MATCH (org:Organisation {id: id})
 			RETURN id,
-			  [(c:Office)-[:OF]->(org) | `+correspondentProjection+`] AS offices,
-			  [(part:Organisation)-[:PART_OF]->(org) | part {`+correspondentFields+`}] AS parts,
-			  [(org)-[:PART_OF]->(parent:Organisation) | parent {`+correspondentFields+`}] AS partOf`, map[string]any{"ids": ids})
+			  [(c:Office)-[:OF]->(org) WHERE `+v.node("c")+` | `+correspondentProjection+`] AS offices,
+			  [(part:Organisation)-[:PART_OF]->(org) WHERE `+v.node("part")+` | part {`+correspondentFields+`}] AS parts,
+			  [(org)-[:PART_OF]->(parent:Organisation) WHERE `+v.node("parent")+` | parent {`+correspondentFields+`}] AS partOf`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}

@@ -47,7 +47,7 @@ func exchangeRead(v visibility, a, b string, from, to *time.Time, out *domain.Ex
 			WITH a, b` + carry + `, sum(n) AS ` + n + "\n"
 	}
 	return readPart{
-		cypher: "MATCH (a:Correspondent {id: $a}), (b:Correspondent {id: $b})\n" +
+		cypher: "MATCH (a:Correspondent {id: $a}), (b:Correspondent {id: $b})\nWHERE " + v.node("a") + " AND " + v.node("b") + "\n" +
 			direction("a", "b", "", "na") + direction("b", "a", ", na", "nb") + "RETURN [na, nb] AS row",
 		params: params,
 		decode: func(rows []any) {

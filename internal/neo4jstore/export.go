@@ -65,10 +65,10 @@ func (v visibility) recordProjection() string {
 	named := func(rest string) string {
 		return `[(l)-[:` + types + `]-` + rest + `] + [(l)-[:MENTIONS|ON_BEHALF_OF]->` + rest + `]`
 	}
-	return `[(l)-[:RELATED_TO]->(x:Letter) WHERE ` + v.letter("x") + ` | ` + letterMap("x", letterFieldsNoBody) + `] AS relatedTo,
-	` + named(`(p:Person)-[h:HOLDS]->(o:Office) | {person: p.id, rel: properties(h), office: `+correspondentMap("o")+`}`) + ` AS holdings,
-	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) | {person: p.id, rel: properties(h), org: g {`+correspondentFields+`}}`) + ` AS memberships,
-	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[:PART_OF]->(q:Organisation) | {child: c.id, parent: q {`+correspondentFields+`}}`) + ` AS partOf`
+	return `[(l)-[:RELATED_TO]->(x:Letter) WHERE ` + v.letter("x") + ` | ` + v.letterMap("x", letterFieldsNoBody) + `] AS relatedTo,
+	` + named(`(p:Person)-[h:HOLDS]->(o:Office) WHERE `+v.node("o")+` | {person: p.id, rel: properties(h), office: `+correspondentMap("o")+`}`) + ` AS holdings,
+	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) WHERE `+v.node("g")+` | {person: p.id, rel: properties(h), org: g {`+correspondentFields+`}}`) + ` AS memberships,
+	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[:PART_OF]->(q:Organisation) WHERE `+v.node("q")+` | {child: c.id, parent: q {`+correspondentFields+`}}`) + ` AS partOf`
 }
 
 // toLetterRecord converts a row of EachLetter's query.

@@ -48,8 +48,8 @@ func (s *Store) Node(ctx context.Context, id string) (domain.Node, error) {
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (domain.Node, error) {
 		recs, err := collect(ctx, tx, `
 			OPTIONAL MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
-			OPTIONAL MATCH (c:Correspondent {id: $id})
-			OPTIONAL MATCH (p:Place {id: $id})
+			OPTIONAL MATCH (c:Correspondent {id: $id}) WHERE `+v.node("c")+`
+			OPTIONAL MATCH (p:Place {id: $id}) WHERE `+v.node("p")+`
 			RETURN `+v.letterProjection()+` AS letter, `+correspondentProjection+` AS correspondent,
 			       p {`+placeFields+`} AS place`, map[string]any{"id": id})
 		if err != nil {

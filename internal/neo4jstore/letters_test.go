@@ -124,9 +124,9 @@ func TestCreateReadUpdateDelete(t *testing.T) {
 	if _, err := store.UpdateLetter(ctx, l.ID, domain.LetterPatch{Title: &title}); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("UpdateLetter after delete: err = %v, want NOT_FOUND", err)
 	}
-	// Correspondents outlive the letter.
-	if rows := neo4jtest.Exec(t, `MATCH (p:Person {name: 'Anna Berg'}) RETURN p.id AS id`, nil); len(rows) != 1 {
-		t.Errorf("Anna Berg after delete: %d nodes, want 1", len(rows))
+	// What only the letter asserted goes with it (docs/security.md, Provenance).
+	if rows := neo4jtest.Exec(t, `MATCH (p:Person {name: 'Anna Berg'}) RETURN p.id AS id`, nil); len(rows) != 0 {
+		t.Errorf("Anna Berg after delete: %d nodes, want 0", len(rows))
 	}
 }
 
@@ -156,9 +156,9 @@ func TestLetterFilters(t *testing.T) {
 		want   []string // titles, newest first
 	}{
 		{"all, stubs excluded, undated last", domain.LetterFilter{}, []string{"B: Berg to Weber", "A: Weber to Berg", "E: uncertain 1890s", "C: Lind to all, undated"}},
-		// Undated letters tie on date and break the tie by id, newest first: the stub
-		// was made after C.
-		{"stubs included", domain.LetterFilter{IncludeStubs: true}, []string{"B: Berg to Weber", "A: Weber to Berg", "E: uncertain 1890s", "D: a stub", "C: Lind to all, undated"}},
+		// Undated letters tie on date and break the tie by id, which holds no time
+		// (newID): the two undated ones come last in some order (see below).
+		{"stubs included", domain.LetterFilter{IncludeStubs: true}, []string{"B: Berg to Weber", "A: Weber to Berg", "E: uncertain 1890s", "C: Lind to all, undated", "D: a stub"}},
 		{"weber as author", domain.LetterFilter{Involving: []domain.Involvement{{CorrespondentID: weber, Role: domain.RoleAuthor}}}, []string{"A: Weber to Berg", "E: uncertain 1890s"}},
 		{"weber as recipient", domain.LetterFilter{Involving: []domain.Involvement{{CorrespondentID: weber, Role: domain.RoleRecipient}}}, []string{"B: Berg to Weber", "C: Lind to all, undated"}},
 		{"weber in any role", domain.LetterFilter{Involving: []domain.Involvement{{CorrespondentID: weber, Role: domain.RoleAny}}}, []string{"B: Berg to Weber", "A: Weber to Berg", "E: uncertain 1890s", "C: Lind to all, undated"}},
@@ -183,7 +183,11 @@ func TestLetterFilters(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Letters: %v", err)
 			}
-			if got := titles(page.Letters); !slices.Equal(got, tt.want) {
+			got := titles(page.Letters)
+			if tt.filter.IncludeStubs && len(got) == 5 {
+				slices.Sort(got[3:]) // the two undated letters tie on date
+			}
+			if !slices.Equal(got, tt.want) {
 				t.Errorf("Letters = %q, want %q", got, tt.want)
 			}
 			n, err := store.CountLetters(ctx, tt.filter)

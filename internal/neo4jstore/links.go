@@ -2,6 +2,8 @@ package neo4jstore
 
 import (
 	"context"
+	"maps"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -74,7 +76,10 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 		return domain.ErrRestricted("input.kind")
 	}
 	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, newResolver(ctx, tx).link(l, "input")
+		if err := newResolver(ctx, tx).link(l, "input"); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, refreshHidden(ctx, tx, []string{l.From, l.To})
 	})
 	return err
 }
@@ -99,6 +104,7 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 		if err := r.must(domain.LabelLetter, letterID, "letterId"); err != nil {
 			return nil, err
 		}
+		r.named = map[string]bool{}
 		id, _, err := r.party(&p, "party")
 		if err != nil {
 			return nil, err
@@ -106,6 +112,20 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 		l := domain.Link{Kind: kind, From: letterID, To: id, Position: position, Capacity: p.Capacity, As: p.As,
 			Written: writtenName(&p)}
 		if err := r.link(l, "party"); err != nil {
+			return nil, err
+		}
+		// The letter asserts what the party named through another (an
+		// organisation, an office held), as an imported letter does.
+		delete(r.named, id)
+		if err := exec(ctx, tx, `
+			MATCH (l:Letter {id: $letter})
+			UNWIND $ids AS nid
+			MATCH (n:Correspondent {id: nid})
+			MERGE (l)-[:`+string(assertsRel)+`]->(n)`,
+			map[string]any{"letter": letterID, "ids": slices.Collect(maps.Keys(r.named))}); err != nil {
+			return nil, err
+		}
+		if err := refreshHidden(ctx, tx, append(r.touched, letterID)); err != nil {
 			return nil, err
 		}
 		return loadLetter(ctx, tx, letterID)
@@ -230,9 +250,11 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 		}
 		if spec.ordered {
 			r := newResolver(ctx, tx)
-			return struct{}{}, r.renumber(kind, from)
+			if err := r.renumber(kind, from); err != nil {
+				return struct{}{}, err
+			}
 		}
-		return struct{}{}, nil
+		return struct{}{}, refreshHidden(ctx, tx, []string{from, to})
 	})
 	return err
 }

@@ -15,6 +15,7 @@ var mergeTypes = []domain.LinkKind{
 	domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC, domain.LinkOnBehalfOf,
 	domain.LinkMentions, domain.LinkHolds, domain.LinkOf, domain.LinkMemberOf, domain.LinkPartOf,
 	identifies, // the loser's identity keys find the survivor from now on
+	assertsRel, // what asserted the loser asserts the survivor (provenance.go)
 }
 
 // identifies is the relationship of an identity key to what it finds (identity.go).
@@ -57,6 +58,10 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 			if err := r.mergeInto(survivor, other); err != nil {
 				return nil, err
 			}
+		}
+		// The survivor has the union of the sources: seen when any of them is.
+		if err := refreshHidden(ctx, tx, []string{survivor}); err != nil {
+			return nil, err
 		}
 		recs, err = collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+correspondentProjection,
 			map[string]any{"id": survivor})

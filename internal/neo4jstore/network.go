@@ -51,7 +51,7 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 		where += " AND " + strings.Join(conds, " AND ")
 	}
 	var b strings.Builder
-	b.WriteString(`MATCH (center:Correspondent {id: $center})
+	b.WriteString(`MATCH (center:Correspondent {id: $center}) WHERE ` + v.node("center") + `
 		WITH [center.id] AS seen, [center.id] AS frontier, [] AS levels, false AS cut
 		`)
 	for range q.Depth {
@@ -61,9 +61,9 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 			UNWIND frontier AS fid
 			MATCH (:Correspondent {id: fid})-[:` + rel + `]-(l:Letter)-[:` + rel + `]-(y:Correspondent)
 			` + where + ` AND NOT y.id IN seen
-			WITH y.id AS yid, count(DISTINCT l) AS letters
-			ORDER BY letters DESC, yid
-			RETURN collect(yid) AS found
+			WITH y, count(DISTINCT l) AS letters
+			ORDER BY letters DESC, y.nameKey, y.id
+			RETURN collect(y.id) AS found
 		}
 		WITH seen, levels, cut, found, $limit - size(seen) AS room
 		WITH seen + found[0..room] AS seen, levels + [found[0..room]] AS levels,

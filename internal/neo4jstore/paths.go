@@ -49,6 +49,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops int, roles [
 	}
 	cypher := `
 		MATCH (a:Correspondent {id: $from}), (b:Correspondent {id: $to})
+		WHERE ` + v.node("a") + ` AND ` + v.node("b") + `
 		MATCH p = allShortestPaths((a)-[:` + strings.Join(types, "|") + `*..` + length + `]-(b))
 		WHERE all(x IN nodes(p) WHERE NOT x:Letter OR (x.stub = false AND ` + v.letter("x") + `))
 		  AND all(x IN nodes(p)[1..-1] WHERE x:Letter OR x:Correspondent)

@@ -14,7 +14,7 @@ import (
 // folded copy of the whole text; titleKey, sortDate, nameKeys and the like) stay in
 // the database, so that a page of letters does not carry every text twice.
 const (
-	letterFieldsNoBody  = `.id, .title, .subject, .date, .dateText, .datePrecision, .dateNotBefore, .dateNotAfter, .language, .placeText, .sourceFormat, .source, .externalId, .contentHash, .importedAt, .stub`
+	letterFieldsNoBody  = `.id, .title, .subject, .date, .dateText, .datePrecision, .dateNotBefore, .dateNotAfter, .language, .placeText, .sourceFormat, .source, .externalId, .importedAt, .stub`
 	letterFields        = letterFieldsNoBody + `, .body`
 	correspondentFields = `.id, .name, .title, .acronym, .kind, .honorific, .aliases, .authorityIds, .emails, .normalizedName, .normalizedTitle, .country`
 	placeFields         = `.id, .name, .country, .authorityIds`
@@ -26,8 +26,18 @@ const (
 // labels and, for an office, the organisation it belongs to.
 func correspondentMap(v string) string { return nodeMap(v, correspondentFields) }
 
-// anyNodeMap is correspondentMap for a node that may be a letter or a place too.
-func anyNodeMap(v string) string { return nodeMap(v, nodeFields) }
+// anyNodeMap is correspondentMap for a node that may be a letter or a place too, as
+// v may see it.
+func (v visibility) anyNodeMap(x string) string { return nodeMap(x, nodeFields+", "+v.hashOf(x)) }
+
+// hashOf is the contentHash entry of the letter bound to x as v may see it: without
+// blind copies (openHash, props.go) unless v sees them.
+func (v visibility) hashOf(x string) string {
+	if v.restricted {
+		return "contentHash: " + x + ".contentHash"
+	}
+	return "contentHash: " + x + ".openHash"
+}
 
 func nodeMap(v, fields string) string {
 	return v + ` {` + fields + `, labels: labels(` + v + `), of: [(` + v + `)-[:OF]->(vOrg:Organisation) | vOrg {` + correspondentFields + `}][0]}`
@@ -38,10 +48,10 @@ func partyList(pattern string) string {
 	return `[` + pattern + ` | {rel: properties(r), node: ` + correspondentMap("a") + `}]`
 }
 
-// letterMap projects the letter bound to x (a fixed variable name) with fields, and
-// whether it is restricted.
-func letterMap(x, fields string) string {
-	return x + ` {` + fields + `, restricted: ` + x + `:` + restrictedLabel + `}`
+// letterMap projects the letter bound to x (a fixed variable name) with fields, its
+// hash as v may see it, and whether it is restricted.
+func (v visibility) letterMap(x, fields string) string {
+	return x + ` {` + fields + `, ` + v.hashOf(x) + `, restricted: ` + x + `:` + restrictedLabel + `}`
 }
 
 // letterPart is one link list of a letter's projection, with its part.
@@ -58,7 +68,7 @@ func letterPartsOf(v visibility) []letterPart {
 		bcc = `bcc: ` + partyList(`(l)-[r:BCC]->(a:Correspondent)`)
 	}
 	linked := func(pattern string) string {
-		return `[` + pattern + ` WHERE ` + v.letter("x") + ` | ` + letterMap("x", letterFields) + `]`
+		return `[` + pattern + ` WHERE ` + v.letter("x") + ` | ` + v.letterMap("x", letterFields) + `]`
 	}
 	return []letterPart{
 		{domain.PartAuthors, `authors: ` + partyList(`(a:Correspondent)-[r:WROTE]->(l)`)},
@@ -67,7 +77,7 @@ func letterPartsOf(v visibility) []letterPart {
 		{domain.PartBCC, bcc},
 		{domain.PartOnBehalfOf, `onBehalfOf: [(l)-[:ON_BEHALF_OF]->(o:Organisation) | o {` + correspondentFields + `}]`},
 		{domain.PartWrittenAt, `writtenAt: [(l)-[:WRITTEN_AT]->(p:Place) | p {` + placeFields + `}][0]`},
-		{domain.PartMentions, `mentions: [(l)-[:MENTIONS]->(m) WHERE ` + v.letter("m") + ` | ` + anyNodeMap("m") + `]`},
+		{domain.PartMentions, `mentions: [(l)-[:MENTIONS]->(m) WHERE ` + v.letter("m") + ` | ` + v.anyNodeMap("m") + `]`},
 		{domain.PartRepliesTo, `repliesTo: ` + linked(`(l)-[:REPLIES_TO]->(x:Letter)`)},
 		{domain.PartReplies, `replies: ` + linked(`(x:Letter)-[:REPLIES_TO]->(l)`)},
 		{domain.PartRelated, `related: ` + linked(`(l)-[:RELATED_TO]-(x:Letter)`)},
@@ -88,7 +98,7 @@ func (v visibility) letterProjectionOf(parts domain.LetterParts) string {
 		fields = letterFields
 	}
 	var b strings.Builder
-	b.WriteString("l {" + fields + ", restricted: l:" + restrictedLabel)
+	b.WriteString("l {" + fields + ", " + v.hashOf("l") + ", restricted: l:" + restrictedLabel)
 	lps := letterParts[0]
 	if v.restricted {
 		lps = letterParts[1]

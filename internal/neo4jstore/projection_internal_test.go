@@ -20,7 +20,7 @@ func TestLetterProjectionOf(t *testing.T) {
 		{"authors and cc", all, domain.PartsChosen | domain.PartAuthors | domain.PartCC, []string{"authors:", "cc:"}, []string{".body", "recipients:", "bcc:"}},
 		{"body alone", all, domain.PartsChosen | domain.PartBody, []string{".body"}, []string{"authors:"}},
 		{"no restricted: no BCC, no restricted linked letter", visibility{}, 0,
-			[]string{"bcc: []", "WHERE NOT x:Restricted", "WHERE NOT m:Restricted"}, []string{"BCC"}},
+			[]string{"bcc: []", "WHERE NOT x:Hidden", "WHERE NOT m:Hidden"}, []string{"BCC"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -42,6 +43,27 @@ type resolver struct {
 	// affiliations are the memberships and offices held that parties gave, to be
 	// written together (writeAffiliations).
 	affiliations struct{ members, holds []map[string]any }
+	// named, while prepare reads one document, are the ids of every node the
+	// document names, directly or through another party (provenance.go).
+	named map[string]bool
+	// touched are the ids of every node the transaction's documents named, in the
+	// order met, whose visibility refreshHidden recomputes when they are written.
+	touched []string
+	// deps, by memo key, are the nodes an input named through others when it was
+	// resolved (an office's organisation, a parent): a later document that names
+	// the same input names them too, though the cache answers for it.
+	deps map[string][]string
+}
+
+// saw records that the document being prepared names the node with id.
+func (r *resolver) saw(id string) {
+	if id == "" {
+		return
+	}
+	if r.named != nil {
+		r.named[id] = true
+	}
+	r.touched = append(r.touched, id)
 }
 
 // writeAffiliations writes the memberships and offices held gathered so far, in one
@@ -97,6 +119,27 @@ func newResolver(ctx context.Context, tx neo4j.ManagedTransaction) *resolver {
 // repeat of a correspondent counts as matched. Without a cache (single operations) it
 // just resolves.
 func (r *resolver) memo(kind string, in any, resolve func() (string, bool, error)) (string, bool, error) {
+	key, keyed := memoKey(kind, in)
+	if _, hit := r.cache[key]; keyed && hit {
+		for _, dep := range r.deps[key] {
+			r.saw(dep)
+		}
+	}
+	start := len(r.touched)
+	id, created, err := r.memoized(kind, in, resolve)
+	if keyed && err == nil && r.cache != nil {
+		if r.deps == nil {
+			r.deps = map[string][]string{}
+		}
+		if _, done := r.deps[key]; !done {
+			r.deps[key] = slices.Clone(r.touched[start:])
+		}
+	}
+	r.saw(id)
+	return id, created, err
+}
+
+func (r *resolver) memoized(kind string, in any, resolve func() (string, bool, error)) (string, bool, error) {
 	if r.cache == nil {
 		return resolve()
 	}
@@ -228,6 +271,7 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 	)
 	switch {
 	case p.ID != "":
+		r.saw(p.ID)
 		return p.ID, false, r.must(domain.LabelCorrespondent, p.ID, field+".id")
 	case p.Person != nil:
 		id, created, err = r.person(p.Person, field+".person")
@@ -337,22 +381,24 @@ func personRow(p *domain.PersonInput) map[string]any {
 // more strongly).
 var findPeople = findEach(domain.LabelPerson, `
 	strength < 3 OR ((size(in.emails) = 0 OR size(n.emails) = 0) AND (size(in.authorityIds) = 0 OR size(n.authorityIds) = 0))`,
-	`in.honorific IS NULL OR n.honorific IS NOT NULL`, `strength, n.id`)
+	`in.honorific IS NULL OR n.honorific IS NOT NULL`, `strength, coalesce(n.seq, n.id)`)
 
 // createPeople creates a person for each row of personRow with its new "id".
 func (r *resolver) createPeople(rows []map[string]any) error {
 	return exec(r.ctx, r.tx, `
 		UNWIND $inputs AS in
 		CREATE (p:Person:Correspondent {id: in.id})
-		SET p.name = in.name, p.normalizedName = in.key, p.nameKey = in.key, p.nameKeys = in.nameKeys,
+		SET p.seq = in.seq, p.name = in.name, p.normalizedName = in.key, p.nameKey = in.key, p.nameKeys = in.nameKeys,
 		    p.honorific = in.honorific, p.aliases = in.aliases, p.emails = in.emails,
 		    p.authorityIds = in.authorityIds, p.createdAt = $now
 		`+registerKeys("p"),
 		map[string]any{"inputs": rows, "now": r.now})
 }
 
+// withID gives a row its new node's id, and the node its seq (newSeq).
 func withID(row map[string]any, id string) map[string]any {
 	row["id"] = id
+	row["seq"] = newSeq()
 	return row
 }
 
@@ -419,7 +465,7 @@ func orgRow(o *domain.OrganisationInput) map[string]any {
 var findOrganisations = findEach(domain.LabelOrganisation,
 	`strength = 1 OR size(in.authorityIds) = 0 OR size(n.authorityIds) = 0`,
 	`(in.acronym IS NULL OR n.acronym IS NOT NULL) AND (in.kind IS NULL OR n.kind IS NOT NULL)`,
-	`strength, n.normalizedName IN in.nameKeys DESC, n.id`)
+	`strength, n.normalizedName IN in.nameKeys DESC, coalesce(n.seq, n.id)`)
 
 // createOrganisations creates an organisation for each row of orgRow with its new
 // "id".
@@ -427,7 +473,7 @@ func (r *resolver) createOrganisations(rows []map[string]any) error {
 	return exec(r.ctx, r.tx, `
 		UNWIND $inputs AS in
 		CREATE (o:Organisation:Correspondent {id: in.id})
-		SET o.name = in.name, o.normalizedName = in.key, o.nameKey = in.key, o.nameKeys = in.nameKeys,
+		SET o.seq = in.seq, o.name = in.name, o.normalizedName = in.key, o.nameKey = in.key, o.nameKeys = in.nameKeys,
 		    o.acronym = in.acronym, o.kind = in.kind, o.aliases = in.aliases,
 		    o.authorityIds = in.authorityIds, o.createdAt = $now
 		`+registerKeys("o"),
@@ -492,18 +538,18 @@ func (r *resolver) resolveOffice(o *domain.OfficeInput, field string) (string, b
 		MATCH (o:Office {normalizedTitle: $key})
 		WHERE CASE WHEN $org IS NULL THEN NOT EXISTS { (o)-[:OF]->() }
 		           ELSE EXISTS { (o)-[:OF]->(:Organisation {id: $org}) } END
-		RETURN o.id ORDER BY o.id LIMIT 1`, map[string]any{"key": key, "org": org})
+		RETURN o.id ORDER BY coalesce(o.seq, o.id) LIMIT 1`, map[string]any{"key": key, "org": org})
 	if err != nil || id != "" {
 		return r.counted(id, false, err)
 	}
 	id = newID()
 	err = exec(r.ctx, r.tx, `
 		CREATE (o:Office:Correspondent {id: $id})
-		SET o.title = $title, o.normalizedTitle = $key, o.nameKey = $key, o.nameKeys = [$key], o.createdAt = $now
+		SET o.seq = $seq, o.title = $title, o.normalizedTitle = $key, o.nameKey = $key, o.nameKeys = [$key], o.createdAt = $now
 		WITH o
 		MATCH (org:Organisation {id: $org})
 		CREATE (o)-[:OF]->(org)`,
-		map[string]any{"id": id, "title": o.Title, "key": key, "org": org, "now": r.now})
+		map[string]any{"id": id, "seq": newSeq(), "title": o.Title, "key": key, "org": org, "now": r.now})
 	return r.counted(id, true, err)
 }
 
@@ -541,7 +587,7 @@ func placeRow(p *domain.PlaceInput) map[string]any {
 // its country.
 var findPlaces = findEach(domain.LabelPlace,
 	`strength = 1 OR in.country IS NULL OR n.country IS NULL OR n.country = in.country`,
-	`in.country IS NULL OR n.country IS NOT NULL`, `strength, n.id`)
+	`in.country IS NULL OR n.country IS NOT NULL`, `strength, coalesce(n.seq, n.id)`)
 
 // updatePlaces merges each row of placeRow (with "id") into the place with its id: a
 // country it lacked, authority ids and keys.
@@ -559,7 +605,7 @@ func (r *resolver) createPlaces(rows []map[string]any) error {
 	return exec(r.ctx, r.tx, `
 		UNWIND $inputs AS in
 		CREATE (p:Place {id: in.id})
-		SET p.name = in.name, p.normalizedName = in.key, p.country = in.country, p.authorityIds = in.authorityIds
+		SET p.seq = in.seq, p.name = in.name, p.normalizedName = in.key, p.country = in.country, p.authorityIds = in.authorityIds
 		`+registerKeys("p"),
 		map[string]any{"inputs": rows})
 }
@@ -568,6 +614,12 @@ func (r *resolver) createPlaces(rows []map[string]any) error {
 // or by title (full letters before stubs); an unknown external id or title becomes a
 // stub letter.
 func (r *resolver) letterRef(ref *domain.LetterRef, field string) (string, error) {
+	id, err := r.resolveLetterRef(ref, field)
+	r.saw(id)
+	return id, err
+}
+
+func (r *resolver) resolveLetterRef(ref *domain.LetterRef, field string) (string, error) {
 	if ref.ID != "" {
 		return ref.ID, r.must(domain.LabelLetter, ref.ID, field+".id")
 	}
@@ -590,7 +642,7 @@ func (r *resolver) letterRef(ref *domain.LetterRef, field string) (string, error
 	} else if ref.ExternalID != "" {
 		id, err = r.one(`MATCH (l:Letter {externalId: $x}) RETURN l.id`, map[string]any{"x": ref.ExternalID})
 	} else {
-		id, err = r.one(`MATCH (l:Letter {titleKey: $key}) RETURN l.id ORDER BY l.stub, l.id LIMIT 1`,
+		id, err = r.one(`MATCH (l:Letter {titleKey: $key}) RETURN l.id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1`,
 			map[string]any{"key": titleKey(ref.Title, "")})
 	}
 	if err != nil || id != "" {
@@ -605,7 +657,7 @@ func (r *resolver) letterRef(ref *domain.LetterRef, field string) (string, error
 		}
 	}
 	return id, exec(r.ctx, r.tx, `CREATE (l:Letter {id: $id}) SET l += $props`,
-		map[string]any{"id": id, "props": stubProps(ref, r.now)})
+		map[string]any{"id": id, "props": stubProps(ref)})
 }
 
 // mention resolves what a letter mentions to a node id.

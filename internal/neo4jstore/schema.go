@@ -48,6 +48,15 @@ var schema = []string{
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
 	`CREATE FULLTEXT INDEX correspondent_search IF NOT EXISTS FOR (n:Person|Organisation|Office) ON EACH [n.nameKeys]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
+	// The same over what a caller below RESTRICTED_ROLE may see (searchableLabel,
+	// provenance.go), so that their hits are ranked among visible nodes alone.
+	`CREATE FULLTEXT INDEX letter_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.searchText]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
+	`CREATE FULLTEXT INDEX correspondent_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.nameKeys]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
+	// Provenance (provenance.go): the migration's marker.
+	`CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (n:Migration) REQUIRE n.name IS UNIQUE`,
+	`CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE`,
 }
 
 // Migrate applies the schema and waits for the indexes to come online. It is safe to
@@ -69,6 +78,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 		return err
 	}
 	if err := s.backfillSearchText(ctx); err != nil {
+		return err
+	}
+	if err := s.migrateProvenance(ctx); err != nil {
 		return err
 	}
 	for _, stmt := range backfillIdentity {

@@ -45,12 +45,19 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Label, n
 	v := visibilityOf(ctx)
 	// Each index is asked only when its kinds are: a search for letters alone does
 	// not rank correspondents' names to throw them away.
+	// A caller below RESTRICTED_ROLE asks the indexes over what they may see
+	// (searchableLabel): their top hits and scores are those of a graph without
+	// what they may not see. The others' indexes hold stubs too, left out here.
+	letterIndex, correspondentIndex := "letter_search_open", "correspondent_search_open"
+	if v.restricted {
+		letterIndex, correspondentIndex = "letter_search", "correspondent_search"
+	}
 	letterHits := `
-				CALL db.index.fulltext.queryNodes('letter_search', $q, {limit: $n}) YIELD node, score
-				WITH node, score WHERE node.stub = false AND ` + v.letter("node") + `
+				CALL db.index.fulltext.queryNodes('` + letterIndex + `', $q, {limit: $n}) YIELD node, score
+				WITH node, score WHERE node.stub = false
 				RETURN node, score`
 	correspondentHits := `
-				CALL db.index.fulltext.queryNodes('correspondent_search', $q, {limit: $n}) YIELD node, score
+				CALL db.index.fulltext.queryNodes('` + correspondentIndex + `', $q, {limit: $n}) YIELD node, score
 				WITH node, score WHERE any(l IN labels(node) WHERE l IN $kinds)
 				RETURN node, score`
 	hits := letterHits
@@ -65,7 +72,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Label, n
 		recs, err := collect(ctx, tx, `
 			CALL {`+hits+`
 			}
-			RETURN `+anyNodeMap("node")+` AS node, score
+			RETURN `+v.anyNodeMap("node")+` AS node, score
 			ORDER BY score DESC, node.id
 			LIMIT $n`, map[string]any{"q": q, "n": n, "kinds": labels})
 		if err != nil {

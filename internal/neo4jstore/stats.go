@@ -65,9 +65,9 @@ func (s *Store) Timeline(ctx context.Context, f domain.LetterFilter, bucket doma
 
 // Statistics implements domain.Statistician. Label and relationship-type counts come
 // from Neo4j's count store, so the query costs the same on any graph. For a caller who
-// does not see restricted letters, the restricted letters and the links that touch
-// them are taken off (walking only those letters, for the kinds that can touch a
-// letter), and BCC links are not counted.
+// does not see restricted letters, the hidden nodes (restricted letters, and what
+// only hidden sources assert) and the links that touch them are taken off, walking
+// only those nodes, and BCC links are not counted.
 func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 	v := visibilityOf(ctx)
 	labels := []domain.Label{domain.LabelLetter, domain.LabelPerson, domain.LabelOrganisation, domain.LabelOffice, domain.LabelPlace}
@@ -76,9 +76,9 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 	for i, l := range labels {
 		col := fmt.Sprintf("n%d", i)
 		b += "CALL { MATCH (n:" + string(l) + ") RETURN count(n) AS " + col + " }\n"
-		if l == domain.LabelLetter && !v.restricted {
-			b += "CALL { MATCH (n:" + restrictedLabel + ") RETURN count(n) AS hidden }\n"
-			col += " - hidden"
+		if !v.restricted {
+			b += "CALL { MATCH (n:" + hiddenLabel + ") WHERE n:" + string(l) + " RETURN count(n) AS h" + col + " }\n"
+			col += " - h" + col
 		}
 		cols = append(cols, col)
 	}
@@ -90,13 +90,13 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 		kinds = append(kinds, k)
 		col := fmt.Sprintf("r%d", i)
 		b += "CALL { MATCH ()-[r:" + string(k) + "]->() RETURN count(r) AS " + col + " }\n"
-		if spec := linkSpecs[k]; !v.restricted && (spec.from == domain.LabelLetter || spec.to == domain.LabelLetter || spec.to == anyNode) {
-			b += "CALL { MATCH (:" + restrictedLabel + ")-[r:" + string(k) + "]-() WITH DISTINCT r RETURN count(r) AS h" + col + " }\n"
+		if !v.restricted {
+			b += "CALL { MATCH (:" + hiddenLabel + ")-[r:" + string(k) + "]-() WITH DISTINCT r RETURN count(r) AS h" + col + " }\n"
 			col += " - h" + col
 		}
 		cols = append(cols, col)
 	}
-	b += "CALL { MATCH (l:Letter) WHERE l.stub RETURN count(l) AS stubs }\nRETURN stubs"
+	b += "CALL { MATCH (l:Letter) WHERE l.stub AND " + v.letter("l") + " RETURN count(l) AS stubs }\nRETURN stubs"
 	for _, c := range cols {
 		b += ", " + c
 	}

@@ -82,7 +82,7 @@ func (s *Store) ReadTogether(ctx context.Context, rs domain.Reads) (*domain.Read
 	out := &domain.ReadResults{}
 	var parts []readPart
 	if rs.Correspondent != "" {
-		parts = append(parts, correspondentRead(rs.Correspondent, &out.Correspondent))
+		parts = append(parts, correspondentRead(v, rs.Correspondent, &out.Correspondent))
 	}
 	for _, r := range rs.LetterPages {
 		p, page, err := lettersRead(v, r.Filter, r.Order, r.Page)

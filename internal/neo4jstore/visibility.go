@@ -18,16 +18,25 @@ func visibilityOf(ctx context.Context) visibility {
 	return visibility{restricted: domain.SeesRestricted(ctx)}
 }
 
-// restrictedLabel marks a restricted letter (DESIGN.md §1, BCC; docs/api.md).
+// restrictedLabel marks a restricted letter (docs/api.md, Restricted letters).
 const restrictedLabel = "Restricted"
+
+// hiddenLabel marks every node that a caller below RESTRICTED_ROLE may not see: a
+// restricted letter, and a correspondent, place or stub letter that no visible source
+// asserts (provenance.go). Writes keep it current (refreshHidden); reads for such a
+// caller leave a node with it out, which costs one label test per node.
+const hiddenLabel = "Hidden"
 
 // letter is a condition on the letter bound to x (a fixed variable name): that the
 // caller may see it.
-func (v visibility) letter(x string) string {
+func (v visibility) letter(x string) string { return v.node(x) }
+
+// node is a condition on the node bound to x, of any kind: that the caller may see it.
+func (v visibility) node(x string) string {
 	if v.restricted {
 		return "true"
 	}
-	return "NOT " + x + ":" + restrictedLabel
+	return "NOT " + x + ":" + hiddenLabel
 }
 
 // roleTypes are the relationship types of each role for a caller who sees blind

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,8 +121,33 @@ func documentError(err error) bool {
 }
 
 // prepare resolves in's parties, places and letters (creating what is new) and
-// returns the links of the letter with id, for the batch to write.
-func (r *resolver) prepare(id string, in *domain.LetterInput, field string) ([]domain.Link, error) {
+// returns the links of the letter with id, for the batch to write, and the ids of
+// the nodes the document names only through another party (an office's
+// organisation, an office held), which the letter ASSERTS (provenance.go).
+func (r *resolver) prepare(id string, in *domain.LetterInput, field string) ([]domain.Link, []string, error) {
+	r.named = map[string]bool{}
+	defer func() { r.named = nil }()
+	links, err := r.links(id, in, field)
+	if err != nil {
+		return nil, nil, err
+	}
+	direct := map[string]bool{id: true}
+	for _, l := range links {
+		direct[l.To] = true
+	}
+	var asserted []string
+	for n := range r.named {
+		if !direct[n] {
+			asserted = append(asserted, n)
+		}
+	}
+	slices.Sort(asserted)
+	return links, asserted, nil
+}
+
+// links resolves in's parties, places and letters (creating what is new) and
+// returns the links of the letter with id.
+func (r *resolver) links(id string, in *domain.LetterInput, field string) ([]domain.Link, error) {
 	var links []domain.Link
 	roles := []struct {
 		role    domain.Role
@@ -377,15 +403,29 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 			if err := exec(ctx, tx, mark, map[string]any{"id": id}); err != nil {
 				return nil, err
 			}
+			// What the letter asserts is seen or hidden with it.
+			near, err := neighbours(ctx, tx, id)
+			if err != nil {
+				return nil, err
+			}
+			if err := refreshHidden(ctx, tx, append(near, id)); err != nil {
+				return nil, err
+			}
 		}
 		return loadLetter(ctx, tx, id)
 	})
 }
 
 // DeleteLetter implements domain.Store. A letter the caller may not see is NOT_FOUND.
+// The correspondents, places and stubs that the letter alone asserted are deleted
+// with it.
 func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 	v := visibilityOf(ctx)
 	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		near, err := neighbours(ctx, tx, id)
+		if err != nil {
+			return struct{}{}, err
+		}
 		recs, err := collect(ctx, tx, `
 			MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
 			DETACH DELETE l
@@ -396,7 +436,12 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 		if n, _ := recs[0].Values[0].(int64); n == 0 {
 			return struct{}{}, domain.NotFound("letter", id)
 		}
-		return struct{}{}, nil
+		// Its assertions go with it: what nothing else asserts is removed, and
+		// what only it showed is hidden again.
+		if err := removeOrphans(ctx, tx, near); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, refreshHidden(ctx, tx, near)
 	})
 	return err
 }

@@ -26,7 +26,7 @@ func bearer(h string) string {
 // enter puts the caller into ctx, with what it may see: restricted letters and
 // blind copies when its role is at least restricted.
 func enter(ctx context.Context, p auth.Principal, restricted auth.Role) context.Context {
-	return domain.WithRestricted(auth.WithPrincipal(ctx, p), p.Role >= restricted)
+	return domain.WithActor(domain.WithRestricted(auth.WithPrincipal(ctx, p), p.Role >= restricted), p.Subject)
 }
 
 // withAuth authenticates each request's bearer token and puts the caller into its

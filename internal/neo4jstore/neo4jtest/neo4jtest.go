@@ -165,6 +165,8 @@ var Volatile = map[string]string{
 	"createdAt":  "the time the node was written",
 	"importedAt": "the time the letter was written",
 	"addedSeq":   "the order letters were written in, which an import takes from its input's order",
+	"seq":        "the time a node was made (newSeq), for identity look-ups to prefer the older",
+	"at":         "the time of a direct edit (a Change)",
 }
 
 // Fingerprint describes the whole graph without what Volatile names: every node with

@@ -1,0 +1,211 @@
+package neo4jstore
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// Provenance (docs/security.md, Provenance). Every correspondent, place and stub
+// letter is asserted by sources: the letters that link it (WROTE, ADDRESSED_TO, CC,
+// BCC, ON_BEHALF_OF, MENTIONS, WRITTEN_AT, and for a stub REPLIES_TO and RELATED_TO),
+// the letters that name it only through another party (an office's organisation, a
+// membership's organisation, an office held, a parent organisation: ASSERTS from the
+// letter), and direct edits (ASSERTS from a Change). A caller below RESTRICTED_ROLE
+// sees such a node only when one of its sources is visible to them: a letter they
+// see, through a link other than BCC, or an edit. The rule is kept as a label,
+// hiddenLabel, on the nodes no visible source asserts, so that reads test a label
+// and never walk sources; every write that adds or removes a source, or changes
+// whether a source is visible, calls refreshHidden on the nodes it touched.
+
+// searchableLabel marks the letters (no stubs) and correspondents that a caller below
+// RESTRICTED_ROLE may see, for the full-text indexes that rank hits for such a
+// caller over what they may see alone (letter_search_open, correspondent_search_open):
+// a score computed over restricted text, or a limit filled with hits dropped
+// afterwards, would tell them about it.
+const searchableLabel = "Searchable"
+
+// assertsRel is the relationship from a source (a letter or a Change) to a node it
+// names only through another party, or that an edit wrote.
+const assertsRel domain.LinkKind = "ASSERTS"
+
+// visibleSource is true when some source visible below RESTRICTED_ROLE asserts the
+// correspondent or place n. BCC is not among the types: a blind copy shows nothing.
+const visibleSource = `(EXISTS { (n)-[:WROTE]->(s:Letter) WHERE NOT s:` + hiddenLabel + ` }
+	  OR EXISTS { (n)<-[:ADDRESSED_TO|CC|ON_BEHALF_OF|MENTIONS|WRITTEN_AT|` + string(assertsRel) + `]-(s) WHERE NOT s:` + hiddenLabel + ` })`
+
+// anySource is true when anything asserts n (a correspondent, a place or a stub).
+const anySource = `(EXISTS { (n)-[:WROTE]->(:Letter) }
+	  OR EXISTS { (n)<-[:ADDRESSED_TO|CC|BCC|ON_BEHALF_OF|MENTIONS|WRITTEN_AT|REPLIES_TO|RELATED_TO|` + string(assertsRel) + `]-() })`
+
+// markHidden sets or removes hiddenLabel on n as the boolean hidden says, and
+// searchableLabel on a letter or correspondent that is not hidden (and no stub),
+// writing only what changes: a busy correspondent's node is not locked by every
+// letter that names it.
+const markHidden = `
+	WITH n, hidden, NOT hidden AND NOT coalesce(n.stub, false) AND NOT n:Place AS searchable
+	FOREACH (_ IN CASE WHEN hidden AND NOT n:` + hiddenLabel + ` THEN [1] ELSE [] END | SET n:` + hiddenLabel + `)
+	FOREACH (_ IN CASE WHEN NOT hidden AND n:` + hiddenLabel + ` THEN [1] ELSE [] END | REMOVE n:` + hiddenLabel + `)
+	FOREACH (_ IN CASE WHEN searchable AND NOT n:` + searchableLabel + ` THEN [1] ELSE [] END | SET n:` + searchableLabel + `)
+	FOREACH (_ IN CASE WHEN NOT searchable AND n:` + searchableLabel + ` THEN [1] ELSE [] END | REMOVE n:` + searchableLabel + `)`
+
+// refreshHiddenCypher recomputes hiddenLabel for the nodes with $ids: letters first
+// (a letter is hidden when restricted), then stubs (hidden unless a visible letter
+// refers to them), then correspondents and places, whose sources are letters.
+const refreshHiddenCypher = `
+CALL {
+	UNWIND $ids AS id
+	MATCH (n:Letter {id: id}) WHERE NOT coalesce(n.stub, false)
+	WITH n, n:` + restrictedLabel + ` AS hidden` + markHidden + `
+}
+CALL {
+	UNWIND $ids AS id
+	MATCH (n:Letter {id: id}) WHERE n.stub
+	WITH n, NOT EXISTS { (s:Letter)-[:REPLIES_TO|RELATED_TO|MENTIONS]->(n) WHERE NOT s:` + hiddenLabel + ` AND NOT s.stub } AS hidden` + markHidden + `
+}
+CALL {
+	UNWIND $ids AS id
+	MATCH (n:Correspondent {id: id})
+	WITH n, NOT ` + visibleSource + ` AS hidden` + markHidden + `
+}
+CALL {
+	UNWIND $ids AS id
+	MATCH (n:Place {id: id})
+	WITH n, NOT ` + visibleSource + ` AS hidden` + markHidden + `
+}`
+
+// refreshHidden recomputes, inside the write transaction tx, whether each node of ids
+// is hidden (see above). Ids that name no node, or a node of another kind, are
+// ignored.
+func refreshHidden(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	return exec(ctx, tx, refreshHiddenCypher, map[string]any{"ids": ids})
+}
+
+// neighbours are the ids of every node linked to the letter with id: its parties,
+// places, the nodes it asserts, and the letters it refers to or that refer to it.
+func neighbours(ctx context.Context, tx neo4j.ManagedTransaction, id string) ([]string, error) {
+	recs, err := collect(ctx, tx, `
+		MATCH (l:Letter {id: $id})
+		RETURN [(l)--(n) WHERE n.id IS NOT NULL | n.id]`, map[string]any{"id": id})
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	return toStrings(recs[0].Values[0]), nil
+}
+
+// removeOrphans deletes, of the nodes with ids, the correspondents, places and stub
+// letters that nothing asserts any more (a deleted letter was their last source),
+// with the identity keys that identified only them.
+func removeOrphans(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return exec(ctx, tx, `
+		UNWIND $ids AS id
+		CALL {
+			WITH id
+			MATCH (n:Correspondent {id: id}) RETURN n
+			UNION
+			WITH id
+			MATCH (n:Place {id: id}) RETURN n
+			UNION
+			WITH id
+			MATCH (n:Letter {id: id}) WHERE n.stub RETURN n
+		}
+		WITH n WHERE NOT `+anySource+`
+		OPTIONAL MATCH (k:IdentityKey)-[:IDENTIFIES]->(n)
+		WITH n, collect(k) AS keys
+		DETACH DELETE n
+		WITH keys
+		UNWIND keys AS k
+		WITH DISTINCT k WHERE NOT EXISTS { (k)-[:IDENTIFIES]->() }
+		DELETE k`, map[string]any{"ids": ids})
+}
+
+// recordEdit writes a Change for a direct edit by the caller of ctx, with the
+// nodes it asserts, and returns its id. The Change is an edit's source (it keeps the
+// nodes it wrote visible when no letter names them) and a line of the history.
+func recordEdit(ctx context.Context, tx neo4j.ManagedTransaction, op string, ids []string) (string, error) {
+	id := newID()
+	return id, exec(ctx, tx, `
+		CREATE (ch:Change {id: $id, op: $op, at: $at, by: $by})
+		WITH ch
+		UNWIND $ids AS nid
+		MATCH (n:Correspondent {id: nid})
+		MERGE (ch)-[:`+string(assertsRel)+`]->(n)`,
+		map[string]any{"id": id, "op": op, "at": time.Now().UTC(), "by": domain.Actor(ctx), "ids": ids})
+}
+
+// migrateProvenance gives a graph written before provenance existed its labels, once
+// (a marker node records it): what no source asserts there (the organisations of
+// offices, parents, written before letters asserted them) is asserted by one Change
+// of the migration, as the graph showed it to everyone; then every letter, then
+// every other node, is refreshed, a few thousand at a time.
+func (s *Store) migrateProvenance(ctx context.Context) error {
+	const marker = "provenance-1"
+	done, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
+		recs, err := collect(ctx, tx, `MATCH (m:Migration {name: $name}) RETURN m.name`, map[string]any{"name": marker})
+		if err != nil || len(recs) > 0 {
+			return true, err
+		}
+		// Letters written before openHash existed: without blind copies, their
+		// hash is the one readers may read; with them, readers get none.
+		if err := exec(ctx, tx, `
+			MATCH (l:Letter) WHERE l.openHash IS NULL AND l.contentHash IS NOT NULL AND NOT EXISTS { (l)-[:BCC]->() }
+			SET l.openHash = l.contentHash`, nil); err != nil {
+			return false, err
+		}
+		recs, err = collect(ctx, tx, `
+			MATCH (n:Correspondent) WHERE NOT `+anySource+` RETURN collect(n.id)`, nil)
+		if err != nil {
+			return false, err
+		}
+		if ids := toStrings(recs[0].Values[0]); len(ids) > 0 {
+			_, err = recordEdit(ctx, tx, "migration", ids)
+		}
+		return false, err
+	})
+	if err != nil || done {
+		return err
+	}
+	for _, match := range []string{
+		`MATCH (n:Letter) WHERE n.id > $after AND NOT coalesce(n.stub, false)`,
+		`MATCH (n:Letter) WHERE n.id > $after AND n.stub`,
+		`MATCH (n:Correspondent) WHERE n.id > $after`,
+		`MATCH (n:Place) WHERE n.id > $after`,
+	} {
+		after := ""
+		for {
+			n, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (int, error) {
+				recs, err := collect(ctx, tx, match+` RETURN n.id ORDER BY n.id LIMIT 5000`, map[string]any{"after": after})
+				if err != nil || len(recs) == 0 {
+					return 0, err
+				}
+				ids := make([]string, len(recs))
+				for i, rec := range recs {
+					ids[i], _ = rec.Values[0].(string)
+				}
+				after = ids[len(ids)-1]
+				return len(ids), refreshHidden(ctx, tx, ids)
+			})
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				break
+			}
+		}
+	}
+	_, err = write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, `MERGE (:Migration {name: $name})`, map[string]any{"name": marker})
+	})
+	return err
+}
