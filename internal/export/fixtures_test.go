@@ -77,15 +77,17 @@ func fixture() []*domain.LetterRecord {
 	}
 	l5 := &domain.Letter{ID: "L5", Title: "Undated", DatePrecision: domain.PrecisionUnknown, SourceFormat: domain.FormatText,
 		Authors: []domain.Party{party(domain.RoleAuthor, 1, goethe)}, Parts: domain.AllParts}
-	holdings := map[string][]domain.Holding{"p-sch": {
-		{Office: interior, From: day("1790-01-01")},
-		{Office: pm, To: day("1799-12-31")},
-	}}
-	memberships := map[string][]domain.Membership{"p-goe": {{Organisation: government, Role: "adviser"}}}
+	// A record holds the holdings and memberships its letter asserts: Schiller's
+	// two offices come from L1 and L4, Goethe's membership from L1.
+	holdings := map[string]map[string][]domain.Holding{
+		"L1": {"p-sch": {{Office: interior, From: day("1790-01-01")}}},
+		"L4": {"p-sch": {{Office: pm, To: day("1799-12-31")}}},
+	}
+	memberships := map[string]map[string][]domain.Membership{"L1": {"p-goe": {{Organisation: government, Role: "adviser"}}}}
 	partOf := map[string]*domain.Organisation{"o-min": government, "o-gov": albania}
 	var out []*domain.LetterRecord
 	for _, l := range []*domain.Letter{l1, l2, l3, l4, l5} {
-		out = append(out, &domain.LetterRecord{Letter: l, Holdings: holdings, Memberships: memberships, PartOf: partOf})
+		out = append(out, &domain.LetterRecord{Letter: l, Holdings: holdings[l.ID], Memberships: memberships[l.ID], PartOf: partOf})
 	}
 	return out
 }

@@ -17,18 +17,19 @@ import (
 // mean nothing to another database: a person with its honorific, aliases, emails and
 // authority ids, an organisation with its acronym, kind, aliases, authority ids and
 // the organisations it is part of, an office with its organisation, so that the
-// identity rules find the same correspondents again. A person's offices and
-// affiliations ride on its appearances in turn: its first appearance in the export
-// carries its first holding and first membership, the second the second, and so on
-// (the writer counts appearances per person). Letters it replies to, is related to or
+// identity rules find the same correspondents again. A letter's record holds the
+// offices held and affiliations that the letter itself asserts (provenance), and
+// they ride on the person's appearances in that letter in turn: the first appearance
+// carries the first holding and first membership, the second the second, and so on;
+// importing the file gives each fact the letters it came from. Letters it replies to, is related to or
 // mentions are referred to by external id, else by title; RELATED_TO is written from the
 // letter that holds it only.
 func WriteNDJSON(w io.Writer, letters Letters) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	in := inputs{appearances: map[string]int{}}
 	err := letters(func(r *domain.LetterRecord) error {
+		in := inputs{appearances: map[string]int{}}
 		return enc.Encode(canonical.FromInput(in.of(r)))
 	})
 	if err != nil {
@@ -37,7 +38,7 @@ func WriteNDJSON(w io.Writer, letters Letters) error {
 	return bw.Flush()
 }
 
-// inputs turns letter records back into the inputs that would write them, counting
+// inputs turns a letter record back into the input that would write it, counting
 // each person's appearances to hand it its holdings and memberships in turn.
 type inputs struct {
 	appearances map[string]int

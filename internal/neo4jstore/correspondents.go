@@ -173,8 +173,8 @@ func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain
 			MATCH (:Correspondent {id: id})-[h:HOLDS]-(other)
 			WHERE `+v.node("other")+`
 			WITH id, h, startNode(h) AS p, endNode(h) AS c
-			RETURN id, p {`+correspondentFields+`}, `+correspondentProjection+`, h {.*}
-			ORDER BY h.from, c.nameKey, p.nameKey`, map[string]any{"ids": ids})
+			ORDER BY h.from, c.nameKey, p.nameKey
+			RETURN id, p {`+correspondentFields+`}, `+correspondentProjection+`, h {.*}`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
@@ -201,8 +201,8 @@ func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]dom
 			MATCH (:Correspondent {id: id})-[m:MEMBER_OF]-(other)
 			WHERE `+v.node("other")+`
 			WITH id, m, startNode(m) AS p, endNode(m) AS o
-			RETURN id, p {`+correspondentFields+`}, o {`+correspondentFields+`}, m {.*}
-			ORDER BY m.from, o.nameKey, p.nameKey`, map[string]any{"ids": ids})
+			ORDER BY m.from, o.nameKey, p.nameKey
+			RETURN id, p {`+correspondentFields+`}, o {`+correspondentFields+`}, m {.*}`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}

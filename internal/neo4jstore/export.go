@@ -57,7 +57,8 @@ func (s *Store) EachLetter(ctx context.Context, f domain.LetterFilter, fn func(*
 
 // recordProjection is what a LetterRecord adds to the letter bound to l, as v may see
 // it: RELATED_TO from l, and the holdings, memberships and PART_OF chains of the
-// correspondents it names.
+// correspondents it names that the letter asserts (names itself, or ASSERTS), so
+// that importing the records gives each fact the sources it had (provenance.go).
 func (v visibility) recordProjection() string {
 	types, _ := v.roleTypes(domain.RoleAny, "")
 	// The correspondents the letter names: its parties, and what it mentions or
@@ -66,9 +67,9 @@ func (v visibility) recordProjection() string {
 		return `[(l)-[:` + types + `]-` + rest + `] + [(l)-[:MENTIONS|ON_BEHALF_OF]->` + rest + `]`
 	}
 	return `[(l)-[:RELATED_TO]->(x:Letter) WHERE ` + v.letter("x") + ` | ` + v.letterMap("x", letterFieldsNoBody) + `] AS relatedTo,
-	` + named(`(p:Person)-[h:HOLDS]->(o:Office) WHERE `+v.node("o")+` | {person: p.id, rel: properties(h), office: `+correspondentMap("o")+`}`) + ` AS holdings,
-	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) WHERE `+v.node("g")+` | {person: p.id, rel: properties(h), org: g {`+correspondentFields+`}}`) + ` AS memberships,
-	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[:PART_OF]->(q:Organisation) WHERE `+v.node("q")+` | {child: c.id, parent: q {`+correspondentFields+`}}`) + ` AS partOf`
+	` + named(`(p:Person)-[h:HOLDS]->(o:Office) WHERE EXISTS { (l)--(o) } AND `+v.node("o")+` | {person: p.id, rel: properties(h), office: `+correspondentMap("o")+`}`) + ` AS holdings,
+	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) WHERE EXISTS { (l)--(g) } AND `+v.node("g")+` | {person: p.id, rel: properties(h), org: g {`+correspondentFields+`}}`) + ` AS memberships,
+	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[:PART_OF]->(q:Organisation) WHERE EXISTS { (l)--(q) } AND `+v.node("q")+` | {child: c.id, parent: q {`+correspondentFields+`}}`) + ` AS partOf`
 }
 
 // toLetterRecord converts a row of EachLetter's query.
@@ -96,20 +97,32 @@ func toLetterRecord(rec *neo4j.Record, parts domain.LetterParts) *domain.LetterR
 				Role: str(rel, "role"), From: date(rel, "from"), To: date(rel, "to")})
 		}
 	}
+	// Sorted by name (ids are random): the same graph in another database
+	// exports alike.
 	for id := range r.Holdings {
-		sort.Slice(r.Holdings[id], func(i, j int) bool { return r.Holdings[id][i].Office.ID < r.Holdings[id][j].Office.ID })
+		sort.Slice(r.Holdings[id], func(i, j int) bool { return namedBefore(r.Holdings[id][i].Office, r.Holdings[id][j].Office) })
 	}
 	for id := range r.Memberships {
 		list := r.Memberships[id]
-		sort.Slice(list, func(i, j int) bool { return list[i].Organisation.ID < list[j].Organisation.ID })
+		sort.Slice(list, func(i, j int) bool { return namedBefore(list[i].Organisation, list[j].Organisation) })
 	}
 	for _, p := range listOf(m["partOf"]) {
 		child, parent := str(p, "child"), toOrganisation(mapOf(p["parent"]))
-		if have, ok := r.PartOf[child]; !ok || parent.ID < have.ID {
+		if have, ok := r.PartOf[child]; !ok || namedBefore(parent, have) {
 			r.PartOf[child] = parent
 		}
 	}
 	return r
+}
+
+// namedBefore orders correspondents by their folded names, an office by its
+// organisation's next, then by id.
+func namedBefore(a, b domain.Correspondent) bool {
+	ka, kb := sortName(a), sortName(b)
+	if ka != kb {
+		return ka < kb
+	}
+	return a.NodeID() < b.NodeID()
 }
 
 // EachCorrespondent implements domain.Exporter.
@@ -208,4 +221,12 @@ func eachBatch(ctx context.Context, s *Store, cypher string, params map[string]a
 			return err
 		}
 	}
+}
+
+func sortName(c domain.Correspondent) string {
+	name := c.DisplayName()
+	if o, ok := c.(*domain.Office); ok && o.Organisation != nil {
+		name += "\x00" + o.Organisation.Name
+	}
+	return domain.Fold(name)
 }

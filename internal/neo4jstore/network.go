@@ -12,7 +12,8 @@ import (
 )
 
 // Network implements domain.Explorer in one query: a breadth-first walk, one CALL a
-// level (at most MaxNetworkDepth), each level the busiest new neighbours first up to
+// level (at most MaxNetworkDepth), each level the busiest new neighbours first (ties
+// by name) up to
 // the room left under the limit, then the edges among the nodes found, weighted in
 // the database so that only one row per edge comes back.
 func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Network, error) {

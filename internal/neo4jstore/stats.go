@@ -143,9 +143,8 @@ func (s *Store) TopCorrespondents(ctx context.Context, role domain.Role, n int) 
 			MATCH (c:Correspondent)
 			WITH c, `+count+` AS n
 			WHERE n > 0
-			RETURN `+correspondentProjection+`, n
-			ORDER BY n DESC, c.nameKey, c.id
-			LIMIT $n`, map[string]any{"n": n})
+			WITH c, n ORDER BY n DESC, c.nameKey, c.id LIMIT $n
+			RETURN `+correspondentProjection+`, n`, map[string]any{"n": n})
 		if err != nil {
 			return nil, err
 		}
