@@ -198,17 +198,20 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := b.resolveAhead(ahead); err != nil {
 		return nil, err
 	}
-	var rows, asserts []map[string]any
+	var rows, asserts, seen []map[string]any
 	var links []domain.Link
 	for _, i := range writing {
 		created, matched := r.created, r.matched
-		ls, asserted, err := r.prepare(ids[i], docs[i], b.fieldOf(i, len(docs)))
+		pr, err := r.prepare(ids[i], docs[i], b.fieldOf(i, len(docs)))
 		if err != nil {
 			return nil, err
 		}
-		links = append(links, ls...)
-		for _, n := range asserted {
-			asserts = append(asserts, map[string]any{"from": ids[i], "to": n, "new": !r.stored[ids[i]]})
+		links = append(links, pr.links...)
+		for _, a := range pr.asserted {
+			asserts = append(asserts, map[string]any{"from": ids[i], "to": a.id, "new": !r.stored[ids[i]], "blind": a.blind})
+		}
+		if !docs[i].Restricted {
+			seen = append(seen, map[string]any{"ids": pr.open})
 		}
 		rows = append(rows, map[string]any{"id": ids[i], "props": letterProps(docs[i], hashes[i], r.now), "restricted": docs[i].Restricted})
 		results[i] = domain.ImportResult{LetterID: ids[i], Created: true,
@@ -236,9 +239,12 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := exec(r.ctx, r.tx, `
 		UNWIND $rows AS row
 		MATCH (l:Letter {id: row.from}), (n:Correspondent {id: row.to})
-		FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE (l)-[:`+string(assertsRel)+`]->(n))
-		FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE (l)-[:`+string(assertsRel)+`]->(n))`,
+		FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE (l)-[a:`+string(assertsRel)+`]->(n) SET a.blind = CASE WHEN row.blind THEN true END)
+		FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE (l)-[a:`+string(assertsRel)+`]->(n) SET a.blind = CASE WHEN row.blind THEN true END)`,
 		map[string]any{"rows": orEmpty(asserts)}); err != nil {
+		return nil, err
+	}
+	if err := markSeen(r.ctx, r.tx, seen); err != nil {
 		return nil, err
 	}
 	return results, refreshHidden(r.ctx, r.tx, append(b.added[len(b.added)-len(rows):], r.touched...))

@@ -171,7 +171,7 @@ func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
 			MATCH (:Correspondent {id: id})-[h:HOLDS]-(other)
-			WHERE `+v.node("other")+`
+			WHERE `+v.node("other")+` AND `+v.rel("h")+`
 			WITH id, h, startNode(h) AS p, endNode(h) AS c
 			ORDER BY h.from, c.nameKey, p.nameKey
 			RETURN id, p {`+correspondentFields+`}, `+correspondentProjection+`, h {.*}`, map[string]any{"ids": ids})
@@ -199,7 +199,7 @@ func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]dom
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
 			MATCH (:Correspondent {id: id})-[m:MEMBER_OF]-(other)
-			WHERE `+v.node("other")+`
+			WHERE `+v.node("other")+` AND `+v.rel("m")+`
 			WITH id, m, startNode(m) AS p, endNode(m) AS o
 			ORDER BY m.from, o.nameKey, p.nameKey
 			RETURN id, p {`+correspondentFields+`}, o {`+correspondentFields+`}, m {.*}`, map[string]any{"ids": ids})
@@ -227,9 +227,9 @@ func (s *Store) Structure(ctx context.Context, ids []string) (map[string]domain.
 			UNWIND $ids AS id
 			MATCH (org:Organisation {id: id})
 			RETURN id,
-			  [(c:Office)-[:OF]->(org) WHERE `+v.node("c")+` | `+correspondentProjection+`] AS offices,
-			  [(part:Organisation)-[:PART_OF]->(org) WHERE `+v.node("part")+` | part {`+correspondentFields+`}] AS parts,
-			  [(org)-[:PART_OF]->(parent:Organisation) WHERE `+v.node("parent")+` | parent {`+correspondentFields+`}] AS partOf`, map[string]any{"ids": ids})
+			  [(c:Office)-[r:OF]->(org) WHERE `+v.node("c")+` AND `+v.rel("r")+` | `+correspondentProjection+`] AS offices,
+			  [(part:Organisation)-[r:PART_OF]->(org) WHERE `+v.node("part")+` AND `+v.rel("r")+` | part {`+correspondentFields+`}] AS parts,
+			  [(org)-[r:PART_OF]->(parent:Organisation) WHERE `+v.node("parent")+` AND `+v.rel("r")+` | parent {`+correspondentFields+`}] AS partOf`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}

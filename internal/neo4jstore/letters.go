@@ -290,20 +290,38 @@ func organisationCondition(v visibility, o *domain.OrganisationInvolvement) (str
 	if err != nil {
 		return "", err
 	}
+	// seen keeps, for a caller below RESTRICTED_ROLE, only the relationships that
+	// a source they see asserts (provenance.go): rels are single relationships,
+	// lists variable-length ones.
+	seen := func(rels, lists []string) string {
+		if v.restricted {
+			return ""
+		}
+		var conds []string
+		for _, r := range rels {
+			conds = append(conds, v.rel(r))
+		}
+		for _, l := range lists {
+			conds = append(conds, "all(x IN "+l+" WHERE "+v.rel("x")+")")
+		}
+		return " WHERE " + strings.Join(conds, " AND ")
+	}
 	within := "(:Organisation {id: $org})" // the organisation, or with parts one of them
+	var lists []string
 	if o.Parts {
-		within = "(:Organisation)-[:PART_OF*0..5]->(:Organisation {id: $org})"
+		within = "(:Organisation)-[ps:PART_OF*0..5]->(:Organisation {id: $org})"
+		lists = []string{"ps"}
 	}
 	alts := []string{"c.id = $org"}
 	if o.Parts {
-		alts = append(alts, "EXISTS { MATCH (c:Organisation)-[:PART_OF*1..5]->(:Organisation {id: $org}) }")
+		alts = append(alts, "EXISTS { MATCH (c:Organisation)-[ps:PART_OF*1..5]->(:Organisation {id: $org})"+seen([]string{}, lists)+" }")
 	}
 	if o.Offices {
-		alts = append(alts, "EXISTS { MATCH (c:Office)-[:OF]->"+within+" }",
-			"EXISTS { MATCH (c:Person)-[:HOLDS]->(:Office)-[:OF]->"+within+" }")
+		alts = append(alts, "EXISTS { MATCH (c:Office)-[r1:OF]->"+within+seen([]string{"r1"}, lists)+" }",
+			"EXISTS { MATCH (c:Person)-[r0:HOLDS]->(:Office)-[r1:OF]->"+within+seen([]string{"r0", "r1"}, lists)+" }")
 	}
 	if o.Members {
-		alts = append(alts, "EXISTS { MATCH (c:Person)-[:MEMBER_OF]->"+within+" }")
+		alts = append(alts, "EXISTS { MATCH (c:Person)-[r0:MEMBER_OF]->"+within+seen([]string{"r0"}, lists)+" }")
 	}
 	return "EXISTS { MATCH (l)-[:" + types + "]-(c:Correspondent) WHERE " + strings.Join(alts, " OR ") + " }", nil
 }

@@ -79,7 +79,14 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 		if err := newResolver(ctx, tx).link(l, "input"); err != nil {
 			return struct{}{}, err
 		}
-		return struct{}{}, refreshHidden(ctx, tx, []string{l.From, l.To})
+		if linkSpecs[l.Kind].from != domain.LabelLetter {
+			// A link between correspondents that an editor draws is a direct
+			// edit: it is its own source, and shows both ends.
+			if _, err := recordEdit(ctx, tx, "addLink "+string(l.Kind), []string{l.From, l.To}); err != nil {
+				return struct{}{}, err
+			}
+		}
+		return struct{}{}, refreshAll(ctx, tx, []string{l.From, l.To})
 	})
 	return err
 }
@@ -105,6 +112,7 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 			return nil, err
 		}
 		r.named = map[string]bool{}
+		r.blind = kind == domain.LinkBCC
 		id, _, err := r.party(&p, "party")
 		if err != nil {
 			return nil, err
@@ -121,11 +129,12 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 			MATCH (l:Letter {id: $letter})
 			UNWIND $ids AS nid
 			MATCH (n:Correspondent {id: nid})
-			MERGE (l)-[:`+string(assertsRel)+`]->(n)`,
-			map[string]any{"letter": letterID, "ids": slices.Collect(maps.Keys(r.named))}); err != nil {
+			MERGE (l)-[a:`+string(assertsRel)+`]->(n)
+			SET a.blind = CASE WHEN $blind THEN true END`,
+			map[string]any{"letter": letterID, "ids": slices.Collect(maps.Keys(r.named)), "blind": r.blind}); err != nil {
 			return nil, err
 		}
-		if err := refreshHidden(ctx, tx, append(r.touched, letterID)); err != nil {
+		if err := refreshAll(ctx, tx, append(r.touched, letterID)); err != nil {
 			return nil, err
 		}
 		return loadLetter(ctx, tx, letterID)
@@ -254,7 +263,7 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 				return struct{}{}, err
 			}
 		}
-		return struct{}{}, refreshHidden(ctx, tx, []string{from, to})
+		return struct{}{}, refreshAll(ctx, tx, []string{from, to})
 	})
 	return err
 }

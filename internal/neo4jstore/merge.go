@@ -60,7 +60,7 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 			}
 		}
 		// The survivor has the union of the sources: seen when any of them is.
-		if err := refreshHidden(ctx, tx, []string{survivor}); err != nil {
+		if err := refreshAll(ctx, tx, []string{survivor}); err != nil {
 			return nil, err
 		}
 		recs, err = collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+correspondentProjection,

@@ -36,7 +36,61 @@ const assertsRel domain.LinkKind = "ASSERTS"
 // visibleSource is true when some source visible below RESTRICTED_ROLE asserts the
 // correspondent or place n. BCC is not among the types: a blind copy shows nothing.
 const visibleSource = `(EXISTS { (n)-[:WROTE]->(s:Letter) WHERE NOT s:` + hiddenLabel + ` }
-	  OR EXISTS { (n)<-[:ADDRESSED_TO|CC|ON_BEHALF_OF|MENTIONS|WRITTEN_AT|` + string(assertsRel) + `]-(s) WHERE NOT s:` + hiddenLabel + ` })`
+	  OR EXISTS { (n)<-[a:ADDRESSED_TO|CC|ON_BEHALF_OF|MENTIONS|WRITTEN_AT|` + string(assertsRel) + `]-(s) WHERE NOT s:` + hiddenLabel + ` AND a.blind IS NULL })`
+
+// openTypes are the relationships by which a source asserts a correspondent other
+// than through a blind copy (an ASSERTS with blind set came through one).
+const openTypes = `WROTE|ADDRESSED_TO|CC|ON_BEHALF_OF|MENTIONS|` + string(assertsRel)
+
+// structuralTypes are the relationships between correspondents. Each has a seen
+// property, true when a source that a caller below RESTRICTED_ROLE may see asserts
+// it: a visible letter that names both ends (not through a blind copy), or an edit.
+const structuralTypes = `HOLDS|MEMBER_OF|OF|PART_OF`
+
+// markSeen marks seen the relationships between correspondents that visible letters
+// assert: for each row, those among row.ids (the correspondents one visible letter
+// names, not through a blind copy). It only ever sets the mark, so it locks only
+// relationships that a letter shows for the first time.
+func markSeen(ctx context.Context, tx neo4j.ManagedTransaction, rows []map[string]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	return exec(ctx, tx, `
+		UNWIND $rows AS row
+		UNWIND row.ids AS id
+		MATCH (a:Correspondent {id: id})-[r:`+structuralTypes+`]->(b:Correspondent)
+		WHERE r.seen IS NULL AND b.id IN row.ids
+		SET r.seen = true`, map[string]any{"rows": rows})
+}
+
+// refreshSeen recomputes seen on every relationship between correspondents that
+// touches a node of ids, from the sources that assert both its ends: what a
+// restricted or deleted letter alone showed is hidden again. It walks the sources
+// of those nodes, so it is for the rare writes (restricting, deleting, merging).
+func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return exec(ctx, tx, `
+		UNWIND $ids AS id
+		MATCH (:Correspondent {id: id})-[r:`+structuralTypes+`]-(:Correspondent)
+		WITH DISTINCT r
+		WITH r, startNode(r) AS a, endNode(r) AS b
+		WITH r, EXISTS {
+			(a)-[x:`+openTypes+`]-(s)-[y:`+openTypes+`]-(b)
+			WHERE (s:Letter OR s:Change) AND NOT s:`+hiddenLabel+` AND x.blind IS NULL AND y.blind IS NULL
+		} AS seen
+		SET r.seen = CASE WHEN seen THEN true END`, map[string]any{"ids": ids})
+}
+
+// refreshAll is refreshHidden, then refreshSeen, for the writes that change whether
+// a source is visible or remove one.
+func refreshAll(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	if err := refreshHidden(ctx, tx, ids); err != nil {
+		return err
+	}
+	return refreshSeen(ctx, tx, ids)
+}
 
 // anySource is true when anything asserts n (a correspondent, a place or a stub).
 const anySource = `(EXISTS { (n)-[:WROTE]->(:Letter) }
@@ -202,6 +256,29 @@ func (s *Store) migrateProvenance(ctx context.Context) error {
 			if n == 0 {
 				break
 			}
+		}
+	}
+	// Relationships between correspondents written before provenance: seen when
+	// both ends are (the graph showed them to everyone).
+	for {
+		n, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (int, error) {
+			recs, err := collect(ctx, tx, `
+				MATCH (a:Correspondent)-[r:`+structuralTypes+`]->(b:Correspondent)
+				WHERE r.seen IS NULL AND NOT a:`+hiddenLabel+` AND NOT b:`+hiddenLabel+`
+				WITH r LIMIT 5000
+				SET r.seen = true
+				RETURN count(r)`, nil)
+			if err != nil {
+				return 0, err
+			}
+			n, _ := recs[0].Values[0].(int64)
+			return int(n), nil
+		})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			break
 		}
 	}
 	_, err = write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {

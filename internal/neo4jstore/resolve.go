@@ -44,8 +44,11 @@ type resolver struct {
 	// written together (writeAffiliations).
 	affiliations struct{ members, holds []map[string]any }
 	// named, while prepare reads one document, are the ids of every node the
-	// document names, directly or through another party (provenance.go).
+	// document names, directly or through another party (provenance.go): true
+	// when it names them other than through a blind copy.
 	named map[string]bool
+	// blind is set while the parties resolved are blind copies.
+	blind bool
 	// touched are the ids of every node the transaction's documents named, in the
 	// order met, whose visibility refreshHidden recomputes when they are written.
 	touched []string
@@ -61,7 +64,7 @@ func (r *resolver) saw(id string) {
 		return
 	}
 	if r.named != nil {
-		r.named[id] = true
+		r.named[id] = r.named[id] || !r.blind
 	}
 	r.touched = append(r.touched, id)
 }

@@ -39,6 +39,15 @@ func (v visibility) node(x string) string {
 	return "NOT " + x + ":" + hiddenLabel
 }
 
+// rel is a condition on the relationship between correspondents bound to x (HOLDS,
+// MEMBER_OF, OF, PART_OF): that the caller may see it (seen, provenance.go).
+func (v visibility) rel(x string) string {
+	if v.restricted {
+		return "true"
+	}
+	return "coalesce(" + x + ".seen, false)"
+}
+
 // roleTypes are the relationship types of each role for a caller who sees blind
 // copies, and for one who does not (no BCC entry: asking for it is FORBIDDEN).
 var (

@@ -120,29 +120,49 @@ func documentError(err error) bool {
 	return false
 }
 
-// prepare resolves in's parties, places and letters (creating what is new) and
-// returns the links of the letter with id, for the batch to write, and the ids of
-// the nodes the document names only through another party (an office's
-// organisation, an office held), which the letter ASSERTS (provenance.go).
-func (r *resolver) prepare(id string, in *domain.LetterInput, field string) ([]domain.Link, []string, error) {
+// prepared is what prepare read from one document.
+type prepared struct {
+	// links are the letter's own links, for the batch to write.
+	links []domain.Link
+	// asserted are the nodes the document names only through another party (an
+	// office's organisation, an office held), which the letter ASSERTS; blind when
+	// only a blind copy names them (provenance.go).
+	asserted []assertion
+	// open are the correspondents the document names other than through a blind
+	// copy, among which its affiliations hold (markSeen).
+	open []string
+}
+
+type assertion struct {
+	id    string
+	blind bool
+}
+
+// prepare resolves in's parties, places and letters (creating what is new) for the
+// letter with id.
+func (r *resolver) prepare(id string, in *domain.LetterInput, field string) (prepared, error) {
 	r.named = map[string]bool{}
 	defer func() { r.named = nil }()
 	links, err := r.links(id, in, field)
 	if err != nil {
-		return nil, nil, err
+		return prepared{}, err
 	}
 	direct := map[string]bool{id: true}
 	for _, l := range links {
 		direct[l.To] = true
 	}
-	var asserted []string
-	for n := range r.named {
+	out := prepared{links: links}
+	for n, open := range r.named {
 		if !direct[n] {
-			asserted = append(asserted, n)
+			out.asserted = append(out.asserted, assertion{n, !open})
+		}
+		if open {
+			out.open = append(out.open, n)
 		}
 	}
-	slices.Sort(asserted)
-	return links, asserted, nil
+	slices.SortFunc(out.asserted, func(a, b assertion) int { return strings.Compare(a.id, b.id) })
+	slices.Sort(out.open)
+	return out, nil
 }
 
 // links resolves in's parties, places and letters (creating what is new) and
@@ -161,6 +181,7 @@ func (r *resolver) links(id string, in *domain.LetterInput, field string) ([]dom
 	}
 	for _, role := range roles {
 		seen := map[string]bool{}
+		r.blind = role.role == domain.RoleBCC
 		for i := range role.parties {
 			p := &role.parties[i]
 			cid, _, err := r.party(p, fmt.Sprintf("%s[%d]", role.field, i))
@@ -175,6 +196,7 @@ func (r *resolver) links(id string, in *domain.LetterInput, field string) ([]dom
 				Position: len(seen), Capacity: p.Capacity, As: p.As, Written: writtenName(p)})
 		}
 	}
+	r.blind = false
 	for i := range in.OnBehalfOf {
 		org, _, err := r.organisation(&in.OnBehalfOf[i], fmt.Sprintf("%s.onBehalfOf[%d]", field, i))
 		if err != nil {
@@ -408,7 +430,7 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 			if err != nil {
 				return nil, err
 			}
-			if err := refreshHidden(ctx, tx, append(near, id)); err != nil {
+			if err := refreshAll(ctx, tx, append(near, id)); err != nil {
 				return nil, err
 			}
 		}
@@ -441,7 +463,7 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 		if err := removeOrphans(ctx, tx, near); err != nil {
 			return struct{}{}, err
 		}
-		return struct{}{}, refreshHidden(ctx, tx, near)
+		return struct{}{}, refreshAll(ctx, tx, near)
 	})
 	return err
 }
