@@ -200,6 +200,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	}
 	var rows, asserts, seen []map[string]any
 	var links []domain.Link
+	var claims []claim // of the visible documents, in order
 	for _, i := range writing {
 		created, matched := r.created, r.matched
 		pr, err := r.prepare(ids[i], docs[i], b.fieldOf(i, len(docs)))
@@ -212,8 +213,14 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		}
 		if !docs[i].Restricted {
 			seen = append(seen, map[string]any{"ids": pr.open})
+			claims = append(claims, pr.claims...)
 		}
-		rows = append(rows, map[string]any{"id": ids[i], "props": letterProps(docs[i], hashes[i], r.now), "restricted": docs[i].Restricted})
+		props := letterProps(docs[i], hashes[i], r.now)
+		if props["claims"], err = claimsJSON(pr.claims); err != nil {
+			return nil, err
+		}
+		props["claims"] = opt(props["claims"].(string))
+		rows = append(rows, map[string]any{"id": ids[i], "props": props, "restricted": docs[i].Restricted})
 		results[i] = domain.ImportResult{LetterID: ids[i], Created: true,
 			CorrespondentsCreated: r.created - created, CorrespondentsMatched: r.matched - matched}
 	}
@@ -247,7 +254,10 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := markSeen(r.ctx, r.tx, seen); err != nil {
 		return nil, err
 	}
-	return results, refreshHidden(r.ctx, r.tx, append(b.added[len(b.added)-len(rows):], r.touched...))
+	if err := applyClaims(r.ctx, r.tx, claims); err != nil {
+		return nil, err
+	}
+	return results, refreshHidden(r.ctx, r.tx, append(b.added[len(b.added)-len(rows):], r.touchedIDs()...))
 }
 
 // takePositions gives the letters the batch wrote their next positions in the letter

@@ -35,7 +35,7 @@ func (s *Store) Correspondent(ctx context.Context, id string) (domain.Correspond
 // when v may not see it).
 func correspondentRead(v visibility, id string, out *domain.Correspondent) readPart {
 	return readPart{
-		cypher: `MATCH (c:Correspondent {id: $id}) WHERE ` + v.node("c") + ` RETURN ` + correspondentProjection + ` AS row`,
+		cypher: `MATCH (c:Correspondent {id: $id}) WHERE ` + v.node("c") + ` RETURN ` + v.correspondentProjection() + ` AS row`,
 		params: map[string]any{"id": id},
 		decode: func(rows []any) {
 			if len(rows) > 0 {
@@ -64,7 +64,11 @@ func selectCorrespondents(v visibility, f domain.CorrespondentFilter) (string, m
 	}
 	if name := domain.Fold(f.Name); name != "" {
 		params["name"], params["word"] = name, " "+name
-		conds = append(conds, "any(k IN c.nameKeys WHERE k STARTS WITH $name OR k CONTAINS $word)")
+		keys := "c.nameKeys"
+		if !v.restricted {
+			keys = "c.openNameKeys" // the open view's (openview.go)
+		}
+		conds = append(conds, "any(k IN "+keys+" WHERE k STARTS WITH $name OR k CONTAINS $word)")
 	} else if strings.TrimSpace(f.Name) != "" {
 		return "", nil, domain.Invalid("filter.name", "has no letters or digits")
 	}
@@ -81,7 +85,8 @@ func selectCorrespondents(v visibility, f domain.CorrespondentFilter) (string, m
 
 // Correspondents implements domain.Store.
 func (s *Store) Correspondents(ctx context.Context, f domain.CorrespondentFilter, page domain.PageRequest) (*domain.CorrespondentPage, error) {
-	cypher, params, err := selectCorrespondents(visibilityOf(ctx), f)
+	v := visibilityOf(ctx)
+	cypher, params, err := selectCorrespondents(v, f)
 	if err != nil {
 		return nil, err
 	}
@@ -89,10 +94,10 @@ func (s *Store) Correspondents(ctx context.Context, f domain.CorrespondentFilter
 	if err != nil {
 		return nil, err
 	}
-	for k, v := range kp.params {
-		params[k] = v
+	for k, val := range kp.params {
+		params[k] = val
 	}
-	cypher += kp.cypher + "RETURN k, " + correspondentProjection + " AS c"
+	cypher += kp.cypher + "RETURN k, " + v.correspondentProjection() + " AS c"
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.CorrespondentPage, error) {
 		recs, err := collect(ctx, tx, cypher, params)
 		if err != nil {
@@ -148,13 +153,16 @@ func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput) (d
 		}
 		// A direct edit is a source of what it wrote: readers see it, even with
 		// no letter yet (provenance.go).
-		if _, err := recordEdit(ctx, tx, "upsertCorrespondent", r.touched); err != nil {
+		if _, err := recordEdit(ctx, tx, "upsertCorrespondent", r.touchedIDs(), r.touched); err != nil {
 			return upserted{}, err
 		}
-		if err := refreshHidden(ctx, tx, r.touched); err != nil {
+		if err := applyClaims(ctx, tx, r.touched); err != nil {
 			return upserted{}, err
 		}
-		recs, err := collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+correspondentProjection,
+		if err := refreshHidden(ctx, tx, r.touchedIDs()); err != nil {
+			return upserted{}, err
+		}
+		recs, err := collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+visibilityOf(ctx).correspondentProjection(),
 			map[string]any{"id": id})
 		if err != nil {
 			return upserted{}, err
@@ -174,7 +182,7 @@ func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain
 			WHERE `+v.node("other")+` AND `+v.rel("h")+`
 			WITH id, h, startNode(h) AS p, endNode(h) AS c
 			ORDER BY h.from, c.nameKey, p.nameKey
-			RETURN id, p {`+correspondentFields+`}, `+correspondentProjection+`, h {.*}`, map[string]any{"ids": ids})
+			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentProjection()+`, h {.*}`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
@@ -202,7 +210,7 @@ func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]dom
 			WHERE `+v.node("other")+` AND `+v.rel("m")+`
 			WITH id, m, startNode(m) AS p, endNode(m) AS o
 			ORDER BY m.from, o.nameKey, p.nameKey
-			RETURN id, p {`+correspondentFields+`}, o {`+correspondentFields+`}, m {.*}`, map[string]any{"ids": ids})
+			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentFieldsOf("o")+`, m {.*}`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
@@ -227,9 +235,9 @@ func (s *Store) Structure(ctx context.Context, ids []string) (map[string]domain.
 			UNWIND $ids AS id
 			MATCH (org:Organisation {id: id})
 			RETURN id,
-			  [(c:Office)-[r:OF]->(org) WHERE `+v.node("c")+` AND `+v.rel("r")+` | `+correspondentProjection+`] AS offices,
-			  [(part:Organisation)-[r:PART_OF]->(org) WHERE `+v.node("part")+` AND `+v.rel("r")+` | part {`+correspondentFields+`}] AS parts,
-			  [(org)-[r:PART_OF]->(parent:Organisation) WHERE `+v.node("parent")+` AND `+v.rel("r")+` | parent {`+correspondentFields+`}] AS partOf`, map[string]any{"ids": ids})
+			  [(c:Office)-[r:OF]->(org) WHERE `+v.node("c")+` AND `+v.rel("r")+` | `+v.correspondentProjection()+`] AS offices,
+			  [(part:Organisation)-[r:PART_OF]->(org) WHERE `+v.node("part")+` AND `+v.rel("r")+` | `+v.correspondentFieldsOf("part")+`] AS parts,
+			  [(org)-[r:PART_OF]->(parent:Organisation) WHERE `+v.node("parent")+` AND `+v.rel("r")+` | `+v.correspondentFieldsOf("parent")+`] AS partOf`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}

@@ -129,7 +129,7 @@ func pairsRead(v visibility, id string, f domain.PairFilter, order domain.PairOr
 			first: min(l.dateNotBefore),
 			last: max(l.dateNotAfter)
 		} AS s
-		` + kp.cypher + `RETURN [k, ` + correspondentMap("y") + `, s] AS row`
+		` + kp.cypher + `RETURN [k, ` + v.correspondentMap("y") + `, s] AS row`
 	out := &domain.PairPage{}
 	decode := func(rows []any) {
 		keys := make([]any, len(rows))

@@ -67,9 +67,9 @@ func (v visibility) recordProjection() string {
 		return `[(l)-[:` + types + `]-` + rest + `] + [(l)-[:MENTIONS|ON_BEHALF_OF]->` + rest + `]`
 	}
 	return `[(l)-[:RELATED_TO]->(x:Letter) WHERE ` + v.letter("x") + ` | ` + v.letterMap("x", letterFieldsNoBody) + `] AS relatedTo,
-	` + named(`(p:Person)-[h:HOLDS]->(o:Office) WHERE EXISTS { (l)--(o) } AND `+v.node("o")+` AND `+v.rel("h")+` | {person: p.id, rel: properties(h), office: `+correspondentMap("o")+`}`) + ` AS holdings,
-	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) WHERE EXISTS { (l)--(g) } AND `+v.node("g")+` AND `+v.rel("h")+` | {person: p.id, rel: properties(h), org: g {`+correspondentFields+`}}`) + ` AS memberships,
-	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[pq:PART_OF]->(q:Organisation) WHERE EXISTS { (l)--(q) } AND `+v.node("q")+` AND `+v.rel("pq")+` | {child: c.id, parent: q {`+correspondentFields+`}}`) + ` AS partOf`
+	` + named(`(p:Person)-[h:HOLDS]->(o:Office) WHERE EXISTS { (l)--(o) } AND `+v.node("o")+` AND `+v.rel("h")+` | {person: p.id, rel: properties(h), office: `+v.correspondentMap("o")+`}`) + ` AS holdings,
+	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) WHERE EXISTS { (l)--(g) } AND `+v.node("g")+` AND `+v.rel("h")+` | {person: p.id, rel: properties(h), org: `+v.correspondentFieldsOf("g")+`}`) + ` AS memberships,
+	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[pq:PART_OF]->(q:Organisation) WHERE EXISTS { (l)--(q) } AND `+v.node("q")+` AND `+v.rel("pq")+` | {child: c.id, parent: `+v.correspondentFieldsOf("q")+`}`) + ` AS partOf`
 }
 
 // toLetterRecord converts a row of EachLetter's query.
@@ -141,7 +141,7 @@ func (s *Store) EachCorrespondent(ctx context.Context, f domain.LetterFilter, fn
 	} else {
 		b.WriteString("MATCH (n:Correspondent) WHERE n.id > $after\n  AND EXISTS { MATCH (n)-[:" + types + "]-(l:Letter) WHERE true" + and(sel.conds) + " }\n")
 	}
-	b.WriteString("WITH n ORDER BY n.id LIMIT $limit\nRETURN " + correspondentMap("n") + " AS n")
+	b.WriteString("WITH n ORDER BY n.id LIMIT $limit\nRETURN " + v.correspondentMap("n") + " AS n")
 	return eachBatch(ctx, s, b.String(), sel.params, exportCorrespondentBatch, func(rec *neo4j.Record) (string, error) {
 		m := mapOf(rec.Values[0])
 		if c := toCorrespondent(m); c != nil {

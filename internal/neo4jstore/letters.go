@@ -50,7 +50,7 @@ func (s *Store) Node(ctx context.Context, id string) (domain.Node, error) {
 			OPTIONAL MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
 			OPTIONAL MATCH (c:Correspondent {id: $id}) WHERE `+v.node("c")+`
 			OPTIONAL MATCH (p:Place {id: $id}) WHERE `+v.node("p")+`
-			RETURN `+v.letterProjection()+` AS letter, `+correspondentProjection+` AS correspondent,
+			RETURN `+v.letterProjection()+` AS letter, `+v.correspondentProjection()+` AS correspondent,
 			       p {`+placeFields+`} AS place`, map[string]any{"id": id})
 		if err != nil {
 			return nil, err

@@ -82,7 +82,7 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 		if linkSpecs[l.Kind].from != domain.LabelLetter {
 			// A link between correspondents that an editor draws is a direct
 			// edit: it is its own source, and shows both ends.
-			if _, err := recordEdit(ctx, tx, "addLink "+string(l.Kind), []string{l.From, l.To}); err != nil {
+			if _, err := recordEdit(ctx, tx, "addLink "+string(l.Kind), []string{l.From, l.To}, nil); err != nil {
 				return struct{}{}, err
 			}
 		}
@@ -114,6 +114,9 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 		r.named = map[string]bool{}
 		r.blind = kind == domain.LinkBCC
 		id, _, err := r.party(&p, "party")
+		if err == nil {
+			err = addClaims(ctx, tx, letterID, r.claims)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -134,7 +137,7 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 			map[string]any{"letter": letterID, "ids": slices.Collect(maps.Keys(r.named)), "blind": r.blind}); err != nil {
 			return nil, err
 		}
-		if err := refreshAll(ctx, tx, append(r.touched, letterID)); err != nil {
+		if err := refreshAll(ctx, tx, append(r.touchedIDs(), letterID)); err != nil {
 			return nil, err
 		}
 		return loadLetter(ctx, tx, letterID)

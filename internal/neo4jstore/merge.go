@@ -63,7 +63,7 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 		if err := refreshAll(ctx, tx, []string{survivor}); err != nil {
 			return nil, err
 		}
-		recs, err = collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+correspondentProjection,
+		recs, err = collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+visibilityOf(ctx).correspondentProjection(),
 			map[string]any{"id": survivor})
 		if err != nil {
 			return nil, err
@@ -102,7 +102,8 @@ func (r *resolver) mergeInto(survivor, loser string) error {
 		    s.nameKeys = s.nameKeys + [k IN l.nameKeys WHERE NOT k IN s.nameKeys | k],
 		    s.honorific = coalesce(s.honorific, l.honorific),
 		    s.acronym = coalesce(s.acronym, l.acronym),
-		    s.kind = coalesce(s.kind, l.kind)
+		    s.kind = coalesce(s.kind, l.kind),
+		    s.mergedIds = coalesce(s.mergedIds, []) + [l.id] + coalesce(l.mergedIds, [])
 		DETACH DELETE l`, params)
 	if err != nil {
 		return err

@@ -97,7 +97,7 @@ func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Net
 				WITH b, type(r) = 'ADDRESSED_TO' AS direct, count(DISTINCT l) AS weight
 				RETURN collect({to: b.id, direct: direct, weight: weight}) AS links
 			}
-			RETURN collect({node: ` + correspondentMap("c") + `, links: links}) AS nodes
+			RETURN collect({node: ` + v.correspondentMap("c") + `, links: links}) AS nodes
 		}
 		RETURN levels, cut, nodes`)
 	cypher := b.String()

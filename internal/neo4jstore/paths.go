@@ -53,7 +53,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops int, roles [
 		MATCH p = allShortestPaths((a)-[:` + strings.Join(types, "|") + `*..` + length + `]-(b))
 		WHERE all(x IN nodes(p) WHERE NOT x:Letter OR (x.stub = false AND ` + v.letter("x") + `))
 		  AND all(x IN nodes(p)[1..-1] WHERE x:Letter OR x:Correspondent)
-		RETURN [x IN nodes(p) | ` + correspondentMap("x") + `] AS nodes, [r IN relationships(p) | type(r)] AS types
+		RETURN [x IN nodes(p) | ` + v.correspondentMap("x") + `] AS nodes, [r IN relationships(p) | type(r)] AS types
 		LIMIT $n`
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.Path, error) {
 		recs, err := collect(ctx, tx, cypher, map[string]any{"from": from, "to": to, "n": n})

@@ -14,21 +14,36 @@ import (
 // folded copy of the whole text; titleKey, sortDate, nameKeys and the like) stay in
 // the database, so that a page of letters does not carry every text twice.
 const (
-	letterFieldsNoBody  = `.id, .title, .subject, .date, .dateText, .datePrecision, .dateNotBefore, .dateNotAfter, .language, .placeText, .sourceFormat, .source, .externalId, .importedAt, .stub`
-	letterFields        = letterFieldsNoBody + `, .body`
-	correspondentFields = `.id, .name, .title, .acronym, .kind, .honorific, .aliases, .authorityIds, .emails, .normalizedName, .normalizedTitle, .country`
-	placeFields         = `.id, .name, .country, .authorityIds`
-	// nodeFields are those of any of the three, for a node that may be any.
-	nodeFields = letterFields + `, .name, .acronym, .kind, .honorific, .aliases, .authorityIds, .emails, .normalizedName, .normalizedTitle, .country`
+	letterFieldsNoBody = `.id, .title, .subject, .date, .dateText, .datePrecision, .dateNotBefore, .dateNotAfter, .language, .placeText, .sourceFormat, .source, .externalId, .importedAt, .stub`
+	letterFields       = letterFieldsNoBody + `, .body`
+	// nameFields are a correspondent's own, the same for every caller; detailFields
+	// are its details, which a caller below RESTRICTED_ROLE reads from the open view
+	// (openview.go).
+	nameFields   = `.name, .title, .normalizedName, .normalizedTitle, .country`
+	detailFields = `.acronym, .kind, .honorific, .aliases, .authorityIds, .emails`
+	placeFields  = `.id, .name, .country, .authorityIds`
 )
 
-// correspondentMap projects the correspondent bound to VAR (see partyList) with its
-// labels and, for an office, the organisation it belongs to.
-func correspondentMap(v string) string { return nodeMap(v, correspondentFields) }
+// details are detailFields of the node bound to x as v may see them.
+func (v visibility) details(x string) string {
+	if v.restricted {
+		return detailFields
+	}
+	return `acronym: ` + x + `.openAcronym, kind: ` + x + `.openKind, honorific: ` + x + `.openHonorific, aliases: ` + x + `.openAliases, authorityIds: ` + x + `.openAuthorityIds, emails: ` + x + `.openEmails`
+}
+
+// fields are a correspondent's fields, for the node bound to x, as v may see them.
+func (v visibility) fields(x string) string { return `.id, ` + nameFields + `, ` + v.details(x) }
+
+// correspondentMap projects the correspondent bound to x (see partyList) with its
+// labels and, for an office, the organisation it belongs to, as v may see them.
+func (v visibility) correspondentMap(x string) string { return v.nodeMap(x, v.fields(x)) }
 
 // anyNodeMap is correspondentMap for a node that may be a letter or a place too, as
 // v may see it.
-func (v visibility) anyNodeMap(x string) string { return nodeMap(x, nodeFields+", "+v.hashOf(x)) }
+func (v visibility) anyNodeMap(x string) string {
+	return v.nodeMap(x, letterFields+", "+nameFields+", "+v.details(x)+", "+v.hashOf(x))
+}
 
 // hashOf is the contentHash entry of the letter bound to x as v may see it: without
 // blind copies (openHash, props.go) unless v sees them.
@@ -39,13 +54,13 @@ func (v visibility) hashOf(x string) string {
 	return "contentHash: " + x + ".openHash"
 }
 
-func nodeMap(v, fields string) string {
-	return v + ` {` + fields + `, labels: labels(` + v + `), of: [(` + v + `)-[:OF]->(vOrg:Organisation) | vOrg {` + correspondentFields + `}][0]}`
+func (v visibility) nodeMap(x, fields string) string {
+	return x + ` {` + fields + `, labels: labels(` + x + `), of: [(` + x + `)-[:OF]->(vOrg:Organisation) | vOrg {` + v.fields("vOrg") + `}][0]}`
 }
 
 // partyList projects the parties of l in one role, as [{rel, node}].
-func partyList(pattern string) string {
-	return `[` + pattern + ` | {rel: properties(r), node: ` + correspondentMap("a") + `}]`
+func (v visibility) partyList(pattern string) string {
+	return `[` + pattern + ` | {rel: properties(r), node: ` + v.correspondentMap("a") + `}]`
 }
 
 // letterMap projects the letter bound to x (a fixed variable name) with fields, its
@@ -65,17 +80,17 @@ type letterPart struct {
 func letterPartsOf(v visibility) []letterPart {
 	bcc := `bcc: []`
 	if v.restricted {
-		bcc = `bcc: ` + partyList(`(l)-[r:BCC]->(a:Correspondent)`)
+		bcc = `bcc: ` + v.partyList(`(l)-[r:BCC]->(a:Correspondent)`)
 	}
 	linked := func(pattern string) string {
 		return `[` + pattern + ` WHERE ` + v.letter("x") + ` | ` + v.letterMap("x", letterFields) + `]`
 	}
 	return []letterPart{
-		{domain.PartAuthors, `authors: ` + partyList(`(a:Correspondent)-[r:WROTE]->(l)`)},
-		{domain.PartRecipients, `recipients: ` + partyList(`(l)-[r:ADDRESSED_TO]->(a:Correspondent)`)},
-		{domain.PartCC, `cc: ` + partyList(`(l)-[r:CC]->(a:Correspondent)`)},
+		{domain.PartAuthors, `authors: ` + v.partyList(`(a:Correspondent)-[r:WROTE]->(l)`)},
+		{domain.PartRecipients, `recipients: ` + v.partyList(`(l)-[r:ADDRESSED_TO]->(a:Correspondent)`)},
+		{domain.PartCC, `cc: ` + v.partyList(`(l)-[r:CC]->(a:Correspondent)`)},
 		{domain.PartBCC, bcc},
-		{domain.PartOnBehalfOf, `onBehalfOf: [(l)-[:ON_BEHALF_OF]->(o:Organisation) | o {` + correspondentFields + `}]`},
+		{domain.PartOnBehalfOf, `onBehalfOf: [(l)-[:ON_BEHALF_OF]->(o:Organisation) | o {` + v.fields("o") + `}]`},
 		{domain.PartWrittenAt, `writtenAt: [(l)-[:WRITTEN_AT]->(p:Place) | p {` + placeFields + `}][0]`},
 		{domain.PartMentions, `mentions: [(l)-[:MENTIONS]->(m) WHERE ` + v.letter("m") + ` | ` + v.anyNodeMap("m") + `]`},
 		{domain.PartRepliesTo, `repliesTo: ` + linked(`(l)-[:REPLIES_TO]->(x:Letter)`)},
@@ -115,5 +130,9 @@ func (v visibility) letterProjectionOf(parts domain.LetterParts) string {
 // letterProjection is l in full, as v may see it.
 func (v visibility) letterProjection() string { return v.letterProjectionOf(domain.AllParts) }
 
-// correspondentProjection is c with its labels and organisation.
-var correspondentProjection = correspondentMap("c")
+// correspondentProjection is c with its labels and organisation, as v may see it.
+func (v visibility) correspondentProjection() string { return v.correspondentMap("c") }
+
+// correspondentFieldsOf is the node bound to x with fields as v may see them, without
+// labels or organisation.
+func (v visibility) correspondentFieldsOf(x string) string { return x + ` {` + v.fields(x) + `}` }

@@ -83,10 +83,13 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 		SET r.seen = CASE WHEN seen THEN true END`, map[string]any{"ids": ids})
 }
 
-// refreshAll is refreshHidden, then refreshSeen, for the writes that change whether
-// a source is visible or remove one.
+// refreshAll is refreshHidden, then refreshOpenViews and refreshSeen, for the writes
+// that change whether a source is visible or remove one.
 func refreshAll(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
 	if err := refreshHidden(ctx, tx, ids); err != nil {
+		return err
+	}
+	if err := refreshOpenViews(ctx, tx, ids); err != nil {
 		return err
 	}
 	return refreshSeen(ctx, tx, ids)
@@ -185,17 +188,23 @@ func removeOrphans(ctx context.Context, tx neo4j.ManagedTransaction, ids []strin
 }
 
 // recordEdit writes a Change for a direct edit by the caller of ctx, with the
-// nodes it asserts, and returns its id. The Change is an edit's source (it keeps the
+// nodes it asserts and what it says of them (claims), and returns its id. The Change is an edit's source (it keeps the
 // nodes it wrote visible when no letter names them) and a line of the history.
-func recordEdit(ctx context.Context, tx neo4j.ManagedTransaction, op string, ids []string) (string, error) {
+func recordEdit(ctx context.Context, tx neo4j.ManagedTransaction, op string, ids []string, claims []claim) (string, error) {
 	id := newID()
+	js, err := claimsJSON(claims)
+	if err != nil {
+		return "", err
+	}
 	return id, exec(ctx, tx, `
-		CREATE (ch:Change {id: $id, op: $op, at: $at, by: $by})
+		CREATE (ch:Change {id: $id, seq: $seq, op: $op, at: $at, by: $by})
+		SET ch.claims = $claims
 		WITH ch
 		UNWIND $ids AS nid
 		MATCH (n:Correspondent {id: nid})
 		MERGE (ch)-[:`+string(assertsRel)+`]->(n)`,
-		map[string]any{"id": id, "op": op, "at": time.Now().UTC(), "by": domain.Actor(ctx), "ids": ids})
+		map[string]any{"id": id, "seq": newSeq(), "op": op, "at": time.Now().UTC(), "by": domain.Actor(ctx), "ids": ids,
+			"claims": opt(js)})
 }
 
 // migrateProvenance gives a graph written before provenance existed its labels, once
@@ -217,13 +226,21 @@ func (s *Store) migrateProvenance(ctx context.Context) error {
 			SET l.openHash = l.contentHash`, nil); err != nil {
 			return false, err
 		}
+		// Details written before the open view existed were shown to everyone.
+		if err := exec(ctx, tx, `
+			MATCH (n:Correspondent) WHERE n.openNameKeys IS NULL
+			SET n.openHonorific = n.honorific, n.openAcronym = n.acronym, n.openKind = n.kind,
+			    n.openAliases = coalesce(n.aliases, []), n.openEmails = coalesce(n.emails, []),
+			    n.openAuthorityIds = coalesce(n.authorityIds, []), n.openNameKeys = coalesce(n.nameKeys, [])`, nil); err != nil {
+			return false, err
+		}
 		recs, err = collect(ctx, tx, `
 			MATCH (n:Correspondent) WHERE NOT `+anySource+` RETURN collect(n.id)`, nil)
 		if err != nil {
 			return false, err
 		}
 		if ids := toStrings(recs[0].Values[0]); len(ids) > 0 {
-			_, err = recordEdit(ctx, tx, "migration", ids)
+			_, err = recordEdit(ctx, tx, "migration", ids, nil)
 		}
 		return false, err
 	})

@@ -49,24 +49,39 @@ type resolver struct {
 	named map[string]bool
 	// blind is set while the parties resolved are blind copies.
 	blind bool
-	// touched are the ids of every node the transaction's documents named, in the
-	// order met, whose visibility refreshHidden recomputes when they are written.
-	touched []string
+	// claims, while prepare reads one document, are what it says of the nodes it
+	// names other than through a blind copy, in order (provenance.go).
+	claims []claim
+	// touched are the nodes the transaction's documents named, in the order met,
+	// whose visibility refreshHidden recomputes when they are written.
+	touched []claim
 	// deps, by memo key, are the nodes an input named through others when it was
 	// resolved (an office's organisation, a parent): a later document that names
 	// the same input names them too, though the cache answers for it.
-	deps map[string][]string
+	deps map[string][]claim
 }
 
-// saw records that the document being prepared names the node with id.
-func (r *resolver) saw(id string) {
-	if id == "" {
+// saw records that the document being prepared names the node c.id, and says c.
+func (r *resolver) saw(c claim) {
+	if c.id == "" {
 		return
 	}
 	if r.named != nil {
-		r.named[id] = r.named[id] || !r.blind
+		r.named[c.id] = r.named[c.id] || !r.blind
+		if !r.blind && c.row != nil {
+			r.claims = append(r.claims, c)
+		}
 	}
-	r.touched = append(r.touched, id)
+	r.touched = append(r.touched, c)
+}
+
+// touchedIDs are the ids of the nodes touched.
+func (r *resolver) touchedIDs() []string {
+	ids := make([]string, len(r.touched))
+	for i, c := range r.touched {
+		ids[i] = c.id
+	}
+	return ids
 }
 
 // writeAffiliations writes the memberships and offices held gathered so far, in one
@@ -132,13 +147,13 @@ func (r *resolver) memo(kind string, in any, resolve func() (string, bool, error
 	id, created, err := r.memoized(kind, in, resolve)
 	if keyed && err == nil && r.cache != nil {
 		if r.deps == nil {
-			r.deps = map[string][]string{}
+			r.deps = map[string][]claim{}
 		}
 		if _, done := r.deps[key]; !done {
 			r.deps[key] = slices.Clone(r.touched[start:])
 		}
 	}
-	r.saw(id)
+	r.saw(claimOf(id, kind, in))
 	return id, created, err
 }
 
@@ -274,7 +289,7 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 	)
 	switch {
 	case p.ID != "":
-		r.saw(p.ID)
+		r.saw(claim{id: p.ID})
 		return p.ID, false, r.must(domain.LabelCorrespondent, p.ID, field+".id")
 	case p.Person != nil:
 		id, created, err = r.person(p.Person, field+".person")
@@ -393,7 +408,8 @@ func (r *resolver) createPeople(rows []map[string]any) error {
 		CREATE (p:Person:Correspondent {id: in.id})
 		SET p.seq = in.seq, p.name = in.name, p.normalizedName = in.key, p.nameKey = in.key, p.nameKeys = in.nameKeys,
 		    p.honorific = in.honorific, p.aliases = in.aliases, p.emails = in.emails,
-		    p.authorityIds = in.authorityIds, p.createdAt = $now
+		    p.authorityIds = in.authorityIds, p.createdAt = $now,
+		    p.openAliases = [], p.openEmails = [], p.openAuthorityIds = [], p.openNameKeys = []
 		`+registerKeys("p"),
 		map[string]any{"inputs": rows, "now": r.now})
 }
@@ -478,7 +494,8 @@ func (r *resolver) createOrganisations(rows []map[string]any) error {
 		CREATE (o:Organisation:Correspondent {id: in.id})
 		SET o.seq = in.seq, o.name = in.name, o.normalizedName = in.key, o.nameKey = in.key, o.nameKeys = in.nameKeys,
 		    o.acronym = in.acronym, o.kind = in.kind, o.aliases = in.aliases,
-		    o.authorityIds = in.authorityIds, o.createdAt = $now
+		    o.authorityIds = in.authorityIds, o.createdAt = $now,
+		    o.openAliases = [], o.openAuthorityIds = [], o.openNameKeys = []
 		`+registerKeys("o"),
 		map[string]any{"inputs": rows, "now": r.now})
 }
@@ -530,7 +547,8 @@ func (r *resolver) resolveOffice(o *domain.OfficeInput, field string) (string, b
 			MATCH (o:Office {id: $id})
 			WHERE $title IS NOT NULL
 			SET o.title = $title, o.normalizedTitle = $key, o.nameKey = $key,
-			    o.nameKeys = o.nameKeys + [k IN [$key] WHERE NOT k IN o.nameKeys | k]`,
+			    o.nameKeys = o.nameKeys + [k IN [$key] WHERE NOT k IN o.nameKeys | k],
+			    o.openNameKeys = coalesce(o.openNameKeys, []) + [k IN [$key] WHERE NOT k IN coalesce(o.openNameKeys, []) | k]`,
 			map[string]any{"id": o.ID, "title": opt(o.Title), "key": key})
 		if err == nil && org != nil {
 			err = r.link(domain.Link{Kind: domain.LinkOf, From: o.ID, To: org.(string)}, field+".of")
@@ -548,7 +566,8 @@ func (r *resolver) resolveOffice(o *domain.OfficeInput, field string) (string, b
 	id = newID()
 	err = exec(r.ctx, r.tx, `
 		CREATE (o:Office:Correspondent {id: $id})
-		SET o.seq = $seq, o.title = $title, o.normalizedTitle = $key, o.nameKey = $key, o.nameKeys = [$key], o.createdAt = $now
+		SET o.seq = $seq, o.title = $title, o.normalizedTitle = $key, o.nameKey = $key, o.nameKeys = [$key], o.createdAt = $now,
+		    o.openNameKeys = [$key]
 		WITH o
 		MATCH (org:Organisation {id: $org})
 		CREATE (o)-[:OF]->(org)`,
@@ -618,7 +637,7 @@ func (r *resolver) createPlaces(rows []map[string]any) error {
 // stub letter.
 func (r *resolver) letterRef(ref *domain.LetterRef, field string) (string, error) {
 	id, err := r.resolveLetterRef(ref, field)
-	r.saw(id)
+	r.saw(claim{id: id})
 	return id, err
 }
 

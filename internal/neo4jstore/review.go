@@ -29,7 +29,7 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]Duplicate, error) {
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]Duplicate, error) {
 		recs, err := collect(ctx, tx, `
 			MATCH (c:Correspondent) WHERE c:Person OR c:Organisation
-			RETURN `+correspondentProjection+` AS c, c.nameKey AS key
+			RETURN `+writer.correspondentProjection()+` AS c, c.nameKey AS key
 			ORDER BY key, c.id`, nil)
 		if err != nil {
 			return nil, err

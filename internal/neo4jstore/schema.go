@@ -52,7 +52,7 @@ var schema = []string{
 	// provenance.go), so that their hits are ranked among visible nodes alone.
 	`CREATE FULLTEXT INDEX letter_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.searchText]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
-	`CREATE FULLTEXT INDEX correspondent_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.nameKeys]
+	`CREATE FULLTEXT INDEX correspondent_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.openNameKeys]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
 	// Provenance (provenance.go): the migration's marker.
 	`CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (n:Migration) REQUIRE n.name IS UNIQUE`,

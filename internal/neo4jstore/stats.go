@@ -144,7 +144,7 @@ func (s *Store) TopCorrespondents(ctx context.Context, role domain.Role, n int) 
 			WITH c, `+count+` AS n
 			WHERE n > 0
 			WITH c, n ORDER BY n DESC, c.nameKey, c.id LIMIT $n
-			RETURN `+correspondentProjection+`, n`, map[string]any{"n": n})
+			RETURN `+v.correspondentProjection()+`, n`, map[string]any{"n": n})
 		if err != nil {
 			return nil, err
 		}

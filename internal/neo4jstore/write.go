@@ -131,6 +131,8 @@ type prepared struct {
 	// open are the correspondents the document names other than through a blind
 	// copy, among which its affiliations hold (markSeen).
 	open []string
+	// claims are what the document says of them (openview.go).
+	claims []claim
 }
 
 type assertion struct {
@@ -141,8 +143,8 @@ type assertion struct {
 // prepare resolves in's parties, places and letters (creating what is new) for the
 // letter with id.
 func (r *resolver) prepare(id string, in *domain.LetterInput, field string) (prepared, error) {
-	r.named = map[string]bool{}
-	defer func() { r.named = nil }()
+	r.named, r.claims = map[string]bool{}, nil
+	defer func() { r.named, r.claims = nil, nil }()
 	links, err := r.links(id, in, field)
 	if err != nil {
 		return prepared{}, err
@@ -151,7 +153,7 @@ func (r *resolver) prepare(id string, in *domain.LetterInput, field string) (pre
 	for _, l := range links {
 		direct[l.To] = true
 	}
-	out := prepared{links: links}
+	out := prepared{links: links, claims: r.claims}
 	for n, open := range r.named {
 		if !direct[n] {
 			out.asserted = append(out.asserted, assertion{n, !open})

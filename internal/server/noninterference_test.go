@@ -28,9 +28,30 @@ import (
 // other letter uses. open is the same corpus as a reader should see it.
 func hiddenCorpus(tb testing.TB, letters int, seed uint64) (full, open []domain.LetterInput) {
 	tb.Helper()
-	err := gen.Generate(gen.Config{Letters: letters, Seed: seed}, func(i int, in domain.LetterInput) error {
-		switch i % 10 {
-		case 2, 7: // restricted, and saying more about its parties than anyone else
+	var docs []domain.LetterInput
+	if err := gen.Generate(gen.Config{Letters: letters, Seed: seed}, func(i int, in domain.LetterInput) error {
+		docs = append(docs, in)
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	// A letter that another refers to is not restricted here: a reference from a
+	// visible letter to a restricted one still shows (docs/security.md, Provenance,
+	// what is left).
+	referred := map[string]bool{}
+	for _, in := range docs {
+		for _, ref := range append(append(slices.Clone(in.RepliesTo), in.Related...), mentionedLetters(in)...) {
+			referred["x:"+ref.ExternalID] = ref.ExternalID != ""
+			referred["t:"+ref.Title] = ref.Title != ""
+		}
+	}
+	for i, in := range docs {
+		hide := i%10 == 2 || i%10 == 7
+		if referred["x:"+in.ExternalID] || referred["t:"+in.Title] {
+			hide = false
+		}
+		switch {
+		case hide: // restricted, and saying more about its parties than anyone else
 			in.Restricted = true
 			if len(in.Authors) > 0 && in.Authors[0].Person != nil {
 				p := *in.Authors[0].Person
@@ -46,7 +67,7 @@ func hiddenCorpus(tb testing.TB, letters int, seed uint64) (full, open []domain.
 				Of: &domain.OrganisationInput{Name: fmt.Sprintf("Secret Service %d", i%4)}}})
 			in.RepliesTo = append(in.RepliesTo, domain.LetterRef{Title: fmt.Sprintf("The secret report %d", i)})
 			in.Body += fmt.Sprintf("\n\nThe password is xylophone%d, and the zebra is quiet.", i%3)
-		case 4, 9: // blind copies: someone no other letter names, and someone it does
+		case i%10 == 4 || i%10 == 9: // blind copies: someone no other letter names, and someone it does
 			in.BCC = append(in.BCC, domain.PartyInput{Person: &domain.PersonInput{Name: fmt.Sprintf("Bea Blind %d", i),
 				Emails: []string{fmt.Sprintf("bea%d@blind.example", i)}},
 				MemberOf: &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Blind Society"}}})
@@ -60,12 +81,22 @@ func hiddenCorpus(tb testing.TB, letters int, seed uint64) (full, open []domain.
 			o.BCC = nil
 			open = append(open, o)
 		}
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
+	}
+	if len(open) > len(full)*9/10 {
+		tb.Fatalf("%d of %d letters restricted: too few to test anything", len(full)-len(open), len(full))
 	}
 	return full, open
+}
+
+// mentionedLetters are the letters in mentions.
+func mentionedLetters(in domain.LetterInput) []domain.LetterRef {
+	var out []domain.LetterRef
+	for _, m := range in.Mentions {
+		if m.Letter != nil {
+			out = append(out, *m.Letter)
+		}
+	}
+	return out
 }
 
 // battery is the reads a reader asks, by name. Queries that need a correspondent's

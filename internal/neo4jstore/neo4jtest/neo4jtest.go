@@ -166,6 +166,7 @@ var Volatile = map[string]string{
 	"importedAt": "the time the letter was written",
 	"addedSeq":   "the order letters were written in, which an import takes from its input's order",
 	"seq":        "the time a node was made (newSeq), for identity look-ups to prefer the older",
+	"claims":     "what a letter says of the correspondents it names, by their ids, which differ between databases (the open views made from them are compared)",
 }
 
 // Fingerprint describes the whole graph without what Volatile names (and without the

@@ -1,0 +1,315 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// The open view (docs/security.md, Provenance). A correspondent's details (honorific,
+// acronym, kind, aliases, emails, authority ids, and the name keys that search and the
+// name filter read) come from the documents that name it. Callers below
+// RESTRICTED_ROLE read a second copy of them, the open view (openHonorific,
+// openAliases …), made only of what visible sources say: each letter keeps what it
+// says of each correspondent it names, not through a blind copy (its claims), and
+// the view is those claims folded in the order the letters were written, as the
+// correspondent's own details would be in a graph that held only those letters. A
+// visible letter's claims are folded in as it is written (applyClaims); restricting,
+// deleting or merging folds the view again from all its visible sources
+// (refreshOpenViews).
+
+// claim is what one document says of one node it names: for a person or an
+// organisation, the details of its input (personRow, orgRow); row is nil for a node
+// named by id, and for offices, places and letters, whose view is their own.
+type claim struct {
+	id  string
+	row map[string]any
+}
+
+// claimOf is the claim of an input of a memo kind resolved to id.
+func claimOf(id, kind string, in any) claim {
+	switch in := in.(type) {
+	case *domain.PersonInput:
+		if kind == "person" {
+			return claim{id, claimRow(personRow(in))}
+		}
+	case *domain.OrganisationInput:
+		if kind == "organisation" {
+			return claim{id, claimRow(orgRow(in))}
+		}
+	}
+	return claim{id: id}
+}
+
+// claimFields are the details a claim keeps of a row.
+var claimFields = []string{"name", "key", "honorific", "acronym", "kind", "aliases", "emails", "authorityIds", "nameKeys"}
+
+func claimRow(row map[string]any) map[string]any {
+	out := map[string]any{}
+	for _, k := range claimFields {
+		if v, ok := row[k]; ok && v != nil {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// openView is the open view of one correspondent.
+type openView struct {
+	Honorific, Acronym, Kind            string
+	Aliases, Emails, AuthorityIDs, Keys []string
+}
+
+// viewed is a correspondent as a fold needs it: its own name and keys, and its view.
+type viewed struct {
+	name, normalizedName, acronym string
+	view                          openView
+}
+
+// fold folds one claim c into the view, as updatePeople and updateOrganisations
+// merge an input into a node: the first honorific, acronym and kind stay; another
+// spelling of the name, and the input's aliases, become aliases; emails, authority
+// ids and keys gather.
+func (n *viewed) fold(c map[string]any) {
+	str := func(k string) string { s, _ := c[k].(string); return s }
+	strs := func(k string) []string {
+		switch l := c[k].(type) {
+		case []string:
+			return l
+		case []any:
+			out := make([]string, 0, len(l))
+			for _, e := range l {
+				if s, ok := e.(string); ok {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+		return nil
+	}
+	v := &n.view
+	for _, f := range []struct {
+		to  *string
+		key string
+	}{{&v.Honorific, "honorific"}, {&v.Acronym, "acronym"}, {&v.Kind, "kind"}} {
+		if *f.to == "" {
+			*f.to = str(f.key)
+		}
+	}
+	var aliases []string
+	if name := str("name"); name != "" && str("key") != n.normalizedName &&
+		name != n.acronym && name != str("acronym") {
+		aliases = append(aliases, name)
+	}
+	for _, a := range append(aliases, strs("aliases")...) {
+		if a != n.name && !slices.Contains(v.Aliases, a) {
+			v.Aliases = append(v.Aliases, a)
+		}
+	}
+	for _, f := range []struct {
+		to  *[]string
+		key string
+	}{{&v.Emails, "emails"}, {&v.AuthorityIDs, "authorityIds"}, {&v.Keys, "nameKeys"}} {
+		for _, e := range strs(f.key) {
+			if !slices.Contains(*f.to, e) {
+				*f.to = append(*f.to, e)
+			}
+		}
+	}
+}
+
+// props are the view as stored properties.
+func (v openView) props() map[string]any {
+	return map[string]any{
+		"openHonorific": opt(v.Honorific), "openAcronym": opt(v.Acronym), "openKind": opt(v.Kind),
+		"openAliases": list(v.Aliases), "openEmails": list(v.Emails), "openAuthorityIds": list(v.AuthorityIDs),
+		"openNameKeys": list(v.Keys),
+	}
+}
+
+// readViews reads, for each id, the correspondent as a fold needs it.
+func readViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*viewed, error) {
+	recs, err := collect(ctx, tx, `
+		UNWIND $ids AS id
+		MATCH (n:Correspondent {id: id})
+		RETURN id, n {.name, .title, .normalizedName, .normalizedTitle, .acronym, .openHonorific, .openAcronym, .openKind,
+		              .openAliases, .openEmails, .openAuthorityIds, .openNameKeys}`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*viewed{}
+	for _, rec := range recs {
+		id, _ := rec.Values[0].(string)
+		m := mapOf(rec.Values[1])
+		out[id] = &viewed{
+			name: coalesceStr(str(m, "name"), str(m, "title")), normalizedName: coalesceStr(str(m, "normalizedName"), str(m, "normalizedTitle")),
+			acronym: str(m, "acronym"),
+			view: openView{Honorific: str(m, "openHonorific"), Acronym: str(m, "openAcronym"), Kind: str(m, "openKind"),
+				Aliases: strs(m, "openAliases"), Emails: strs(m, "openEmails"), AuthorityIDs: strs(m, "openAuthorityIds"),
+				Keys: strs(m, "openNameKeys")},
+		}
+	}
+	return out, nil
+}
+
+func coalesceStr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// writeViews stores the views of nodes.
+func writeViews(ctx context.Context, tx neo4j.ManagedTransaction, nodes map[string]*viewed, ids []string) error {
+	rows := make([]map[string]any, 0, len(ids))
+	for _, id := range ids {
+		if n, ok := nodes[id]; ok {
+			rows = append(rows, map[string]any{"id": id, "props": n.view.props()})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return exec(ctx, tx, `
+		UNWIND $rows AS row
+		MATCH (n:Correspondent {id: row.id})
+		SET n += row.props`, map[string]any{"rows": rows})
+}
+
+// applyClaims folds the claims of visible documents, in order, into the views of the
+// correspondents they name, and stores the views that change.
+func applyClaims(ctx context.Context, tx neo4j.ManagedTransaction, claims []claim) error {
+	var ids []string
+	for _, c := range claims {
+		if c.row != nil {
+			ids = append(ids, c.id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	nodes, err := readViews(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	before := map[string]string{}
+	for id, n := range nodes {
+		before[id] = viewKey(n.view)
+	}
+	for _, c := range claims {
+		if n, ok := nodes[c.id]; ok && c.row != nil {
+			n.fold(c.row)
+		}
+	}
+	var changed []string
+	for _, id := range ids {
+		if n, ok := nodes[id]; ok && viewKey(n.view) != before[id] {
+			changed = append(changed, id)
+		}
+	}
+	return writeViews(ctx, tx, nodes, changed)
+}
+
+func viewKey(v openView) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// claimsJSON is the claims property of a source: by node id, what it says of it.
+func claimsJSON(claims []claim) (string, error) {
+	by := map[string][]map[string]any{}
+	for _, c := range claims {
+		if c.row != nil {
+			by[c.id] = append(by[c.id], c.row)
+		}
+	}
+	if len(by) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(by)
+	return string(b), err
+}
+
+// refreshOpenViews folds again, from nothing, the views of the correspondents with
+// ids, from the claims of their visible sources in the order those were written.
+func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	recs, err := collect(ctx, tx, `
+		UNWIND $ids AS id
+		MATCH (n:Correspondent {id: id})
+		CALL {
+			WITH n
+			MATCH (n)--(s)
+			WHERE (s:Letter OR s:Change) AND NOT s:`+hiddenLabel+` AND s.claims IS NOT NULL
+			WITH DISTINCT s
+			RETURN s.claims AS claims ORDER BY coalesce(s.seq, s.id)
+		}
+		RETURN n.id, coalesce(n.mergedIds, []), collect(claims)`, map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	nodes, err := readViews(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	var found []string
+	for _, rec := range recs {
+		id, _ := rec.Values[0].(string)
+		n, ok := nodes[id]
+		if !ok {
+			continue
+		}
+		keys := append([]string{id}, toStrings(rec.Values[1])...)
+		n.view = openView{}
+		for _, raw := range toStrings(rec.Values[2]) {
+			var by map[string][]map[string]any
+			if json.Unmarshal([]byte(raw), &by) != nil {
+				continue
+			}
+			for _, k := range keys {
+				for _, c := range by[k] {
+					n.fold(c)
+				}
+			}
+		}
+		found = append(found, id)
+	}
+	return writeViews(ctx, tx, nodes, found)
+}
+
+// addClaims adds claims to what the letter with id says (a party added to it).
+func addClaims(ctx context.Context, tx neo4j.ManagedTransaction, id string, claims []claim) error {
+	js, err := claimsJSON(claims)
+	if err != nil || js == "" {
+		return err
+	}
+	recs, err := collect(ctx, tx, `MATCH (l:Letter {id: $id}) RETURN l.claims`, map[string]any{"id": id})
+	if err != nil || len(recs) == 0 {
+		return err
+	}
+	by := map[string][]map[string]any{}
+	if old, _ := recs[0].Values[0].(string); old != "" {
+		if err := json.Unmarshal([]byte(old), &by); err != nil {
+			return err
+		}
+	}
+	var more map[string][]map[string]any
+	if err := json.Unmarshal([]byte(js), &more); err != nil {
+		return err
+	}
+	for k, v := range more {
+		by[k] = append(by[k], v...)
+	}
+	b, err := json.Marshal(by)
+	if err != nil {
+		return err
+	}
+	return exec(ctx, tx, `MATCH (l:Letter {id: $id}) SET l.claims = $claims`, map[string]any{"id": id, "claims": string(b)})
+}
