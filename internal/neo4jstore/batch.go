@@ -109,7 +109,7 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 			UNWIND $trefs AS t
 			CALL {
 				WITH t
-				MATCH (l:Letter {titleKey: t})
+				MATCH (l:Letter {titleKey: t}) WHERE NOT l:`+proxyLabel+`
 				RETURN l.id AS id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1
 			}
 			RETURN collect(['t:' + t, id]) AS trefs
@@ -198,9 +198,11 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := b.resolveAhead(ahead); err != nil {
 		return nil, err
 	}
-	var rows, asserts, seen []map[string]any
+	var rows, asserts []map[string]any
 	var links []domain.Link
-	var claims []claim // of the visible documents, in order
+	var claims []claim           // of the visible documents, in order
+	var proxies []map[string]any // their references, for proxies.go
+	var completed []string       // stubs that restricted documents complete
 	for _, i := range writing {
 		created, matched := r.created, r.matched
 		pr, err := r.prepare(ids[i], docs[i], b.fieldOf(i, len(docs)))
@@ -212,8 +214,16 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			asserts = append(asserts, map[string]any{"from": ids[i], "to": a.id, "new": !r.stored[ids[i]], "blind": a.blind})
 		}
 		if !docs[i].Restricted {
-			seen = append(seen, map[string]any{"ids": pr.open})
 			claims = append(claims, pr.claims...)
+			for _, ref := range pr.refs {
+				// A reference by id names the letter itself, which the caller
+				// could name only by seeing it: no stub would stand for it.
+				if ref.ref.ID == "" {
+					proxies = append(proxies, proxyRow(ids[i], ref))
+				}
+			}
+		} else if r.stored[ids[i]] {
+			completed = append(completed, ids[i])
 		}
 		props := letterProps(docs[i], hashes[i], r.now)
 		if props["claims"], err = claimsJSON(pr.claims); err != nil {
@@ -251,13 +261,33 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		map[string]any{"rows": orEmpty(asserts)}); err != nil {
 		return nil, err
 	}
-	if err := markSeen(r.ctx, r.tx, seen); err != nil {
+	if err := markSeen(r.ctx, r.tx, claims); err != nil {
 		return nil, err
 	}
 	if err := applyClaims(r.ctx, r.tx, claims); err != nil {
 		return nil, err
 	}
-	return results, refreshHidden(r.ctx, r.tx, append(b.added[len(b.added)-len(rows):], r.touchedIDs()...))
+	refresh := append(b.added[len(b.added)-len(rows):], r.touchedIDs()...)
+	proxied, err := writeProxies(r.ctx, r.tx, proxies)
+	if err != nil {
+		return nil, err
+	}
+	refresh = append(refresh, proxied...)
+	// A restricted document that completes a stub visible letters refer to leaves
+	// them a proxy in its place; it is hidden first, so that they count as visible.
+	if err := refreshHidden(r.ctx, r.tx, refresh); err != nil {
+		return nil, err
+	}
+	for _, id := range completed {
+		ids, err := refreshProxies(r.ctx, r.tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := refreshHidden(r.ctx, r.tx, ids); err != nil {
+			return nil, err
+		}
+	}
+	return results, nil
 }
 
 // takePositions gives the letters the batch wrote their next positions in the letter

@@ -159,6 +159,9 @@ func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput) (d
 		if err := applyClaims(ctx, tx, r.touched); err != nil {
 			return upserted{}, err
 		}
+		if err := markSeen(ctx, tx, r.touched); err != nil {
+			return upserted{}, err
+		}
 		if err := refreshHidden(ctx, tx, r.touchedIDs()); err != nil {
 			return upserted{}, err
 		}

@@ -227,7 +227,7 @@ func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (lette
 	if !f.IncludeStubs {
 		conds = append(conds, "l.stub = false")
 	}
-	if !v.restricted {
+	if !v.restricted || f.IncludeStubs {
 		conds = append(conds, v.letter("l"))
 	}
 	conds = append(conds, dateConds(f.DateFrom, f.DateTo, params)...)

@@ -82,7 +82,8 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 		if linkSpecs[l.Kind].from != domain.LabelLetter {
 			// A link between correspondents that an editor draws is a direct
 			// edit: it is its own source, and shows both ends.
-			if _, err := recordEdit(ctx, tx, "addLink "+string(l.Kind), []string{l.From, l.To}, nil); err != nil {
+			if _, err := recordEdit(ctx, tx, "addLink "+string(l.Kind), []string{l.From, l.To},
+				[]claim{{id: l.From, rel: l.Kind, to: l.To}}); err != nil {
 				return struct{}{}, err
 			}
 		}

@@ -28,6 +28,10 @@ import (
 type claim struct {
 	id  string
 	row map[string]any
+	// rel and to, when set, say instead that the relationship rel runs from id to
+	// to (a membership, an office held, an office's organisation, a parent).
+	rel domain.LinkKind
+	to  string
 }
 
 // claimOf is the claim of an input of a memo kind resolved to id.
@@ -35,11 +39,11 @@ func claimOf(id, kind string, in any) claim {
 	switch in := in.(type) {
 	case *domain.PersonInput:
 		if kind == "person" {
-			return claim{id, claimRow(personRow(in))}
+			return claim{id: id, row: claimRow(personRow(in))}
 		}
 	case *domain.OrganisationInput:
 		if kind == "organisation" {
-			return claim{id, claimRow(orgRow(in))}
+			return claim{id: id, row: claimRow(orgRow(in))}
 		}
 	}
 	return claim{id: id}
@@ -224,7 +228,10 @@ func viewKey(v openView) string {
 func claimsJSON(claims []claim) (string, error) {
 	by := map[string][]map[string]any{}
 	for _, c := range claims {
-		if c.row != nil {
+		switch {
+		case c.rel != "":
+			by[c.id] = append(by[c.id], map[string]any{"rel": string(c.rel), "to": c.to})
+		case c.row != nil:
 			by[c.id] = append(by[c.id], c.row)
 		}
 	}
@@ -275,7 +282,9 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 			}
 			for _, k := range keys {
 				for _, c := range by[k] {
-					n.fold(c)
+					if c["rel"] == nil {
+						n.fold(c)
+					}
 				}
 			}
 		}

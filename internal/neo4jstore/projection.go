@@ -14,7 +14,7 @@ import (
 // folded copy of the whole text; titleKey, sortDate, nameKeys and the like) stay in
 // the database, so that a page of letters does not carry every text twice.
 const (
-	letterFieldsNoBody = `.id, .title, .subject, .date, .dateText, .datePrecision, .dateNotBefore, .dateNotAfter, .language, .placeText, .sourceFormat, .source, .externalId, .importedAt, .stub`
+	letterFieldsNoBody = `.id, .title, .subject, .date, .dateText, .datePrecision, .dateNotBefore, .dateNotAfter, .language, .placeText, .sourceFormat, .source, .importedAt, .stub`
 	letterFields       = letterFieldsNoBody + `, .body`
 	// nameFields are a correspondent's own, the same for every caller; detailFields
 	// are its details, which a caller below RESTRICTED_ROLE reads from the open view
@@ -45,13 +45,15 @@ func (v visibility) anyNodeMap(x string) string {
 	return v.nodeMap(x, letterFields+", "+nameFields+", "+v.details(x)+", "+v.hashOf(x))
 }
 
-// hashOf is the contentHash entry of the letter bound to x as v may see it: without
-// blind copies (openHash, props.go) unless v sees them.
+// hashOf is the contentHash and externalId entries of the letter bound to x as v may
+// see them: the hash without blind copies (openHash, props.go) unless v sees them,
+// and for a stub that stands for a hidden letter (proxies.go) the external id it was
+// referred to by.
 func (v visibility) hashOf(x string) string {
 	if v.restricted {
-		return "contentHash: " + x + ".contentHash"
+		return "contentHash: " + x + ".contentHash, externalId: " + x + ".externalId"
 	}
-	return "contentHash: " + x + ".openHash"
+	return "contentHash: " + x + ".openHash, externalId: coalesce(" + x + ".externalId, " + x + ".proxyExternalId)"
 }
 
 func (v visibility) nodeMap(x, fields string) string {

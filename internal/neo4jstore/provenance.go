@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"time"
 
@@ -44,43 +45,94 @@ const openTypes = `WROTE|ADDRESSED_TO|CC|ON_BEHALF_OF|MENTIONS|` + string(assert
 
 // structuralTypes are the relationships between correspondents. Each has a seen
 // property, true when a source that a caller below RESTRICTED_ROLE may see asserts
-// it: a visible letter that names both ends (not through a blind copy), or an edit.
+// it: a visible letter whose document gave it (a membership, an office held, an
+// office's organisation, a parent: a claim with rel, openview.go), or an edit.
 const structuralTypes = `HOLDS|MEMBER_OF|OF|PART_OF`
 
-// markSeen marks seen the relationships between correspondents that visible letters
-// assert: for each row, those among row.ids (the correspondents one visible letter
-// names, not through a blind copy). It only ever sets the mark, so it locks only
-// relationships that a letter shows for the first time.
-func markSeen(ctx context.Context, tx neo4j.ManagedTransaction, rows []map[string]any) error {
+// markSeen marks seen the relationships that the claims of visible documents assert.
+// It only ever sets the mark, so it locks only relationships that a letter shows
+// for the first time.
+func markSeen(ctx context.Context, tx neo4j.ManagedTransaction, claims []claim) error {
+	var rows []map[string]any
+	for _, c := range claims {
+		if c.rel != "" {
+			rows = append(rows, map[string]any{"from": c.id, "type": string(c.rel), "to": c.to})
+		}
+	}
 	if len(rows) == 0 {
 		return nil
 	}
 	return exec(ctx, tx, `
 		UNWIND $rows AS row
-		UNWIND row.ids AS id
-		MATCH (a:Correspondent {id: id})-[r:`+structuralTypes+`]->(b:Correspondent)
-		WHERE r.seen IS NULL AND b.id IN row.ids
+		MATCH (a:Correspondent {id: row.from})-[r:`+structuralTypes+`]->(b:Correspondent {id: row.to})
+		WHERE type(r) = row.type AND r.seen IS NULL
 		SET r.seen = true`, map[string]any{"rows": rows})
 }
 
 // refreshSeen recomputes seen on every relationship between correspondents that
-// touches a node of ids, from the sources that assert both its ends: what a
-// restricted or deleted letter alone showed is hidden again. It walks the sources
-// of those nodes, so it is for the rare writes (restricting, deleting, merging).
+// starts at a node of ids, from the claims of the visible sources of that node
+// (merged ids included): what a restricted or deleted letter alone asserted is
+// hidden again. A relationship written before provenance (legacySeen) stays seen.
+// It reads every visible source of those nodes, so it is for the rare writes
+// (restricting, deleting, merging, editing).
 func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	return exec(ctx, tx, `
+	recs, err := collect(ctx, tx, `
 		UNWIND $ids AS id
-		MATCH (:Correspondent {id: id})-[r:`+structuralTypes+`]-(:Correspondent)
-		WITH DISTINCT r
-		WITH r, startNode(r) AS a, endNode(r) AS b
-		WITH r, EXISTS {
-			(a)-[x:`+openTypes+`]-(s)-[y:`+openTypes+`]-(b)
-			WHERE (s:Letter OR s:Change) AND NOT s:`+hiddenLabel+` AND x.blind IS NULL AND y.blind IS NULL
-		} AS seen
-		SET r.seen = CASE WHEN seen THEN true END`, map[string]any{"ids": ids})
+		MATCH (a:Correspondent {id: id})
+		WHERE EXISTS { (a)-[:`+structuralTypes+`]->(:Correspondent) }
+		CALL {
+			WITH a
+			MATCH (a)--(s)
+			WHERE (s:Letter OR s:Change) AND NOT s:`+hiddenLabel+` AND s.claims IS NOT NULL
+			RETURN collect(DISTINCT s.claims) AS claims
+		}
+		RETURN a.id, [a.id] + coalesce(a.mergedIds, []), claims,
+		       [(a)-[r:`+structuralTypes+`]->(b:Correspondent) | [elementId(r), type(r), [b.id] + coalesce(b.mergedIds, []), coalesce(r.legacySeen, false)]]`,
+		map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	var rows []map[string]any
+	for _, rec := range recs {
+		keys := toStrings(rec.Values[1])
+		asserted := map[string]bool{} // type + " " + to
+		for _, raw := range toStrings(rec.Values[2]) {
+			var by map[string][]map[string]any
+			if json.Unmarshal([]byte(raw), &by) != nil {
+				continue
+			}
+			for _, k := range keys {
+				for _, c := range by[k] {
+					if rel, _ := c["rel"].(string); rel != "" {
+						to, _ := c["to"].(string)
+						asserted[rel+" "+to] = true
+					}
+				}
+			}
+		}
+		rels, _ := rec.Values[3].([]any)
+		for _, r := range rels {
+			v, _ := r.([]any)
+			eid, _ := v[0].(string)
+			typ, _ := v[1].(string)
+			legacy, _ := v[3].(bool)
+			seen := legacy
+			for _, to := range toStrings(v[2]) {
+				seen = seen || asserted[typ+" "+to]
+			}
+			rows = append(rows, map[string]any{"eid": eid, "seen": seen})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return exec(ctx, tx, `
+		UNWIND $rows AS row
+		MATCH ()-[r]->() WHERE elementId(r) = row.eid
+		SET r.seen = CASE WHEN row.seen THEN true END`, map[string]any{"rows": rows})
 }
 
 // refreshAll is refreshHidden, then refreshOpenViews and refreshSeen, for the writes
@@ -283,7 +335,7 @@ func (s *Store) migrateProvenance(ctx context.Context) error {
 				MATCH (a:Correspondent)-[r:`+structuralTypes+`]->(b:Correspondent)
 				WHERE r.seen IS NULL AND NOT a:`+hiddenLabel+` AND NOT b:`+hiddenLabel+`
 				WITH r LIMIT 5000
-				SET r.seen = true
+				SET r.seen = true, r.legacySeen = true
 				RETURN count(r)`, nil)
 			if err != nil {
 				return 0, err

@@ -52,6 +52,8 @@ type resolver struct {
 	// claims, while prepare reads one document, are what it says of the nodes it
 	// names other than through a blind copy, in order (provenance.go).
 	claims []claim
+	// letterRefs, while prepare reads one document, are its references to letters.
+	letterRefs []refLink
 	// touched are the nodes the transaction's documents named, in the order met,
 	// whose visibility refreshHidden recomputes when they are written.
 	touched []claim
@@ -68,7 +70,7 @@ func (r *resolver) saw(c claim) {
 	}
 	if r.named != nil {
 		r.named[c.id] = r.named[c.id] || !r.blind
-		if !r.blind && c.row != nil {
+		if !r.blind && (c.row != nil || c.rel != "") {
 			r.claims = append(r.claims, c)
 		}
 	}
@@ -306,6 +308,7 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 		if err != nil {
 			return "", false, err
 		}
+		r.saw(claim{id: id, rel: domain.LinkMemberOf, to: org})
 		if r.once(fmt.Sprint("member", id, org, m.Role, m.From, m.To)) {
 			r.affiliations.members = append(r.affiliations.members, map[string]any{
 				"person": id, "org": org, "role": opt(m.Role), "from": neoDate(m.From), "to": neoDate(m.To)})
@@ -316,6 +319,7 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 		if err != nil {
 			return "", false, err
 		}
+		r.saw(claim{id: id, rel: domain.LinkHolds, to: office})
 		if r.once(fmt.Sprint("holds", id, office, h.From, h.To)) {
 			r.affiliations.holds = append(r.affiliations.holds, map[string]any{
 				"person": id, "office": office, "from": neoDate(h.From), "to": neoDate(h.To)})
@@ -467,6 +471,7 @@ func (r *resolver) resolveOrganisation(o *domain.OrganisationInput, field string
 		if err := r.link(domain.Link{Kind: domain.LinkPartOf, From: id, To: parent}, field+".partOf"); err != nil {
 			return "", false, err
 		}
+		r.saw(claim{id: id, rel: domain.LinkPartOf, to: parent})
 	}
 	return r.counted(id, created, nil)
 }
@@ -552,6 +557,7 @@ func (r *resolver) resolveOffice(o *domain.OfficeInput, field string) (string, b
 			map[string]any{"id": o.ID, "title": opt(o.Title), "key": key})
 		if err == nil && org != nil {
 			err = r.link(domain.Link{Kind: domain.LinkOf, From: o.ID, To: org.(string)}, field+".of")
+			r.saw(claim{id: o.ID, rel: domain.LinkOf, to: org.(string)})
 		}
 		return r.counted(o.ID, false, err)
 	}
@@ -560,6 +566,9 @@ func (r *resolver) resolveOffice(o *domain.OfficeInput, field string) (string, b
 		WHERE CASE WHEN $org IS NULL THEN NOT EXISTS { (o)-[:OF]->() }
 		           ELSE EXISTS { (o)-[:OF]->(:Organisation {id: $org}) } END
 		RETURN o.id ORDER BY coalesce(o.seq, o.id) LIMIT 1`, map[string]any{"key": key, "org": org})
+	if org != nil && id != "" {
+		r.saw(claim{id: id, rel: domain.LinkOf, to: org.(string)})
+	}
 	if err != nil || id != "" {
 		return r.counted(id, false, err)
 	}
@@ -572,6 +581,9 @@ func (r *resolver) resolveOffice(o *domain.OfficeInput, field string) (string, b
 		MATCH (org:Organisation {id: $org})
 		CREATE (o)-[:OF]->(org)`,
 		map[string]any{"id": id, "seq": newSeq(), "title": o.Title, "key": key, "org": org, "now": r.now})
+	if org != nil {
+		r.saw(claim{id: id, rel: domain.LinkOf, to: org.(string)})
+	}
 	return r.counted(id, true, err)
 }
 
@@ -664,7 +676,7 @@ func (r *resolver) resolveLetterRef(ref *domain.LetterRef, field string) (string
 	} else if ref.ExternalID != "" {
 		id, err = r.one(`MATCH (l:Letter {externalId: $x}) RETURN l.id`, map[string]any{"x": ref.ExternalID})
 	} else {
-		id, err = r.one(`MATCH (l:Letter {titleKey: $key}) RETURN l.id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1`,
+		id, err = r.one(`MATCH (l:Letter {titleKey: $key}) WHERE NOT l:`+proxyLabel+` RETURN l.id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1`,
 			map[string]any{"key": titleKey(ref.Title, "")})
 	}
 	if err != nil || id != "" {

@@ -54,7 +54,9 @@ var schema = []string{
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
 	`CREATE FULLTEXT INDEX correspondent_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.openNameKeys]
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
-	// Provenance (provenance.go): the migration's marker.
+	// Provenance (provenance.go): the stubs that stand for restricted letters, and
+	// the migration's marker.
+	`CREATE INDEX proxy_of IF NOT EXISTS FOR (n:Proxy) ON (n.proxyOf)`,
 	`CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (n:Migration) REQUIRE n.name IS UNIQUE`,
 	`CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE`,
 }

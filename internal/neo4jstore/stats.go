@@ -76,10 +76,8 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 	for i, l := range labels {
 		col := fmt.Sprintf("n%d", i)
 		b += "CALL { MATCH (n:" + string(l) + ") RETURN count(n) AS " + col + " }\n"
-		if !v.restricted {
-			b += "CALL { MATCH (n:" + hiddenLabel + ") WHERE n:" + string(l) + " RETURN count(n) AS h" + col + " }\n"
-			col += " - h" + col
-		}
+		b += "CALL { MATCH (n:" + v.excluded() + ") WHERE n:" + string(l) + " RETURN count(n) AS h" + col + " }\n"
+		col += " - h" + col
 		cols = append(cols, col)
 	}
 	var kinds []domain.LinkKind
@@ -89,11 +87,15 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 		}
 		kinds = append(kinds, k)
 		col := fmt.Sprintf("r%d", i)
-		b += "CALL { MATCH ()-[r:" + string(k) + "]->() RETURN count(r) AS " + col + " }\n"
-		if !v.restricted {
-			b += "CALL { MATCH (:" + hiddenLabel + ")-[r:" + string(k) + "]-() WITH DISTINCT r RETURN count(r) AS h" + col + " }\n"
-			col += " - h" + col
+		if linkSpecs[k].from != domain.LabelLetter && !v.restricted {
+			// Between correspondents: those a visible source asserts (seen).
+			b += "CALL { MATCH ()-[r:" + string(k) + "]->() WHERE " + v.rel("r") + " RETURN count(r) AS " + col + " }\n"
+			cols = append(cols, col)
+			continue
 		}
+		b += "CALL { MATCH ()-[r:" + string(k) + "]->() RETURN count(r) AS " + col + " }\n"
+		b += "CALL { MATCH (:" + v.excluded() + ")-[r:" + string(k) + "]-() WITH DISTINCT r RETURN count(r) AS h" + col + " }\n"
+		col += " - h" + col
 		cols = append(cols, col)
 	}
 	b += "CALL { MATCH (l:Letter) WHERE l.stub AND " + v.letter("l") + " RETURN count(l) AS stubs }\nRETURN stubs"

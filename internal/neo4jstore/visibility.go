@@ -28,8 +28,23 @@ const restrictedLabel = "Restricted"
 const hiddenLabel = "Hidden"
 
 // letter is a condition on the letter bound to x (a fixed variable name): that the
-// caller may see it.
-func (v visibility) letter(x string) string { return v.node(x) }
+// caller may see it. A caller who sees restricted letters sees them, not the stubs
+// that stand for them for the others (proxyLabel).
+func (v visibility) letter(x string) string {
+	if v.restricted {
+		return "NOT " + x + ":" + proxyLabel
+	}
+	return v.node(x)
+}
+
+// excluded is the label of the nodes the caller does not see: hidden ones, or for a
+// caller who sees restricted letters the stubs that stand for them.
+func (v visibility) excluded() string {
+	if v.restricted {
+		return proxyLabel
+	}
+	return hiddenLabel
+}
 
 // node is a condition on the node bound to x, of any kind: that the caller may see it.
 func (v visibility) node(x string) string {

@@ -128,11 +128,10 @@ type prepared struct {
 	// office's organisation, an office held), which the letter ASSERTS; blind when
 	// only a blind copy names them (provenance.go).
 	asserted []assertion
-	// open are the correspondents the document names other than through a blind
-	// copy, among which its affiliations hold (markSeen).
-	open []string
 	// claims are what the document says of them (openview.go).
 	claims []claim
+	// refs are its references to letters (proxies.go).
+	refs []refLink
 }
 
 type assertion struct {
@@ -143,8 +142,8 @@ type assertion struct {
 // prepare resolves in's parties, places and letters (creating what is new) for the
 // letter with id.
 func (r *resolver) prepare(id string, in *domain.LetterInput, field string) (prepared, error) {
-	r.named, r.claims = map[string]bool{}, nil
-	defer func() { r.named, r.claims = nil, nil }()
+	r.named, r.claims, r.letterRefs = map[string]bool{}, nil, nil
+	defer func() { r.named, r.claims, r.letterRefs = nil, nil, nil }()
 	links, err := r.links(id, in, field)
 	if err != nil {
 		return prepared{}, err
@@ -153,17 +152,13 @@ func (r *resolver) prepare(id string, in *domain.LetterInput, field string) (pre
 	for _, l := range links {
 		direct[l.To] = true
 	}
-	out := prepared{links: links, claims: r.claims}
+	out := prepared{links: links, claims: r.claims, refs: r.letterRefs}
 	for n, open := range r.named {
 		if !direct[n] {
 			out.asserted = append(out.asserted, assertion{n, !open})
 		}
-		if open {
-			out.open = append(out.open, n)
-		}
 	}
 	slices.SortFunc(out.asserted, func(a, b assertion) int { return strings.Compare(a.id, b.id) })
-	slices.Sort(out.open)
 	return out, nil
 }
 
@@ -219,6 +214,9 @@ func (r *resolver) links(id string, in *domain.LetterInput, field string) ([]dom
 			return nil, err
 		}
 		links = append(links, domain.Link{Kind: domain.LinkMentions, From: id, To: node})
+		if m := in.Mentions[i].Letter; m != nil && node != id {
+			r.letterRefs = append(r.letterRefs, refLink{kind: domain.LinkMentions, to: node, ref: *m})
+		}
 	}
 	for _, refs := range []struct {
 		kind  domain.LinkKind
@@ -232,6 +230,7 @@ func (r *resolver) links(id string, in *domain.LetterInput, field string) ([]dom
 			}
 			if other != id {
 				links = append(links, domain.Link{Kind: refs.kind, From: id, To: other})
+				r.letterRefs = append(r.letterRefs, refLink{kind: refs.kind, to: other, ref: refs.refs[i]})
 			}
 		}
 	}
@@ -427,12 +426,21 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 			if err := exec(ctx, tx, mark, map[string]any{"id": id}); err != nil {
 				return nil, err
 			}
-			// What the letter asserts is seen or hidden with it.
+			// What the letter asserts is seen or hidden with it, and references
+			// to it from visible letters go through a proxy while it is
+			// restricted (proxies.go).
+			if err := refreshHidden(ctx, tx, []string{id}); err != nil {
+				return nil, err
+			}
+			proxied, err := refreshProxies(ctx, tx, id)
+			if err != nil {
+				return nil, err
+			}
 			near, err := neighbours(ctx, tx, id)
 			if err != nil {
 				return nil, err
 			}
-			if err := refreshAll(ctx, tx, append(near, id)); err != nil {
+			if err := refreshAll(ctx, tx, append(append(near, proxied...), id)); err != nil {
 				return nil, err
 			}
 		}
@@ -450,7 +458,12 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 		if err != nil {
 			return struct{}{}, err
 		}
-		recs, err := collect(ctx, tx, `
+		recs, err := collect(ctx, tx, `MATCH (p:`+proxyLabel+` {proxyOf: $id}) RETURN collect(p.id)`, map[string]any{"id": id})
+		if err != nil {
+			return struct{}{}, err
+		}
+		near = append(near, toStrings(recs[0].Values[0])...)
+		recs, err = collect(ctx, tx, `
 			MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
 			DETACH DELETE l
 			RETURN count(*) AS n`, map[string]any{"id": id})
@@ -459,6 +472,10 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 		}
 		if n, _ := recs[0].Values[0].(int64); n == 0 {
 			return struct{}{}, domain.NotFound("letter", id)
+		}
+		// The stubs that stood for it are plain stubs now.
+		if err := unproxy(ctx, tx, id); err != nil {
+			return struct{}{}, err
 		}
 		// Its assertions go with it: what nothing else asserts is removed, and
 		// what only it showed is hidden again.

@@ -1,0 +1,275 @@
+package neo4jstore_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
+)
+
+// The named tests of docs/security.md, Provenance: one for each way restricted
+// letters and blind copies leaked through their surroundings. TestNonInterference
+// (internal/server) checks the property as a whole.
+
+// reader is a caller below RESTRICTED_ROLE.
+var reader = domain.WithRestricted(context.Background(), false)
+
+// names are the display names of what the reader finds with a name filter.
+func readerNames(tb testing.TB, store *neo4jstore.Store, name string) []string {
+	tb.Helper()
+	page, err := store.Correspondents(reader, domain.CorrespondentFilter{Name: name}, domain.PageRequest{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, c := range page.Correspondents {
+		out = append(out, c.DisplayName())
+	}
+	return out
+}
+
+func searchNames(tb testing.TB, ctx context.Context, store *neo4jstore.Store, text string) []string {
+	tb.Helper()
+	hits, err := store.Search(ctx, text, nil, 20)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, h := range hits {
+		switch n := h.Node.(type) {
+		case domain.Correspondent:
+			out = append(out, n.DisplayName())
+		case *domain.Letter:
+			out = append(out, n.Title)
+		}
+	}
+	return out
+}
+
+func TestCorrespondentsOnlyHiddenLettersNameAreHidden(t *testing.T) {
+	store := neo4jtest.Store(t)
+	create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Pat Public")},
+		Recipients: []domain.PartyInput{person("Rhea Reader")}, BCC: []domain.PartyInput{person("Bea Blind")}})
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Pat Public")},
+		Recipients: []domain.PartyInput{person("Jane Informant")},
+		CC:         []domain.PartyInput{{Office: &domain.OfficeInput{Title: "Keeper", Of: &domain.OrganisationInput{Name: "Secret Service"}}}}})
+	for _, name := range []string{"Bea", "Jane", "Keeper", "Secret"} {
+		if got := readerNames(t, store, name); len(got) != 0 {
+			t.Errorf("reader's correspondents named %q = %q, want none", name, got)
+		}
+		if got := searchNames(t, reader, store, name); len(got) != 0 {
+			t.Errorf("reader's search for %q = %q, want nothing", name, got)
+		}
+		if got := searchNames(t, neo4jtest.Context(), store, name); len(got) == 0 {
+			t.Errorf("editor's search for %q found nothing", name)
+		}
+	}
+	for _, name := range []string{"Bea Blind", "Jane Informant"} {
+		if n, err := store.Node(reader, personID(t, name)); err == nil {
+			t.Errorf("reader's node(%s) = %v, want NOT_FOUND", name, n)
+		}
+	}
+	n, err := store.CountCorrespondents(reader, domain.CorrespondentFilter{})
+	if err != nil || n != 2 {
+		t.Errorf("reader's count of correspondents = %d, %v; want 2 (Pat and Rhea)", n, err)
+	}
+}
+
+func TestDetailsOnlyHiddenLettersGiveAreHidden(t *testing.T) {
+	store := neo4jtest.Store(t)
+	create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Pat Public")},
+		Recipients: []domain.PartyInput{{Organisation: &domain.OrganisationInput{Name: "Open Society"}}}})
+	secret := domain.PartyInput{Person: &domain.PersonInput{Name: "Pat Public", Honorific: "Dr.", Aliases: []string{"Agent P"},
+		Emails: []string{"pat@hidden.example"}, AuthorityIDs: []string{"https://www.wikidata.org/wiki/Q99"}},
+		MemberOf: &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Open Society"}, Role: "informant"}}
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{secret},
+		Recipients: []domain.PartyInput{person("Rhea Reader")}})
+	create(t, store, domain.LetterInput{Title: "Blind", Authors: []domain.PartyInput{person("Rhea Reader")},
+		Recipients: []domain.PartyInput{person("Sam")}, BCC: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Pat Public",
+			Aliases: []string{"Blind P"}}}}})
+	pat := personID(t, "Pat Public")
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		want string
+	}{
+		{"reader", reader, "honorific  aliases [] emails [] ids [] memberships 0"},
+		{"editor", neo4jtest.Context(), "honorific Dr. aliases [Agent P Blind P] emails [pat@hidden.example] ids [https://www.wikidata.org/wiki/Q99] memberships 1"},
+	} {
+		c, err := store.Correspondent(tc.ctx, pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := c.(*domain.Person)
+		ms, err := store.Memberships(tc.ctx, []string{pat})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := "honorific " + p.Honorific + " aliases " + sprint(p.Aliases) + " emails " + sprint(p.Emails) +
+			" ids " + sprint(p.AuthorityIDs) + " memberships " + sprint(len(ms[pat]))
+		if got != tc.want {
+			t.Errorf("%s sees %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	if got := searchNames(t, reader, store, "Agent"); len(got) != 0 {
+		t.Errorf("reader's search for an alias only a restricted letter gives = %q", got)
+	}
+	// Unrestricting the letter shows what it says; restricting it again hides it.
+	open, shut := false, true
+	closed := letterID(t, "Closed")
+	for _, tc := range []struct {
+		restricted *bool
+		want       []string
+	}{{&open, []string{"Agent P"}}, {&shut, nil}} {
+		if _, err := store.UpdateLetter(neo4jtest.Context(), closed, domain.LetterPatch{Restricted: tc.restricted}); err != nil {
+			t.Fatal(err)
+		}
+		c, err := store.Correspondent(reader, pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.(*domain.Person).Aliases; !slices.Equal(got, tc.want) {
+			t.Errorf("restricted %v: reader's aliases = %q, want %q", *tc.restricted, got, tc.want)
+		}
+	}
+}
+
+func TestStubsOfHiddenLettersAreHidden(t *testing.T) {
+	store := neo4jtest.Store(t)
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Pat Public")},
+		RepliesTo: []domain.LetterRef{{Title: "The secret report"}}, Related: []domain.LetterRef{{ExternalID: "<secret@example.org>"}}})
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		want int
+	}{{"reader", reader, 0}, {"editor", neo4jtest.Context(), 3}} {
+		n, err := store.CountLetters(tc.ctx, domain.LetterFilter{IncludeStubs: true})
+		if err != nil || n != tc.want {
+			t.Errorf("%s counts %d letters and stubs (%v), want %d", tc.name, n, err, tc.want)
+		}
+	}
+	rows := neo4jtest.Exec(t, `MATCH (l:Letter {stub: true}) RETURN l.importedAt AS at`, nil)
+	for _, r := range rows {
+		if at := r["at"]; at == nil || sprint(at) != "1970-01-01 00:00:00 +0000 UTC" {
+			t.Errorf("a stub's importedAt = %v, want the epoch: it would date the restricted letter", at)
+		}
+	}
+}
+
+func TestContentHashOfReadersLeavesBlindCopiesOut(t *testing.T) {
+	store := neo4jtest.Store(t)
+	in := domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Pat Public")},
+		Recipients: []domain.PartyInput{person("Rhea Reader")}, BCC: []domain.PartyInput{person("Bea Blind")}}
+	l := create(t, store, in)
+	open := in
+	open.BCC = nil
+	if err := open.Normalize("input"); err != nil {
+		t.Fatal(err)
+	}
+	full := in
+	if err := full.Normalize("input"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		want string
+	}{{"reader", reader, domain.ContentHash(&open)}, {"editor", neo4jtest.Context(), domain.ContentHash(&full)}} {
+		got, err := store.Letter(tc.ctx, l.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ContentHash != tc.want {
+			t.Errorf("%s reads contentHash %s, want %s", tc.name, got.ContentHash, tc.want)
+		}
+	}
+}
+
+func TestSearchFillsItsPageWithVisibleHits(t *testing.T) {
+	store := neo4jtest.Store(t)
+	// Restricted letters that say "walrus" often rank first for the editor.
+	for _, title := range []string{"Walrus walrus walrus 1", "Walrus walrus walrus 2", "Walrus walrus walrus 3"} {
+		create(t, store, domain.LetterInput{Title: title, Restricted: true, Body: "walrus walrus walrus"})
+	}
+	for _, title := range []string{"Open 1", "Open 2", "Open 3"} {
+		create(t, store, domain.LetterInput{Title: title, Body: "A word on the walrus, and on much else besides."})
+	}
+	hits, err := store.Search(reader, "walrus", []domain.Label{domain.LabelLetter}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 2 {
+		t.Errorf("reader's search for 2 hits gave %d", len(hits))
+	}
+}
+
+func TestProxyStandsForARestrictedLetter(t *testing.T) {
+	store := neo4jtest.Store(t)
+	create(t, store, domain.LetterInput{Title: "Secret", ExternalID: "<secret@example.org>", Restricted: true,
+		Authors: []domain.PartyInput{person("Pat Public")}})
+	reply := create(t, store, domain.LetterInput{Title: "Re: something", Authors: []domain.PartyInput{person("Rhea Reader")},
+		RepliesTo: []domain.LetterRef{{ExternalID: "<secret@example.org>"}}})
+	stands := func(ctx context.Context) string {
+		l, err := store.Letter(ctx, reply.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.RepliesTo) != 1 {
+			return sprint(len(l.RepliesTo)) + " replied to"
+		}
+		p := l.RepliesTo[0]
+		return p.Title + " " + p.ExternalID + " stub " + sprint(p.Stub)
+	}
+	if got, want := stands(reader), " <secret@example.org> stub true"; got != want {
+		t.Errorf("reader sees the reply to %q, want %q: a stub, as if the letter had never been written", got, want)
+	}
+	if got, want := stands(neo4jtest.Context()), "Secret <secret@example.org> stub false"; got != want {
+		t.Errorf("editor sees the reply to %q, want %q", got, want)
+	}
+	// Published, the letter is the reply's parent for everyone, and the stub goes.
+	open := false
+	if _, err := store.UpdateLetter(neo4jtest.Context(), letterID(t, "Secret"), domain.LetterPatch{Restricted: &open}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := stands(reader), "Secret <secret@example.org> stub false"; got != want {
+		t.Errorf("after publishing, reader sees the reply to %q, want %q", got, want)
+	}
+	if n := neo4jtest.Exec(t, `MATCH (p:Proxy) RETURN count(p) AS n`, nil)[0]["n"]; n != int64(0) {
+		t.Errorf("%v proxies left after publishing", n)
+	}
+}
+
+func TestDeletingALetterRemovesWhatOnlyItAsserted(t *testing.T) {
+	store := neo4jtest.Store(t)
+	keep := create(t, store, domain.LetterInput{Title: "Keep", Authors: []domain.PartyInput{person("Pat Public")}})
+	gone := create(t, store, domain.LetterInput{Title: "Gone", Authors: []domain.PartyInput{person("Pat Public")},
+		Recipients: []domain.PartyInput{{Office: &domain.OfficeInput{Title: "Keeper", Of: &domain.OrganisationInput{Name: "Only Here"}}}},
+		RepliesTo:  []domain.LetterRef{{Title: "Only here too"}}})
+	if err := store.DeleteLetter(neo4jtest.Context(), gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	rows := neo4jtest.Exec(t, `MATCH (n) WHERE n:Correspondent OR n:Letter RETURN coalesce(n.name, n.title) AS name ORDER BY name`, nil)
+	var got []string
+	for _, r := range rows {
+		got = append(got, sprint(r["name"]))
+	}
+	if want := []string{"Keep", "Pat Public"}; !slices.Equal(got, want) {
+		t.Errorf("after deleting %q: %q, want %q", gone.Title, got, want)
+	}
+	_ = keep
+}
+
+func letterID(tb testing.TB, title string) string {
+	tb.Helper()
+	rows := neo4jtest.Exec(tb, `MATCH (l:Letter {title: $t}) WHERE NOT l:Proxy RETURN l.id AS id`, map[string]any{"t": title})
+	if len(rows) != 1 {
+		tb.Fatalf("%d letters titled %q, want 1", len(rows), title)
+	}
+	return rows[0]["id"].(string)
+}
+
+func sprint(v any) string { return fmt.Sprint(v) }
