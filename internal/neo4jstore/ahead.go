@@ -127,7 +127,9 @@ func (k *kindAhead) resolveRound(r *resolver, round []aheadInput) error {
 			r.fresh[in.memo] = true
 		case m.complete:
 			r.cache[in.memo] = m.id
+			r.fresh[in.memo] = r.hiddenFound[m.id] // counted as made (foundHidden)
 		default:
+			r.fresh[in.memo] = r.hiddenFound[m.id]
 			row := withID(rows[i], m.id)
 			row["rename"] = false
 			update = append(update, row)

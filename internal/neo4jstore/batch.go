@@ -93,8 +93,16 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 		}
 		CALL {
 			UNWIND $docs AS d
-			OPTIONAL MATCH (same:Letter {contentHash: d.hash})
-			OPTIONAL MATCH (ext:Letter {externalId: d.x})
+			CALL {
+				WITH d
+				OPTIONAL MATCH (same:Letter {contentHash: d.hash}) WHERE `+b.seen("same")+`
+				RETURN same ORDER BY same.hashScope = '`+scopeHidden+`' LIMIT 1
+			}
+			CALL {
+				WITH d
+				OPTIONAL MATCH (ext:Letter {externalId: d.x}) WHERE `+b.seen("ext")+`
+				RETURN ext ORDER BY ext.hashScope = '`+scopeHidden+`' LIMIT 1
+			}
 			OPTIONAL MATCH (stub:Letter {stubKey: d.t})
 			WITH d, same, ext, stub ORDER BY coalesce(stub.seq, stub.id)
 			WITH d, head(collect(same.id)) AS same, head(collect(ext.id)) AS ext, head(collect(ext.stub)) AS extStub, head(collect(stub.id)) AS stub
@@ -102,14 +110,18 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 		}
 		CALL {
 			UNWIND $xrefs AS x
-			MATCH (l:Letter {externalId: x})
-			RETURN collect(['x:' + x, l.id]) AS xrefs
+			CALL {
+				WITH x
+				MATCH (l:Letter {externalId: x}) WHERE `+b.seen("l")+`
+				RETURN l.id AS id ORDER BY l.hashScope = '`+scopeHidden+`' LIMIT 1
+			}
+			RETURN collect(['x:' + x, id]) AS xrefs
 		}
 		CALL {
 			UNWIND $trefs AS t
 			CALL {
 				WITH t
-				MATCH (l:Letter {titleKey: t}) WHERE NOT l:`+proxyLabel+`
+				MATCH (l:Letter {titleKey: t}) WHERE NOT l:`+proxyLabel+` AND `+b.seen("l")+`
 				RETURN l.id AS id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1
 			}
 			RETURN collect(['t:' + t, id]) AS trefs
@@ -240,7 +252,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := exec(r.ctx, r.tx, `
 		UNWIND $rows AS row
 		MERGE (l:Letter {id: row.id})
-		SET l += row.props
+		SET l += row.props, l.hashScope = CASE WHEN row.restricted THEN '`+scopeHidden+`' ELSE '`+scopeOpen+`' END
 		FOREACH (_ IN CASE WHEN row.restricted THEN [1] ELSE [] END | SET l:`+restrictedLabel+`)`, map[string]any{"rows": rows}); err != nil {
 		return nil, err
 	}
@@ -305,6 +317,16 @@ func (b *batch) takePositions() error {
 		UNWIND range(0, size($ids) - 1) AS i
 		MATCH (l:Letter {id: $ids[i]})
 		SET l.addedSeq = base + i + 1`, map[string]any{"ids": b.added, "feed": feedSequence})
+}
+
+// seen is a condition on the letter bound to x: that the batch's writer may see it.
+// A writer below RESTRICTED_ROLE neither finds a restricted letter as the same
+// document nor refers to it: what it writes is what it would be in a graph without it.
+func (b *batch) seen(x string) string {
+	if visibilityOf(b.r.ctx).restricted {
+		return "true"
+	}
+	return "NOT " + x + ":" + hiddenLabel
 }
 
 // fieldOf names document i of n in errors.

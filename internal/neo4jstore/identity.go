@@ -76,10 +76,10 @@ func findEach(label domain.Label, allowed, complete, order string) string {
 			WHERE ` + allowed + `
 			RETURN n.id AS id,
 			       all(key IN in.keys WHERE EXISTS { (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n) })
-			       AND (` + complete + `) AS complete
+			       AND (` + complete + `) AS complete, n:` + hiddenLabel + ` AS hidden
 			ORDER BY ` + order + ` LIMIT 1
 		}
-		RETURN in.i, id, complete`
+		RETURN in.i, id, complete, hidden`
 }
 
 // registerKeys is the tail of a statement that writes, for each row in, the node

@@ -31,6 +31,13 @@ func newID() string {
 	return id.String()
 }
 
+// The scopes of a letter's content hash and external id (schema.go): a restricted
+// letter's are unique among restricted letters, the others' among the others.
+const (
+	scopeOpen   = "open"
+	scopeHidden = "hidden"
+)
+
 // newSeq returns the order in which a node was made, a ULID, for the identity
 // look-ups that prefer the older of two equal candidates (and so resolve a batch as
 // they would its documents one by one). It is internal: no read returns it, since
@@ -98,6 +105,7 @@ func stubProps(ref *domain.LetterRef) map[string]any {
 		"datePrecision": string(domain.PrecisionUnknown),
 		"sortDate":      neo4j.DateOf(undatedSortDate),
 		"stub":          true,
+		"hashScope":     scopeOpen,
 		"importedAt":    stubImportedAt,
 		"seq":           newSeq(),
 	}

@@ -21,7 +21,9 @@ import (
 // see, through a link other than BCC, or an edit. The rule is kept as a label,
 // hiddenLabel, on the nodes no visible source asserts, so that reads test a label
 // and never walk sources; every write that adds or removes a source, or changes
-// whether a source is visible, calls refreshHidden on the nodes it touched.
+// whether a source is visible, calls refreshHidden on the nodes it touched. The
+// details of correspondents (openview.go), the relationships between them (seen,
+// below) and the references to restricted letters (proxies.go) follow the same rule.
 
 // searchableLabel marks the letters (no stubs) and correspondents that a caller below
 // RESTRICTED_ROLE may see, for the full-text indexes that rank hits for such a
@@ -38,10 +40,6 @@ const assertsRel domain.LinkKind = "ASSERTS"
 // correspondent or place n. BCC is not among the types: a blind copy shows nothing.
 const visibleSource = `(EXISTS { (n)-[:WROTE]->(s:Letter) WHERE NOT s:` + hiddenLabel + ` }
 	  OR EXISTS { (n)<-[a:ADDRESSED_TO|CC|ON_BEHALF_OF|MENTIONS|WRITTEN_AT|` + string(assertsRel) + `]-(s) WHERE NOT s:` + hiddenLabel + ` AND a.blind IS NULL })`
-
-// openTypes are the relationships by which a source asserts a correspondent other
-// than through a blind copy (an ASSERTS with blind set came through one).
-const openTypes = `WROTE|ADDRESSED_TO|CC|ON_BEHALF_OF|MENTIONS|` + string(assertsRel)
 
 // structuralTypes are the relationships between correspondents. Each has a seen
 // property, true when a source that a caller below RESTRICTED_ROLE may see asserts
@@ -270,6 +268,12 @@ func (s *Store) migrateProvenance(ctx context.Context) error {
 		recs, err := collect(ctx, tx, `MATCH (m:Migration {name: $name}) RETURN m.name`, map[string]any{"name": marker})
 		if err != nil || len(recs) > 0 {
 			return true, err
+		}
+		// Letters written before scoped uniqueness (schema.go).
+		if err := exec(ctx, tx, `
+			MATCH (l:Letter) WHERE l.hashScope IS NULL
+			SET l.hashScope = CASE WHEN l:`+restrictedLabel+` THEN 'hidden' ELSE 'open' END`, nil); err != nil {
+			return false, err
 		}
 		// Letters written before openHash existed: without blind copies, their
 		// hash is the one readers may read; with them, readers get none.

@@ -273,3 +273,42 @@ func letterID(tb testing.TB, title string) string {
 }
 
 func sprint(v any) string { return fmt.Sprint(v) }
+
+// TestWritesTellNothingOfHiddenLetters: a writer below RESTRICTED_ROLE writing what
+// a restricted letter holds (the same document, its external id, a person only it
+// names) gets the answers a graph without it would give.
+func TestWritesTellNothingOfHiddenLetters(t *testing.T) {
+	store := neo4jtest.Store(t)
+	secret := domain.LetterInput{Title: "Secret", ExternalID: "<secret@example.org>",
+		Authors: []domain.PartyInput{person("Jane Informant")}}
+	hidden := secret
+	hidden.Restricted = true
+	r := create(t, store, hidden)
+
+	l, created, err := store.CreateLetter(reader, secret)
+	if err != nil || !created || l.ID == r.ID {
+		t.Errorf("the same document by a writer who may not see the restricted one: created %v, %v, same letter %v; want a new letter",
+			created, err, l != nil && l.ID == r.ID)
+	}
+	results, err := store.ImportLetters(reader, []domain.LetterInput{{Title: "Another",
+		Authors: []domain.PartyInput{person("Jane Informant")}, Recipients: []domain.PartyInput{person("Someone New")}}})
+	if err != nil || results[0].Err != nil {
+		t.Fatal(err, results[0].Err)
+	}
+	// Jane is one of the writer's letters now, so "Another" matches her.
+	if got := results[0]; got.CorrespondentsCreated != 1 || got.CorrespondentsMatched != 1 {
+		t.Errorf("import: %d created, %d matched; want 1 and 1 (Jane, from the writer's own letter)",
+			got.CorrespondentsCreated, got.CorrespondentsMatched)
+	}
+	// A person only a restricted letter names counts as made, not found.
+	create(t, store, domain.LetterInput{Title: "Hidden too", Restricted: true, Authors: []domain.PartyInput{person("Only In Hiding")}})
+	results, err = store.ImportLetters(reader, []domain.LetterInput{{Title: "Third",
+		Authors: []domain.PartyInput{person("Only In Hiding")}}})
+	if err != nil || results[0].Err != nil {
+		t.Fatal(err, results[0].Err)
+	}
+	if got := results[0]; got.CorrespondentsCreated != 1 || got.CorrespondentsMatched != 0 {
+		t.Errorf("import naming a person only a restricted letter names: %d created, %d matched; want 1 and 0",
+			got.CorrespondentsCreated, got.CorrespondentsMatched)
+	}
+}

@@ -57,6 +57,9 @@ type resolver struct {
 	// touched are the nodes the transaction's documents named, in the order met,
 	// whose visibility refreshHidden recomputes when they are written.
 	touched []claim
+	// hiddenFound are hidden nodes that identity look-ups found for a caller below
+	// RESTRICTED_ROLE, not yet counted (foundHidden).
+	hiddenFound map[string]bool
 	// deps, by memo key, are the nodes an input named through others when it was
 	// resolved (an office's organisation, a parent): a later document that names
 	// the same input names them too, though the cache answers for it.
@@ -120,6 +123,10 @@ func orEmpty(rows []map[string]any) []map[string]any {
 
 // counted records whether a correspondent was created or matched, and passes on id.
 func (r *resolver) counted(id string, created bool, err error) (string, bool, error) {
+	if r.hiddenFound[id] {
+		delete(r.hiddenFound, id) // the first time only: a repeat matches what it made
+		created = true
+	}
 	if err == nil {
 		if created {
 			r.created++
@@ -220,9 +227,25 @@ func (r *resolver) findEach(cypher string, inputs []map[string]any) (map[int64]m
 		i, _ := rec.Values[0].(int64)
 		id, _ := rec.Values[1].(string)
 		complete, _ := rec.Values[2].(bool)
+		if hidden, _ := rec.Values[3].(bool); hidden {
+			r.foundHidden(id)
+		}
 		out[i] = match{id, complete}
 	}
 	return out, nil
+}
+
+// foundHidden records that an identity look-up found the hidden node id. To a
+// caller below RESTRICTED_ROLE it counts as created, not matched: in a graph without
+// what hides it, the input would have made it (provenance.go).
+func (r *resolver) foundHidden(id string) {
+	if visibilityOf(r.ctx).restricted {
+		return
+	}
+	if r.hiddenFound == nil {
+		r.hiddenFound = map[string]bool{}
+	}
+	r.hiddenFound[id] = true
 }
 
 // find runs an identity look-up for one input row.
@@ -233,13 +256,19 @@ func (r *resolver) find(cypher string, row map[string]any) (string, bool, error)
 	return m.id, m.complete, err
 }
 
-// one runs a query expected to return at most one id.
+// one runs a query expected to return at most one id, and, as a second value if
+// any, whether the node is hidden (foundHidden).
 func (r *resolver) one(cypher string, params map[string]any) (string, error) {
 	recs, err := collect(r.ctx, r.tx, cypher, params)
 	if err != nil || len(recs) == 0 {
 		return "", err
 	}
 	id, _ := recs[0].Values[0].(string)
+	if len(recs[0].Values) > 1 {
+		if hidden, _ := recs[0].Values[1].(bool); hidden {
+			r.foundHidden(id)
+		}
+	}
 	return id, nil
 }
 
@@ -565,7 +594,7 @@ func (r *resolver) resolveOffice(o *domain.OfficeInput, field string) (string, b
 		MATCH (o:Office {normalizedTitle: $key})
 		WHERE CASE WHEN $org IS NULL THEN NOT EXISTS { (o)-[:OF]->() }
 		           ELSE EXISTS { (o)-[:OF]->(:Organisation {id: $org}) } END
-		RETURN o.id ORDER BY coalesce(o.seq, o.id) LIMIT 1`, map[string]any{"key": key, "org": org})
+		RETURN o.id, o:`+hiddenLabel+` ORDER BY coalesce(o.seq, o.id) LIMIT 1`, map[string]any{"key": key, "org": org})
 	if org != nil && id != "" {
 		r.saw(claim{id: id, rel: domain.LinkOf, to: org.(string)})
 	}
@@ -674,9 +703,10 @@ func (r *resolver) resolveLetterRef(ref *domain.LetterRef, field string) (string
 	if known, ok := r.refs[key]; ok {
 		id = known
 	} else if ref.ExternalID != "" {
-		id, err = r.one(`MATCH (l:Letter {externalId: $x}) RETURN l.id`, map[string]any{"x": ref.ExternalID})
+		id, err = r.one(`MATCH (l:Letter {externalId: $x}) WHERE `+visibilityOf(r.ctx).node("l")+`
+			RETURN l.id ORDER BY l.hashScope = '`+scopeHidden+`' LIMIT 1`, map[string]any{"x": ref.ExternalID})
 	} else {
-		id, err = r.one(`MATCH (l:Letter {titleKey: $key}) WHERE NOT l:`+proxyLabel+` RETURN l.id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1`,
+		id, err = r.one(`MATCH (l:Letter {titleKey: $key}) WHERE NOT l:`+proxyLabel+` AND `+visibilityOf(r.ctx).node("l")+` RETURN l.id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1`,
 			map[string]any{"key": titleKey(ref.Title, "")})
 	}
 	if err != nil || id != "" {

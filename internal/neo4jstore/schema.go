@@ -16,9 +16,17 @@ var schema = []string{
 	`CREATE CONSTRAINT office_id IF NOT EXISTS FOR (n:Office) REQUIRE n.id IS UNIQUE`,
 	`CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE`,
 	`CREATE CONSTRAINT correspondent_id IF NOT EXISTS FOR (n:Correspondent) REQUIRE n.id IS UNIQUE`,
-	// The same document is one letter; a Message-ID or CMIF key names one letter.
-	`CREATE CONSTRAINT letter_content_hash IF NOT EXISTS FOR (n:Letter) REQUIRE n.contentHash IS UNIQUE`,
-	`CREATE CONSTRAINT letter_external_id IF NOT EXISTS FOR (n:Letter) REQUIRE n.externalId IS UNIQUE`,
+	// The same document is one letter; a Message-ID or CMIF key names one letter;
+	// each among the letters of one scope (hashScope: 'open', or 'hidden' for a
+	// restricted letter), so that a writer who may not see restricted letters writes
+	// a new letter where one of theirs has the same content, and learns nothing of
+	// it (docs/security.md, Provenance). The first constraints held across scopes.
+	`DROP CONSTRAINT letter_content_hash IF EXISTS`,
+	`DROP CONSTRAINT letter_external_id IF EXISTS`,
+	`CREATE CONSTRAINT letter_content_hash_scope IF NOT EXISTS FOR (n:Letter) REQUIRE (n.contentHash, n.hashScope) IS UNIQUE`,
+	`CREATE CONSTRAINT letter_external_id_scope IF NOT EXISTS FOR (n:Letter) REQUIRE (n.externalId, n.hashScope) IS UNIQUE`,
+	`CREATE INDEX letter_content_hash_lookup IF NOT EXISTS FOR (n:Letter) ON (n.contentHash)`,
+	`CREATE INDEX letter_external_id_lookup IF NOT EXISTS FOR (n:Letter) ON (n.externalId)`,
 	// Identity keys (identity.go): authority ids, emails and names that find a node.
 	`CREATE CONSTRAINT identity_key IF NOT EXISTS FOR (n:IdentityKey) REQUIRE n.key IS UNIQUE`,
 	// Counters (feed.go): the position of each letter added.

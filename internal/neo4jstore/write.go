@@ -419,9 +419,9 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 			return nil, err
 		}
 		if p.Restricted != nil {
-			mark := `MATCH (l:Letter {id: $id}) REMOVE l:` + restrictedLabel
+			mark := `MATCH (l:Letter {id: $id}) REMOVE l:` + restrictedLabel + ` SET l.hashScope = '` + scopeOpen + `'`
 			if *p.Restricted {
-				mark = `MATCH (l:Letter {id: $id}) SET l:` + restrictedLabel
+				mark = `MATCH (l:Letter {id: $id}) SET l:` + restrictedLabel + `, l.hashScope = '` + scopeHidden + `'`
 			}
 			if err := exec(ctx, tx, mark, map[string]any{"id": id}); err != nil {
 				return nil, err
