@@ -36,7 +36,8 @@ func (s *Store) LettersAdded(ctx context.Context, after int64, limit int) ([]dom
 			WITH l ORDER BY l.addedSeq LIMIT $limit
 			RETURN l.addedSeq AS seq, `+v.letterProjection()+` AS letter,
 				[(l)-[:WROTE|ADDRESSED_TO|CC]-(c:Correspondent) | c.id] +
-				[(l)-[:WROTE|ADDRESSED_TO|CC]-(:Office)-[:OF]->(:Organisation)-[:PART_OF*0..5]->(o:Organisation) | o.id] AS involved`,
+				[(l)-[:WROTE|ADDRESSED_TO|CC]-(:Office)-[ofr:OF]->(:Organisation)-[ps:PART_OF*0..5]->(o:Organisation)
+				 WHERE `+v.rel("ofr")+` AND all(x IN ps WHERE `+v.rel("x")+`) | o.id] AS involved`,
 			map[string]any{"after": after, "limit": limit})
 		if err != nil {
 			return nil, err

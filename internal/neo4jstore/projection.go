@@ -57,7 +57,7 @@ func (v visibility) hashOf(x string) string {
 }
 
 func (v visibility) nodeMap(x, fields string) string {
-	return x + ` {` + fields + `, labels: labels(` + x + `), of: [(` + x + `)-[:OF]->(vOrg:Organisation) | vOrg {` + v.fields("vOrg") + `}][0]}`
+	return x + ` {` + fields + `, labels: labels(` + x + `), of: [(` + x + `)-[vOf:OF]->(vOrg:Organisation) WHERE ` + v.rel("vOf") + ` | vOrg {` + v.fields("vOrg") + `}][0]}`
 }
 
 // partyList projects the parties of l in one role, as [{rel, node}].
