@@ -533,3 +533,30 @@ func fromCorrespondentFilter(f *model.CorrespondentFilter) domain.CorrespondentF
 func pageRequest(first *int, after *string, last *int, before *string) domain.PageRequest {
 	return domain.PageRequest{First: first, After: deref(after), Last: last, Before: deref(before)}
 }
+
+func toChange(c *domain.Change) *model.Change {
+	if c == nil {
+		return nil
+	}
+	return &model.Change{ID: c.ID, Seq: c.Seq, At: c.At, By: c.By, Operation: c.Operation, Nodes: c.Nodes,
+		Before: ptr(c.Before), After: ptr(c.After)}
+}
+
+func toChanges(list []*domain.Change) []*model.Change {
+	out := make([]*model.Change, len(list))
+	for i, c := range list {
+		out[i] = toChange(c)
+	}
+	return out
+}
+
+func toSources(list []domain.Source) []*model.Source {
+	out := make([]*model.Source, len(list))
+	for i, s := range list {
+		out[i] = &model.Source{Via: s.Via, Change: toChange(s.Change)}
+		if s.Letter != nil {
+			out[i].Letter = toLetter(s.Letter)
+		}
+	}
+	return out
+}

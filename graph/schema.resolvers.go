@@ -550,6 +550,24 @@ func (r *queryResolver) Correspondence(ctx context.Context, between string, and 
 	return r.correspondence(ctx, between, and, role, dateFrom, dateTo)
 }
 
+// History is the resolver for the history field.
+func (r *queryResolver) History(ctx context.Context, node *string, first *int, before *string) ([]*model.Change, error) {
+	changes, err := r.Store.History(ctx, deref(node), deref(first), deref(before))
+	if err != nil {
+		return nil, err
+	}
+	return toChanges(changes), nil
+}
+
+// Sources is the resolver for the sources field.
+func (r *queryResolver) Sources(ctx context.Context, node string, first *int) ([]*model.Source, error) {
+	sources, err := r.Store.Sources(ctx, node, deref(first))
+	if err != nil {
+		return nil, err
+	}
+	return toSources(sources), nil
+}
+
 // LetterAdded is the resolver for the letterAdded field.
 func (r *subscriptionResolver) LetterAdded(ctx context.Context, involving *string) (<-chan *model.Letter, error) {
 	return r.letterAdded(ctx, deref(involving))

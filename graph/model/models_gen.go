@@ -45,6 +45,21 @@ type Authorship struct {
 	Correspondent Correspondent `json:"correspondent"`
 }
 
+// One line of the history: a direct write (an import, a letter created, changed or deleted, a link added or removed, a correspondent written or merged), who made it and when.
+type Change struct {
+	ID string `json:"id"`
+	// The order of the history: pass it as history's before to page back.
+	Seq       string    `json:"seq"`
+	At        time.Time `json:"at"`
+	By        string    `json:"by"`
+	Operation string    `json:"operation"`
+	// The ids of the nodes it changed (kept after they are deleted).
+	Nodes []string `json:"nodes"`
+	// What it changed, before and after, as JSON, where the operation has them.
+	Before *string `json:"before,omitempty"`
+	After  *string `json:"after,omitempty"`
+}
+
 // A copied (or blind-copied) correspondent.
 type Copy struct {
 	// 1-based order in the copy list.
@@ -509,6 +524,13 @@ type SearchResult struct {
 	Score float64 `json:"score"`
 	// Where the words were found: HTML-escaped text with each match in <mark>…</mark>.
 	Excerpt *string `json:"excerpt,omitempty"`
+}
+
+// What asserts a correspondent or place: a letter, through a link of kind via, or a direct edit (a change; via ASSERTS).
+type Source struct {
+	Via    string  `json:"via"`
+	Letter *Letter `json:"letter,omitempty"`
+	Change *Change `json:"change,omitempty"`
 }
 
 type Subscription struct {

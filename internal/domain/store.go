@@ -133,6 +133,7 @@ type Link struct {
 type Store interface {
 	Explorer
 	Statistician
+	Historian
 	Searcher
 	LetterFeed
 	Exporter
@@ -452,4 +453,40 @@ type ReadResults struct {
 	LetterPages   []*LetterPage
 	PairPages     []*PairPage
 	Exchange      *Exchange
+}
+
+// Change is one line of the history: a direct write (an import, a letter created,
+// changed or deleted, a link added or removed, a correspondent written or merged),
+// who made it and when. Before and After are JSON, when the operation has them.
+type Change struct {
+	ID        string
+	Seq       string // the order of the history, newest last
+	At        time.Time
+	By        string
+	Operation string
+	Nodes     []string
+	Before    string
+	After     string
+}
+
+// Source is what asserts a node: a letter, through a link of kind Via, or a direct
+// edit (a Change; Via is "ASSERTS").
+type Source struct {
+	Via    string
+	Letter *Letter
+	Change *Change
+}
+
+// Historian reads where facts come from. Both are for callers who may write; what a
+// caller may not see (restricted letters, blind copies, changes that wrote them) is
+// left out for them as everywhere.
+type Historian interface {
+	// History lists the changes of the node with id (every change when id is ""),
+	// newest first, at most n, before the change whose Seq is before when given. It
+	// returns LIMIT_EXCEEDED for n over MaxPageSize.
+	History(ctx context.Context, id string, n int, before string) ([]*Change, error)
+	// Sources lists, for the correspondent or place with id, what asserts it: the
+	// letters that link it or name it through another party, and the edits that
+	// wrote it, newest first, at most n. NOT_FOUND when the caller may not see it.
+	Sources(ctx context.Context, id string, n int) ([]Source, error)
 }

@@ -86,6 +86,8 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 				[]claim{{id: l.From, rel: l.Kind, to: l.To}}); err != nil {
 				return struct{}{}, err
 			}
+		} else if err := recordLinkChange(ctx, tx, "addLink", l.Kind, l.From, l.To); err != nil {
+			return struct{}{}, err
 		}
 		return struct{}{}, refreshAll(ctx, tx, []string{l.From, l.To})
 	})
@@ -139,6 +141,9 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 			return nil, err
 		}
 		if err := refreshAll(ctx, tx, append(r.touchedIDs(), letterID)); err != nil {
+			return nil, err
+		}
+		if err := recordLinkChange(ctx, tx, "addParty", kind, letterID, id); err != nil {
 			return nil, err
 		}
 		return loadLetter(ctx, tx, letterID)
@@ -267,7 +272,26 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 				return struct{}{}, err
 			}
 		}
+		if err := recordLinkChange(ctx, tx, "removeLink", kind, from, to); err != nil {
+			return struct{}{}, err
+		}
 		return struct{}{}, refreshAll(ctx, tx, []string{from, to})
 	})
+	return err
+}
+
+// recordLinkChange records in the history a link of kind added to or removed from a
+// letter (or another node); it is hidden when it is a blind copy or its letter is
+// restricted.
+func recordLinkChange(ctx context.Context, tx neo4j.ManagedTransaction, op string, kind domain.LinkKind, from, to string) error {
+	recs, err := collect(ctx, tx, `
+		OPTIONAL MATCH (l:Letter {id: $from})
+		RETURN coalesce(l:`+restrictedLabel+`, false)`, map[string]any{"from": from})
+	if err != nil {
+		return err
+	}
+	restricted, _ := recs[0].Values[0].(bool)
+	_, err = recordChange(ctx, tx, changed{op: op, nodes: []string{from, to},
+		after: map[string]any{"kind": string(kind)}, hidden: restricted || kind == domain.LinkBCC})
 	return err
 }

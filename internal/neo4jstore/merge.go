@@ -16,6 +16,7 @@ var mergeTypes = []domain.LinkKind{
 	domain.LinkMentions, domain.LinkHolds, domain.LinkOf, domain.LinkMemberOf, domain.LinkPartOf,
 	identifies, // the loser's identity keys find the survivor from now on
 	assertsRel, // what asserted the loser asserts the survivor (provenance.go)
+	"CHANGED",  // the loser's history is the survivor's (history.go)
 }
 
 // identifies is the relationship of an identity key to what it finds (identity.go).
@@ -52,6 +53,19 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 			case k != kind:
 				return nil, domain.Invalid("others["+itoa(i)+"]", "is a %s and the survivor a %s; only correspondents of one kind merge", k, kind)
 			}
+		}
+		recs, err = collect(ctx, tx, `
+			UNWIND $ids AS id
+			MATCH (c:Correspondent {id: id})
+			RETURN collect(c {.id, .name, .title, .aliases, .emails, .authorityIds}), any(c IN collect(c) WHERE c:`+hiddenLabel+`)`,
+			map[string]any{"ids": append([]string{survivor}, others...)})
+		if err != nil {
+			return nil, err
+		}
+		hidden, _ := recs[0].Values[1].(bool)
+		if _, err := recordChange(ctx, tx, changed{op: "mergeCorrespondents", nodes: append([]string{survivor}, others...),
+			before: recs[0].Values[0], hidden: hidden}); err != nil {
+			return nil, err
 		}
 		r := newResolver(ctx, tx)
 		for _, other := range others {

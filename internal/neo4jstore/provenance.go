@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
-	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -237,24 +236,20 @@ func removeOrphans(ctx context.Context, tx neo4j.ManagedTransaction, ids []strin
 		DELETE k`, map[string]any{"ids": ids})
 }
 
-// recordEdit writes a Change for a direct edit by the caller of ctx, with the
-// nodes it asserts and what it says of them (claims), and returns its id. The Change is an edit's source (it keeps the
-// nodes it wrote visible when no letter names them) and a line of the history.
+// recordEdit writes the Change of a direct edit by the caller of ctx (recordChange),
+// with the nodes it asserts and what it says of them (claims), and returns its id.
+// Such a Change is the edit's source: it keeps the nodes it wrote visible when no
+// letter names them.
 func recordEdit(ctx context.Context, tx neo4j.ManagedTransaction, op string, ids []string, claims []claim) (string, error) {
-	id := newID()
-	js, err := claimsJSON(claims)
+	id, err := recordChange(ctx, tx, changed{op: op, nodes: ids, claims: claims})
 	if err != nil {
 		return "", err
 	}
 	return id, exec(ctx, tx, `
-		CREATE (ch:Change {id: $id, seq: $seq, op: $op, at: $at, by: $by})
-		SET ch.claims = $claims
-		WITH ch
+		MATCH (ch:Change {id: $id})
 		UNWIND $ids AS nid
 		MATCH (n:Correspondent {id: nid})
-		MERGE (ch)-[:`+string(assertsRel)+`]->(n)`,
-		map[string]any{"id": id, "seq": newSeq(), "op": op, "at": time.Now().UTC(), "by": domain.Actor(ctx), "ids": ids,
-			"claims": opt(js)})
+		MERGE (ch)-[:`+string(assertsRel)+`]->(n)`, map[string]any{"id": id, "ids": ids})
 }
 
 // migrateProvenance gives a graph written before provenance existed its labels, once

@@ -312,3 +312,80 @@ func TestWritesTellNothingOfHiddenLetters(t *testing.T) {
 			got.CorrespondentsCreated, got.CorrespondentsMatched)
 	}
 }
+
+// TestHistoryAndSources: every direct write leaves a line of history, and a
+// correspondent's sources are the letters and edits that assert it; a caller below
+// RESTRICTED_ROLE sees neither the lines nor the sources of restricted material.
+func TestHistoryAndSources(t *testing.T) {
+	store := neo4jtest.Store(t)
+	editor := neo4jtest.Context()
+	open := create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Pat Public")}})
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Pat Public")}})
+	if _, _, err := store.UpsertCorrespondent(editor, domain.PartyInput{Person: &domain.PersonInput{Name: "Pat Public", Emails: []string{"pat@example.org"}}}); err != nil {
+		t.Fatal(err)
+	}
+	title := "Open, retitled"
+	if _, err := store.UpdateLetter(editor, open.ID, domain.LetterPatch{Title: &title}); err != nil {
+		t.Fatal(err)
+	}
+	pat := personID(t, "Pat Public")
+	ops := func(ctx context.Context, id string) []string {
+		changes, err := store.History(ctx, id, 20, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range changes {
+			out = append(out, c.Operation)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		id   string
+		want []string
+	}{
+		{"the editor's whole history", editor, "", []string{"updateLetter", "upsertCorrespondent", "createLetter", "createLetter"}},
+		{"the reader's whole history", reader, "", []string{"updateLetter", "upsertCorrespondent", "createLetter"}},
+		{"the letter's", editor, open.ID, []string{"updateLetter", "createLetter"}},
+		{"Pat's", editor, pat, []string{"upsertCorrespondent"}},
+	} {
+		if got := ops(tc.ctx, tc.id); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	changes, err := store.History(editor, open.ID, 1, "")
+	if err != nil || len(changes) != 1 {
+		t.Fatal(err)
+	}
+	if got, want := changes[0].Before+" → "+changes[0].After, `{"title":"Open"} → {"title":"Open, retitled"}`; got != want {
+		t.Errorf("the update's before and after: %s, want %s", got, want)
+	}
+	if older, err := store.History(editor, open.ID, 5, changes[0].Seq); err != nil || len(older) != 1 || older[0].Operation != "createLetter" {
+		t.Errorf("the page before the newest: %v, %v; want the createLetter", older, err)
+	}
+	via := func(ctx context.Context) []string {
+		sources, err := store.Sources(ctx, pat, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range sources {
+			switch {
+			case s.Letter != nil:
+				out = append(out, s.Via+" "+s.Letter.Title)
+			case s.Change != nil:
+				out = append(out, s.Via+" "+s.Change.Operation)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	if got, want := via(editor), []string{"ASSERTS upsertCorrespondent", "WROTE Closed", "WROTE Open, retitled"}; !slices.Equal(got, want) {
+		t.Errorf("the editor's sources of Pat: %q, want %q", got, want)
+	}
+	if got, want := via(reader), []string{"ASSERTS upsertCorrespondent", "WROTE Open, retitled"}; !slices.Equal(got, want) {
+		t.Errorf("the reader's sources of Pat: %q, want %q", got, want)
+	}
+}

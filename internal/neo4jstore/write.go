@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -392,7 +393,8 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 	return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Letter, error) {
 		recs, err := collect(ctx, tx, `
 			MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
-			RETURN coalesce(l.title, ''), coalesce(l.subject, ''), coalesce(l.body, '')`,
+			RETURN coalesce(l.title, ''), coalesce(l.subject, ''), coalesce(l.body, ''),
+			       l {.title, .subject, .dateText, .language, .placeText, .source, .externalId, .date, .datePrecision}, l:`+restrictedLabel,
 			map[string]any{"id": id})
 		if err != nil {
 			return nil, err
@@ -416,6 +418,9 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 		props["searchText"] = searchText(title, subject, body)
 		if err := exec(ctx, tx, `MATCH (l:Letter {id: $id}) SET l += $props`,
 			map[string]any{"id": id, "props": props}); err != nil {
+			return nil, err
+		}
+		if err := recordUpdate(ctx, tx, id, recs[0].Values[3:], p); err != nil {
 			return nil, err
 		}
 		if p.Restricted != nil {
@@ -465,13 +470,19 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 		near = append(near, toStrings(recs[0].Values[0])...)
 		recs, err = collect(ctx, tx, `
 			MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
+			WITH l, l {.title, .externalId, .contentHash} AS before, l:`+restrictedLabel+` AS hidden
 			DETACH DELETE l
-			RETURN count(*) AS n`, map[string]any{"id": id})
+			RETURN count(*) AS n, collect(before)[0], collect(hidden)[0]`, map[string]any{"id": id})
 		if err != nil {
 			return struct{}{}, err
 		}
 		if n, _ := recs[0].Values[0].(int64); n == 0 {
 			return struct{}{}, domain.NotFound("letter", id)
+		}
+		hidden, _ := recs[0].Values[2].(bool)
+		if _, err := recordChange(ctx, tx, changed{op: "deleteLetter", nodes: append([]string{id}, near...),
+			before: recs[0].Values[1], hidden: hidden}); err != nil {
+			return struct{}{}, err
 		}
 		// The stubs that stood for it are plain stubs now.
 		if err := unproxy(ctx, tx, id); err != nil {
@@ -484,5 +495,45 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 		}
 		return struct{}{}, refreshAll(ctx, tx, near)
 	})
+	return err
+}
+
+// recordUpdate records an updateLetter in the history: the fields it set, before
+// and after (a body only as changed, for its size). vals are the letter's fields
+// before and whether it was restricted.
+func recordUpdate(ctx context.Context, tx neo4j.ManagedTransaction, id string, vals []any, p domain.LetterPatch) error {
+	before := mapOf(vals[0])
+	wasHidden, _ := vals[1].(bool)
+	after := map[string]any{}
+	old := map[string]any{}
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{
+		{"title", p.Title}, {"subject", p.Subject}, {"dateText", p.DateText}, {"language", p.Language},
+		{"placeText", p.PlaceText}, {"source", p.Source}, {"externalId", p.ExternalID},
+	} {
+		if f.v != nil {
+			old[f.name], after[f.name] = before[f.name], *f.v
+		}
+	}
+	if p.Body != nil {
+		old["body"], after["body"] = "…", "…"
+	}
+	if p.ClearDate || p.DatePrecision != nil {
+		day := func(t *time.Time) any {
+			if t == nil {
+				return nil
+			}
+			return t.Format(time.DateOnly)
+		}
+		old["date"], old["datePrecision"] = day(date(before, "date")), before["datePrecision"]
+		after["date"], after["datePrecision"] = day(p.Date), p.DatePrecision
+	}
+	if p.Restricted != nil {
+		old["restricted"], after["restricted"] = wasHidden, *p.Restricted
+	}
+	hidden := wasHidden || (p.Restricted != nil && *p.Restricted)
+	_, err := recordChange(ctx, tx, changed{op: "updateLetter", nodes: []string{id}, before: old, after: after, hidden: hidden})
 	return err
 }

@@ -86,8 +86,12 @@ func wsInit(a *auth.Authenticator, restricted auth.Role) transport.WebsocketInit
 }
 
 // adminFields are the mutations only an admin may run; every other mutation needs an
-// editor, and queries and subscriptions a reader.
-var adminFields = map[string]bool{"mergeCorrespondents": true, "deleteLetter": true}
+// editor, and so do the queries of editorQueries; other queries and subscriptions a
+// reader.
+var (
+	adminFields   = map[string]bool{"mergeCorrespondents": true, "deleteLetter": true}
+	editorQueries = map[string]bool{"history": true, "sources": true}
+)
 
 // roles refuses an operation its caller's role does not allow, before it runs:
 // FORBIDDEN naming the role needed (UNAUTHENTICATED for a caller with no role).
@@ -106,6 +110,13 @@ func (roles) MutateOperationContext(ctx context.Context, oc *graphql.OperationCo
 		return nil
 	}
 	need := auth.Reader
+	if oc.Operation.Operation == ast.Query {
+		for _, f := range graphql.CollectFields(oc, oc.Operation.SelectionSet, []string{"Query"}) {
+			if editorQueries[f.Name] {
+				need = auth.Editor
+			}
+		}
+	}
 	if oc.Operation.Operation == ast.Mutation {
 		need = auth.Editor
 		for _, f := range graphql.CollectFields(oc, oc.Operation.SelectionSet, []string{"Mutation"}) {

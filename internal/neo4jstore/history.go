@@ -1,0 +1,189 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+var _ domain.Historian = (*Store)(nil)
+
+// The history (docs/api.md, History). Every direct write leaves a Change node: who
+// (domain.Actor), when, the operation, the ids of the nodes it changed (nodes, kept
+// after a node is deleted), and before and after as JSON where the operation has
+// them; CHANGED links it to the nodes that still exist. A Change that wrote
+// restricted material (a restricted letter, a blind copy) is marked hidden, and a
+// caller below RESTRICTED_ROLE does not see it. The Changes of direct edits are also
+// sources (provenance.go, recordEdit). Nothing changes or deletes a Change: the
+// history is append-only.
+
+// changed is one direct write to record.
+type changed struct {
+	op            string
+	nodes         []string
+	before, after any
+	// hidden says the write was of restricted material.
+	hidden bool
+	// claims are what an edit says of the correspondents it writes (openview.go).
+	claims []claim
+}
+
+// recordChange writes the Change of w and returns its id.
+func recordChange(ctx context.Context, tx neo4j.ManagedTransaction, w changed) (string, error) {
+	id := newID()
+	js, err := claimsJSON(w.claims)
+	if err != nil {
+		return "", err
+	}
+	asJSON := func(v any) (any, error) {
+		if v == nil {
+			return nil, nil
+		}
+		b, err := json.Marshal(v)
+		return string(b), err
+	}
+	before, err := asJSON(w.before)
+	if err != nil {
+		return "", err
+	}
+	after, err := asJSON(w.after)
+	if err != nil {
+		return "", err
+	}
+	return id, exec(ctx, tx, `
+		CREATE (ch:Change {id: $id, seq: $seq, op: $op, at: $at, by: $by, nodes: $nodes})
+		SET ch.before = $before, ch.after = $after, ch.claims = $claims,
+		    ch.hidden = CASE WHEN $hidden THEN true END
+		WITH ch
+		CALL {
+			WITH ch
+			UNWIND $nodes AS nid
+			OPTIONAL MATCH (l:Letter {id: nid})
+			OPTIONAL MATCH (c:Correspondent {id: nid})
+			OPTIONAL MATCH (p:Place {id: nid})
+			WITH ch, coalesce(l, c, p) AS n WHERE n IS NOT NULL
+			MERGE (ch)-[:CHANGED]->(n)
+		}`,
+		map[string]any{"id": id, "seq": newSeq(), "op": w.op, "at": time.Now().UTC(), "by": domain.Actor(ctx),
+			"nodes": list(w.nodes), "before": before, "after": after, "claims": opt(js), "hidden": w.hidden})
+}
+
+// changeFields project a Change bound to ch.
+const changeFields = `ch {.id, .seq, .at, .by, .op, .nodes, .before, .after}`
+
+func toChange(m map[string]any) *domain.Change {
+	if m == nil {
+		return nil
+	}
+	return &domain.Change{ID: str(m, "id"), Seq: str(m, "seq"), At: timeOf(m, "at"), By: str(m, "by"),
+		Operation: str(m, "op"), Nodes: strs(m, "nodes"), Before: str(m, "before"), After: str(m, "after")}
+}
+
+func timeOf(m map[string]any, key string) time.Time {
+	t, _ := m[key].(time.Time)
+	return t
+}
+
+// History implements domain.Historian.
+func (s *Store) History(ctx context.Context, id string, n int, before string) ([]*domain.Change, error) {
+	if n <= 0 || n > domain.MaxPageSize {
+		return nil, domain.Limit("first", "at most %d at a time", domain.MaxPageSize)
+	}
+	v := visibilityOf(ctx)
+	cond := "($before = '' OR ch.seq < $before)"
+	if !v.restricted {
+		cond += " AND ch.hidden IS NULL"
+	}
+	cypher := `MATCH (ch:Change) WHERE ` + cond + `
+		WITH ch ORDER BY ch.seq DESC LIMIT $n
+		RETURN ` + changeFields
+	if id != "" {
+		// The node's changes, by CHANGED (and ASSERTS, for the edits that wrote
+		// it) while it exists, and by the ids recorded once it is deleted.
+		cypher = `
+		OPTIONAL MATCH (l:Letter {id: $id})
+		OPTIONAL MATCH (c:Correspondent {id: $id})
+		OPTIONAL MATCH (p:Place {id: $id})
+		WITH coalesce(l, c, p) AS n
+		CALL {
+			WITH n
+			WITH n WHERE n IS NOT NULL
+			MATCH (ch:Change)-[:CHANGED|` + string(assertsRel) + `]->(n)
+			RETURN DISTINCT ch
+			UNION
+			WITH n
+			WITH n WHERE n IS NULL
+			MATCH (ch:Change) WHERE $id IN ch.nodes
+			RETURN ch
+		}
+		WITH n, ch WHERE ` + cond + ` AND (n IS NULL OR ` + v.node("n") + `)
+		WITH ch ORDER BY ch.seq DESC LIMIT $n
+		RETURN ` + changeFields
+	}
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*domain.Change, error) {
+		recs, err := collect(ctx, tx, cypher, map[string]any{"id": id, "n": n, "before": before})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*domain.Change, len(recs))
+		for i, rec := range recs {
+			out[i] = toChange(mapOf(rec.Values[0]))
+		}
+		return out, nil
+	})
+}
+
+// Sources implements domain.Historian.
+func (s *Store) Sources(ctx context.Context, id string, n int) ([]domain.Source, error) {
+	if n <= 0 || n > domain.MaxPageSize {
+		return nil, domain.Limit("first", "at most %d at a time", domain.MaxPageSize)
+	}
+	v := visibilityOf(ctx)
+	blind := ""
+	if !v.restricted {
+		blind = ` AND type(r) <> 'BCC' AND r.blind IS NULL AND (s:Change OR ` + v.letter("s") + `) AND coalesce(s.hidden, false) = false`
+	}
+	cypher := `
+		OPTIONAL MATCH (c:Correspondent {id: $id})
+		OPTIONAL MATCH (p:Place {id: $id})
+		WITH coalesce(c, p) AS n
+		WHERE n IS NOT NULL AND ` + v.node("n") + `
+		MATCH (n)-[r]-(s)
+		WHERE (s:Change OR s:Letter AND type(r) IN ['WROTE', 'ADDRESSED_TO', 'CC', 'BCC', 'ON_BEHALF_OF', 'MENTIONS', 'WRITTEN_AT', '` + string(assertsRel) + `'])
+		  AND NOT (s:Change AND type(r) = 'CHANGED')` + blind + `
+		WITH s, collect(DISTINCT type(r))[0] AS via
+		ORDER BY coalesce(s.seq, s.id) DESC LIMIT $n
+		RETURN collect({via: via, letter: CASE WHEN s:Letter THEN ` + v.letterMap("s", letterFieldsNoBody) + ` END,
+		                change: CASE WHEN s:Change THEN s {.id, .seq, .at, .by, .op, .nodes, .before, .after} END}) AS sources`
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.Source, error) {
+		recs, err := collect(ctx, tx, `
+			OPTIONAL MATCH (c:Correspondent {id: $id}) WHERE `+v.node("c")+`
+			OPTIONAL MATCH (p:Place {id: $id}) WHERE `+v.node("p")+`
+			RETURN coalesce(c, p) IS NOT NULL`, map[string]any{"id": id})
+		if err != nil {
+			return nil, err
+		}
+		if found, _ := recs[0].Values[0].(bool); !found {
+			return nil, domain.NotFound("correspondent or place", id)
+		}
+		recs, err = collect(ctx, tx, cypher, map[string]any{"id": id, "n": n})
+		if err != nil {
+			return nil, err
+		}
+		var out []domain.Source
+		for _, rec := range recs {
+			for _, m := range listOf(rec.Values[0]) {
+				src := domain.Source{Via: str(m, "via"), Change: toChange(mapOf(m["change"]))}
+				if lm := mapOf(m["letter"]); lm != nil {
+					src.Letter = toLetter(lm, domain.PartsChosen)
+				}
+				out = append(out, src)
+			}
+		}
+		return out, nil
+	})
+}
