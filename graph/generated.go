@@ -257,6 +257,7 @@ type ComplexityRoot struct {
 		RemoveWrittenAt          func(childComplexity int, letter string, place string) int
 		SetOfficeOrganisation    func(childComplexity int, office string, organisation string) int
 		SetWrittenAt             func(childComplexity int, letter string, place string) int
+		UnmergeCorrespondents    func(childComplexity int, change string) int
 		UpdateLetter             func(childComplexity int, id string, input model.LetterPatch) int
 		UpsertCorrespondent      func(childComplexity int, input model.CorrespondentInput) int
 	}
@@ -432,6 +433,7 @@ type LetterConnectionResolver interface {
 type MutationResolver interface {
 	ImportDocuments(ctx context.Context, documents []*model.DocumentInput, dryRun *bool, strict *bool) (*model.ImportSummary, error)
 	MergeCorrespondents(ctx context.Context, survivor string, others []string) (model.Correspondent, error)
+	UnmergeCorrespondents(ctx context.Context, change string) ([]model.Correspondent, error)
 	CreateLetter(ctx context.Context, input model.LetterInput) (*model.CreateLetterPayload, error)
 	UpdateLetter(ctx context.Context, id string, input model.LetterPatch) (*model.Letter, error)
 	DeleteLetter(ctx context.Context, id string) (*model.DeleteLetterPayload, error)
@@ -1571,6 +1573,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetWrittenAt(childComplexity, args["letter"].(string), args["place"].(string)), true
+	case "Mutation.unmergeCorrespondents":
+		if e.ComplexityRoot.Mutation.UnmergeCorrespondents == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unmergeCorrespondents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnmergeCorrespondents(childComplexity, args["change"].(string)), true
 	case "Mutation.updateLetter":
 		if e.ComplexityRoot.Mutation.UpdateLetter == nil {
 			break
@@ -3116,6 +3129,13 @@ type Mutation {
   its aliases, and they are deleted. All must be of one kind.
   """
   mergeCorrespondents(survivor: ID!, others: [ID!]!): Correspondent!
+  """
+  Undoes the merge that a change of the history records (history's operation
+  mergeCorrespondents): the merged correspondents are themselves again, with their ids,
+  details and relationships, and the survivor's details are as before the merge.
+  Returns the survivor and the others.
+  """
+  unmergeCorrespondents(change: ID!): [Correspondent!]!
   createLetter(input: LetterInput!): CreateLetterPayload!
   updateLetter(id: ID!, input: LetterPatch!): Letter!
   deleteLetter(id: ID!): DeleteLetterPayload!
@@ -4675,6 +4695,20 @@ func (ec *executionContext) field_Mutation_setWrittenAt_args(ctx context.Context
 		return nil, err
 	}
 	args["place"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unmergeCorrespondents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "change",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["change"] = arg0
 	return args, nil
 }
 
@@ -8965,6 +8999,50 @@ func (ec *executionContext) fieldContext_Mutation_mergeCorrespondents(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_mergeCorrespondents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unmergeCorrespondents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unmergeCorrespondents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnmergeCorrespondents(ctx, fc.Args["change"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Correspondent) graphql.Marshaler {
+			return ec.marshalNCorrespondent2ᚕgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unmergeCorrespondents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unmergeCorrespondents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16837,6 +16915,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "mergeCorrespondents":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_mergeCorrespondents(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unmergeCorrespondents":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unmergeCorrespondents(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

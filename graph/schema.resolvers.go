@@ -150,6 +150,19 @@ func (r *mutationResolver) MergeCorrespondents(ctx context.Context, survivor str
 	return toCorrespondent(c), nil
 }
 
+// UnmergeCorrespondents is the resolver for the unmergeCorrespondents field.
+func (r *mutationResolver) UnmergeCorrespondents(ctx context.Context, change string) ([]model.Correspondent, error) {
+	list, err := r.Store.UnmergeCorrespondents(ctx, change)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Correspondent, len(list))
+	for i, c := range list {
+		out[i] = toCorrespondent(c)
+	}
+	return out, nil
+}
+
 // CreateLetter is the resolver for the createLetter field.
 func (r *mutationResolver) CreateLetter(ctx context.Context, input model.LetterInput) (*model.CreateLetterPayload, error) {
 	l, created, err := r.Store.CreateLetter(ctx, fromLetterInput(input))

@@ -190,6 +190,11 @@ type Store interface {
 	// the survivor, the others' names become its aliases (with their emails and
 	// authority ids), and the others are deleted. All must be of one kind.
 	MergeCorrespondents(ctx context.Context, survivor string, others []string) (Correspondent, error)
+	// UnmergeCorrespondents undoes the merge that the change with id records
+	// (History): the merged correspondents are themselves again, with what they
+	// brought, and the survivor's details are as before the merge. NOT_FOUND for no
+	// such merge, CONFLICT for one undone already.
+	UnmergeCorrespondents(ctx context.Context, change string) ([]Correspondent, error)
 	// Holdings returns the offices people hold (person ids) or the holders of offices
 	// (office ids), keyed by the id asked for.
 	Holdings(ctx context.Context, ids []string) (map[string][]Holding, error)

@@ -36,7 +36,7 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
 			OPTIONAL MATCH (c:Correspondent {id: id})
-			RETURN id, [l IN labels(c) WHERE l <> 'Correspondent'][0] AS kind`,
+			RETURN id, [l IN labels(c) WHERE l IN ['Person', 'Organisation', 'Office']][0] AS kind`,
 			map[string]any{"ids": append([]string{survivor}, others...)})
 		if err != nil {
 			return nil, err
@@ -63,13 +63,21 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 			return nil, err
 		}
 		hidden, _ := recs[0].Values[1].(bool)
-		if _, err := recordChange(ctx, tx, changed{op: "mergeCorrespondents", nodes: append([]string{survivor}, others...),
-			before: recs[0].Values[0], hidden: hidden}); err != nil {
+		change, err := recordChange(ctx, tx, changed{op: "mergeCorrespondents", nodes: append([]string{survivor}, others...),
+			before: recs[0].Values[0], hidden: hidden})
+		if err != nil {
+			return nil, err
+		}
+		// What unmergeCorrespondents restores: the survivor's properties as they were.
+		if err := exec(ctx, tx, `
+			MATCH (s:Correspondent {id: $s})
+			CREATE (snap:MergeSnapshot) SET snap = properties(s), snap.snapshotOf = $change`,
+			map[string]any{"s": survivor, "change": change}); err != nil {
 			return nil, err
 		}
 		r := newResolver(ctx, tx)
 		for _, other := range others {
-			if err := r.mergeInto(survivor, other); err != nil {
+			if err := r.mergeInto(survivor, other, change); err != nil {
 				return nil, err
 			}
 		}
@@ -89,17 +97,20 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 // mergeInto moves every relationship of loser onto survivor (a relationship the
 // survivor already has keeps the survivor's properties; a link between the two
 // disappears), keeps the loser's names, emails and authority ids on the survivor, and
-// deletes the loser. Letter positions are renumbered where two parties became one.
-func (r *resolver) mergeInto(survivor, loser string) error {
-	params := map[string]any{"s": survivor, "l": loser}
+// leaves the loser a tombstone (label Merged) that no read sees. The moved
+// relationships record where they came from (mergedFrom, mergeChange), so that
+// unmergeCorrespondents can move them back. Letter positions are renumbered where two
+// parties became one.
+func (r *resolver) mergeInto(survivor, loser, change string) error {
+	params := map[string]any{"s": survivor, "l": loser, "change": change}
 	for _, t := range mergeTypes {
 		typ := string(t)
 		for _, cypher := range []string{
 			`MATCH (s:Correspondent {id: $s}), (l:Correspondent {id: $l})-[r:` + typ + `]->(x) WHERE x <> s
-			 MERGE (s)-[n:` + typ + `]->(x) ON CREATE SET n = properties(r)
+			 MERGE (s)-[n:` + typ + `]->(x) ON CREATE SET n = properties(r), n.mergedFrom = $l, n.mergeChange = $change
 			 DELETE r`,
 			`MATCH (s:Correspondent {id: $s}), (x)-[r:` + typ + `]->(l:Correspondent {id: $l}) WHERE x <> s
-			 MERGE (x)-[n:` + typ + `]->(s) ON CREATE SET n = properties(r)
+			 MERGE (x)-[n:` + typ + `]->(s) ON CREATE SET n = properties(r), n.mergedFrom = $l, n.mergeChange = $change
 			 DELETE r`,
 		} {
 			if err := exec(r.ctx, r.tx, cypher, params); err != nil {
@@ -118,7 +129,13 @@ func (r *resolver) mergeInto(survivor, loser string) error {
 		    s.acronym = coalesce(s.acronym, l.acronym),
 		    s.kind = coalesce(s.kind, l.kind),
 		    s.mergedIds = coalesce(s.mergedIds, []) + [l.id] + coalesce(l.mergedIds, [])
-		DETACH DELETE l`, params)
+		WITH l, [x IN labels(l) WHERE x IN ['Person', 'Organisation', 'Office']][0] AS kind
+		// The loser stays as a tombstone no read sees, for unmergeCorrespondents.
+		OPTIONAL MATCH (l)-[between]-()
+		DELETE between
+		WITH DISTINCT l, kind
+		REMOVE l:Correspondent:Person:Organisation:Office:`+hiddenLabel+`:`+searchableLabel+`
+		SET l:Merged, l.mergedKind = kind, l.mergeChange = $change`, params)
 	if err != nil {
 		return err
 	}
@@ -138,4 +155,119 @@ func (r *resolver) mergeInto(survivor, loser string) error {
 		}
 	}
 	return nil
+}
+
+// UnmergeCorrespondents implements domain.Store: the merge recorded by the change
+// with id is undone. The correspondents it merged are themselves again, with their
+// ids and details; the relationships they brought to the survivor go back to them;
+// and the survivor's own details are as they were before the merge (what later
+// writes added to them is lost, and is to be written again). NOT_FOUND for a change
+// that is no merge the caller may see; CONFLICT for one undone already.
+func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]domain.Correspondent, error) {
+	v := visibilityOf(ctx)
+	return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.Correspondent, error) {
+		cond := "true"
+		if !v.restricted {
+			cond = "ch.hidden IS NULL"
+		}
+		recs, err := collect(ctx, tx, `
+			MATCH (ch:Change {id: $change, op: 'mergeCorrespondents'}) WHERE `+cond+`
+			OPTIONAL MATCH (snap:MergeSnapshot {snapshotOf: $change})
+			RETURN coalesce(ch.undone, false), snap.id, COLLECT { MATCH (l:Merged {mergeChange: $change}) RETURN l.id }`,
+			map[string]any{"change": change})
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) == 0 {
+			return nil, domain.NotFound("merge", change)
+		}
+		if undone, _ := recs[0].Values[0].(bool); undone {
+			return nil, &domain.Error{Code: domain.CodeConflict, Field: "change", Message: "this merge is undone already"}
+		}
+		survivor, _ := recs[0].Values[1].(string)
+		losers := toStrings(recs[0].Values[2])
+		if survivor == "" {
+			return nil, domain.NotFound("merge", change)
+		}
+		for _, loser := range losers {
+			params := map[string]any{"s": survivor, "l": loser, "change": change}
+			if err := exec(ctx, tx, `
+				MATCH (l:Merged {id: $l})
+				CALL {
+					WITH l
+					WITH l WHERE l.mergedKind = 'Person' SET l:Person
+				}
+				CALL {
+					WITH l
+					WITH l WHERE l.mergedKind = 'Organisation' SET l:Organisation
+				}
+				CALL {
+					WITH l
+					WITH l WHERE l.mergedKind = 'Office' SET l:Office
+				}
+				SET l:Correspondent
+				REMOVE l:Merged, l.mergedKind, l.mergeChange`, params); err != nil {
+				return nil, err
+			}
+			for _, t := range mergeTypes {
+				typ := string(t)
+				for _, cypher := range []string{
+					`MATCH (s:Correspondent {id: $s})-[r:` + typ + ` {mergedFrom: $l, mergeChange: $change}]->(x), (l:Correspondent {id: $l})
+					 CREATE (l)-[n:` + typ + `]->(x) SET n = properties(r) REMOVE n.mergedFrom, n.mergeChange
+					 DELETE r`,
+					`MATCH (x)-[r:` + typ + ` {mergedFrom: $l, mergeChange: $change}]->(s:Correspondent {id: $s}), (l:Correspondent {id: $l})
+					 CREATE (x)-[n:` + typ + `]->(l) SET n = properties(r) REMOVE n.mergedFrom, n.mergeChange
+					 DELETE r`,
+				} {
+					if err := exec(ctx, tx, cypher, params); err != nil {
+						return nil, err
+					}
+				}
+			}
+		}
+		if err := exec(ctx, tx, `
+			MATCH (snap:MergeSnapshot {snapshotOf: $change}), (s:Correspondent {id: snap.id})
+			SET s = properties(snap)
+			REMOVE s.snapshotOf
+			DELETE snap
+			WITH s
+			MATCH (ch:Change {id: $change}) SET ch.undone = true`, map[string]any{"change": change}); err != nil {
+			return nil, err
+		}
+		ids := append([]string{survivor}, losers...)
+		// Letters that named both in one role were renumbered; number them again.
+		recs, err = collect(ctx, tx, `
+			UNWIND $ids AS id
+			MATCH (:Correspondent {id: id})-[:WROTE|ADDRESSED_TO|CC|BCC]-(l:Letter)
+			RETURN collect(DISTINCT l.id)`, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		r := newResolver(ctx, tx)
+		for _, id := range toStrings(recs[0].Values[0]) {
+			for _, kind := range []domain.LinkKind{domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC} {
+				if err := r.renumber(kind, id); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if err := refreshAll(ctx, tx, ids); err != nil {
+			return nil, err
+		}
+		if _, err := recordChange(ctx, tx, changed{op: "unmergeCorrespondents", nodes: ids,
+			after: map[string]any{"undid": change}}); err != nil {
+			return nil, err
+		}
+		recs, err = collect(ctx, tx, `
+			UNWIND $ids AS id
+			MATCH (c:Correspondent {id: id}) RETURN `+v.correspondentProjection(), map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]domain.Correspondent, len(recs))
+		for i, rec := range recs {
+			out[i] = toCorrespondent(mapOf(rec.Values[0]))
+		}
+		return out, nil
+	})
 }
