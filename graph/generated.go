@@ -133,6 +133,10 @@ type ComplexityRoot struct {
 		ID func(childComplexity int) int
 	}
 
+	DeleteNodePayload struct {
+		ID func(childComplexity int) int
+	}
+
 	GraphStatistics struct {
 		Letters           func(childComplexity int) int
 		Links             func(childComplexity int) int
@@ -240,6 +244,8 @@ type ComplexityRoot struct {
 		AddReplyTo               func(childComplexity int, letter string, repliesTo string) int
 		CreateLetter             func(childComplexity int, input model.LetterInput) int
 		DeleteLetter             func(childComplexity int, id string) int
+		DeleteNode               func(childComplexity int, id string) int
+		EditCorrespondent        func(childComplexity int, id string, remove model.CorrespondentRemoval) int
 		ImportDocuments          func(childComplexity int, documents []*model.DocumentInput, dryRun *bool, strict *bool) int
 		MergeCorrespondents      func(childComplexity int, survivor string, others []string) int
 		RemoveAuthor             func(childComplexity int, letter string, correspondent string) int
@@ -434,6 +440,8 @@ type MutationResolver interface {
 	ImportDocuments(ctx context.Context, documents []*model.DocumentInput, dryRun *bool, strict *bool) (*model.ImportSummary, error)
 	MergeCorrespondents(ctx context.Context, survivor string, others []string) (model.Correspondent, error)
 	UnmergeCorrespondents(ctx context.Context, change string) ([]model.Correspondent, error)
+	EditCorrespondent(ctx context.Context, id string, remove model.CorrespondentRemoval) (model.Correspondent, error)
+	DeleteNode(ctx context.Context, id string) (*model.DeleteNodePayload, error)
 	CreateLetter(ctx context.Context, input model.LetterInput) (*model.CreateLetterPayload, error)
 	UpdateLetter(ctx context.Context, id string, input model.LetterPatch) (*model.Letter, error)
 	DeleteLetter(ctx context.Context, id string) (*model.DeleteLetterPayload, error)
@@ -832,6 +840,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeleteLetterPayload.ID(childComplexity), true
+
+	case "DeleteNodePayload.id":
+		if e.ComplexityRoot.DeleteNodePayload.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteNodePayload.ID(childComplexity), true
 
 	case "GraphStatistics.letters":
 		if e.ComplexityRoot.GraphStatistics.Letters == nil {
@@ -1386,6 +1401,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteLetter(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteNode":
+		if e.ComplexityRoot.Mutation.DeleteNode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteNode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteNode(childComplexity, args["id"].(string)), true
+	case "Mutation.editCorrespondent":
+		if e.ComplexityRoot.Mutation.EditCorrespondent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editCorrespondent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditCorrespondent(childComplexity, args["id"].(string), args["remove"].(model.CorrespondentRemoval)), true
 	case "Mutation.importDocuments":
 		if e.ComplexityRoot.Mutation.ImportDocuments == nil {
 			break
@@ -2289,6 +2326,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("CorrespondentFilter", ec.unmarshalInputCorrespondentFilter),
 			graphql.NewInputUnmarshaler("CorrespondentInput", ec.unmarshalInputCorrespondentInput),
+			graphql.NewInputUnmarshaler("CorrespondentRemoval", ec.unmarshalInputCorrespondentRemoval),
 			graphql.NewInputUnmarshaler("DocumentInput", ec.unmarshalInputDocumentInput),
 			graphql.NewInputUnmarshaler("HoldingInput", ec.unmarshalInputHoldingInput),
 			graphql.NewInputUnmarshaler("Involvement", ec.unmarshalInputInvolvement),
@@ -3066,6 +3104,17 @@ type DeleteLetterPayload {
   id: ID!
 }
 
+type DeleteNodePayload {
+  id: ID!
+}
+
+"What editCorrespondent removes."
+input CorrespondentRemoval {
+  aliases: [String!]
+  emails: [String!]
+  authorityIds: [String!]
+}
+
 type UpsertCorrespondentPayload {
   correspondent: Correspondent!
   created: Boolean!
@@ -3136,6 +3185,10 @@ type Mutation {
   Returns the survivor and the others.
   """
   unmergeCorrespondents(change: ID!): [Correspondent!]!
+  "Removes aliases, emails and authority ids from a correspondent (and the identity keys they were): letters written before no longer give them, letters written after give them again."
+  editCorrespondent(id: ID!, remove: CorrespondentRemoval!): Correspondent!
+  "Deletes a correspondent or a place, with its links: letters that named it name it no more."
+  deleteNode(id: ID!): DeleteNodePayload!
   createLetter(input: LetterInput!): CreateLetterPayload!
   updateLetter(id: ID!, input: LetterPatch!): Letter!
   deleteLetter(id: ID!): DeleteLetterPayload!
@@ -3364,6 +3417,14 @@ func (ec *executionContext) childFields_DeleteLetterPayload(ctx context.Context,
 		return ec.fieldContext_DeleteLetterPayload_id(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeleteLetterPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteNodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DeleteNodePayload_id(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteNodePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_GraphStatistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4313,6 +4374,42 @@ func (ec *executionContext) field_Mutation_deleteLetter_args(ctx context.Context
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteNode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editCorrespondent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "remove",
+		func(ctx context.Context, v any) (model.CorrespondentRemoval, error) {
+			return ec.unmarshalNCorrespondentRemoval2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentRemoval(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["remove"] = arg1
 	return args, nil
 }
 
@@ -7189,6 +7286,29 @@ func (ec *executionContext) fieldContext_DeleteLetterPayload_id(_ context.Contex
 	return graphql.NewScalarFieldContext("DeleteLetterPayload", field, false, false, "ID")
 }
 
+func (ec *executionContext) _DeleteNodePayload_id(ctx context.Context, field graphql.CollectedField, obj *model.DeleteNodePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteNodePayload_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteNodePayload_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteNodePayload", field, false, false, "ID")
+}
+
 func (ec *executionContext) _GraphStatistics_letters(ctx context.Context, field graphql.CollectedField, obj *model.GraphStatistics) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9043,6 +9163,94 @@ func (ec *executionContext) fieldContext_Mutation_unmergeCorrespondents(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_unmergeCorrespondents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editCorrespondent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editCorrespondent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditCorrespondent(ctx, fc.Args["id"].(string), fc.Args["remove"].(model.CorrespondentRemoval))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Correspondent) graphql.Marshaler {
+			return ec.marshalNCorrespondent2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editCorrespondent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editCorrespondent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteNode(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteNodePayload) graphql.Marshaler {
+			return ec.marshalNDeleteNodePayload2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐDeleteNodePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteNode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteNodePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14382,6 +14590,62 @@ func UnmarshalCorrespondentInput(ctx context.Context, raw any) (model.Correspond
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCorrespondentRemoval(ctx context.Context, obj any) (model.CorrespondentRemoval, error) {
+	var it model.CorrespondentRemoval
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"aliases", "emails", "authorityIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "emails":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emails"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Emails = data
+		case "authorityIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorityIds"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorityIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCorrespondentRemoval unmarshals raw into the CorrespondentRemoval input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCorrespondentRemoval(ctx context.Context, raw any) (model.CorrespondentRemoval, error) {
+	var out model.CorrespondentRemoval
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CorrespondentRemoval", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDocumentInput(ctx context.Context, obj any) (model.DocumentInput, error) {
 	var it model.DocumentInput
 	if obj == nil {
@@ -16292,6 +16556,39 @@ func (ec *executionContext) _DeleteLetterPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
+var deleteNodePayloadImplementors = []string{"DeleteNodePayload"}
+
+func (ec *executionContext) _DeleteNodePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteNodePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteNodePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := newDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteNodePayload")
+		case "id":
+			out.Values[i] = ec._DeleteNodePayload_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var graphStatisticsImplementors = []string{"GraphStatistics"}
 
 func (ec *executionContext) _GraphStatistics(ctx context.Context, sel ast.SelectionSet, obj *model.GraphStatistics) graphql.Marshaler {
@@ -16922,6 +17219,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "unmergeCorrespondents":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_unmergeCorrespondents(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editCorrespondent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editCorrespondent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteNode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteNode(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -18741,6 +19052,11 @@ func (ec *executionContext) marshalNCorrespondentPairEdge2ᚖgithubᚗcomᚋlett
 	return ec._CorrespondentPairEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCorrespondentRemoval2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCorrespondentRemoval(ctx context.Context, v any) (model.CorrespondentRemoval, error) {
+	res, err := ec.unmarshalInputCorrespondentRemoval(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCreateLetterPayload2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐCreateLetterPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateLetterPayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CreateLetterPayload!")
@@ -18793,6 +19109,14 @@ func (ec *executionContext) marshalNDeleteLetterPayload2ᚖgithubᚗcomᚋletter
 		return graphql.Null
 	}
 	return ec._DeleteLetterPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDeleteNodePayload2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐDeleteNodePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteNodePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteNodePayload!")
+		return graphql.Null
+	}
+	return ec._DeleteNodePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDocumentInput2ᚕᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐDocumentInputᚄ(ctx context.Context, v any) ([]*model.DocumentInput, error) {

@@ -163,6 +163,23 @@ func (r *mutationResolver) UnmergeCorrespondents(ctx context.Context, change str
 	return out, nil
 }
 
+// EditCorrespondent is the resolver for the editCorrespondent field.
+func (r *mutationResolver) EditCorrespondent(ctx context.Context, id string, remove model.CorrespondentRemoval) (model.Correspondent, error) {
+	c, err := r.Store.EditCorrespondent(ctx, id, domain.Removal{Aliases: remove.Aliases, Emails: remove.Emails, AuthorityIDs: remove.AuthorityIds})
+	if err != nil {
+		return nil, err
+	}
+	return toCorrespondent(c), nil
+}
+
+// DeleteNode is the resolver for the deleteNode field.
+func (r *mutationResolver) DeleteNode(ctx context.Context, id string) (*model.DeleteNodePayload, error) {
+	if err := r.Store.DeleteNode(ctx, id); err != nil {
+		return nil, err
+	}
+	return &model.DeleteNodePayload{ID: id}, nil
+}
+
 // CreateLetter is the resolver for the createLetter field.
 func (r *mutationResolver) CreateLetter(ctx context.Context, input model.LetterInput) (*model.CreateLetterPayload, error) {
 	l, created, err := r.Store.CreateLetter(ctx, fromLetterInput(input))

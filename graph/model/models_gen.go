@@ -127,6 +127,13 @@ type CorrespondentPairEdge struct {
 	Node   *CorrespondentPair `json:"node"`
 }
 
+// What editCorrespondent removes.
+type CorrespondentRemoval struct {
+	Aliases      []string `json:"aliases,omitempty"`
+	Emails       []string `json:"emails,omitempty"`
+	AuthorityIds []string `json:"authorityIds,omitempty"`
+}
+
 type CreateLetterPayload struct {
 	Letter *Letter `json:"letter"`
 	// False when a letter with the same content already existed (nothing was written).
@@ -134,6 +141,10 @@ type CreateLetterPayload struct {
 }
 
 type DeleteLetterPayload struct {
+	ID string `json:"id"`
+}
+
+type DeleteNodePayload struct {
 	ID string `json:"id"`
 }
 

@@ -195,6 +195,14 @@ type Store interface {
 	// brought, and the survivor's details are as before the merge. NOT_FOUND for no
 	// such merge, CONFLICT for one undone already.
 	UnmergeCorrespondents(ctx context.Context, change string) ([]Correspondent, error)
+	// EditCorrespondent removes aliases, emails and authority ids from the
+	// correspondent with id (and the identity keys they were): a letter written
+	// before no longer gives them, one written after gives them again. NOT_FOUND
+	// when the caller may not see it.
+	EditCorrespondent(ctx context.Context, id string, rm Removal) (Correspondent, error)
+	// DeleteNode deletes the correspondent or place with id and its links.
+	// NOT_FOUND when the caller may not see it.
+	DeleteNode(ctx context.Context, id string) error
 	// Holdings returns the offices people hold (person ids) or the holders of offices
 	// (office ids), keyed by the id asked for.
 	Holdings(ctx context.Context, ids []string) (map[string][]Holding, error)
@@ -494,4 +502,11 @@ type Historian interface {
 	// letters that link it or name it through another party, and the edits that
 	// wrote it, newest first, at most n. NOT_FOUND when the caller may not see it.
 	Sources(ctx context.Context, id string, n int) ([]Source, error)
+}
+
+// Removal is what EditCorrespondent removes.
+type Removal struct {
+	Aliases      []string `json:"aliases,omitempty"`
+	Emails       []string `json:"emails,omitempty"`
+	AuthorityIDs []string `json:"authorityIds,omitempty"`
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -256,9 +257,9 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 			MATCH (n)--(s)
 			WHERE (s:Letter OR s:Change) AND NOT s:`+hiddenLabel+` AND s.claims IS NOT NULL
 			WITH DISTINCT s
-			RETURN s.claims AS claims ORDER BY coalesce(s.seq, s.id)
+			RETURN [coalesce(s.seq, ''), s.claims] AS claims ORDER BY coalesce(s.seq, s.id)
 		}
-		RETURN n.id, coalesce(n.mergedIds, []), collect(claims)`, map[string]any{"ids": ids})
+		RETURN n.id, coalesce(n.mergedIds, []), collect(claims), coalesce(n.removed, [])`, map[string]any{"ids": ids})
 	if err != nil {
 		return err
 	}
@@ -274,8 +275,13 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 			continue
 		}
 		keys := append([]string{id}, toStrings(rec.Values[1])...)
+		removed := toStrings(rec.Values[3])
 		n.view = openView{}
-		for _, raw := range toStrings(rec.Values[2]) {
+		pairs, _ := rec.Values[2].([]any)
+		for _, pair := range pairs {
+			p, _ := pair.([]any)
+			seq, _ := p[0].(string)
+			raw, _ := p[1].(string)
 			var by map[string][]map[string]any
 			if json.Unmarshal([]byte(raw), &by) != nil {
 				continue
@@ -283,7 +289,7 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 			for _, k := range keys {
 				for _, c := range by[k] {
 					if c["rel"] == nil {
-						n.fold(c)
+						n.fold(withoutRemoved(c, removed, seq))
 					}
 				}
 			}
@@ -321,4 +327,36 @@ func addClaims(ctx context.Context, tx neo4j.ManagedTransaction, id string, clai
 		return err
 	}
 	return exec(ctx, tx, `MATCH (l:Letter {id: $id}) SET l.claims = $claims`, map[string]any{"id": id, "claims": string(b)})
+}
+
+// withoutRemoved is claim c of a source written at seq without the values that an
+// edit after it removed (removed: kind, value and the edit's seq; edit.go).
+func withoutRemoved(c map[string]any, removed []string, seq string) map[string]any {
+	if len(removed) == 0 {
+		return c
+	}
+	out := map[string]any{}
+	for k, v := range c {
+		out[k] = v
+	}
+	for _, r := range removed {
+		parts := strings.Split(r, removedSep)
+		if len(parts) != 3 || seq >= parts[2] {
+			continue
+		}
+		kind, value := parts[0], parts[1]
+		if kind == "aliases" && out["name"] == value {
+			delete(out, "name")
+		}
+		if list, ok := out[kind].([]any); ok {
+			var kept []any
+			for _, e := range list {
+				if e != value {
+					kept = append(kept, e)
+				}
+			}
+			out[kind] = kept
+		}
+	}
+	return out
 }

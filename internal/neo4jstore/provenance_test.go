@@ -430,3 +430,64 @@ func TestUnmergeRestoresTheGraph(t *testing.T) {
 		t.Errorf("undoing no merge: %v, want NOT_FOUND", err)
 	}
 }
+
+// TestEditAndDeleteCorrespondents: removing an alias, an email and an authority id
+// removes them for every caller and from identity (a letter naming the email no more
+// finds the person), keeps them removed when the views are folded again, and deleting
+// a correspondent takes it off the letters that named it.
+func TestEditAndDeleteCorrespondents(t *testing.T) {
+	store := neo4jtest.Store(t)
+	editor := neo4jtest.Context()
+	wrong := domain.PartyInput{Person: &domain.PersonInput{Name: "Pat Public", Aliases: []string{"Wrong Pat"},
+		Emails: []string{"wrong@example.org"}, AuthorityIDs: []string{"https://www.wikidata.org/wiki/Q1"}}}
+	create(t, store, domain.LetterInput{Title: "One", Authors: []domain.PartyInput{wrong}, Recipients: []domain.PartyInput{person("Rhea"), person("Sam")}})
+	pat := personID(t, "Pat Public")
+	if _, err := store.EditCorrespondent(editor, pat, domain.Removal{Aliases: []string{"Wrong Pat"},
+		Emails: []string{"wrong@example.org"}, AuthorityIDs: []string{"https://www.wikidata.org/wiki/Q1"}}); err != nil {
+		t.Fatal(err)
+	}
+	details := func(ctx context.Context) string {
+		c, err := store.Correspondent(ctx, pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := c.(*domain.Person)
+		return sprint(p.Aliases) + sprint(p.Emails) + sprint(p.AuthorityIDs)
+	}
+	for _, ctx := range []context.Context{editor, reader} {
+		if got := details(ctx); got != "[][][]" {
+			t.Errorf("after the edit: %s, want nothing", got)
+		}
+	}
+	// Folding the open view again (restricting and publishing another letter of
+	// Pat's) keeps the removed values out.
+	other := create(t, store, domain.LetterInput{Title: "Two", Authors: []domain.PartyInput{person("Pat Public")}})
+	shut, open := true, false
+	for _, r := range []*bool{&shut, &open} {
+		if _, err := store.UpdateLetter(editor, other.ID, domain.LetterPatch{Restricted: r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := details(reader); got != "[][][]" {
+		t.Errorf("after folding the view again: %s, want nothing", got)
+	}
+	// The removed email finds Pat no more.
+	create(t, store, domain.LetterInput{Title: "Three", Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Someone Else", Emails: []string{"wrong@example.org"}}}}})
+	if n := len(neo4jtest.Exec(t, `MATCH (p:Person {name: 'Someone Else'}) RETURN p`, nil)); n != 1 {
+		t.Errorf("%d people named Someone Else, want 1: the removed email still finds Pat", n)
+	}
+	if err := store.DeleteNode(editor, personID(t, "Rhea")); err != nil {
+		t.Fatal(err)
+	}
+	l, err := store.Letter(editor, letterID(t, "One"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Recipients) != 1 || l.Recipients[0].Position != 1 {
+		t.Errorf("recipients after deleting Rhea: %+v, want Sam alone at 1", l.Recipients)
+	}
+	changes, err := store.History(editor, "", 3, "")
+	if err != nil || len(changes) == 0 || changes[0].Operation != "deleteNode" {
+		t.Errorf("the newest line of history: %v, %v; want deleteNode", changes, err)
+	}
+}

@@ -89,7 +89,7 @@ func wsInit(a *auth.Authenticator, restricted auth.Role) transport.WebsocketInit
 // editor, and so do the queries of editorQueries; other queries and subscriptions a
 // reader.
 var (
-	adminFields   = map[string]bool{"mergeCorrespondents": true, "unmergeCorrespondents": true, "deleteLetter": true}
+	adminFields   = map[string]bool{"mergeCorrespondents": true, "unmergeCorrespondents": true, "deleteLetter": true, "deleteNode": true}
 	editorQueries = map[string]bool{"history": true, "sources": true}
 )
 
