@@ -2917,7 +2917,7 @@ type Query {
   statistics: GraphStatistics!
   "The letters linking two correspondents, in any role or the one given, and whether the exchange was reciprocal."
   correspondence(between: ID!, and: ID!, role: Role = ANY, dateFrom: Date, dateTo: Date): Correspondence!
-  "The history of direct writes, newest first (at most first, before the change whose seq is before): of the node with id, or of the whole graph. For editors and admins; a caller who does not see restricted letters does not see the changes that wrote them."
+  "The history of direct writes, newest first (at most first, before the change whose seq is before): of the node with id, or of the whole graph. A caller who does not see restricted letters sees only the changes of what they may see."
   history(node: ID, first: Int = 20, before: String): [Change!]!
   "What asserts the correspondent or place with id: the letters that name it and the direct edits that wrote it, newest first. For editors and admins."
   sources(node: ID!, first: Int = 20): [Source!]!

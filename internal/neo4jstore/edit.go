@@ -23,14 +23,17 @@ func (s *Store) EditCorrespondent(ctx context.Context, id string, rm domain.Remo
 	return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (domain.Correspondent, error) {
 		recs, err := collect(ctx, tx, `
 			MATCH (c:Correspondent {id: $id}) WHERE `+v.node("c")+`
-			RETURN c:Person, c.normalizedName, c {.aliases, .emails, .authorityIds}, c:`+hiddenLabel,
-			map[string]any{"id": id})
+			RETURN c:Person, c.normalizedName, c {.aliases, .emails, .authorityIds} AS before,
+			       c:`+hiddenLabel+` OR any(x IN $values WHERE NOT x IN coalesce(c.openAliases, []) + coalesce(c.openEmails, []) + coalesce(c.openAuthorityIds, [])) AS hidden`,
+			map[string]any{"id": id, "values": append(append(list(rm.Aliases), rm.Emails...), rm.AuthorityIDs...)})
 		if err != nil {
 			return nil, err
 		}
 		if len(recs) == 0 {
 			return nil, domain.NotFound("correspondent", id)
 		}
+		// hidden: the correspondent is, or a value removed is one that only hidden
+		// sources gave (the history would show it to readers).
 		isPerson, _ := recs[0].Values[0].(bool)
 		own, _ := recs[0].Values[1].(string)
 		hidden, _ := recs[0].Values[3].(bool)

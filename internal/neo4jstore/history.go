@@ -16,8 +16,9 @@ var _ domain.Historian = (*Store)(nil)
 // (domain.Actor), when, the operation, the ids of the nodes it changed (nodes, kept
 // after a node is deleted), and before and after as JSON where the operation has
 // them; CHANGED links it to the nodes that still exist. A Change that wrote
-// restricted material (a restricted letter, a blind copy) is marked hidden, and a
-// caller below RESTRICTED_ROLE does not see it. The Changes of direct edits are also
+// restricted material (a restricted letter, a blind copy, a detail only hidden
+// sources gave) is marked hidden, and a caller below RESTRICTED_ROLE sees neither it
+// nor a Change of a node hidden from them. The Changes of direct edits are also
 // sources (provenance.go, recordEdit). Nothing changes or deletes a Change: the
 // history is append-only.
 
@@ -96,7 +97,9 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 	v := visibilityOf(ctx)
 	cond := "($before = '' OR ch.seq < $before)"
 	if !v.restricted {
-		cond += " AND ch.hidden IS NULL"
+		// A caller below RESTRICTED_ROLE sees the changes that wrote nothing hidden,
+		// of nodes that they may see.
+		cond += " AND ch.hidden IS NULL AND NOT EXISTS { (ch)-[:CHANGED]->(:" + hiddenLabel + ") }"
 	}
 	cypher := `MATCH (ch:Change) WHERE ` + cond + `
 		WITH ch ORDER BY ch.seq DESC LIMIT $n

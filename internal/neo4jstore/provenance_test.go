@@ -491,3 +491,30 @@ func TestEditAndDeleteCorrespondents(t *testing.T) {
 		t.Errorf("the newest line of history: %v, %v; want deleteNode", changes, err)
 	}
 }
+
+// TestHistoryHidesEditsOfHiddenDetails: removing a detail only a restricted letter
+// gave is no line of a reader's history (it would name the detail).
+func TestHistoryHidesEditsOfHiddenDetails(t *testing.T) {
+	store := neo4jtest.Store(t)
+	editor := neo4jtest.Context()
+	create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Pat Public")}})
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true,
+		Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Pat Public", Aliases: []string{"Agent P"}}}}})
+	if _, err := store.EditCorrespondent(editor, personID(t, "Pat Public"), domain.Removal{Aliases: []string{"Agent P"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		want bool
+	}{{"editor", editor, true}, {"reader", reader, false}} {
+		changes, err := store.History(tc.ctx, "", 10, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := len(changes) > 0 && changes[0].Operation == "editCorrespondent"
+		if got != tc.want {
+			t.Errorf("%s's history shows the edit: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

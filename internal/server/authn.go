@@ -90,7 +90,7 @@ func wsInit(a *auth.Authenticator, restricted auth.Role) transport.WebsocketInit
 // reader.
 var (
 	adminFields   = map[string]bool{"mergeCorrespondents": true, "unmergeCorrespondents": true, "deleteLetter": true, "deleteNode": true}
-	editorQueries = map[string]bool{"history": true, "sources": true}
+	editorQueries = map[string]bool{"sources": true}
 )
 
 // roles refuses an operation its caller's role does not allow, before it runs:
