@@ -46,6 +46,6 @@ func Complexity() ComplexityRoot {
 	}
 	c.GraphStatistics.TopCorrespondents = func(child int, _ *model.Role, first *int) int { return page(child, first, nil) }
 	c.Query.History = func(child int, _ *string, first *int, _ *string) int { return page(child, first, nil) }
-	c.Query.Sources = func(child int, _ string, first *int) int { return page(child, first, nil) }
+	c.Query.Sources = func(child int, _ string, _ *model.FactInput, first *int) int { return page(child, first, nil) }
 	return c
 }

@@ -409,6 +409,14 @@ func fromOfficeInput(o *model.OfficeInput) *domain.OfficeInput {
 	return &domain.OfficeInput{ID: deref(o.ID), Title: deref(o.Title), Of: fromOrganisationInput(o.Of)}
 }
 
+// fromFactInput converts the fact sources asks about; nil for none.
+func fromFactInput(f *model.FactInput) *domain.Fact {
+	if f == nil {
+		return nil
+	}
+	return &domain.Fact{Kind: domain.FactKind(f.Kind), Value: f.Value}
+}
+
 func fromPlaceInput(p *model.PlaceInput) *domain.PlaceInput {
 	if p == nil {
 		return nil

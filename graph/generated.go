@@ -370,7 +370,7 @@ type ComplexityRoot struct {
 		Node           func(childComplexity int, id string) int
 		Paths          func(childComplexity int, from string, to string, maxHops *int, roles []model.Role, first *int) int
 		Search         func(childComplexity int, text string, kinds []model.SearchKind, first *int) int
-		Sources        func(childComplexity int, node string, first *int) int
+		Sources        func(childComplexity int, node string, fact *model.FactInput, first *int) int
 		Statistics     func(childComplexity int) int
 		Timeline       func(childComplexity int, filter *model.LetterFilter, bucket *model.Bucket) int
 	}
@@ -511,7 +511,7 @@ type QueryResolver interface {
 	Statistics(ctx context.Context) (*model.GraphStatistics, error)
 	Correspondence(ctx context.Context, between string, and string, role *model.Role, dateFrom *time.Time, dateTo *time.Time) (*model.Correspondence, error)
 	History(ctx context.Context, node *string, first *int, before *string) ([]*model.Change, error)
-	Sources(ctx context.Context, node string, first *int) ([]*model.Source, error)
+	Sources(ctx context.Context, node string, fact *model.FactInput, first *int) ([]*model.Source, error)
 }
 type SubscriptionResolver interface {
 	LetterAdded(ctx context.Context, involving *string) (<-chan *model.Letter, error)
@@ -2201,7 +2201,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Sources(childComplexity, args["node"].(string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Sources(childComplexity, args["node"].(string), args["fact"].(*model.FactInput), args["first"].(*int)), true
 	case "Query.statistics":
 		if e.ComplexityRoot.Query.Statistics == nil {
 			break
@@ -2328,6 +2328,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CorrespondentInput", ec.unmarshalInputCorrespondentInput),
 			graphql.NewInputUnmarshaler("CorrespondentRemoval", ec.unmarshalInputCorrespondentRemoval),
 			graphql.NewInputUnmarshaler("DocumentInput", ec.unmarshalInputDocumentInput),
+			graphql.NewInputUnmarshaler("FactInput", ec.unmarshalInputFactInput),
 			graphql.NewInputUnmarshaler("HoldingInput", ec.unmarshalInputHoldingInput),
 			graphql.NewInputUnmarshaler("Involvement", ec.unmarshalInputInvolvement),
 			graphql.NewInputUnmarshaler("LetterFilter", ec.unmarshalInputLetterFilter),
@@ -2919,8 +2920,37 @@ type Query {
   correspondence(between: ID!, and: ID!, role: Role = ANY, dateFrom: Date, dateTo: Date): Correspondence!
   "The history of direct writes, newest first (at most first, before the change whose seq is before): of the node with id, or of the whole graph. A caller who does not see restricted letters sees only the changes of what they may see."
   history(node: ID, first: Int = 20, before: String): [Change!]!
-  "What asserts the correspondent or place with id: the letters that name it and the direct edits that wrote it, newest first. For editors and admins."
-  sources(node: ID!, first: Int = 20): [Source!]!
+  """
+  What asserts the correspondent or place with id: the letters that name it and the
+  direct edits that wrote it, newest first; with fact, only those that say that fact
+  of it (a spelling of its name, an email, an authority id, an honorific, or a
+  relationship to another correspondent). For editors and admins.
+  """
+  sources(node: ID!, fact: FactInput, first: Int = 20): [Source!]!
+}
+
+"One fact of a correspondent, whose sources are asked for."
+input FactInput {
+  kind: FactKind!
+  "The value as written (an email in any case, an authority id in any spelling the importer accepts), or for a relationship the other correspondent's id."
+  value: String!
+}
+
+"The kinds of fact of a correspondent that sources can be asked about."
+enum FactKind {
+  "A spelling of its name: the name or an alias."
+  NAME
+  EMAIL
+  AUTHORITY_ID
+  HONORIFIC
+  "An office it holds (value: the office's id)."
+  HOLDS
+  "An organisation it is a member of (value: the organisation's id)."
+  MEMBER_OF
+  "An office's organisation (value: the organisation's id)."
+  OF
+  "An organisation's parent (value: the parent's id)."
+  PART_OF
 }
 
 "One line of the history: a direct write (an import, a letter created, changed or deleted, a link added or removed, a correspondent written or merged), who made it and when."
@@ -5914,14 +5944,22 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["node"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fact",
+		func(ctx context.Context, v any) (*model.FactInput, error) {
+			return ec.unmarshalOFactInput2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐFactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fact"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -12893,7 +12931,7 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Sources(ctx, fc.Args["node"].(string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Sources(ctx, fc.Args["node"].(string), fc.Args["fact"].(*model.FactInput), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Source) graphql.Marshaler {
@@ -14703,6 +14741,55 @@ func (ec *executionContext) unmarshalInputDocumentInput(ctx context.Context, obj
 func UnmarshalDocumentInput(ctx context.Context, raw any) (model.DocumentInput, error) {
 	var out model.DocumentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFactInput(ctx context.Context, obj any) (model.FactInput, error) {
+	var it model.FactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNFactKind2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐFactKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFactInput unmarshals raw into the FactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFactInput(ctx context.Context, raw any) (model.FactInput, error) {
+	var out model.FactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FactInput", raw, &out)
 	return out, err
 }
 
@@ -19148,6 +19235,16 @@ func (ec *executionContext) marshalNEdgeKind2githubᚗcomᚋlettergraphᚋletter
 	return v
 }
 
+func (ec *executionContext) unmarshalNFactKind2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐFactKind(ctx context.Context, v any) (model.FactKind, error) {
+	var res model.FactKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFactKind2githubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐFactKind(ctx context.Context, sel ast.SelectionSet, v model.FactKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -20093,6 +20190,14 @@ func (ec *executionContext) marshalODatePrecision2ᚖgithubᚗcomᚋlettergraph�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOFactInput2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐFactInput(ctx context.Context, v any) (*model.FactInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFactInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOHoldingInput2ᚖgithubᚗcomᚋlettergraphᚋlettergraphᚋgraphᚋmodelᚐHoldingInput(ctx context.Context, v any) (*model.HoldingInput, error) {

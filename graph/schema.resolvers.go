@@ -590,8 +590,8 @@ func (r *queryResolver) History(ctx context.Context, node *string, first *int, b
 }
 
 // Sources is the resolver for the sources field.
-func (r *queryResolver) Sources(ctx context.Context, node string, first *int) ([]*model.Source, error) {
-	sources, err := r.Store.Sources(ctx, node, deref(first))
+func (r *queryResolver) Sources(ctx context.Context, node string, fact *model.FactInput, first *int) ([]*model.Source, error) {
+	sources, err := r.Store.Sources(ctx, node, fromFactInput(fact), deref(first))
 	if err != nil {
 		return nil, err
 	}

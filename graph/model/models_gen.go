@@ -156,6 +156,13 @@ type DocumentInput struct {
 	Format *ImportFormat `json:"format,omitempty"`
 }
 
+// One fact of a correspondent, whose sources are asked for.
+type FactInput struct {
+	Kind FactKind `json:"kind"`
+	// The value as written (an email in any case, an authority id in any spelling the importer accepts), or for a relationship the other correspondent's id.
+	Value string `json:"value"`
+}
+
 // Counts over the whole graph.
 type GraphStatistics struct {
 	// Letters, stubs included.
@@ -789,6 +796,79 @@ func (e *EdgeKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e EdgeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of fact of a correspondent that sources can be asked about.
+type FactKind string
+
+const (
+	// A spelling of its name: the name or an alias.
+	FactKindName        FactKind = "NAME"
+	FactKindEmail       FactKind = "EMAIL"
+	FactKindAuthorityID FactKind = "AUTHORITY_ID"
+	FactKindHonorific   FactKind = "HONORIFIC"
+	// An office it holds (value: the office's id).
+	FactKindHolds FactKind = "HOLDS"
+	// An organisation it is a member of (value: the organisation's id).
+	FactKindMemberOf FactKind = "MEMBER_OF"
+	// An office's organisation (value: the organisation's id).
+	FactKindOf FactKind = "OF"
+	// An organisation's parent (value: the parent's id).
+	FactKindPartOf FactKind = "PART_OF"
+)
+
+var AllFactKind = []FactKind{
+	FactKindName,
+	FactKindEmail,
+	FactKindAuthorityID,
+	FactKindHonorific,
+	FactKindHolds,
+	FactKindMemberOf,
+	FactKindOf,
+	FactKindPartOf,
+}
+
+func (e FactKind) IsValid() bool {
+	switch e {
+	case FactKindName, FactKindEmail, FactKindAuthorityID, FactKindHonorific, FactKindHolds, FactKindMemberOf, FactKindOf, FactKindPartOf:
+		return true
+	}
+	return false
+}
+
+func (e FactKind) String() string {
+	return string(e)
+}
+
+func (e *FactKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = FactKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid FactKind", str)
+	}
+	return nil
+}
+
+func (e FactKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *FactKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e FactKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -238,10 +238,13 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			completed = append(completed, ids[i])
 		}
 		props := letterProps(docs[i], hashes[i], r.now)
-		if props["claims"], err = claimsJSON(pr.claims); err != nil {
-			return nil, err
+		for prop, cs := range map[string][]claim{"claims": pr.claims, "blindClaims": pr.blindClaims} {
+			js, err := claimsJSON(cs)
+			if err != nil {
+				return nil, err
+			}
+			props[prop] = opt(js)
 		}
-		props["claims"] = opt(props["claims"].(string))
 		rows = append(rows, map[string]any{"id": ids[i], "props": props, "restricted": docs[i].Restricted})
 		results[i] = domain.ImportResult{LetterID: ids[i], Created: true,
 			CorrespondentsCreated: r.created - created, CorrespondentsMatched: r.matched - matched}

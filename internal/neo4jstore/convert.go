@@ -155,12 +155,18 @@ func toParties(v any, role domain.Role) []domain.Party {
 		if c == nil {
 			continue
 		}
+		// A name written as the correspondent is now named says nothing more (a
+		// rename, openview.go, may have made it so).
+		written := str(rel, "written")
+		if written == c.DisplayName() {
+			written = ""
+		}
 		out = append(out, domain.Party{
 			Role:          role,
 			Position:      integer(rel, "position"),
 			Capacity:      str(rel, "capacity"),
 			As:            str(rel, "as"),
-			Written:       str(rel, "written"),
+			Written:       written,
 			Correspondent: c,
 		})
 	}

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -140,28 +141,37 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 	})
 }
 
-// Sources implements domain.Historian.
-func (s *Store) Sources(ctx context.Context, id string, n int) ([]domain.Source, error) {
+// Sources implements domain.Historian. With a fact it reads the candidates (the
+// sources whose claims hold the value's JSON spelling) with their claims, keeps those
+// whose claims say the fact of the node (or of a node merged into it), and projects
+// the first n.
+func (s *Store) Sources(ctx context.Context, id string, fact *domain.Fact, n int) ([]domain.Source, error) {
 	if n <= 0 || n > domain.MaxPageSize {
 		return nil, domain.Limit("first", "at most %d at a time", domain.MaxPageSize)
 	}
+	if fact != nil {
+		if err := fact.Normalize("fact"); err != nil {
+			return nil, err
+		}
+	}
 	v := visibilityOf(ctx)
-	blind := ""
-	if !v.restricted {
+	blind, said := "", `[s.claims]`
+	if v.restricted {
+		said = `[s.claims, s.blindClaims]`
+	} else {
 		blind = ` AND type(r) <> 'BCC' AND r.blind IS NULL AND (s:Change OR ` + v.letter("s") + `) AND coalesce(s.hidden, false) = false`
 	}
-	cypher := `
+	sources := `
 		OPTIONAL MATCH (c:Correspondent {id: $id})
 		OPTIONAL MATCH (p:Place {id: $id})
 		WITH coalesce(c, p) AS n
-		WHERE n IS NOT NULL AND ` + v.node("n") + `
 		MATCH (n)-[r]-(s)
 		WHERE (s:Change OR s:Letter AND type(r) IN ['WROTE', 'ADDRESSED_TO', 'CC', 'BCC', 'ON_BEHALF_OF', 'MENTIONS', 'WRITTEN_AT', '` + string(assertsRel) + `'])
 		  AND NOT (s:Change AND type(r) = 'CHANGED')` + blind + `
-		WITH s, collect(DISTINCT type(r))[0] AS via
-		ORDER BY coalesce(s.seq, s.id) DESC LIMIT $n
-		RETURN collect({via: via, letter: CASE WHEN s:Letter THEN ` + v.letterMap("s", letterFieldsNoBody) + ` END,
-		                change: CASE WHEN s:Change THEN s {.id, .seq, .at, .by, .op, .nodes, .before, .after} END}) AS sources`
+		WITH n, s, collect(DISTINCT type(r))[0] AS via
+		`
+	project := `{via: via, letter: CASE WHEN s:Letter THEN ` + v.letterMap("s", letterFieldsNoBody) + ` END,
+		         change: CASE WHEN s:Change THEN s {.id, .seq, .at, .by, .op, .nodes, .before, .after} END}`
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.Source, error) {
 		recs, err := collect(ctx, tx, `
 			OPTIONAL MATCH (c:Correspondent {id: $id}) WHERE `+v.node("c")+`
@@ -173,20 +183,111 @@ func (s *Store) Sources(ctx context.Context, id string, n int) ([]domain.Source,
 		if found, _ := recs[0].Values[0].(bool); !found {
 			return nil, domain.NotFound("correspondent or place", id)
 		}
-		recs, err = collect(ctx, tx, cypher, map[string]any{"id": id, "n": n})
+		params := map[string]any{"id": id, "n": n}
+		cypher := sources + `ORDER BY coalesce(s.seq, s.id) DESC LIMIT $n
+			RETURN ` + project
+		if fact != nil {
+			if cypher, err = s.sourcesOfFact(ctx, tx, *fact, n, sources, said, project, params); err != nil {
+				return nil, err
+			}
+		}
+		recs, err = collect(ctx, tx, cypher, params)
 		if err != nil {
 			return nil, err
 		}
-		var out []domain.Source
+		out := make([]domain.Source, 0, len(recs))
 		for _, rec := range recs {
-			for _, m := range listOf(rec.Values[0]) {
-				src := domain.Source{Via: str(m, "via"), Change: toChange(mapOf(m["change"]))}
-				if lm := mapOf(m["letter"]); lm != nil {
-					src.Letter = toLetter(lm, domain.PartsChosen)
-				}
-				out = append(out, src)
+			m := mapOf(rec.Values[0])
+			src := domain.Source{Via: str(m, "via"), Change: toChange(mapOf(m["change"]))}
+			if lm := mapOf(m["letter"]); lm != nil {
+				src.Letter = toLetter(lm, domain.PartsChosen)
 			}
+			out = append(out, src)
 		}
 		return out, nil
 	})
+}
+
+// sourcesOfFact finds the sources (of the query sources, with the list of claims
+// properties said that the caller may read) whose claims say fact of the node, and
+// returns the query that projects the first n of them, newest first, with its
+// parameters set in params.
+func (s *Store) sourcesOfFact(ctx context.Context, tx neo4j.ManagedTransaction, fact domain.Fact, n int, sources, said, project string, params map[string]any) (string, error) {
+	targets := []string{fact.Value}
+	relation := fact.Kind == domain.FactHolds || fact.Kind == domain.FactMemberOf || fact.Kind == domain.FactOf || fact.Kind == domain.FactPartOf
+	if relation {
+		recs, err := collect(ctx, tx, `MATCH (t:Correspondent {id: $to}) RETURN coalesce(t.mergedIds, [])`, map[string]any{"to": fact.Value})
+		if err != nil {
+			return "", err
+		}
+		if len(recs) > 0 {
+			targets = append(targets, toStrings(recs[0].Values[0])...)
+		}
+	}
+	var needles []string
+	for _, t := range targets {
+		b, err := json.Marshal(t)
+		if err != nil {
+			return "", err
+		}
+		if relation {
+			needles = append(needles, `"to":`+string(b))
+		} else {
+			needles = append(needles, string(b))
+		}
+	}
+	params["needles"] = needles
+	recs, err := collect(ctx, tx, sources+`, [x IN `+said+` WHERE x IS NOT NULL] AS said
+		WHERE any(x IN said WHERE any(k IN $needles WHERE x CONTAINS k))
+		WITH n, s, said ORDER BY coalesce(s.seq, s.id) DESC
+		RETURN s.id, said, [n.id] + coalesce(n.mergedIds, [])`, params)
+	if err != nil {
+		return "", err
+	}
+	var ids []string
+	for _, rec := range recs {
+		if len(ids) == n {
+			break
+		}
+		sid, _ := rec.Values[0].(string)
+		keys := toStrings(rec.Values[2])
+		if slices.ContainsFunc(toStrings(rec.Values[1]), func(raw string) bool { return claimsSay(raw, keys, fact, targets) }) {
+			ids = append(ids, sid)
+		}
+	}
+	params["ids"] = ids
+	return sources + `WHERE s.id IN $ids
+		WITH s, via ORDER BY coalesce(s.seq, s.id) DESC
+		RETURN ` + project, nil
+}
+
+// claimsSay reports whether the claims raw (claimsJSON) say fact of a node with one of
+// keys; a relationship's other end is one of targets.
+func claimsSay(raw string, keys []string, fact domain.Fact, targets []string) bool {
+	var by map[string][]map[string]any
+	if json.Unmarshal([]byte(raw), &by) != nil {
+		return false
+	}
+	for _, k := range keys {
+		for _, c := range by[k] {
+			var ok bool
+			switch fact.Kind {
+			case domain.FactName:
+				ok = c["name"] == fact.Value || slices.Contains(strs(c, "aliases"), fact.Value)
+			case domain.FactEmail:
+				ok = slices.Contains(strs(c, "emails"), fact.Value)
+			case domain.FactAuthorityID:
+				ok = slices.Contains(strs(c, "authorityIds"), fact.Value)
+			case domain.FactHonorific:
+				ok = c["honorific"] == fact.Value
+			default:
+				to, _ := c["to"].(string)
+				ok = c["rel"] == string(fact.Kind) && slices.Contains(targets, to)
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -118,7 +118,7 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 		r.blind = kind == domain.LinkBCC
 		id, _, err := r.party(&p, "party")
 		if err == nil {
-			err = addClaims(ctx, tx, letterID, r.claims)
+			err = addClaims(ctx, tx, letterID, r.claims, r.blindClaims)
 		}
 		if err != nil {
 			return nil, err

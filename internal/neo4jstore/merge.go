@@ -63,8 +63,21 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 			return nil, err
 		}
 		hidden, _ := recs[0].Values[1].(bool)
+		// The survivor keeps its name, which a fold of the sources of all of them
+		// (openview.go) must not give to another: the merge renames it to its own.
+		var claims []claim
+		if !hidden {
+			recs, err := collect(ctx, tx, `MATCH (c:Correspondent {id: $s}) WHERE c.openName <> '' RETURN c.openName, c.openNameKey`,
+				map[string]any{"s": survivor})
+			if err != nil {
+				return nil, err
+			}
+			if len(recs) > 0 {
+				claims = []claim{{id: survivor, row: map[string]any{"name": recs[0].Values[0], "key": recs[0].Values[1], "rename": true}}}
+			}
+		}
 		change, err := recordChange(ctx, tx, changed{op: "mergeCorrespondents", nodes: append([]string{survivor}, others...),
-			before: recs[0].Values[0], hidden: hidden})
+			before: recs[0].Values[0], hidden: hidden, claims: claims})
 		if err != nil {
 			return nil, err
 		}

@@ -40,14 +40,22 @@ func claimOf(id, kind string, in any) claim {
 	switch in := in.(type) {
 	case *domain.PersonInput:
 		if kind == "person" {
-			return claim{id: id, row: claimRow(personRow(in))}
+			return claim{id: id, row: renaming(claimRow(personRow(in)), in.ID != "")}
 		}
 	case *domain.OrganisationInput:
 		if kind == "organisation" {
-			return claim{id: id, row: claimRow(orgRow(in))}
+			return claim{id: id, row: renaming(claimRow(orgRow(in)), in.ID != "")}
 		}
 	}
 	return claim{id: id}
+}
+
+// renaming marks row as an edit by id, which renames (updatePeople).
+func renaming(row map[string]any, byID bool) map[string]any {
+	if byID {
+		row["rename"] = true
+	}
+	return row
 }
 
 // claimFields are the details a claim keeps of a row.
@@ -63,22 +71,25 @@ func claimRow(row map[string]any) map[string]any {
 	return out
 }
 
-// openView is the open view of one correspondent.
+// openView is the open view of one correspondent. Name and NameKey are the name
+// its visible sources give it (the first they wrote, or the last an edit renamed it
+// to): the correspondent takes that name for everyone (syncNames), as it would have
+// in a graph that held only those sources.
 type openView struct {
+	Name, NameKey                       string
 	Honorific, Acronym, Kind            string
 	Aliases, Emails, AuthorityIDs, Keys []string
 }
 
-// viewed is a correspondent as a fold needs it: its own name and keys, and its view.
+// viewed is a correspondent as a fold needs it: its view.
 type viewed struct {
-	name, normalizedName, acronym string
-	view                          openView
+	view openView
 }
 
 // fold folds one claim c into the view, as updatePeople and updateOrganisations
-// merge an input into a node: the first honorific, acronym and kind stay; another
-// spelling of the name, and the input's aliases, become aliases; emails, authority
-// ids and keys gather.
+// merge an input into a node: the first name, honorific, acronym and kind stay (an
+// edit by id, rename, replaces them); another spelling of the name, and the input's
+// aliases, become aliases; emails, authority ids and keys gather.
 func (n *viewed) fold(c map[string]any) {
 	str := func(k string) string { s, _ := c[k].(string); return s }
 	strs := func(k string) []string {
@@ -97,24 +108,34 @@ func (n *viewed) fold(c map[string]any) {
 		return nil
 	}
 	v := &n.view
+	rename, _ := c["rename"].(bool)
+	acronym := v.Acronym
 	for _, f := range []struct {
 		to  *string
 		key string
 	}{{&v.Honorific, "honorific"}, {&v.Acronym, "acronym"}, {&v.Kind, "kind"}} {
-		if *f.to == "" {
-			*f.to = str(f.key)
+		if given := str(f.key); *f.to == "" || rename && given != "" {
+			*f.to = given
 		}
 	}
 	var aliases []string
-	if name := str("name"); name != "" && str("key") != n.normalizedName &&
-		name != n.acronym && name != str("acronym") {
+	switch name, key := str("name"), str("key"); {
+	case name == "":
+	case v.Name == "":
+		v.Name, v.NameKey = name, key
+	case key == v.NameKey:
+	case rename:
+		aliases = append(aliases, v.Name)
+		v.Name, v.NameKey = name, key
+	case name != acronym && name != str("acronym"):
 		aliases = append(aliases, name)
 	}
 	for _, a := range append(aliases, strs("aliases")...) {
-		if a != n.name && !slices.Contains(v.Aliases, a) {
+		if a != v.Name && !slices.Contains(v.Aliases, a) {
 			v.Aliases = append(v.Aliases, a)
 		}
 	}
+	v.Aliases = slices.DeleteFunc(v.Aliases, func(a string) bool { return a == v.Name })
 	for _, f := range []struct {
 		to  *[]string
 		key string
@@ -130,6 +151,7 @@ func (n *viewed) fold(c map[string]any) {
 // props are the view as stored properties.
 func (v openView) props() map[string]any {
 	return map[string]any{
+		"openName": v.Name, "openNameKey": v.NameKey,
 		"openHonorific": opt(v.Honorific), "openAcronym": opt(v.Acronym), "openKind": opt(v.Kind),
 		"openAliases": list(v.Aliases), "openEmails": list(v.Emails), "openAuthorityIds": list(v.AuthorityIDs),
 		"openNameKeys": list(v.Keys),
@@ -141,7 +163,7 @@ func readViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (
 	recs, err := collect(ctx, tx, `
 		UNWIND $ids AS id
 		MATCH (n:Correspondent {id: id})
-		RETURN id, n {.name, .title, .normalizedName, .normalizedTitle, .acronym, .openHonorific, .openAcronym, .openKind,
+		RETURN id, n {.name, .normalizedName, .openName, .openNameKey, .openHonorific, .openAcronym, .openKind,
 		              .openAliases, .openEmails, .openAuthorityIds, .openNameKeys}`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
@@ -150,25 +172,24 @@ func readViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (
 	for _, rec := range recs {
 		id, _ := rec.Values[0].(string)
 		m := mapOf(rec.Values[1])
-		out[id] = &viewed{
-			name: coalesceStr(str(m, "name"), str(m, "title")), normalizedName: coalesceStr(str(m, "normalizedName"), str(m, "normalizedTitle")),
-			acronym: str(m, "acronym"),
-			view: openView{Honorific: str(m, "openHonorific"), Acronym: str(m, "openAcronym"), Kind: str(m, "openKind"),
-				Aliases: strs(m, "openAliases"), Emails: strs(m, "openEmails"), AuthorityIDs: strs(m, "openAuthorityIds"),
-				Keys: strs(m, "openNameKeys")},
+		n := &viewed{view: openView{Name: str(m, "openName"), NameKey: str(m, "openNameKey"),
+			Honorific: str(m, "openHonorific"), Acronym: str(m, "openAcronym"), Kind: str(m, "openKind"),
+			Aliases: strs(m, "openAliases"), Emails: strs(m, "openEmails"), AuthorityIDs: strs(m, "openAuthorityIds"),
+			Keys: strs(m, "openNameKeys")}}
+		if m["openName"] == nil { // written before the view had a name: it was everyone's
+			n.view.Name, n.view.NameKey = str(m, "name"), str(m, "normalizedName")
 		}
+		out[id] = n
 	}
 	return out, nil
 }
 
-func coalesceStr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// writeViews stores the views of nodes.
+// writeViews stores the views of nodes, and gives each person or organisation the
+// name of its view when the view has one: a name that only hidden sources gave
+// becomes an alias, so that the name tells a caller below RESTRICTED_ROLE nothing of
+// them while a caller who sees them still finds it. The links that named it by the
+// old name keep that name as written (toParties shows a written name only when it
+// differs from the correspondent's).
 func writeViews(ctx context.Context, tx neo4j.ManagedTransaction, nodes map[string]*viewed, ids []string) error {
 	rows := make([]map[string]any, 0, len(ids))
 	for _, id := range ids {
@@ -182,7 +203,20 @@ func writeViews(ctx context.Context, tx neo4j.ManagedTransaction, nodes map[stri
 	return exec(ctx, tx, `
 		UNWIND $rows AS row
 		MATCH (n:Correspondent {id: row.id})
-		SET n += row.props`, map[string]any{"rows": rows})
+		SET n += row.props
+		WITH n, row.props.openName AS name, row.props.openNameKey AS key
+		WHERE name <> '' AND n.name IS NOT NULL AND n.name <> name
+		WITH n, name, key, n.name AS old
+		SET n.aliases = [a IN coalesce(n.aliases, []) WHERE a <> name]
+		                + CASE WHEN n.normalizedName <> key AND NOT old IN coalesce(n.aliases, []) THEN [old] ELSE [] END,
+		    n.name = name, n.normalizedName = key, n.nameKey = key
+		WITH n, old
+		CALL {
+			WITH n, old
+			MATCH (n)-[r:WROTE|ADDRESSED_TO|CC|BCC]-(:Letter)
+			WHERE r.written IS NULL
+			SET r.written = old
+		}`, map[string]any{"rows": rows})
 }
 
 // applyClaims folds the claims of visible documents, in order, into the views of the
@@ -299,34 +333,47 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 	return writeViews(ctx, tx, nodes, found)
 }
 
-// addClaims adds claims to what the letter with id says (a party added to it).
-func addClaims(ctx context.Context, tx neo4j.ManagedTransaction, id string, claims []claim) error {
-	js, err := claimsJSON(claims)
-	if err != nil || js == "" {
-		return err
+// addClaims adds claims, and blindClaims, to what the letter with id says (a party
+// added to it).
+func addClaims(ctx context.Context, tx neo4j.ManagedTransaction, id string, claims, blindClaims []claim) error {
+	if len(claims) == 0 && len(blindClaims) == 0 {
+		return nil
 	}
-	recs, err := collect(ctx, tx, `MATCH (l:Letter {id: $id}) RETURN l.claims`, map[string]any{"id": id})
+	recs, err := collect(ctx, tx, `MATCH (l:Letter {id: $id}) RETURN l.claims, l.blindClaims`, map[string]any{"id": id})
 	if err != nil || len(recs) == 0 {
 		return err
 	}
-	by := map[string][]map[string]any{}
-	if old, _ := recs[0].Values[0].(string); old != "" {
-		if err := json.Unmarshal([]byte(old), &by); err != nil {
+	merged := [2]any{}
+	for i, add := range [][]claim{claims, blindClaims} {
+		by := map[string][]map[string]any{}
+		if old, _ := recs[0].Values[i].(string); old != "" {
+			if err := json.Unmarshal([]byte(old), &by); err != nil {
+				return err
+			}
+		}
+		js, err := claimsJSON(add)
+		if err != nil {
 			return err
 		}
+		if js != "" {
+			var more map[string][]map[string]any
+			if err := json.Unmarshal([]byte(js), &more); err != nil {
+				return err
+			}
+			for k, v := range more {
+				by[k] = append(by[k], v...)
+			}
+		}
+		if len(by) > 0 {
+			b, err := json.Marshal(by)
+			if err != nil {
+				return err
+			}
+			merged[i] = string(b)
+		}
 	}
-	var more map[string][]map[string]any
-	if err := json.Unmarshal([]byte(js), &more); err != nil {
-		return err
-	}
-	for k, v := range more {
-		by[k] = append(by[k], v...)
-	}
-	b, err := json.Marshal(by)
-	if err != nil {
-		return err
-	}
-	return exec(ctx, tx, `MATCH (l:Letter {id: $id}) SET l.claims = $claims`, map[string]any{"id": id, "claims": string(b)})
+	return exec(ctx, tx, `MATCH (l:Letter {id: $id}) SET l.claims = $claims, l.blindClaims = $blind`,
+		map[string]any{"id": id, "claims": merged[0], "blind": merged[1]})
 }
 
 // withoutRemoved is claim c of a source written at seq without the values that an

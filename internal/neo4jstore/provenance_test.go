@@ -139,6 +139,60 @@ func TestDetailsOnlyHiddenLettersGiveAreHidden(t *testing.T) {
 	}
 }
 
+// A correspondent first named by a restricted letter and then, matched by email, by an
+// open one under another spelling: the name it shows is the open letter's, as in a
+// graph without the restricted letter, and the hidden spelling stays an alias for
+// those who see it. Restricting the open letter, or undoing that, follows.
+func TestNamesOnlyHiddenLettersGiveAreHidden(t *testing.T) {
+	store := neo4jtest.Store(t)
+	named := func(name string) []domain.PartyInput {
+		return []domain.PartyInput{{Person: &domain.PersonInput{Name: name, Emails: []string{"jq@example.org"}}}}
+	}
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: named("Jane Quietly Informant"),
+		Recipients: []domain.PartyInput{person("Rhea Reader")}})
+	create(t, store, domain.LetterInput{Title: "Open", Authors: named("J. Q. Public"), Recipients: []domain.PartyInput{person("Rhea Reader")}})
+	create(t, store, domain.LetterInput{Title: "Later", Authors: named("Jane Public"), Recipients: []domain.PartyInput{person("Sam")}})
+	id := personID(t, "J. Q. Public")
+	look := func(ctx context.Context) string {
+		t.Helper()
+		c, err := store.Correspondent(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := c.(*domain.Person)
+		return p.Name + " " + sprint(p.Aliases)
+	}
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		want string
+	}{
+		{"reader", reader, "J. Q. Public [Jane Public]"},
+		{"editor", neo4jtest.Context(), "J. Q. Public [Jane Quietly Informant Jane Public]"},
+	} {
+		if got := look(tc.ctx); got != tc.want {
+			t.Errorf("%s sees %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	if got := searchNames(t, reader, store, "Quietly"); len(got) != 0 {
+		t.Errorf("reader's search for the hidden spelling = %q", got)
+	}
+	// Restricting the open letter leaves the later one to name it; opening it again
+	// gives its name back.
+	open, shut := false, true
+	for _, tc := range []struct {
+		restricted *bool
+		want       string
+	}{{&shut, "Jane Public []"}, {&open, "J. Q. Public [Jane Public]"}} {
+		if _, err := store.UpdateLetter(neo4jtest.Context(), letterID(t, "Open"), domain.LetterPatch{Restricted: tc.restricted}); err != nil {
+			t.Fatal(err)
+		}
+		if got := look(reader); got != tc.want {
+			t.Errorf("open letter restricted %v: reader sees %s, want %s", *tc.restricted, got, tc.want)
+		}
+	}
+}
+
 func TestStubsOfHiddenLettersAreHidden(t *testing.T) {
 	store := neo4jtest.Store(t)
 	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Pat Public")},
@@ -367,7 +421,7 @@ func TestHistoryAndSources(t *testing.T) {
 		t.Errorf("the page before the newest: %v, %v; want the createLetter", older, err)
 	}
 	via := func(ctx context.Context) []string {
-		sources, err := store.Sources(ctx, pat, 20)
+		sources, err := store.Sources(ctx, pat, nil, 20)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -388,6 +442,68 @@ func TestHistoryAndSources(t *testing.T) {
 	}
 	if got, want := via(reader), []string{"ASSERTS upsertCorrespondent", "WROTE Open, retitled"}; !slices.Equal(got, want) {
 		t.Errorf("the reader's sources of Pat: %q, want %q", got, want)
+	}
+}
+
+// TestSourcesOfAFact: the sources of one fact of a correspondent (a spelling, an
+// email, an honorific, a membership) are the letters and edits that say it, newest
+// first; a blind copy's and a restricted letter's only for those who see them.
+func TestSourcesOfAFact(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	pat := func(name, honorific string, aliases, emails []string) domain.PartyInput {
+		return domain.PartyInput{Person: &domain.PersonInput{Name: name, Honorific: honorific, Aliases: aliases, Emails: emails},
+			MemberOf: &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Society"}, Role: "member"}}
+	}
+	create(t, store, domain.LetterInput{Title: "Open one", Authors: []domain.PartyInput{pat("Pat Public", "Dr.", nil, []string{"pat@open.example"})},
+		Recipients: []domain.PartyInput{person("Rhea Reader")}})
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true,
+		Authors:    []domain.PartyInput{pat("Pat Public", "", []string{"Agent P"}, []string{"pat@open.example", "pat@secret.example"})},
+		Recipients: []domain.PartyInput{person("Rhea Reader")}})
+	create(t, store, domain.LetterInput{Title: "Blind", Authors: []domain.PartyInput{person("Rhea Reader")}, Recipients: []domain.PartyInput{person("Sam")},
+		BCC: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Pat Public", Aliases: []string{"Blind P"}, Emails: []string{"pat@open.example"}}}}})
+	create(t, store, domain.LetterInput{Title: "Open two", Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "P. Public", Emails: []string{"pat@open.example"}}}},
+		Recipients: []domain.PartyInput{person("Sam")}})
+	id, society := personID(t, "Pat Public"), orgID(t, "Society")
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		fact domain.Fact
+		want []string
+	}{
+		{"an email, in another case", admin, domain.Fact{Kind: domain.FactEmail, Value: "PAT@Open.Example"}, []string{"Open two", "Blind", "Closed", "Open one"}},
+		{"an email, for a reader", reader, domain.Fact{Kind: domain.FactEmail, Value: "pat@open.example"}, []string{"Open two", "Open one"}},
+		{"an email only a restricted letter gives", admin, domain.Fact{Kind: domain.FactEmail, Value: "pat@secret.example"}, []string{"Closed"}},
+		{"the same, for a reader", reader, domain.Fact{Kind: domain.FactEmail, Value: "pat@secret.example"}, nil},
+		{"an alias a restricted letter gives", admin, domain.Fact{Kind: domain.FactName, Value: "Agent P"}, []string{"Closed"}},
+		{"an alias a blind copy gives", admin, domain.Fact{Kind: domain.FactName, Value: "Blind P"}, []string{"Blind"}},
+		{"the same, for a reader", reader, domain.Fact{Kind: domain.FactName, Value: "Blind P"}, nil},
+		{"a spelling", reader, domain.Fact{Kind: domain.FactName, Value: "P. Public"}, []string{"Open two"}},
+		{"an honorific", reader, domain.Fact{Kind: domain.FactHonorific, Value: "Dr."}, []string{"Open one"}},
+		{"a membership", admin, domain.Fact{Kind: domain.FactMemberOf, Value: society}, []string{"Closed", "Open one"}},
+		{"a membership, for a reader", reader, domain.Fact{Kind: domain.FactMemberOf, Value: society}, []string{"Open one"}},
+		{"what no one says", admin, domain.Fact{Kind: domain.FactHolds, Value: society}, nil},
+	} {
+		fact := tc.fact
+		sources, err := store.Sources(tc.ctx, id, &fact, 20)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var got []string
+		for _, s := range sources {
+			if s.Letter != nil {
+				got = append(got, s.Letter.Title)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	if sources, err := store.Sources(admin, id, &domain.Fact{Kind: domain.FactEmail, Value: "pat@open.example"}, 1); err != nil || len(sources) != 1 || sources[0].Letter.Title != "Open two" {
+		t.Errorf("the newest source of the email: %v, %v; want Open two", sources, err)
+	}
+	if _, err := store.Sources(admin, id, &domain.Fact{Kind: domain.FactAuthorityID, Value: "not a uri"}, 20); domain.ErrorCode(err) != domain.CodeBadUserInput {
+		t.Errorf("an authority id that is no URI: %v, want BAD_USER_INPUT", err)
 	}
 }
 

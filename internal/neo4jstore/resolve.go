@@ -50,8 +50,9 @@ type resolver struct {
 	// blind is set while the parties resolved are blind copies.
 	blind bool
 	// claims, while prepare reads one document, are what it says of the nodes it
-	// names other than through a blind copy, in order (provenance.go).
-	claims []claim
+	// names other than through a blind copy, in order (provenance.go); blindClaims
+	// what it says of them through blind copies, which only sources reads.
+	claims, blindClaims []claim
 	// letterRefs, while prepare reads one document, are its references to letters.
 	letterRefs []refLink
 	// touched are the nodes the transaction's documents named, in the order met,
@@ -73,7 +74,11 @@ func (r *resolver) saw(c claim) {
 	}
 	if r.named != nil {
 		r.named[c.id] = r.named[c.id] || !r.blind
-		if !r.blind && (c.row != nil || c.rel != "") {
+		switch {
+		case c.row == nil && c.rel == "":
+		case r.blind:
+			r.blindClaims = append(r.blindClaims, c)
+		default:
 			r.claims = append(r.claims, c)
 		}
 	}
@@ -442,7 +447,7 @@ func (r *resolver) createPeople(rows []map[string]any) error {
 		SET p.seq = in.seq, p.name = in.name, p.normalizedName = in.key, p.nameKey = in.key, p.nameKeys = in.nameKeys,
 		    p.honorific = in.honorific, p.aliases = in.aliases, p.emails = in.emails,
 		    p.authorityIds = in.authorityIds, p.createdAt = $now,
-		    p.openAliases = [], p.openEmails = [], p.openAuthorityIds = [], p.openNameKeys = []
+		    p.openName = '', p.openAliases = [], p.openEmails = [], p.openAuthorityIds = [], p.openNameKeys = []
 		`+registerKeys("p"),
 		map[string]any{"inputs": rows, "now": r.now})
 }
@@ -529,7 +534,7 @@ func (r *resolver) createOrganisations(rows []map[string]any) error {
 		SET o.seq = in.seq, o.name = in.name, o.normalizedName = in.key, o.nameKey = in.key, o.nameKeys = in.nameKeys,
 		    o.acronym = in.acronym, o.kind = in.kind, o.aliases = in.aliases,
 		    o.authorityIds = in.authorityIds, o.createdAt = $now,
-		    o.openAliases = [], o.openAuthorityIds = [], o.openNameKeys = []
+		    o.openName = '', o.openAliases = [], o.openAuthorityIds = [], o.openNameKeys = []
 		`+registerKeys("o"),
 		map[string]any{"inputs": rows, "now": r.now})
 }

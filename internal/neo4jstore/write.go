@@ -129,8 +129,9 @@ type prepared struct {
 	// office's organisation, an office held), which the letter ASSERTS; blind when
 	// only a blind copy names them (provenance.go).
 	asserted []assertion
-	// claims are what the document says of them (openview.go).
-	claims []claim
+	// claims are what the document says of them (openview.go), blindClaims what
+	// it says through blind copies.
+	claims, blindClaims []claim
 	// refs are its references to letters (proxies.go).
 	refs []refLink
 }
@@ -143,8 +144,8 @@ type assertion struct {
 // prepare resolves in's parties, places and letters (creating what is new) for the
 // letter with id.
 func (r *resolver) prepare(id string, in *domain.LetterInput, field string) (prepared, error) {
-	r.named, r.claims, r.letterRefs = map[string]bool{}, nil, nil
-	defer func() { r.named, r.claims, r.letterRefs = nil, nil, nil }()
+	r.named, r.claims, r.blindClaims, r.letterRefs = map[string]bool{}, nil, nil, nil
+	defer func() { r.named, r.claims, r.blindClaims, r.letterRefs = nil, nil, nil, nil }()
 	links, err := r.links(id, in, field)
 	if err != nil {
 		return prepared{}, err
@@ -153,7 +154,7 @@ func (r *resolver) prepare(id string, in *domain.LetterInput, field string) (pre
 	for _, l := range links {
 		direct[l.To] = true
 	}
-	out := prepared{links: links, claims: r.claims, refs: r.letterRefs}
+	out := prepared{links: links, claims: r.claims, blindClaims: r.blindClaims, refs: r.letterRefs}
 	for n, open := range r.named {
 		if !direct[n] {
 			out.asserted = append(out.asserted, assertion{n, !open})

@@ -38,4 +38,12 @@ func TestHistoryAndSourcesThroughTheAPI(t *testing.T) {
 			t.Errorf("the editor's answer lacks %s:\n%s", want, got)
 		}
 	}
+	r = servertest.DoAs(t, w.api.url, w.editor, `query ($pat: ID!, $v: String!) { sources(node: $pat, fact: {kind: HOLDS, value: $v}) { via } }`, map[string]any{"pat": vars["pat"], "v": vars["pat"]})
+	if len(r.Errors) > 0 || string(r.Data) != `{"sources":[]}` {
+		t.Errorf("the sources of a fact no one states: %s %+v, want none", r.Data, r.Errors)
+	}
+	r = servertest.DoAs(t, w.api.url, w.editor, `query ($pat: ID!) { sources(node: $pat, fact: {kind: AUTHORITY_ID, value: "nope"}) { via } }`, vars)
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+		t.Errorf("the sources of an authority id that is no URI: %s %+v, want BAD_USER_INPUT", r.Data, r.Errors)
+	}
 }

@@ -71,6 +71,10 @@ func hiddenCorpus(tb testing.TB, letters int, seed uint64) (full, open []domain.
 					Organisation: domain.OrganisationInput{Name: orgs[i%len(orgs)]}}
 			}
 			in.Recipients = append(in.Recipients, domain.PartyInput{Person: &domain.PersonInput{Name: fmt.Sprintf("Jane Informant %d", i)}})
+			if p := firstNamedAfter(docs, i); p != nil { // a name for someone open letters name only later
+				in.Recipients = append(in.Recipients, domain.PartyInput{Person: &domain.PersonInput{
+					Name: fmt.Sprintf("Secret Spelling %d", i), Emails: slices.Clone(p.Emails)}})
+			}
 			in.CC = append(in.CC, domain.PartyInput{Office: &domain.OfficeInput{Title: "Keeper of Secrets",
 				Of: &domain.OrganisationInput{Name: fmt.Sprintf("Secret Service %d", i%4)}}})
 			in.RepliesTo = append(in.RepliesTo, domain.LetterRef{Title: fmt.Sprintf("The secret report %d", i)})
@@ -94,6 +98,36 @@ func hiddenCorpus(tb testing.TB, letters int, seed uint64) (full, open []domain.
 		tb.Fatalf("%d of %d letters restricted: too few to test anything", len(full)-len(open), len(full))
 	}
 	return full, open
+}
+
+// firstNamedAfter is a person with an email whom no letter up to i names, and a
+// visible letter after it does.
+func firstNamedAfter(docs []domain.LetterInput, i int) *domain.PersonInput {
+	named := map[string]bool{}
+	for _, in := range docs[:i+1] {
+		for _, p := range parties(in) {
+			if p.Person != nil {
+				for _, e := range p.Person.Emails {
+					named[e] = true
+				}
+			}
+		}
+	}
+	for j := i + 1; j < len(docs); j++ {
+		if j%10 == 2 || j%10 == 7 {
+			continue
+		}
+		for _, p := range parties(docs[j]) {
+			if p.Person != nil && len(p.Person.Emails) > 0 && !slices.ContainsFunc(p.Person.Emails, func(e string) bool { return named[e] }) {
+				return p.Person
+			}
+		}
+	}
+	return nil
+}
+
+func parties(in domain.LetterInput) []domain.PartyInput {
+	return slices.Concat(in.Authors, in.Recipients, in.CC, in.BCC)
 }
 
 // mentionedLetters are the letters in mentions.
@@ -320,6 +354,7 @@ func TestNonInterference(t *testing.T) {
 		"correspondents only hidden ones name":  `MATCH (n:Correspondent:Hidden) RETURN count(n) AS n`,
 		"blind copies":                          `MATCH ()-[r:BCC]->() RETURN count(r) AS n`,
 		"details only hidden letters give":      `MATCH (n:Correspondent) WHERE size(n.aliases) > size(n.openAliases) RETURN count(n) AS n`,
+		"names only hidden letters give":        `MATCH (n:Person) WHERE any(a IN n.aliases WHERE a STARTS WITH 'Secret Spelling') AND NOT n:Hidden RETURN count(n) AS n`,
 		"affiliations only hidden letters give": `MATCH (a)-[r:MEMBER_OF]->(b) WHERE r.seen IS NULL AND NOT a:Hidden AND NOT b:Hidden RETURN count(r) AS n`,
 		"stubs standing for restricted letters": `MATCH (n:Proxy) RETURN count(n) AS n`,
 	} {

@@ -161,12 +161,13 @@ func CheckSeedGraph(tb testing.TB) {
 // every node and relationship, read generically, so that a property added to the
 // store is compared without a change here.
 var Volatile = map[string]string{
-	"id":         "each database makes its own ids",
-	"createdAt":  "the time the node was written",
-	"importedAt": "the time the letter was written",
-	"addedSeq":   "the order letters were written in, which an import takes from its input's order",
-	"seq":        "the time a node was made (newSeq), for identity look-ups to prefer the older",
-	"claims":     "what a letter says of the correspondents it names, by their ids, which differ between databases (the open views made from them are compared)",
+	"id":          "each database makes its own ids",
+	"createdAt":   "the time the node was written",
+	"importedAt":  "the time the letter was written",
+	"addedSeq":    "the order letters were written in, which an import takes from its input's order",
+	"seq":         "the time a node was made (newSeq), for identity look-ups to prefer the older",
+	"claims":      "what a letter says of the correspondents it names, by their ids, which differ between databases (the open views made from them are compared)",
+	"blindClaims": "what a letter says of the correspondents it blind-copies, by their ids, as claims (only sources reads them)",
 }
 
 // Fingerprint describes the whole graph without what Volatile names (and without the
