@@ -3122,6 +3122,8 @@ input CorrespondentInput {
   office: OfficeInput
   memberOf: MembershipInput
   holds: HoldingInput
+  "A restricted edit: what it writes is seen only by callers who see restricted letters, as if a restricted letter had said it (a new name becomes an alias). FORBIDDEN for other callers."
+  restricted: Boolean
 }
 
 type CreateLetterPayload {
@@ -14569,7 +14571,7 @@ func (ec *executionContext) unmarshalInputCorrespondentInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"person", "organisation", "office", "memberOf", "holds"}
+	fieldsInOrder := [...]string{"person", "organisation", "office", "memberOf", "holds", "restricted"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14611,6 +14613,13 @@ func (ec *executionContext) unmarshalInputCorrespondentInput(ctx context.Context
 				return it, err
 			}
 			it.Holds = data
+		case "restricted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("restricted"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Restricted = data
 		}
 	}
 	return it, nil

@@ -211,7 +211,7 @@ func (r *mutationResolver) DeleteLetter(ctx context.Context, id string) (*model.
 
 // UpsertCorrespondent is the resolver for the upsertCorrespondent field.
 func (r *mutationResolver) UpsertCorrespondent(ctx context.Context, input model.CorrespondentInput) (*model.UpsertCorrespondentPayload, error) {
-	c, created, err := r.Store.UpsertCorrespondent(ctx, fromCorrespondentInput(input))
+	c, created, err := r.Store.UpsertCorrespondent(ctx, fromCorrespondentInput(input), deref(input.Restricted))
 	if err != nil {
 		return nil, err
 	}

@@ -94,6 +94,8 @@ type CorrespondentInput struct {
 	Office       *OfficeInput       `json:"office,omitempty"`
 	MemberOf     *MembershipInput   `json:"memberOf,omitempty"`
 	Holds        *HoldingInput      `json:"holds,omitempty"`
+	// A restricted edit: what it writes is seen only by callers who see restricted letters, as if a restricted letter had said it (a new name becomes an alias). FORBIDDEN for other callers.
+	Restricted *bool `json:"restricted,omitempty"`
 }
 
 // Another correspondent, as seen from one: what they shared.

@@ -184,8 +184,10 @@ type Store interface {
 	CountCorrespondents(ctx context.Context, f CorrespondentFilter) (int, error)
 	// UpsertCorrespondent finds the correspondent the input describes by the identity
 	// rules, or creates it, and merges the input's details into it. With an id, it
-	// updates that correspondent.
-	UpsertCorrespondent(ctx context.Context, p PartyInput) (c Correspondent, created bool, err error)
+	// updates that correspondent. A restricted edit is a hidden source (what it
+	// writes is seen only by callers who see restricted letters); FORBIDDEN for
+	// other callers.
+	UpsertCorrespondent(ctx context.Context, p PartyInput, restricted bool) (c Correspondent, created bool, err error)
 	// MergeCorrespondents makes others one with survivor: every relationship moves to
 	// the survivor, the others' names become its aliases (with their emails and
 	// authority ids), and the others are deleted. All must be of one kind.

@@ -138,9 +138,12 @@ type upserted struct {
 }
 
 // UpsertCorrespondent implements domain.Store.
-func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput) (domain.Correspondent, bool, error) {
+func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput, restricted bool) (domain.Correspondent, bool, error) {
 	if p.ID != "" {
 		return nil, false, domain.Invalid("input", "give a person, organisation or office (with an id to update one)")
+	}
+	if restricted && !visibilityOf(ctx).restricted {
+		return nil, false, domain.ErrRestricted("input.restricted")
 	}
 	if err := p.Normalize("input", domain.RoleAny); err != nil {
 		return nil, false, err
@@ -152,15 +155,22 @@ func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput) (d
 			return upserted{}, err
 		}
 		// A direct edit is a source of what it wrote: readers see it, even with
-		// no letter yet (provenance.go).
-		if _, err := recordEdit(ctx, tx, "upsertCorrespondent", r.touchedIDs(), r.touched); err != nil {
+		// no letter yet (provenance.go); a restricted one is a hidden source, like
+		// a restricted letter, whose rename leaves the visible name (writeViews).
+		if _, err := recordEdit(ctx, tx, "upsertCorrespondent", r.touchedIDs(), r.touched, restricted); err != nil {
 			return upserted{}, err
 		}
-		if err := applyClaims(ctx, tx, r.touched); err != nil {
-			return upserted{}, err
-		}
-		if err := markSeen(ctx, tx, r.touched); err != nil {
-			return upserted{}, err
+		if restricted {
+			if err := keepOpenNames(ctx, tx, r.touchedIDs()); err != nil {
+				return upserted{}, err
+			}
+		} else {
+			if err := applyClaims(ctx, tx, r.touched); err != nil {
+				return upserted{}, err
+			}
+			if err := markSeen(ctx, tx, r.touched); err != nil {
+				return upserted{}, err
+			}
 		}
 		if err := refreshHidden(ctx, tx, r.touchedIDs()); err != nil {
 			return upserted{}, err

@@ -10,10 +10,10 @@ import (
 )
 
 func upsert(tb testing.TB, s interface {
-	UpsertCorrespondent(context.Context, domain.PartyInput) (domain.Correspondent, bool, error)
+	UpsertCorrespondent(context.Context, domain.PartyInput, bool) (domain.Correspondent, bool, error)
 }, p domain.PartyInput) (domain.Correspondent, bool) {
 	tb.Helper()
-	c, created, err := s.UpsertCorrespondent(neo4jtest.Context(), p)
+	c, created, err := s.UpsertCorrespondent(neo4jtest.Context(), p, false)
 	if err != nil {
 		tb.Fatalf("UpsertCorrespondent: %v", err)
 	}
@@ -106,7 +106,7 @@ func TestUpsertUpdatesByID(t *testing.T) {
 	if created || found.NodeID() != org.NodeID() {
 		t.Errorf("old name: %s (created %v), want %s", found.NodeID(), created, org.NodeID())
 	}
-	_, _, err := store.UpsertCorrespondent(neo4jtest.Context(), domain.PartyInput{Person: &domain.PersonInput{ID: "missing", Name: "X"}})
+	_, _, err := store.UpsertCorrespondent(neo4jtest.Context(), domain.PartyInput{Person: &domain.PersonInput{ID: "missing", Name: "X"}}, false)
 	if de := domain.AsError(err); de.Code != domain.CodeBadUserInput || de.Field != "input.person.id" {
 		t.Errorf("unknown id: %v, want BAD_USER_INPUT at input.person.id", err)
 	}

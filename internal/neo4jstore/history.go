@@ -60,6 +60,7 @@ func recordChange(ctx context.Context, tx neo4j.ManagedTransaction, w changed) (
 		CREATE (ch:Change {id: $id, seq: $seq, op: $op, at: $at, by: $by, nodes: $nodes})
 		SET ch.before = $before, ch.after = $after, ch.claims = $claims,
 		    ch.hidden = CASE WHEN $hidden THEN true END
+		FOREACH (_ IN CASE WHEN $hidden THEN [1] ELSE [] END | SET ch:`+hiddenLabel+`)
 		WITH ch
 		CALL {
 			WITH ch

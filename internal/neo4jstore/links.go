@@ -83,7 +83,7 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 			// A link between correspondents that an editor draws is a direct
 			// edit: it is its own source, and shows both ends.
 			if _, err := recordEdit(ctx, tx, "addLink "+string(l.Kind), []string{l.From, l.To},
-				[]claim{{id: l.From, rel: l.Kind, to: l.To}}); err != nil {
+				[]claim{{id: l.From, rel: l.Kind, to: l.To}}, false); err != nil {
 				return struct{}{}, err
 			}
 		} else if err := recordLinkChange(ctx, tx, "addLink", l.Kind, l.From, l.To); err != nil {

@@ -219,6 +219,17 @@ func writeViews(ctx context.Context, tx neo4j.ManagedTransaction, nodes map[stri
 		}`, map[string]any{"rows": rows})
 }
 
+// keepOpenNames gives the correspondents with ids back the names of their views,
+// after a hidden source (a restricted edit by id) renamed them: the hidden name stays
+// an alias.
+func keepOpenNames(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	nodes, err := readViews(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	return writeViews(ctx, tx, nodes, ids)
+}
+
 // applyClaims folds the claims of visible documents, in order, into the views of the
 // correspondents they name, and stores the views that change.
 func applyClaims(ctx context.Context, tx neo4j.ManagedTransaction, claims []claim) error {

@@ -239,9 +239,9 @@ func removeOrphans(ctx context.Context, tx neo4j.ManagedTransaction, ids []strin
 // recordEdit writes the Change of a direct edit by the caller of ctx (recordChange),
 // with the nodes it asserts and what it says of them (claims), and returns its id.
 // Such a Change is the edit's source: it keeps the nodes it wrote visible when no
-// letter names them.
-func recordEdit(ctx context.Context, tx neo4j.ManagedTransaction, op string, ids []string, claims []claim) (string, error) {
-	id, err := recordChange(ctx, tx, changed{op: op, nodes: ids, claims: claims})
+// letter names them, unless it is hidden (a restricted edit).
+func recordEdit(ctx context.Context, tx neo4j.ManagedTransaction, op string, ids []string, claims []claim, hidden bool) (string, error) {
+	id, err := recordChange(ctx, tx, changed{op: op, nodes: ids, claims: claims, hidden: hidden})
 	if err != nil {
 		return "", err
 	}
@@ -291,7 +291,7 @@ func (s *Store) migrateProvenance(ctx context.Context) error {
 			return false, err
 		}
 		if ids := toStrings(recs[0].Values[0]); len(ids) > 0 {
-			_, err = recordEdit(ctx, tx, "migration", ids, nil)
+			_, err = recordEdit(ctx, tx, "migration", ids, nil, false)
 		}
 		return false, err
 	})

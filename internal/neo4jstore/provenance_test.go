@@ -376,7 +376,7 @@ func TestHistoryAndSources(t *testing.T) {
 	editor := neo4jtest.Context()
 	open := create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Pat Public")}})
 	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Pat Public")}})
-	if _, _, err := store.UpsertCorrespondent(editor, domain.PartyInput{Person: &domain.PersonInput{Name: "Pat Public", Emails: []string{"pat@example.org"}}}); err != nil {
+	if _, _, err := store.UpsertCorrespondent(editor, domain.PartyInput{Person: &domain.PersonInput{Name: "Pat Public", Emails: []string{"pat@example.org"}}}, false); err != nil {
 		t.Fatal(err)
 	}
 	title := "Open, retitled"
@@ -504,6 +504,56 @@ func TestSourcesOfAFact(t *testing.T) {
 	}
 	if _, err := store.Sources(admin, id, &domain.Fact{Kind: domain.FactAuthorityID, Value: "not a uri"}, 20); domain.ErrorCode(err) != domain.CodeBadUserInput {
 		t.Errorf("an authority id that is no URI: %v, want BAD_USER_INPUT", err)
+	}
+}
+
+// TestRestrictedEditsAreHidden: a restricted edit is a hidden source. What it writes
+// (a new correspondent, an email, a new name) is seen only by those who see
+// restricted letters, its line of history too, and only they may make one.
+func TestRestrictedEditsAreHidden(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Pat Public")}, Recipients: []domain.PartyInput{person("Rhea Reader")}})
+	pat := personID(t, "Pat Public")
+	for _, in := range []domain.PartyInput{
+		{Person: &domain.PersonInput{ID: pat, Name: "Patricia Secret", Emails: []string{"pat@secret.example"}}},
+		{Person: &domain.PersonInput{Name: "Ghost Writer"}},
+	} {
+		if _, _, err := store.UpsertCorrespondent(admin, in, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	look := func(ctx context.Context) string {
+		t.Helper()
+		c, err := store.Correspondent(ctx, pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := c.(*domain.Person)
+		n, err := store.CountCorrespondents(ctx, domain.CorrespondentFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := store.History(ctx, "", 20, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Name + " " + sprint(p.Aliases) + " " + sprint(p.Emails) + " correspondents " + sprint(n) + " lines " + sprint(len(h))
+	}
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		want string
+	}{
+		{"reader", reader, "Pat Public [] [] correspondents 2 lines 1"},
+		{"admin", admin, "Pat Public [Patricia Secret] [pat@secret.example] correspondents 3 lines 3"},
+	} {
+		if got := look(tc.ctx); got != tc.want {
+			t.Errorf("%s sees %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	if _, _, err := store.UpsertCorrespondent(reader, domain.PartyInput{Person: &domain.PersonInput{Name: "Nobody"}}, true); domain.ErrorCode(err) != domain.CodeForbidden {
+		t.Errorf("a restricted edit by a caller who does not see restricted letters: %v, want FORBIDDEN", err)
 	}
 }
 
