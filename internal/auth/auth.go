@@ -224,7 +224,12 @@ func (a *Authenticator) jwt(token string) (Principal, error) {
 	if err != nil {
 		return Principal{}, unauthenticated("the token is not valid: " + jwtReason(err))
 	}
+	// The subject names the caller in the history and keys its rate limit: tokens
+	// without one would all be one caller.
 	sub, _ := claims.GetSubject()
+	if strings.TrimSpace(sub) == "" {
+		return Principal{}, unauthenticated("the token has no sub (subject)")
+	}
 	role := strongest(claims[a.cfg.RoleClaim])
 	if role == None {
 		return Principal{}, &domain.Error{Code: domain.CodeForbidden,

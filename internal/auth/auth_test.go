@@ -52,6 +52,7 @@ func TestAuthenticate(t *testing.T) {
 		{"unknown API key", APIKeyPrefix + "nope", None, domain.CodeUnauthenticated},
 		{"JWT", claims(func(jwt.MapClaims) {}), Reader, ""},
 		{"JWT with a list of roles", claims(func(c jwt.MapClaims) { c["role"] = []any{"reader", "admin"} }), Admin, ""},
+		{"JWT without sub", claims(func(c jwt.MapClaims) { delete(c, "sub") }), None, domain.CodeUnauthenticated},
 		{"expired JWT", claims(func(c jwt.MapClaims) { c["exp"] = now.Add(-time.Minute).Unix() }), None, domain.CodeUnauthenticated},
 		{"JWT expired within the leeway", claims(func(c jwt.MapClaims) { c["exp"] = now.Add(-10 * time.Second).Unix() }), Reader, ""},
 		{"JWT without exp", claims(func(c jwt.MapClaims) { delete(c, "exp") }), None, domain.CodeUnauthenticated},

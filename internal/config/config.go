@@ -5,9 +5,9 @@ package config
 
 import (
 	"fmt"
-
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"strings"
@@ -37,12 +37,15 @@ type Config struct {
 	MaxBodyBytes     int64         `name:"max-body-bytes" env:"MAX_BODY_BYTES" default:"1048576" help:"Largest request body, in bytes."`
 	RateLimit        float64       `name:"rate-limit" env:"RATE_LIMIT" default:"50" help:"Requests a second each client may make on average (0: no limit)."`
 	RateBurst        int           `name:"rate-burst" env:"RATE_BURST" default:"100" help:"Requests a client may make at once above the rate."`
-	TrustProxy       bool          `name:"trust-proxy" env:"TRUST_PROXY" default:"false" help:"Take the client's address from X-Forwarded-For (behind a proxy you run)."`
+	RateClients      int           `name:"rate-clients" env:"RATE_CLIENTS" default:"100000" help:"Most clients the rate limit remembers; the least recently seen are forgotten first."`
+	TrustProxy       bool          `name:"trust-proxy" env:"TRUST_PROXY" default:"false" help:"Take the client's address from X-Forwarded-For as the proxies you run in front appended it (PROXY_HOPS, TRUSTED_PROXIES)."`
+	ProxyHops        int           `name:"proxy-hops" env:"PROXY_HOPS" default:"1" help:"With TRUST_PROXY: how many proxies you run in front, each appending to X-Forwarded-For; the client is the address the outermost appended."`
+	TrustedProxies   []string      `name:"trusted-proxies" env:"TRUSTED_PROXIES" help:"With TRUST_PROXY: the addresses or CIDR ranges of your proxies; X-Forwarded-For is read only from them, and the client is its last address outside them (instead of PROXY_HOPS)."`
 	AnonymousRole    string        `name:"anonymous-role" env:"ANONYMOUS_ROLE" default:"none" enum:"none,reader,editor,admin" help:"Role of a request without a token: none refuses it (make run: reader)."`
 	RestrictedRole   string        `name:"restricted-role" env:"RESTRICTED_ROLE" default:"editor" enum:"reader,editor,admin" help:"Least role that sees restricted letters and blind copies (BCC)."`
 	APIKeys          []string      `name:"api-keys" env:"API_KEYS" help:"API keys, as name:role:sha256hex entries (lettergraph apikey makes them), comma-separated."`
 	JWTSecret        string        `name:"jwt-hs256-secret" env:"JWT_HS256_SECRET" help:"Secret that verifies HS256 JWTs; empty accepts none."`
-	JWTJWKS          string        `name:"jwt-jwks" env:"JWT_JWKS" help:"URL (refreshed hourly) or file of the JWKS whose keys verify RS256 and ES256 JWTs; empty accepts none."`
+	JWTJWKS          string        `name:"jwt-jwks" env:"JWT_JWKS" help:"https URL (http only from localhost; refreshed hourly) or file of the JWKS whose keys verify RS256 and ES256 JWTs; empty accepts none."`
 	JWTIssuer        string        `name:"jwt-issuer" env:"JWT_ISSUER" help:"The iss a JWT must have (empty: any)."`
 	JWTAudience      string        `name:"jwt-audience" env:"JWT_AUDIENCE" help:"An aud a JWT must have (empty: any)."`
 	JWTLeeway        time.Duration `name:"jwt-leeway" env:"JWT_LEEWAY" default:"30s" help:"Clock skew allowed on a JWT's exp, nbf and iat (at most 5m)."`
@@ -105,6 +108,15 @@ func (c *Config) Validate() error {
 	if c.RateLimit < 0 || (c.RateLimit > 0 && c.RateBurst < 1) {
 		return fmt.Errorf("RATE_LIMIT must not be negative, and RATE_BURST at least 1 when it is set")
 	}
+	if c.RateLimit > 0 && c.RateClients < 1 {
+		return fmt.Errorf("RATE_CLIENTS must be at least 1")
+	}
+	if c.ProxyHops < 1 {
+		return fmt.Errorf("PROXY_HOPS must be at least 1, not %d", c.ProxyHops)
+	}
+	if _, err := c.ProxyRanges(); err != nil {
+		return err
+	}
 	if c.JWTLeeway < 0 || c.JWTLeeway > 5*time.Minute {
 		return fmt.Errorf("JWT_LEEWAY must be between 0 and 5m, not %s", c.JWTLeeway)
 	}
@@ -113,6 +125,10 @@ func (c *Config) Validate() error {
 	offline.JWTJWKS = ""
 	if _, err := offline.Authenticator(); err != nil {
 		return fmt.Errorf("API_KEYS or ANONYMOUS_ROLE: %v", err)
+	}
+	// Keys fetched over plain http could be anyone's: only from this machine.
+	if u, err := url.Parse(c.JWTJWKS); err == nil && u.Scheme == "http" && !loopback(u.Hostname()) {
+		return fmt.Errorf("JWT_JWKS: fetch a key set over https (http only from localhost), not %s", c.JWTJWKS)
 	}
 	if j := c.JWTJWKS; j != "" && !strings.HasPrefix(j, "https://") && !strings.HasPrefix(j, "http://") {
 		if _, err := os.Stat(j); err != nil {
@@ -184,6 +200,33 @@ func (c *Config) Authenticator() (*auth.Authenticator, error) {
 }
 
 // Development reports whether the server runs in development mode.
+// loopback reports whether host names this machine.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.IsLoopback()
+}
+
+// ProxyRanges are TRUSTED_PROXIES as prefixes (an address is a prefix of its full
+// length).
+func (c *Config) ProxyRanges() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, t := range c.TrustedProxies {
+		p, err := netip.ParsePrefix(t)
+		if err != nil {
+			a, aerr := netip.ParseAddr(t)
+			if aerr != nil {
+				return nil, fmt.Errorf("TRUSTED_PROXIES: %q is neither an address nor a CIDR range", t)
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
+}
+
 func (c *Config) Development() bool { return c.Mode == "development" }
 
 // LogValue logs the configuration with the password masked.
@@ -218,6 +261,9 @@ func (c Config) LogValue() slog.Value {
 		slog.Float64("rate_limit", c.RateLimit),
 		slog.Int("rate_burst", c.RateBurst),
 		slog.Bool("trust_proxy", c.TrustProxy),
+		slog.Int("proxy_hops", c.ProxyHops),
+		slog.Any("trusted_proxies", c.TrustedProxies),
+		slog.Int("rate_clients", c.RateClients),
 		slog.Any("cors_origins", c.CORSOrigins),
 		slog.String("anonymous_role", c.AnonymousRole),
 		slog.String("restricted_role", c.RestrictedRole),

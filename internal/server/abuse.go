@@ -5,14 +5,13 @@ import (
 	"encoding/json"
 	"io"
 	"math"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/rs/cors"
 	"golang.org/x/time/rate"
 
@@ -73,28 +72,24 @@ func withBodyLimit(max int64, next http.Handler) http.Handler {
 }
 
 // rateLimiter allows each client (clientKey) rate requests a second on average and
-// burst at once; beyond that it answers 429 with Retry-After. Clients unseen for ten
-// minutes are forgotten.
+// burst at once; beyond that it answers 429 with Retry-After. It remembers at most a
+// number of clients, forgetting the least recently seen first: a client forgotten
+// starts again with a full burst, as one unseen for a while would.
 type rateLimiter struct {
-	rate       rate.Limit
-	burst      int
-	trustProxy bool
+	rate    rate.Limit
+	burst   int
+	proxies forwarded
 
 	mu      sync.Mutex
-	clients map[string]*client
-	swept   time.Time
+	clients *lru.Cache[string, *rate.Limiter]
 }
 
-type client struct {
-	limiter *rate.Limiter
-	seen    time.Time
-}
-
-const forgetAfter = 10 * time.Minute
-
-func newRateLimiter(perSecond float64, burst int, trustProxy bool) *rateLimiter {
-	return &rateLimiter{rate: rate.Limit(perSecond), burst: burst, trustProxy: trustProxy,
-		clients: map[string]*client{}, swept: time.Now()}
+func newRateLimiter(perSecond float64, burst, clients int, proxies forwarded) *rateLimiter {
+	cache, err := lru.New[string, *rate.Limiter](clients)
+	if err != nil {
+		panic(err) // clients < 1, which config.Validate refuses
+	}
+	return &rateLimiter{rate: rate.Limit(perSecond), burst: burst, proxies: proxies, clients: cache}
 }
 
 // wait reserves a request for key and says how long the client must wait first (0:
@@ -102,21 +97,12 @@ func newRateLimiter(perSecond float64, burst int, trustProxy bool) *rateLimiter 
 func (l *rateLimiter) wait(key string, now time.Time) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if now.Sub(l.swept) > time.Minute {
-		for k, c := range l.clients {
-			if now.Sub(c.seen) > forgetAfter {
-				delete(l.clients, k)
-			}
-		}
-		l.swept = now
+	c, ok := l.clients.Get(key)
+	if !ok {
+		c = rate.NewLimiter(l.rate, l.burst)
+		l.clients.Add(key, c)
 	}
-	c := l.clients[key]
-	if c == nil {
-		c = &client{limiter: rate.NewLimiter(l.rate, l.burst)}
-		l.clients[key] = c
-	}
-	c.seen = now
-	res := c.limiter.ReserveN(now, 1)
+	res := c.ReserveN(now, 1)
 	if d := res.DelayFrom(now); d > 0 {
 		res.CancelAt(now) // a refused request costs nothing
 		return d
@@ -138,7 +124,7 @@ func (l *rateLimiter) over(w http.ResponseWriter, r *http.Request) bool {
 	if l == nil {
 		return false
 	}
-	d := l.wait(clientKey(r, l.trustProxy), time.Now())
+	d := l.wait(clientKey(r, l.proxies), time.Now())
 	if d <= 0 {
 		return false
 	}
@@ -148,23 +134,12 @@ func (l *rateLimiter) over(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // clientKey names the client a request comes from: the caller a token authenticated,
-// else its address, or with trustProxy the first address of X-Forwarded-For (set by
-// a proxy in front).
-func clientKey(r *http.Request, trustProxy bool) string {
+// else its address (forwarded.client).
+func clientKey(r *http.Request, proxies forwarded) string {
 	if p, ok := auth.FromContext(r.Context()); ok && p.Subject != "anonymous" {
 		return p.Subject
 	}
-	if trustProxy {
-		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-			first, _, _ := strings.Cut(xff, ",")
-			return strings.TrimSpace(first)
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+	return proxies.client(r)
 }
 
 // withCORS lets the pages of origins call the API from a browser: GET and POST with

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -136,6 +137,17 @@ func TestRateLimit(t *testing.T) {
 	}
 	if status, _, _ := post(t, b.url, q, map[string]string{"X-Forwarded-For": "192.0.2.2"}); status != http.StatusOK {
 		t.Errorf("another client: status %d, want 200", status)
+	}
+	// A client that writes its own X-Forwarded-For before the proxy's entry is
+	// still the address the proxy appended.
+	c := newAPIWith(t, cfg)
+	var got []int
+	for i := range 4 {
+		status, _, _ := post(t, c.url, q, map[string]string{"X-Forwarded-For": "198.51.100." + strconv.Itoa(i) + ", 192.0.2.3"})
+		got = append(got, status)
+	}
+	if want := []int{200, 200, 200, 429}; !slices.Equal(got, want) {
+		t.Errorf("four requests with forged addresses behind one proxy entry: %v, want %v", got, want)
 	}
 }
 

@@ -93,7 +93,11 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	api = withBodyLimit(cfg.MaxBodyBytes, api)
 	var limiter *rateLimiter
 	if cfg.RateLimit > 0 {
-		limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.TrustProxy)
+		ranges, err := cfg.ProxyRanges()
+		if err != nil {
+			return misconfigured(log, "trusted proxies", err)
+		}
+		limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.RateClients, forwarded{trust: cfg.TrustProxy, hops: cfg.ProxyHops, ranges: ranges})
 		api = limiter.middleware(api)
 	}
 	api = withAuth(authn, cfg.Restricted(), limiter, api)
