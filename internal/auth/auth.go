@@ -65,6 +65,9 @@ func (r Role) String() string {
 type Principal struct {
 	Subject string
 	Role    Role
+	// Expires is when the credential stops being accepted (a JWT's exp and the
+	// leeway); zero for one that does not expire (an API key, anonymous).
+	Expires time.Time
 }
 
 type principalKey struct{}
@@ -235,7 +238,11 @@ func (a *Authenticator) jwt(token string) (Principal, error) {
 		return Principal{}, &domain.Error{Code: domain.CodeForbidden,
 			Message: fmt.Sprintf("the token's %q claim names no role (reader, editor, admin)", a.cfg.RoleClaim)}
 	}
-	return Principal{Subject: "jwt:" + sub, Role: role}, nil
+	exp, err := claims.GetExpirationTime()
+	if err != nil || exp == nil { // WithExpirationRequired has refused these
+		return Principal{}, unauthenticated("the token has no exp")
+	}
+	return Principal{Subject: "jwt:" + sub, Role: role, Expires: exp.Add(a.cfg.Leeway)}, nil
 }
 
 // jwtReason says why a token was refused, without its content.

@@ -37,6 +37,9 @@ type Config struct {
 	MaxBodyBytes     int64         `name:"max-body-bytes" env:"MAX_BODY_BYTES" default:"1048576" help:"Largest request body, in bytes."`
 	RateLimit        float64       `name:"rate-limit" env:"RATE_LIMIT" default:"50" help:"Requests a second each client may make on average (0: no limit)."`
 	RateBurst        int           `name:"rate-burst" env:"RATE_BURST" default:"100" help:"Requests a client may make at once above the rate."`
+	StreamsPerClient int           `name:"streams-per-client" env:"STREAMS_PER_CLIENT" default:"8" help:"Most websockets and event streams one client may hold open at once."`
+	StreamOps        int           `name:"stream-operations" env:"STREAM_OPERATIONS" default:"16" help:"Most operations (subscriptions, queries) running at once on one websocket."`
+	WSInitTimeout    time.Duration `name:"ws-init-timeout" env:"WS_INIT_TIMEOUT" default:"10s" help:"How long a websocket may take to send connection_init."`
 	RateClients      int           `name:"rate-clients" env:"RATE_CLIENTS" default:"100000" help:"Most clients the rate limit remembers; the least recently seen are forgotten first."`
 	TrustProxy       bool          `name:"trust-proxy" env:"TRUST_PROXY" default:"false" help:"Take the client's address from X-Forwarded-For as the proxies you run in front appended it (PROXY_HOPS, TRUSTED_PROXIES)."`
 	ProxyHops        int           `name:"proxy-hops" env:"PROXY_HOPS" default:"1" help:"With TRUST_PROXY: how many proxies you run in front, each appending to X-Forwarded-For; the client is the address the outermost appended."`
@@ -110,6 +113,9 @@ func (c *Config) Validate() error {
 	}
 	if c.RateLimit > 0 && c.RateClients < 1 {
 		return fmt.Errorf("RATE_CLIENTS must be at least 1")
+	}
+	if c.StreamsPerClient < 1 || c.StreamOps < 1 || c.WSInitTimeout <= 0 {
+		return fmt.Errorf("STREAMS_PER_CLIENT and STREAM_OPERATIONS must be at least 1, and WS_INIT_TIMEOUT positive")
 	}
 	if c.ProxyHops < 1 {
 		return fmt.Errorf("PROXY_HOPS must be at least 1, not %d", c.ProxyHops)
@@ -262,6 +268,9 @@ func (c Config) LogValue() slog.Value {
 		slog.Int("rate_burst", c.RateBurst),
 		slog.Bool("trust_proxy", c.TrustProxy),
 		slog.Int("proxy_hops", c.ProxyHops),
+		slog.Int("streams_per_client", c.StreamsPerClient),
+		slog.Int("stream_operations", c.StreamOps),
+		slog.Duration("ws_init_timeout", c.WSInitTimeout),
 		slog.Any("trusted_proxies", c.TrustedProxies),
 		slog.Int("rate_clients", c.RateClients),
 		slog.Any("cors_origins", c.CORSOrigins),

@@ -11,7 +11,7 @@ import (
 func valid() Config {
 	return Config{Neo4jURI: "bolt://127.0.0.1:7687", Neo4jUser: "neo4j", Neo4jPassword: "s3cret-pass",
 		Listen: "127.0.0.1:8080", QueryTimeout: time.Second, ShutdownGrace: time.Second, MaxDepth: 15, MaxComplexity: 20000, LivePoll: time.Second,
-		Mode: "production", AnonymousRole: "none", JWTLeeway: 30 * time.Second, JWTRoleClaim: "role", MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20, RateLimit: 50, RateBurst: 100, RateClients: 100000, ProxyHops: 1}
+		Mode: "production", AnonymousRole: "none", JWTLeeway: 30 * time.Second, JWTRoleClaim: "role", MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20, RateLimit: 50, RateBurst: 100, RateClients: 100000, ProxyHops: 1, StreamsPerClient: 8, StreamOps: 16, WSInitTimeout: 10 * time.Second}
 }
 
 func TestValidate(t *testing.T) {
@@ -35,6 +35,8 @@ func TestValidate(t *testing.T) {
 		{"negative rate", func(c *Config) { c.RateLimit = -1 }, "RATE_LIMIT"},
 		{"rate without burst", func(c *Config) { c.RateBurst = 0 }, "RATE_BURST"},
 		{"no proxy hops", func(c *Config) { c.ProxyHops = 0 }, "PROXY_HOPS"},
+		{"no stream per client", func(c *Config) { c.StreamsPerClient = 0 }, "STREAMS_PER_CLIENT"},
+		{"no websocket init time", func(c *Config) { c.WSInitTimeout = 0 }, "WS_INIT_TIMEOUT"},
 		{"a key set over http", func(c *Config) { c.JWTJWKS = "http://idp.example.org/jwks.json" }, "JWT_JWKS"},
 		{"a key set over http from this machine", func(c *Config) { c.JWTJWKS = "http://127.0.0.1:9000/jwks.json" }, ""},
 		{"a key set over https", func(c *Config) { c.JWTJWKS = "https://idp.example.org/jwks.json" }, ""},

@@ -70,7 +70,7 @@ func writeAuthError(w http.ResponseWriter, err error) {
 // otherwise makes them reconnect at once, again and again.
 func wsInit(a *auth.Authenticator, restricted auth.Role) transport.WebsocketInitFunc {
 	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-		if _, ok := auth.FromContext(ctx); ok {
+		if _, ok := auth.FromContext(ctx); ok { // streams.middleware bounded it by the token's expiry
 			return ctx, nil, nil
 		}
 		token := bearer(payload.Authorization())
@@ -81,7 +81,12 @@ func wsInit(a *auth.Authenticator, restricted auth.Role) transport.WebsocketInit
 		if err != nil {
 			return transport.AppendCloseReason(transport.WithWebsocketCloseCode(ctx, 4403), "Forbidden"), nil, err
 		}
-		return enter(ctx, p, restricted), nil, nil
+		ctx = enter(ctx, p, restricted)
+		if st := streamOf(ctx); st != nil {
+			// Ended with the connection, whose context is ctx's parent.
+			ctx, _ = st.until(ctx, p)
+		}
+		return ctx, nil, nil
 	}
 }
 

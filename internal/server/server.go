@@ -51,6 +51,15 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	if err != nil {
 		return misconfigured(log, "persisted queries", err)
 	}
+	ranges, err := cfg.ProxyRanges()
+	if err != nil {
+		return misconfigured(log, "trusted proxies", err)
+	}
+	proxies := forwarded{trust: cfg.TrustProxy, hops: cfg.ProxyHops, ranges: ranges}
+	var limiter *rateLimiter
+	if cfg.RateLimit > 0 {
+		limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.RateClients, proxies)
+	}
 	hub := live.NewTiered(store, cfg.LivePoll, cfg.QueryTimeout, log)
 	watch(tel, store, hub)
 	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub, Imports: tel}, Complexity: graph.Complexity()})
@@ -62,8 +71,9 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	// A websocket from a page of an origin not allowed is refused (the library
 	// allows the server's own origin, and clients that send none).
 	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second, InitFunc: wsInit(authn, cfg.Restricted()),
-		Implementation: transport.CoderWebsocketImplementation{
-			AcceptOptions: websocket.AcceptOptions{OriginPatterns: originHosts(cfg.CORSOrigins)}}})
+		InitTimeout: cfg.WSInitTimeout,
+		Implementation: expiringWebsockets{transport.CoderWebsocketImplementation{
+			AcceptOptions: websocket.AcceptOptions{OriginPatterns: originHosts(cfg.CORSOrigins)}}}})
 	// Before POST, which would take the request too: SSE is a POST asking for
 	// text/event-stream.
 	gql.AddTransport(transport.SSE{KeepAlivePingInterval: 10 * time.Second})
@@ -80,6 +90,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	}
 	gql.Use(roles{})
 	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity, maxAliases: cfg.MaxAliases})
+	gql.Use(gate{limiter: limiter, timeout: cfg.QueryTimeout, ops: cfg.StreamOps})
 	// Loaders live for one response: a query's, or one event of a subscription, whose
 	// caches would otherwise grow for as long as it stays open.
 	gql.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
@@ -91,13 +102,8 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	mux := http.NewServeMux()
 	var api http.Handler = withETag(cfg.CacheMaxAge, withDeadline(cfg.QueryTimeout, gql))
 	api = withBodyLimit(cfg.MaxBodyBytes, api)
-	var limiter *rateLimiter
-	if cfg.RateLimit > 0 {
-		ranges, err := cfg.ProxyRanges()
-		if err != nil {
-			return misconfigured(log, "trusted proxies", err)
-		}
-		limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, cfg.RateClients, forwarded{trust: cfg.TrustProxy, hops: cfg.ProxyHops, ranges: ranges})
+	api = newStreams(cfg.StreamsPerClient, proxies).middleware(api)
+	if limiter != nil {
 		api = limiter.middleware(api)
 	}
 	api = withAuth(authn, cfg.Restricted(), limiter, api)
