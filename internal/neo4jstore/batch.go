@@ -88,7 +88,7 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 	recs, err := collect(b.r.ctx, b.r.tx, `
 		CALL {
 			UNWIND $ids AS id
-			MATCH (c:Correspondent {id: id})
+			MATCH (c:Correspondent {id: id}) WHERE `+visibilityOf(b.r.ctx).node("c")+`
 			RETURN collect(DISTINCT c.id) AS known
 		}
 		CALL {

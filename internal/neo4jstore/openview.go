@@ -211,12 +211,7 @@ func writeViews(ctx context.Context, tx neo4j.ManagedTransaction, nodes map[stri
 		                + CASE WHEN n.normalizedName <> key AND NOT old IN coalesce(n.aliases, []) THEN [old] ELSE [] END,
 		    n.name = name, n.normalizedName = key, n.nameKey = key
 		WITH n, old
-		CALL {
-			WITH n, old
-			MATCH (n)-[r:WROTE|ADDRESSED_TO|CC|BCC]-(:Letter)
-			WHERE r.written IS NULL
-			SET r.written = old
-		}`, map[string]any{"rows": rows})
+		`+keepWritten("n", "old"), map[string]any{"rows": rows})
 }
 
 // keepOpenNames gives the correspondents with ids back the names of their views,

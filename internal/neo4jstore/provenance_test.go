@@ -368,6 +368,50 @@ func TestWritesTellNothingOfHiddenLetters(t *testing.T) {
 	}
 }
 
+// TestWritesByIDTellNothingOfHiddenNodes: a writer below RESTRICTED_ROLE who names
+// by id a correspondent or place only a restricted letter names is refused as for an
+// id that never existed, with the same words, and the node stays hidden.
+func TestWritesByIDTellNothingOfHiddenNodes(t *testing.T) {
+	store := neo4jtest.Store(t)
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Hidden Person")},
+		WrittenAt: &domain.PlaceInput{Name: "Hidden Place"}})
+	open := create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Pat Public")}})
+	hiddenPerson := personID(t, "Hidden Person")
+	hiddenPlace := neo4jtest.Exec(t, `MATCH (p:Place {name: 'Hidden Place'}) RETURN p.id AS id`, nil)[0]["id"].(string)
+	for _, tc := range []struct {
+		name  string
+		write func(id string) error
+		ids   []string
+	}{
+		{"an author by id", func(id string) error {
+			_, _, err := store.CreateLetter(reader, domain.LetterInput{Title: "New", Authors: []domain.PartyInput{{ID: id}}})
+			return err
+		}, []string{hiddenPerson}},
+		{"a place of writing by id", func(id string) error {
+			_, _, err := store.CreateLetter(reader, domain.LetterInput{Title: "New", WrittenAt: &domain.PlaceInput{ID: id}})
+			return err
+		}, []string{hiddenPlace}},
+		{"a copy added by id", func(id string) error {
+			_, err := store.AddParty(reader, open.ID, domain.RoleCC, domain.PartyInput{ID: id}, 0)
+			return err
+		}, []string{hiddenPerson}},
+		{"a person updated by id", func(id string) error {
+			_, _, err := store.UpsertCorrespondent(reader, domain.PartyInput{Person: &domain.PersonInput{ID: id, Name: "Renamed"}}, false)
+			return err
+		}, []string{hiddenPerson}},
+	} {
+		for _, id := range tc.ids {
+			hidden, never := tc.write(id), tc.write("never-written")
+			if hidden == nil || never == nil || strings.ReplaceAll(hidden.Error(), id, "ID") != strings.ReplaceAll(never.Error(), "never-written", "ID") {
+				t.Errorf("%s: a hidden node's id answers %v, an id never written %v; want the same refusal", tc.name, hidden, never)
+			}
+		}
+	}
+	if n, err := store.CountCorrespondents(reader, domain.CorrespondentFilter{}); err != nil || n != 1 {
+		t.Errorf("the reader's correspondents after the refused writes: %d (%v), want 1 (Pat)", n, err)
+	}
+}
+
 // TestHistoryAndSources: every direct write leaves a line of history, and a
 // correspondent's sources are the letters and edits that assert it; a caller below
 // RESTRICTED_ROLE sees neither the lines nor the sources of restricted material.
@@ -550,6 +594,21 @@ func TestRestrictedEditsAreHidden(t *testing.T) {
 	} {
 		if got := look(tc.ctx); got != tc.want {
 			t.Errorf("%s sees %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	// The letters name Pat as they wrote her, as before the edit; a public rename
+	// keeps the old name as the one the letters wrote.
+	if _, _, err := store.UpsertCorrespondent(admin, domain.PartyInput{Person: &domain.PersonInput{ID: personID(t, "Rhea Reader"), Name: "Rhea Renamed"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, ctx := range []context.Context{reader, admin} {
+		l, err := store.Letter(ctx, letterID(t, "Open"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := l.Authors[0].Correspondent.DisplayName() + " as " + l.Authors[0].Written + ", " + l.Recipients[0].Correspondent.DisplayName() + " as " + l.Recipients[0].Written
+		if want := "Pat Public as , Rhea Renamed as Rhea Reader"; got != want {
+			t.Errorf("the open letter's parties as written: %s, want %s", got, want)
 		}
 	}
 	if _, _, err := store.UpsertCorrespondent(reader, domain.PartyInput{Person: &domain.PersonInput{Name: "Nobody"}}, true); domain.ErrorCode(err) != domain.CodeForbidden {

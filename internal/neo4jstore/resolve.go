@@ -283,9 +283,12 @@ func (r *resolver) must(label domain.Label, id, field string) error {
 	if label == domain.LabelCorrespondent && r.known[id] {
 		return nil
 	}
-	cypher := `MATCH (n:` + string(label) + ` {id: $id}) RETURN n.id`
+	// A node hidden from the caller is no more there than one never written: naming
+	// it by id would show it, and telling the two apart would tell of it.
+	v := visibilityOf(r.ctx)
+	cypher := `MATCH (n:` + string(label) + ` {id: $id}) WHERE ` + v.node("n") + ` RETURN n.id`
 	if label == domain.LabelLetter {
-		cypher = `MATCH (n:Letter {id: $id}) WHERE ` + visibilityOf(r.ctx).letter("n") + ` RETURN n.id`
+		cypher = `MATCH (n:Letter {id: $id}) WHERE ` + v.letter("n") + ` RETURN n.id`
 	}
 	found, err := r.one(cypher, map[string]any{"id": id})
 	if err != nil {
@@ -410,7 +413,7 @@ func (r *resolver) updatePeople(rows []map[string]any) error {
 		UNWIND $inputs AS in
 		MATCH (p:Person {id: in.id})
 		WITH in, p, in.name IS NOT NULL AND in.rename AND in.key <> p.normalizedName AS renamed
-		WITH in, p, renamed, CASE WHEN renamed THEN in.name ELSE p.name END AS newName,
+		WITH in, p, renamed, CASE WHEN renamed THEN p.name END AS oldName, CASE WHEN renamed THEN in.name ELSE p.name END AS newName,
 		     CASE WHEN renamed THEN [p.name] ELSE [] END
 		     + CASE WHEN in.name IS NOT NULL AND NOT in.rename AND in.key <> p.normalizedName THEN [in.name] ELSE [] END
 		     + in.aliases AS newAliases
@@ -422,7 +425,21 @@ func (r *resolver) updatePeople(rows []map[string]any) error {
 		    p.emails = p.emails + [e IN in.emails WHERE NOT e IN p.emails | e],
 		    p.authorityIds = p.authorityIds + [a IN in.authorityIds WHERE NOT a IN p.authorityIds | a],
 		    p.nameKeys = p.nameKeys + [k IN in.nameKeys WHERE NOT k IN p.nameKeys | k]
-		`+registerKeys("p"), map[string]any{"inputs": rows})
+		WITH in, p, oldName
+		`+keepWritten("p", "oldName")+registerKeys("p"), map[string]any{"inputs": rows})
+}
+
+// keepWritten keeps, on the links that named the node bound to node before it was
+// renamed, its old name (bound to old; null when it was not renamed) as the name
+// written: a link without one was written with the node's name of its time.
+func keepWritten(node, old string) string {
+	return `CALL {
+			WITH ` + node + `, ` + old + `
+			WITH ` + node + `, ` + old + ` WHERE ` + old + ` IS NOT NULL
+			MATCH (` + node + `)-[w:WROTE|ADDRESSED_TO|CC|BCC]-(:Letter) WHERE w.written IS NULL
+			SET w.written = ` + old + `
+		}
+		`
 }
 
 // personRow is a person input as findPeople and createPeople read it.
@@ -546,7 +563,7 @@ func (r *resolver) updateOrganisations(rows []map[string]any) error {
 		UNWIND $inputs AS in
 		MATCH (o:Organisation {id: in.id})
 		WITH in, o, in.name IS NOT NULL AND in.rename AND in.key <> o.normalizedName AS renamed
-		WITH in, o, renamed, CASE WHEN renamed THEN in.name ELSE o.name END AS newName,
+		WITH in, o, renamed, CASE WHEN renamed THEN o.name END AS oldName, CASE WHEN renamed THEN in.name ELSE o.name END AS newName,
 		     CASE WHEN renamed THEN [o.name] ELSE [] END
 		     + CASE WHEN in.name IS NOT NULL AND NOT in.rename AND in.key <> o.normalizedName
 		            AND in.name <> coalesce(o.acronym, '') AND in.name <> coalesce(in.acronym, '') THEN [in.name] ELSE [] END
@@ -559,7 +576,8 @@ func (r *resolver) updateOrganisations(rows []map[string]any) error {
 		    o.kind = CASE WHEN in.rename AND in.kind IS NOT NULL THEN in.kind ELSE coalesce(o.kind, in.kind) END,
 		    o.authorityIds = o.authorityIds + [a IN in.authorityIds WHERE NOT a IN o.authorityIds | a],
 		    o.nameKeys = o.nameKeys + [k IN in.nameKeys WHERE NOT k IN o.nameKeys | k]
-		`+registerKeys("o"), map[string]any{"inputs": rows})
+		WITH in, o, oldName
+		`+keepWritten("o", "oldName")+registerKeys("o"), map[string]any{"inputs": rows})
 }
 
 // office finds the office with the title in the organisation it is of (or in none),
