@@ -302,22 +302,20 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			return nil, err
 		}
 	}
-	// The history: one line for the letters readers may see, one for the others.
+	// The history: one line, which shows a caller the letters of it they may see
+	// (History).
 	op := "importDocuments"
 	if b.field == "input" {
 		op = "createLetter"
 	}
-	written := map[bool][]string{}
+	var written []string
 	for _, i := range writing {
-		hidden := docs[i].Restricted || len(docs[i].BCC) > 0
-		written[hidden] = append(written[hidden], ids[i])
+		written = append(written, ids[i])
 	}
-	for _, hidden := range []bool{false, true} {
-		if len(written[hidden]) > 0 {
-			if _, err := recordChange(r.ctx, r.tx, changed{op: op, nodes: written[hidden],
-				after: map[string]any{"letters": len(written[hidden])}, hidden: hidden}); err != nil {
-				return nil, err
-			}
+	if len(written) > 0 {
+		if _, err := recordChange(r.ctx, r.tx, changed{op: op, nodes: written,
+			after: map[string]any{"letters": len(written)}}); err != nil {
+			return nil, err
 		}
 	}
 	return results, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -25,8 +26,11 @@ var _ domain.Historian = (*Store)(nil)
 
 // changed is one direct write to record.
 type changed struct {
-	op            string
-	nodes         []string
+	op    string
+	nodes []string
+	// hiddenNodes are nodes it changed that a caller below RESTRICTED_ROLE does not
+	// see (a deleted letter's blind copy).
+	hiddenNodes   []string
 	before, after any
 	// hidden says the write was of restricted material.
 	hidden bool
@@ -58,13 +62,13 @@ func recordChange(ctx context.Context, tx neo4j.ManagedTransaction, w changed) (
 	}
 	return id, exec(ctx, tx, `
 		CREATE (ch:Change {id: $id, seq: $seq, op: $op, at: $at, by: $by, nodes: $nodes})
-		SET ch.before = $before, ch.after = $after, ch.claims = $claims,
+		SET ch.before = $before, ch.after = $after, ch.claims = $claims, ch.hiddenNodes = $hiddenNodes,
 		    ch.hidden = CASE WHEN $hidden THEN true END
 		FOREACH (_ IN CASE WHEN $hidden THEN [1] ELSE [] END | SET ch:`+hiddenLabel+`)
 		WITH ch
 		CALL {
 			WITH ch
-			UNWIND $nodes AS nid
+			UNWIND $nodes + coalesce($hiddenNodes, []) AS nid
 			OPTIONAL MATCH (l:Letter {id: nid})
 			OPTIONAL MATCH (c:Correspondent {id: nid})
 			OPTIONAL MATCH (p:Place {id: nid})
@@ -72,11 +76,11 @@ func recordChange(ctx context.Context, tx neo4j.ManagedTransaction, w changed) (
 			MERGE (ch)-[:CHANGED]->(n)
 		}`,
 		map[string]any{"id": id, "seq": newSeq(), "op": w.op, "at": time.Now().UTC(), "by": domain.Actor(ctx),
-			"nodes": list(w.nodes), "before": before, "after": after, "claims": opt(js), "hidden": w.hidden})
+			"nodes": list(w.nodes), "hiddenNodes": optList(w.hiddenNodes), "before": before, "after": after, "claims": opt(js), "hidden": w.hidden})
 }
 
 // changeFields project a Change bound to ch.
-const changeFields = `ch {.id, .seq, .at, .by, .op, .nodes, .before, .after}`
+const changeFields = `ch {.id, .seq, .at, .by, .op, .before, .after, nodes: ch.nodes + coalesce(ch.hiddenNodes, [])}`
 
 func toChange(m map[string]any) *domain.Change {
 	if m == nil {
@@ -98,14 +102,14 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 	}
 	v := visibilityOf(ctx)
 	cond := "($before = '' OR ch.seq < $before)"
+	fields := changeFields
 	if !v.restricted {
-		// A caller below RESTRICTED_ROLE sees the changes that wrote nothing hidden,
-		// of nodes that they may see.
-		cond += " AND ch.hidden IS NULL AND NOT EXISTS { (ch)-[:CHANGED]->(:" + hiddenLabel + ") }"
+		cond += " AND " + openChange
+		fields = openChangeFields
 	}
 	cypher := `MATCH (ch:Change) WHERE ` + cond + `
 		WITH ch ORDER BY ch.seq DESC LIMIT $n
-		RETURN ` + changeFields
+		RETURN ` + fields
 	if id != "" {
 		// The node's changes, by CHANGED (and ASSERTS, for the edits that wrote
 		// it) while it exists, and by the ids recorded once it is deleted.
@@ -122,12 +126,12 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 			UNION
 			WITH n
 			WITH n WHERE n IS NULL
-			MATCH (ch:Change) WHERE $id IN ch.nodes
+			MATCH (ch:Change) WHERE $id IN ch.nodes OR $id IN coalesce(ch.hiddenNodes, [])
 			RETURN ch
 		}
 		WITH n, ch WHERE ` + cond + ` AND (n IS NULL OR ` + v.node("n") + `)
 		WITH ch ORDER BY ch.seq DESC LIMIT $n
-		RETURN ` + changeFields
+		RETURN ` + fields
 	}
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*domain.Change, error) {
 		recs, err := collect(ctx, tx, cypher, map[string]any{"id": id, "n": n, "before": before})
@@ -137,9 +141,67 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 		out := make([]*domain.Change, len(recs))
 		for i, rec := range recs {
 			out[i] = toChange(mapOf(rec.Values[0]))
+			out[i].Before, out[i].After = asSeen(out[i].Before, v.restricted), asSeen(out[i].After, v.restricted)
 		}
 		return out, nil
 	})
+}
+
+// What a caller below RESTRICTED_ROLE reads of the history: the graph's history as if
+// the hidden material had never been written, and the letters visible now had always
+// been. A line shows when nothing marks it hidden (it wrote a blind copy, a restricted
+// edit, a letter deleted while restricted …), none of the nodes it changed is hidden
+// now (its letter restricted, a correspondent only hidden sources name), and it is not
+// a letter's restriction set or lifted alone; a line that wrote letters shows those
+// of them the caller may see now, and is left out when there are none. Its nodes
+// leave out those hidden now, and its before and after the restriction.
+const (
+	openChange = `ch.hidden IS NULL
+		AND (ch.op IN ['createLetter', 'importDocuments'] OR NOT EXISTS { (ch)-[:CHANGED]->(h:` + hiddenLabel + `) WHERE NOT h.id IN coalesce(ch.hiddenNodes, []) })
+		AND NOT (ch.op = 'updateLetter' AND ch.after IN ['{"restricted":false}', '{"restricted":true}'])
+		AND (NOT ch.op IN ['createLetter', 'importDocuments'] OR any(x IN ch.nodes WHERE ` + openLetterID + `))`
+	openLetterID = `(EXISTS { (l:Letter {id: x}) WHERE NOT l:` + hiddenLabel + ` }
+		OR NOT EXISTS { (:Letter {id: x}) } AND NOT EXISTS { (d:Change {op: 'deleteLetter'}) WHERE d.hidden AND x IN d.nodes })`
+	openNodeID = `NOT EXISTS { (l:Letter {id: x}) WHERE l:` + hiddenLabel + ` }
+		AND NOT EXISTS { (c:Correspondent {id: x}) WHERE c:` + hiddenLabel + ` }
+		AND NOT EXISTS { (p:Place {id: x}) WHERE p:` + hiddenLabel + ` }`
+	openChangeFields = `CASE WHEN ch.op IN ['createLetter', 'importDocuments']
+		THEN ch {.id, .seq, .at, .by, .op, nodes: [x IN ch.nodes WHERE ` + openLetterID + `],
+		         after: '{"letters":' + toString(size([x IN ch.nodes WHERE ` + openLetterID + `])) + '}'}
+		ELSE ch {.id, .seq, .at, .by, .op, .before, .after, nodes: [x IN ch.nodes WHERE ` + openNodeID + `]} END`
+)
+
+// optList is l, or nil (no property) when it is empty.
+func optList(l []string) any {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// asSeen is the JSON object js of a line as a caller sees it: for one below
+// RESTRICTED_ROLE without the restriction, and with the hash without blind copies
+// (openHash) as the content hash.
+func asSeen(js string, restricted bool) string {
+	if !strings.Contains(js, `"restricted"`) && !strings.Contains(js, `"openHash"`) {
+		return js
+	}
+	var m map[string]any
+	if json.Unmarshal([]byte(js), &m) != nil {
+		return js
+	}
+	if !restricted {
+		delete(m, "restricted")
+		if h, ok := m["openHash"]; ok {
+			m["contentHash"] = h
+		}
+	}
+	delete(m, "openHash")
+	b, err := json.Marshal(m)
+	if err != nil {
+		return js
+	}
+	return string(b)
 }
 
 // Sources implements domain.Historian. With a fact it reads the candidates (the

@@ -281,17 +281,10 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 }
 
 // recordLinkChange records in the history a link of kind added to or removed from a
-// letter (or another node); it is hidden when it is a blind copy or its letter is
-// restricted.
+// letter (or another node); a blind copy's is hidden, and one of a restricted letter
+// is hidden for as long as the letter is (History).
 func recordLinkChange(ctx context.Context, tx neo4j.ManagedTransaction, op string, kind domain.LinkKind, from, to string) error {
-	recs, err := collect(ctx, tx, `
-		OPTIONAL MATCH (l:Letter {id: $from})
-		RETURN coalesce(l:`+restrictedLabel+`, false)`, map[string]any{"from": from})
-	if err != nil {
-		return err
-	}
-	restricted, _ := recs[0].Values[0].(bool)
-	_, err = recordChange(ctx, tx, changed{op: op, nodes: []string{from, to},
-		after: map[string]any{"kind": string(kind)}, hidden: restricted || kind == domain.LinkBCC})
+	_, err := recordChange(ctx, tx, changed{op: op, nodes: []string{from, to},
+		after: map[string]any{"kind": string(kind)}, hidden: kind == domain.LinkBCC})
 	return err
 }

@@ -717,6 +717,72 @@ func TestEditAndDeleteCorrespondents(t *testing.T) {
 	}
 }
 
+// TestHistoryOfLettersVisibleNow: a reader reads the history of a letter visible now
+// as if it had always been visible: the line that created it with blind copies, and
+// the one that created it restricted before it was published, with the edits made
+// meanwhile; never a line that only set or lifted the restriction, nor a blind copy's
+// line, nor, in the line of a deletion, the node only its blind copy named.
+func TestHistoryOfLettersVisibleNow(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	bcc := create(t, store, domain.LetterInput{Title: "Blind at birth", Authors: []domain.PartyInput{person("Pat Public")},
+		BCC: []domain.PartyInput{person("Bea Blind")}})
+	later := create(t, store, domain.LetterInput{Title: "Published later", Restricted: true, Authors: []domain.PartyInput{person("Pat Public")}})
+	title := "Published later, retitled"
+	open, shut := false, true
+	for _, p := range []domain.LetterPatch{{Title: &title}, {Restricted: &open}} {
+		if _, err := store.UpdateLetter(admin, later.ID, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gone := create(t, store, domain.LetterInput{Title: "Gone", Authors: []domain.PartyInput{person("Pat Public")},
+		BCC: []domain.PartyInput{person("Only Blind")}})
+	if _, err := store.AddParty(admin, gone.ID, domain.RoleBCC, person("Bea Blind"), 0); err != nil {
+		t.Fatal(err)
+	}
+	openGone, err := store.Letter(reader, gone.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.DeleteLetter(admin, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	shutLater := create(t, store, domain.LetterInput{Title: "Restricted later", Authors: []domain.PartyInput{person("Pat Public")}})
+	if _, err := store.UpdateLetter(admin, shutLater.ID, domain.LetterPatch{Restricted: &shut}); err != nil {
+		t.Fatal(err)
+	}
+	lines := func(ctx context.Context, id string) string {
+		t.Helper()
+		changes, err := store.History(ctx, id, 50, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range changes {
+			out = append(out, c.Operation+" "+sprint(len(c.Nodes))+" "+c.Before+" "+c.After)
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		id   string
+		want string
+	}{
+		{"a letter created with a blind copy", reader, bcc.ID, `createLetter 1  {"letters":1}`},
+		{"a letter created restricted, published later", reader, later.ID,
+			`updateLetter 1 {"title":"Published later"} {"title":"Published later, retitled"}; createLetter 1  {"letters":1}`},
+		{"the same, for an admin", admin, later.ID,
+			`updateLetter 1 {"restricted":true} {"restricted":false}; updateLetter 1 {"title":"Published later"} {"title":"Published later, retitled"}; createLetter 1  {"letters":1}`},
+		{"the whole history", reader, "",
+			`deleteLetter 2 {"contentHash":"` + openGone.ContentHash + `","externalId":null,"title":"Gone"} ; createLetter 1  {"letters":1}; updateLetter 1 {"title":"Published later"} {"title":"Published later, retitled"}; createLetter 1  {"letters":1}; createLetter 1  {"letters":1}`},
+	} {
+		if got := lines(tc.ctx, tc.id); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestHistoryHidesEditsOfHiddenDetails: removing a detail only a restricted letter
 // gave is no line of a reader's history (it would name the detail).
 func TestHistoryHidesEditsOfHiddenDetails(t *testing.T) {

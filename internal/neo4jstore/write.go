@@ -471,7 +471,7 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 		near = append(near, toStrings(recs[0].Values[0])...)
 		recs, err = collect(ctx, tx, `
 			MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
-			WITH l, l {.title, .externalId, .contentHash} AS before, l:`+restrictedLabel+` AS hidden
+			WITH l, l {.title, .externalId, .contentHash, .openHash} AS before, l:`+restrictedLabel+` AS hidden
 			DETACH DELETE l
 			RETURN count(*) AS n, collect(before)[0], collect(hidden)[0]`, map[string]any{"id": id})
 		if err != nil {
@@ -481,8 +481,20 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 			return struct{}{}, domain.NotFound("letter", id)
 		}
 		hidden, _ := recs[0].Values[2].(bool)
-		if _, err := recordChange(ctx, tx, changed{op: "deleteLetter", nodes: append([]string{id}, near...),
-			before: recs[0].Values[1], hidden: hidden}); err != nil {
+		// The nodes it named, those hidden apart, for the history (History).
+		recs2, err := collect(ctx, tx, `
+			UNWIND $ids AS x
+			OPTIONAL MATCH (c:Correspondent {id: x})
+			OPTIONAL MATCH (p:Place {id: x})
+			OPTIONAL MATCH (l:Letter {id: x})
+			WITH x, coalesce(c, p, l) AS n WHERE n IS NOT NULL
+			RETURN collect(DISTINCT CASE WHEN NOT n:`+hiddenLabel+` THEN x END), collect(DISTINCT CASE WHEN n:`+hiddenLabel+` THEN x END)`,
+			map[string]any{"ids": near})
+		if err != nil {
+			return struct{}{}, err
+		}
+		if _, err := recordChange(ctx, tx, changed{op: "deleteLetter", nodes: append([]string{id}, toStrings(recs2[0].Values[0])...),
+			hiddenNodes: toStrings(recs2[0].Values[1]), before: recs[0].Values[1], hidden: hidden}); err != nil {
 			return struct{}{}, err
 		}
 		// The stubs that stood for it are plain stubs now.
@@ -534,7 +546,8 @@ func recordUpdate(ctx context.Context, tx neo4j.ManagedTransaction, id string, v
 	if p.Restricted != nil {
 		old["restricted"], after["restricted"] = wasHidden, *p.Restricted
 	}
-	hidden := wasHidden || (p.Restricted != nil && *p.Restricted)
-	_, err := recordChange(ctx, tx, changed{op: "updateLetter", nodes: []string{id}, before: old, after: after, hidden: hidden})
+	// Hidden for as long as the letter is (History), not for having been written
+	// while it was: a letter published is as if it had never been restricted.
+	_, err := recordChange(ctx, tx, changed{op: "updateLetter", nodes: []string{id}, before: old, after: after})
 	return err
 }
