@@ -62,7 +62,7 @@ type Config struct {
 	ShutdownDelay    time.Duration `name:"shutdown-delay" env:"SHUTDOWN_DELAY" default:"0s" help:"How long a server told to stop keeps serving, with /readyz answering 503, so that a load balancer stops sending to it first."`
 	LogFormat        string        `name:"log-format" env:"LOG_FORMAT" default:"text" enum:"text,json" help:"Log format: text or json."`
 	LogLevel         slog.Level    `name:"log-level" env:"LOG_LEVEL" default:"info" help:"Log level: debug, info, warn, error."`
-	Metrics          bool          `name:"metrics" env:"METRICS" default:"true" negatable:"" help:"Serve Prometheus metrics at /metrics, without authentication: keep it from the public (docs/operations.md)."`
+	Metrics          bool          `name:"metrics" env:"METRICS" default:"true" negatable:"" help:"Serve Prometheus metrics at /metrics: to admins on the API's listener, to anyone on METRICS_LISTEN (docs/operations.md)."`
 	MetricsListen    string        `name:"metrics-listen" env:"METRICS_LISTEN" help:"Serve /metrics on this host:port instead of the API's listener (empty: the API's)."`
 	OTLPEndpoint     string        `name:"otlp-endpoint" env:"OTLP_ENDPOINT" help:"Send traces over OTLP/HTTP to this URL, such as http://collector:4318 (else OTEL_EXPORTER_OTLP_ENDPOINT; none: no tracing)."`
 }

@@ -51,7 +51,7 @@ func (s *Store) Node(ctx context.Context, id string) (domain.Node, error) {
 			OPTIONAL MATCH (c:Correspondent {id: $id}) WHERE `+v.node("c")+`
 			OPTIONAL MATCH (p:Place {id: $id}) WHERE `+v.node("p")+`
 			RETURN `+v.letterProjection()+` AS letter, `+v.correspondentProjection()+` AS correspondent,
-			       p {`+placeFields+`} AS place`, map[string]any{"id": id})
+			       p {`+v.placeFields("p")+`} AS place`, map[string]any{"id": id})
 		if err != nil {
 			return nil, err
 		}

@@ -46,6 +46,10 @@ func claimOf(id, kind string, in any) claim {
 		if kind == "organisation" {
 			return claim{id: id, row: renaming(claimRow(orgRow(in)), in.ID != "")}
 		}
+	case *domain.PlaceInput:
+		if kind == "place" && in.ID == "" {
+			return claim{id: id, row: claimRow(placeRow(in))}
+		}
 	}
 	return claim{id: id}
 }
@@ -59,7 +63,7 @@ func renaming(row map[string]any, byID bool) map[string]any {
 }
 
 // claimFields are the details a claim keeps of a row.
-var claimFields = []string{"name", "key", "honorific", "acronym", "kind", "aliases", "emails", "authorityIds", "nameKeys"}
+var claimFields = []string{"name", "key", "honorific", "acronym", "kind", "country", "aliases", "emails", "authorityIds", "nameKeys"}
 
 func claimRow(row map[string]any) map[string]any {
 	out := map[string]any{}
@@ -77,7 +81,7 @@ func claimRow(row map[string]any) map[string]any {
 // in a graph that held only those sources.
 type openView struct {
 	Name, NameKey                       string
-	Honorific, Acronym, Kind            string
+	Honorific, Acronym, Kind, Country   string
 	Aliases, Emails, AuthorityIDs, Keys []string
 }
 
@@ -113,7 +117,7 @@ func (n *viewed) fold(c map[string]any) {
 	for _, f := range []struct {
 		to  *string
 		key string
-	}{{&v.Honorific, "honorific"}, {&v.Acronym, "acronym"}, {&v.Kind, "kind"}} {
+	}{{&v.Honorific, "honorific"}, {&v.Acronym, "acronym"}, {&v.Kind, "kind"}, {&v.Country, "country"}} {
 		if given := str(f.key); *f.to == "" || rename && given != "" {
 			*f.to = given
 		}
@@ -152,18 +156,24 @@ func (n *viewed) fold(c map[string]any) {
 func (v openView) props() map[string]any {
 	return map[string]any{
 		"openName": v.Name, "openNameKey": v.NameKey,
-		"openHonorific": opt(v.Honorific), "openAcronym": opt(v.Acronym), "openKind": opt(v.Kind),
+		"openCountry": opt(v.Country), "openHonorific": opt(v.Honorific), "openAcronym": opt(v.Acronym), "openKind": opt(v.Kind),
 		"openAliases": list(v.Aliases), "openEmails": list(v.Emails), "openAuthorityIds": list(v.AuthorityIDs),
 		"openNameKeys": list(v.Keys),
 	}
 }
 
-// readViews reads, for each id, the correspondent as a fold needs it.
+// viewedNode binds n to the correspondent or place with the id bound to id, for the
+// rows that have one.
+const viewedNode = `OPTIONAL MATCH (vc:Correspondent {id: id})
+		OPTIONAL MATCH (vp:Place {id: id})
+		WITH *, coalesce(vc, vp) AS n WHERE n IS NOT NULL`
+
+// readViews reads, for each id, the correspondent or place as a fold needs it.
 func readViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*viewed, error) {
 	recs, err := collect(ctx, tx, `
 		UNWIND $ids AS id
-		MATCH (n:Correspondent {id: id})
-		RETURN id, n {.name, .normalizedName, .openName, .openNameKey, .openHonorific, .openAcronym, .openKind,
+		`+viewedNode+`
+		RETURN id, n {.name, .normalizedName, .openName, .openNameKey, .openCountry, .openHonorific, .openAcronym, .openKind,
 		              .openAliases, .openEmails, .openAuthorityIds, .openNameKeys}`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
@@ -172,7 +182,7 @@ func readViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (
 	for _, rec := range recs {
 		id, _ := rec.Values[0].(string)
 		m := mapOf(rec.Values[1])
-		n := &viewed{view: openView{Name: str(m, "openName"), NameKey: str(m, "openNameKey"),
+		n := &viewed{view: openView{Name: str(m, "openName"), NameKey: str(m, "openNameKey"), Country: str(m, "openCountry"),
 			Honorific: str(m, "openHonorific"), Acronym: str(m, "openAcronym"), Kind: str(m, "openKind"),
 			Aliases: strs(m, "openAliases"), Emails: strs(m, "openEmails"), AuthorityIDs: strs(m, "openAuthorityIds"),
 			Keys: strs(m, "openNameKeys")}}
@@ -202,7 +212,8 @@ func writeViews(ctx context.Context, tx neo4j.ManagedTransaction, nodes map[stri
 	}
 	return exec(ctx, tx, `
 		UNWIND $rows AS row
-		MATCH (n:Correspondent {id: row.id})
+		WITH row, row.id AS id
+		`+viewedNode+`
 		SET n += row.props
 		WITH n, row.props.openName AS name, row.props.openNameKey AS key
 		WHERE name <> '' AND n.name IS NOT NULL AND n.name <> name
@@ -291,7 +302,7 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 	}
 	recs, err := collect(ctx, tx, `
 		UNWIND $ids AS id
-		MATCH (n:Correspondent {id: id})
+		`+viewedNode+`
 		CALL {
 			WITH n
 			MATCH (n)--(s)

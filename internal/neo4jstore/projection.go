@@ -19,10 +19,26 @@ const (
 	// nameFields are a correspondent's own, the same for every caller; detailFields
 	// are its details, which a caller below RESTRICTED_ROLE reads from the open view
 	// (openview.go).
-	nameFields   = `.name, .title, .normalizedName, .normalizedTitle, .country`
+	nameFields   = `.name, .title, .normalizedName, .normalizedTitle`
 	detailFields = `.acronym, .kind, .honorific, .aliases, .authorityIds, .emails`
-	placeFields  = `.id, .name, .country, .authorityIds`
 )
+
+// country is the country of the place bound to x as v may see it: a place written
+// before the open view (openview.go) had one shows its own.
+func (v visibility) country(x string) string {
+	if v.restricted {
+		return `country: ` + x + `.country`
+	}
+	return `country: CASE WHEN ` + x + `.openAuthorityIds IS NULL THEN ` + x + `.country ELSE ` + x + `.openCountry END`
+}
+
+// placeFields are the fields of the place bound to x as v may see them.
+func (v visibility) placeFields(x string) string {
+	if v.restricted {
+		return `.id, .name, .country, .authorityIds`
+	}
+	return `.id, .name, ` + v.country(x) + `, authorityIds: coalesce(` + x + `.openAuthorityIds, ` + x + `.authorityIds)`
+}
 
 // details are detailFields of the node bound to x as v may see them.
 func (v visibility) details(x string) string {
@@ -35,6 +51,12 @@ func (v visibility) details(x string) string {
 // fields are a correspondent's fields, for the node bound to x, as v may see them.
 func (v visibility) fields(x string) string { return `.id, ` + nameFields + `, ` + v.details(x) }
 
+// nodeFields are the fields of any node bound to x (a letter, a correspondent, a
+// place) as v may see them.
+func (v visibility) nodeFields(x string) string {
+	return letterFields + ", " + nameFields + ", " + v.country(x) + ", " + v.details(x) + ", " + v.hashOf(x)
+}
+
 // correspondentMap projects the correspondent bound to x (see partyList) with its
 // labels and, for an office, the organisation it belongs to, as v may see them.
 func (v visibility) correspondentMap(x string) string { return v.nodeMap(x, v.fields(x)) }
@@ -42,7 +64,7 @@ func (v visibility) correspondentMap(x string) string { return v.nodeMap(x, v.fi
 // anyNodeMap is correspondentMap for a node that may be a letter or a place too, as
 // v may see it.
 func (v visibility) anyNodeMap(x string) string {
-	return v.nodeMap(x, letterFields+", "+nameFields+", "+v.details(x)+", "+v.hashOf(x))
+	return v.nodeMap(x, v.nodeFields(x))
 }
 
 // hashOf is the contentHash and externalId entries of the letter bound to x as v may
@@ -93,7 +115,7 @@ func letterPartsOf(v visibility) []letterPart {
 		{domain.PartCC, `cc: ` + v.partyList(`(l)-[r:CC]->(a:Correspondent)`)},
 		{domain.PartBCC, bcc},
 		{domain.PartOnBehalfOf, `onBehalfOf: [(l)-[:ON_BEHALF_OF]->(o:Organisation) | o {` + v.fields("o") + `}]`},
-		{domain.PartWrittenAt, `writtenAt: [(l)-[:WRITTEN_AT]->(p:Place) | p {` + placeFields + `}][0]`},
+		{domain.PartWrittenAt, `writtenAt: [(l)-[:WRITTEN_AT]->(p:Place) | p {` + v.placeFields("p") + `}][0]`},
 		{domain.PartMentions, `mentions: [(l)-[:MENTIONS]->(m) WHERE ` + v.letter("m") + ` | ` + v.anyNodeMap("m") + `]`},
 		{domain.PartRepliesTo, `repliesTo: ` + linked(`(l)-[:REPLIES_TO]->(x:Letter)`)},
 		{domain.PartReplies, `replies: ` + linked(`(x:Letter)-[:REPLIES_TO]->(l)`)},

@@ -193,6 +193,52 @@ func TestNamesOnlyHiddenLettersGiveAreHidden(t *testing.T) {
 	}
 }
 
+// TestPlaceDetailsOnlyHiddenLettersGiveAreHidden: a place's name, country and
+// authority ids are what visible letters gave it, whichever letter came first.
+func TestPlaceDetailsOnlyHiddenLettersGiveAreHidden(t *testing.T) {
+	store := neo4jtest.Store(t)
+	geo := func(n string) []string { return []string{"https://www.geonames.org/" + n} }
+	for _, in := range []domain.LetterInput{
+		{Title: "Closed first", Restricted: true, WrittenAt: &domain.PlaceInput{Name: "Gjirokastër", Country: "AL", AuthorityIDs: geo("782756")}},
+		{Title: "Open after", WrittenAt: &domain.PlaceInput{Name: "Gjirokastra", AuthorityIDs: geo("782756")}},
+		{Title: "Open first", WrittenAt: &domain.PlaceInput{Name: "Vlora"}},
+		{Title: "Closed after", Restricted: true, WrittenAt: &domain.PlaceInput{Name: "Vlora", Country: "AL", AuthorityIDs: geo("3344107")}},
+	} {
+		in.Authors = []domain.PartyInput{person("Pat Public")}
+		create(t, store, in)
+	}
+	look := func(ctx context.Context, title string) string {
+		t.Helper()
+		l, err := store.Letter(ctx, letterID(t, title))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := l.WrittenAt
+		return p.Name + " " + p.Country + " " + sprint(p.AuthorityIDs)
+	}
+	for _, tc := range []struct {
+		name, title string
+		ctx         context.Context
+		want        string
+	}{
+		{"a place a restricted letter named first, for a reader", "Open after", reader, "Gjirokastra  [https://www.geonames.org/782756]"},
+		{"the same, for an admin", "Open after", neo4jtest.Context(), "Gjirokastra AL [https://www.geonames.org/782756]"},
+		{"a place a restricted letter named after, for a reader", "Open first", reader, "Vlora  []"},
+		{"the same, for an admin", "Open first", neo4jtest.Context(), "Vlora AL [https://www.geonames.org/3344107]"},
+	} {
+		if got := look(tc.ctx, tc.title); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	n, err := store.Node(reader, neo4jtest.Exec(t, `MATCH (p:Place {name: 'Vlora'}) RETURN p.id AS id`, nil)[0]["id"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := n.(*domain.Place); p.Country != "" || len(p.AuthorityIDs) != 0 {
+		t.Errorf("node(Vlora) for a reader: %+v, want no country and no authority id", p)
+	}
+}
+
 func TestStubsOfHiddenLettersAreHidden(t *testing.T) {
 	store := neo4jtest.Store(t)
 	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Pat Public")},

@@ -691,7 +691,8 @@ func (r *resolver) createPlaces(rows []map[string]any) error {
 	return exec(r.ctx, r.tx, `
 		UNWIND $inputs AS in
 		CREATE (p:Place {id: in.id})
-		SET p.seq = in.seq, p.name = in.name, p.normalizedName = in.key, p.country = in.country, p.authorityIds = in.authorityIds
+		SET p.seq = in.seq, p.name = in.name, p.normalizedName = in.key, p.country = in.country, p.authorityIds = in.authorityIds,
+		    p.openName = '', p.openAuthorityIds = []
 		`+registerKeys("p"),
 		map[string]any{"inputs": rows})
 }

@@ -53,6 +53,19 @@ func withAuth(a *auth.Authenticator, restricted auth.Role, limiter *rateLimiter,
 	})
 }
 
+// adminOnly serves next to admins (withAuth has put the caller into the request),
+// and refuses others as withAuth refuses a token.
+func adminOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, _ := auth.FromContext(r.Context())
+		if err := auth.Require(p, auth.Admin); err != nil {
+			writeAuthError(w, err)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 func writeAuthError(w http.ResponseWriter, err error) {
 	de := domain.AsError(err)
 	status := http.StatusForbidden

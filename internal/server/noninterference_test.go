@@ -78,6 +78,11 @@ func hiddenCorpus(tb testing.TB, letters int, seed uint64) (full, open []domain.
 			in.CC = append(in.CC, domain.PartyInput{Office: &domain.OfficeInput{Title: "Keeper of Secrets",
 				Of: &domain.OrganisationInput{Name: fmt.Sprintf("Secret Service %d", i%4)}}})
 			in.RepliesTo = append(in.RepliesTo, domain.LetterRef{Title: fmt.Sprintf("The secret report %d", i)})
+			if in.WrittenAt != nil { // an authority id for a place open letters name too
+				w := *in.WrittenAt
+				w.AuthorityIDs = append(slices.Clone(w.AuthorityIDs), fmt.Sprintf("https://www.geonames.org/9%06d", i))
+				in.WrittenAt = &w
+			}
 			in.Body += fmt.Sprintf("\n\nThe password is xylophone%d, and the zebra is quiet.", i%3)
 		case i%10 == 4 || i%10 == 9: // blind copies: someone no other letter names, and someone it does
 			in.BCC = append(in.BCC, domain.PartyInput{Person: &domain.PersonInput{Name: fmt.Sprintf("Bea Blind %d", i),
@@ -350,13 +355,14 @@ func TestNonInterference(t *testing.T) {
 	// The hidden material is there to be found: the test would pass on a corpus
 	// without it.
 	for what, cypher := range map[string]string{
-		"restricted letters":                    `MATCH (n:Restricted) RETURN count(n) AS n`,
-		"correspondents only hidden ones name":  `MATCH (n:Correspondent:Hidden) RETURN count(n) AS n`,
-		"blind copies":                          `MATCH ()-[r:BCC]->() RETURN count(r) AS n`,
-		"details only hidden letters give":      `MATCH (n:Correspondent) WHERE size(n.aliases) > size(n.openAliases) RETURN count(n) AS n`,
-		"names only hidden letters give":        `MATCH (n:Person) WHERE any(a IN n.aliases WHERE a STARTS WITH 'Secret Spelling') AND NOT n:Hidden RETURN count(n) AS n`,
-		"affiliations only hidden letters give": `MATCH (a)-[r:MEMBER_OF]->(b) WHERE r.seen IS NULL AND NOT a:Hidden AND NOT b:Hidden RETURN count(r) AS n`,
-		"stubs standing for restricted letters": `MATCH (n:Proxy) RETURN count(n) AS n`,
+		"restricted letters":                     `MATCH (n:Restricted) RETURN count(n) AS n`,
+		"correspondents only hidden ones name":   `MATCH (n:Correspondent:Hidden) RETURN count(n) AS n`,
+		"blind copies":                           `MATCH ()-[r:BCC]->() RETURN count(r) AS n`,
+		"details only hidden letters give":       `MATCH (n:Correspondent) WHERE size(n.aliases) > size(n.openAliases) RETURN count(n) AS n`,
+		"place details only hidden letters give": `MATCH (p:Place) WHERE size(p.authorityIds) > size(coalesce(p.openAuthorityIds, [])) AND NOT p:Hidden RETURN count(p) AS n`,
+		"names only hidden letters give":         `MATCH (n:Person) WHERE any(a IN n.aliases WHERE a STARTS WITH 'Secret Spelling') AND NOT n:Hidden RETURN count(n) AS n`,
+		"affiliations only hidden letters give":  `MATCH (a)-[r:MEMBER_OF]->(b) WHERE r.seen IS NULL AND NOT a:Hidden AND NOT b:Hidden RETURN count(r) AS n`,
+		"stubs standing for restricted letters":  `MATCH (n:Proxy) RETURN count(n) AS n`,
 	} {
 		if n := neo4jtest.Exec(t, cypher, nil)[0]["n"].(int64); n == 0 {
 			t.Errorf("the corpus has no %s", what)

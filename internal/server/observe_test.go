@@ -120,7 +120,17 @@ func series(name string, labels ...string) string {
 // its value.
 func scrape(tb testing.TB, url string) map[string]float64 {
 	tb.Helper()
-	resp, err := http.Get(url + "/metrics")
+	return scrapeAs(tb, url, "")
+}
+
+// scrapeAs is scrape with a bearer token ("" for none).
+func scrapeAs(tb testing.TB, url, token string) map[string]float64 {
+	tb.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url+"/metrics", nil)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		tb.Fatalf("GET /metrics: %v", err)
 	}
@@ -200,7 +210,11 @@ func TestMetrics(t *testing.T) {
 		}
 	}
 
-	got := scrape(t, a.url)
+	// Only an admin reads the figures on the API's listener.
+	if resp, err := http.Get(a.url + "/metrics"); err != nil || resp.StatusCode != http.StatusForbidden {
+		t.Errorf("GET /metrics as an anonymous reader: %v %v, want 403", resp.StatusCode, err)
+	}
+	got := scrapeAs(t, a.url, adminKey)
 	const (
 		requestsTotal = "lettergraph_graphql_requests_total"
 		httpTotal     = "lettergraph_http_requests_total"

@@ -116,7 +116,9 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	// pattern, so it takes only what no other route does (404 for unknown paths).
 	mux.Handle("/", web.Handler())
 	if tel.MetricsOn() && cfg.MetricsListen == "" {
-		mux.Handle("GET /metrics", tel.MetricsHandler())
+		// On the API's listener the figures are an admin's: they count every
+		// write, restricted ones too (docs/security.md, Channels).
+		mux.Handle("GET /metrics", withAuth(authn, cfg.Restricted(), limiter, adminOnly(tel.MetricsHandler())))
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
