@@ -40,6 +40,7 @@ type cli struct {
 
 	Serve   serveCmd   `cmd:"" help:"Apply the schema and serve the API."`
 	Migrate migrateCmd `cmd:"" help:"Apply the schema (constraints and indexes) and exit."`
+	Reindex reindexCmd `cmd:"" help:"Build the readers' search indexes again from what they may see now (after restricting letters that were public; docs/security.md)."`
 	Seed    seedCmd    `cmd:"" help:"Load the sample letter; loading it again changes nothing."`
 	Import  importCmd  `cmd:"" help:"Import letters from files, folders, globs or stdin (text, email, mbox, CMIF, JSON/NDJSON)."`
 	Gen     genCmd     `cmd:"" help:"Write a generated corpus of letters as canonical NDJSON."`
@@ -208,6 +209,21 @@ func (m *migrateCmd) Run(ctx context.Context, a *app) error {
 		return err
 	}
 	return store.Close(ctx)
+}
+
+type reindexCmd struct{}
+
+func (c *reindexCmd) Run(ctx context.Context, a *app) error {
+	store, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	if err := store.Reindex(ctx); err != nil {
+		return err
+	}
+	fmt.Println("lettergraph: the readers' search indexes are built again")
+	return nil
 }
 
 type seedCmd struct{}

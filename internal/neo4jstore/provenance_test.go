@@ -239,6 +239,56 @@ func TestPlaceDetailsOnlyHiddenLettersGiveAreHidden(t *testing.T) {
 	}
 }
 
+// TestReindexForgetsLettersRestrictedSince: a letter public once and restricted since
+// still counts in a reader's scores (Lucene keeps deleted documents in its
+// statistics); after Reindex the scores are those of a graph that never held it.
+func TestReindexForgetsLettersRestrictedSince(t *testing.T) {
+	letters := []domain.LetterInput{
+		{Title: "Alpha note", Body: "The treaty of the harbour."},
+		{Title: "Beta note", Body: "The treaty of the river."},
+	}
+	scores := func(store *neo4jstore.Store) string {
+		t.Helper()
+		hits, err := store.Search(reader, "treaty", []domain.Label{domain.LabelLetter}, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range hits {
+			out = append(out, fmt.Sprintf("%s %.6f", h.Node.(*domain.Letter).Title, h.Score))
+		}
+		slices.Sort(out) // equal scores come in the index's order
+		return strings.Join(out, ", ")
+	}
+	store := neo4jtest.Store(t)
+	for _, in := range letters {
+		create(t, store, in)
+	}
+	if err := store.Reindex(neo4jtest.Context()); err != nil {
+		t.Fatal(err)
+	}
+	never := scores(store)
+
+	store = neo4jtest.Store(t)
+	for _, in := range letters {
+		create(t, store, in)
+	}
+	toggled := create(t, store, domain.LetterInput{Title: "Toggle", Body: "The treaty of the harbour, toggled."})
+	shut := true
+	if _, err := store.UpdateLetter(neo4jtest.Context(), toggled.ID, domain.LetterPatch{Restricted: &shut}); err != nil {
+		t.Fatal(err)
+	}
+	if got := scores(store); got == never {
+		t.Logf("the scores forgot the restricted letter before Reindex (segments merged): %s", got)
+	}
+	if err := store.Reindex(neo4jtest.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if got := scores(store); got != never {
+		t.Errorf("scores after Reindex: %s, want those of a graph without the letter: %s", got, never)
+	}
+}
+
 func TestStubsOfHiddenLettersAreHidden(t *testing.T) {
 	store := neo4jtest.Store(t)
 	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Pat Public")},

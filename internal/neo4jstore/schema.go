@@ -58,15 +58,44 @@ var schema = []string{
 	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
 	// The same over what a caller below RESTRICTED_ROLE may see (searchableLabel,
 	// provenance.go), so that their hits are ranked among visible nodes alone.
-	`CREATE FULLTEXT INDEX letter_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.searchText]
-	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
-	`CREATE FULLTEXT INDEX correspondent_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.openNameKeys]
-	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
+	openIndexes["letter_search_open"],
+	openIndexes["correspondent_search_open"],
 	// Provenance (provenance.go): the stubs that stand for restricted letters, and
 	// the migration's marker.
 	`CREATE INDEX proxy_of IF NOT EXISTS FOR (n:Proxy) ON (n.proxyOf)`,
 	`CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (n:Migration) REQUIRE n.name IS UNIQUE`,
 	`CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE`,
+}
+
+// openIndexes are the full-text indexes over what a caller below RESTRICTED_ROLE
+// may see, by name (Reindex).
+var openIndexes = map[string]string{
+	"letter_search_open": `CREATE FULLTEXT INDEX letter_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.searchText]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
+	"correspondent_search_open": `CREATE FULLTEXT INDEX correspondent_search_open IF NOT EXISTS FOR (n:` + searchableLabel + `) ON EACH [n.openNameKeys]
+	 OPTIONS {indexConfig: {` + "`fulltext.analyzer`" + `: 'standard-no-stop-words'}}`,
+}
+
+// Reindex builds the readers' full-text indexes again from what they may see now,
+// and waits for them. A letter public once and restricted since stays in an index's
+// statistics (Lucene keeps a deleted document there until it merges segments), and
+// so in the scores readers get: rebuilding forgets it (docs/security.md, Provenance).
+// Readers' searches fail while the indexes are built.
+func (s *Store) Reindex(ctx context.Context) error {
+	for _, name := range []string{"letter_search_open", "correspondent_search_open"} {
+		for _, stmt := range []string{"DROP INDEX " + name + " IF EXISTS", openIndexes[name]} {
+			_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+				return struct{}{}, exec(ctx, tx, stmt, nil)
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, `CALL db.awaitIndexes(300)`, nil)
+	})
+	return err
 }
 
 // Migrate applies the schema and waits for the indexes to come online. It is safe to
