@@ -40,6 +40,10 @@ type Config struct {
 	StreamsPerClient int           `name:"streams-per-client" env:"STREAMS_PER_CLIENT" default:"8" help:"Most websockets and event streams one client may hold open at once."`
 	StreamOps        int           `name:"stream-operations" env:"STREAM_OPERATIONS" default:"16" help:"Most operations (subscriptions, queries) running at once on one websocket."`
 	WSInitTimeout    time.Duration `name:"ws-init-timeout" env:"WS_INIT_TIMEOUT" default:"10s" help:"How long a websocket may take to send connection_init."`
+	Exports          int           `name:"exports" env:"EXPORTS" default:"4" help:"Most exports (GET /export/{format}) one server streams at once."`
+	ExportsPerClient int           `name:"exports-per-client" env:"EXPORTS_PER_CLIENT" default:"1" help:"Most exports one client may stream at once."`
+	ExportTimeout    time.Duration `name:"export-timeout" env:"EXPORT_TIMEOUT" default:"15m" help:"Longest an export may take, from its request to its last byte."`
+	ExportMinRate    int           `name:"export-min-rate" env:"EXPORT_MIN_RATE" default:"16384" help:"Bytes a second a client must read an export at (after 10 s of grace per write), or it is cut."`
 	RateClients      int           `name:"rate-clients" env:"RATE_CLIENTS" default:"100000" help:"Most clients the rate limit remembers; the least recently seen are forgotten first."`
 	TrustProxy       bool          `name:"trust-proxy" env:"TRUST_PROXY" default:"false" help:"Take the client's address from X-Forwarded-For as the proxies you run in front appended it (PROXY_HOPS, TRUSTED_PROXIES)."`
 	ProxyHops        int           `name:"proxy-hops" env:"PROXY_HOPS" default:"1" help:"With TRUST_PROXY: how many proxies you run in front, each appending to X-Forwarded-For; the client is the address the outermost appended."`
@@ -113,6 +117,9 @@ func (c *Config) Validate() error {
 	}
 	if c.RateLimit > 0 && c.RateClients < 1 {
 		return fmt.Errorf("RATE_CLIENTS must be at least 1")
+	}
+	if c.Exports < 1 || c.ExportsPerClient < 1 || c.ExportTimeout <= 0 || c.ExportMinRate < 1 {
+		return fmt.Errorf("EXPORTS, EXPORTS_PER_CLIENT and EXPORT_MIN_RATE must be at least 1, and EXPORT_TIMEOUT positive")
 	}
 	if c.StreamsPerClient < 1 || c.StreamOps < 1 || c.WSInitTimeout <= 0 {
 		return fmt.Errorf("STREAMS_PER_CLIENT and STREAM_OPERATIONS must be at least 1, and WS_INIT_TIMEOUT positive")
@@ -268,6 +275,10 @@ func (c Config) LogValue() slog.Value {
 		slog.Int("rate_burst", c.RateBurst),
 		slog.Bool("trust_proxy", c.TrustProxy),
 		slog.Int("proxy_hops", c.ProxyHops),
+		slog.Int("exports", c.Exports),
+		slog.Int("exports_per_client", c.ExportsPerClient),
+		slog.Duration("export_timeout", c.ExportTimeout),
+		slog.Int("export_min_rate", c.ExportMinRate),
 		slog.Int("streams_per_client", c.StreamsPerClient),
 		slog.Int("stream_operations", c.StreamOps),
 		slog.Duration("ws_init_timeout", c.WSInitTimeout),

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lettergraph/lettergraph/internal/auth"
@@ -15,10 +16,22 @@ import (
 	"github.com/lettergraph/lettergraph/internal/export"
 )
 
-// maxExports is how many exports one server streams at once: each reads the whole
-// selection from Neo4j, so a few callers must not be able to keep it busy. One more
-// is refused with 429 (LIMIT_EXCEEDED, limit "exports") and Retry-After.
-const maxExports = 2
+// exportLimits share the exports among callers (docs/exports.md): each reads its
+// whole selection from Neo4j and holds a connection while the client reads, so a
+// few callers, or slow readers, must not keep the others out.
+type exportLimits struct {
+	// total exports stream at once on one server, perClient of them for one client
+	// (clientKey); one more is refused with 429, LIMIT_EXCEEDED "exports" or
+	// "exportsPerClient", and Retry-After.
+	total, perClient int
+	// timeout bounds a whole export.
+	timeout time.Duration
+	// minRate is the bytes a second a client must take the export at: each write
+	// must be taken within stall plus its size at minRate, or the export is cut.
+	minRate int
+	stall   time.Duration
+	proxies forwarded
+}
 
 // exportHandler serves GET /export/{format}: the letters a filter selects (the
 // query parameter filter, a GraphQL LetterFilter in JSON), or their network, in one
@@ -29,8 +42,10 @@ const maxExports = 2
 // it lifts for itself. An error before the first byte is a JSON error as /graphql's
 // limits give; after it the connection is cut, so that a client never takes a
 // truncated file for a whole one.
-func exportHandler(ex domain.Exporter, log *slog.Logger) http.Handler {
-	slots := make(chan struct{}, maxExports)
+func exportHandler(ex domain.Exporter, lim exportLimits, log *slog.Logger) http.Handler {
+	slots := make(chan struct{}, lim.total)
+	var mu sync.Mutex
+	running := map[string]int{}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		p, _ := auth.FromContext(ctx)
@@ -53,19 +68,40 @@ func exportHandler(ex domain.Exporter, log *slog.Logger) http.Handler {
 			writeExportError(w, err)
 			return
 		}
+		client := clientKey(r, lim.proxies)
+		mu.Lock()
+		mine := running[client]
+		if mine < lim.perClient {
+			running[client]++
+		}
+		mu.Unlock()
+		if mine >= lim.perClient {
+			w.Header().Set("Retry-After", "10")
+			writeLimitError(w, http.StatusTooManyRequests, "exportsPerClient",
+				fmt.Sprintf("this client has %d exports running; try again when one ends", mine))
+			return
+		}
+		defer func() {
+			mu.Lock()
+			if running[client]--; running[client] <= 0 {
+				delete(running, client)
+			}
+			mu.Unlock()
+		}()
 		select {
 		case slots <- struct{}{}:
 			defer func() { <-slots }()
 		default:
 			w.Header().Set("Retry-After", "10")
 			writeLimitError(w, http.StatusTooManyRequests, "exports",
-				fmt.Sprintf("%d exports are running; try again in a few seconds", maxExports))
+				fmt.Sprintf("%d exports are running; try again in a few seconds", lim.total))
 			return
 		}
-		_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
+		ctx, cancel := context.WithTimeout(ctx, lim.timeout)
+		defer cancel()
 		// The writers start before the first read; their first bytes wait in the buffer,
 		// so that a filter the store refuses is still answered as an error.
-		out := &lazyResponse{w: w, fm: fm}
+		out := &lazyResponse{w: w, fm: fm, lim: lim, rc: http.NewResponseController(w)}
 		buf := bufio.NewWriterSize(out, 32<<10)
 		o := export.Options{Now: time.Now(), CMIF: export.CMIFHeader{URL: requestURL(r)}}
 		if err = fm.Write(ctx, ex, f, buf, o); err == nil {
@@ -90,14 +126,20 @@ func exportHandler(ex domain.Exporter, log *slog.Logger) http.Handler {
 }
 
 // lazyResponse sends the export's headers with its first bytes, so that an error
-// before them can still be answered as an error.
+// before them can still be answered as an error, and gives each write the time its
+// size takes at the least rate (exportLimits).
 type lazyResponse struct {
 	w       http.ResponseWriter
 	fm      export.Format
+	lim     exportLimits
+	rc      *http.ResponseController
 	started bool
 }
 
 func (l *lazyResponse) Write(p []byte) (int, error) {
+	if l.rc != nil && l.lim.minRate > 0 {
+		_ = l.rc.SetWriteDeadline(time.Now().Add(l.lim.stall + time.Duration(len(p))*time.Second/time.Duration(l.lim.minRate)))
+	}
 	if !l.started {
 		l.started = true
 		h := l.w.Header()
@@ -119,6 +161,9 @@ func writeExportError(w http.ResponseWriter, err error) {
 		domain.CodeLimitExceeded: http.StatusServiceUnavailable,
 		domain.CodeUnavailable:   http.StatusServiceUnavailable,
 	}[de.Code]
+	if errors.Is(err, context.DeadlineExceeded) {
+		de, status = &domain.Error{Code: domain.CodeLimitExceeded, Message: "the export took longer than EXPORT_TIMEOUT"}, http.StatusServiceUnavailable
+	}
 	if status == 0 || errors.Is(err, context.Canceled) {
 		status = http.StatusInternalServerError
 	}
@@ -137,10 +182,15 @@ func requestURL(r *http.Request) string {
 // mountExport serves exportHandler at GET /export/{format} behind the same
 // authentication, rate limit and CORS as /graphql.
 func mountExport(mux *http.ServeMux, ex domain.Exporter, authn *auth.Authenticator, restricted auth.Role,
-	limiter *rateLimiter, origins []string, log *slog.Logger) {
-	h := exportHandler(ex, log)
+	limiter *rateLimiter, lim exportLimits, origins []string, log *slog.Logger) {
+	h := exportHandler(ex, lim, log)
 	if limiter != nil {
 		h = limiter.middleware(h)
 	}
 	mux.Handle("GET /export/{format}", withCORS(origins, withAuth(authn, restricted, limiter, h)))
 }
+
+// exportStall is the grace each write of an export has, on top of its size at the
+// least rate: a client's reads pause (a window resized, a disk busy) without being
+// slow.
+const exportStall = 10 * time.Second

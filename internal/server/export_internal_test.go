@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lettergraph/lettergraph/internal/auth"
 	"github.com/lettergraph/lettergraph/internal/domain"
@@ -55,7 +56,7 @@ func TestExportFailures(t *testing.T) {
 		{"after the first bytes", failingExporter{100, unavailable}, http.StatusOK, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			h := exportHandler(tt.ex, slog.New(slog.NewTextHandler(io.Discard, nil)))
+			h := exportHandler(tt.ex, testExportLimits(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 			mux := http.NewServeMux()
 			mux.Handle("GET /export/{format}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				h.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), auth.Principal{Subject: "t", Role: auth.Reader})))
@@ -81,8 +82,32 @@ func TestExportFailures(t *testing.T) {
 	}
 }
 
-// blockingExporter holds every export open until release is closed, telling started
-// when one has begun.
+// testExportLimits are the defaults, with a short stall.
+func testExportLimits() exportLimits {
+	return exportLimits{total: 4, perClient: 1, timeout: time.Minute, minRate: 16384, stall: time.Second}
+}
+
+// exportServer serves h with the caller named by the request's X-Test-Caller header.
+func exportServer(t *testing.T, h http.Handler) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.Handle("GET /export/{format}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := auth.Principal{Subject: "caller " + r.Header.Get("X-Test-Caller"), Role: auth.Reader}
+		h.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), p)))
+	}))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func getAs(t *testing.T, url, caller string) (*http.Response, error) {
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req.Header.Set("X-Test-Caller", caller)
+	return http.DefaultClient.Do(req)
+}
+
+// blockingExporter holds every export open until release is closed (or its context
+// ends), telling started when one has begun.
 type blockingExporter struct {
 	failingExporter
 	started chan struct{}
@@ -91,25 +116,39 @@ type blockingExporter struct {
 
 func (b blockingExporter) EachLetter(ctx context.Context, f domain.LetterFilter, fn func(*domain.LetterRecord) error) error {
 	b.started <- struct{}{}
-	<-b.release
-	return nil
+	select {
+	case <-b.release:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
-// TestExportSlots: while maxExports downloads are streaming, one more is refused with
-// 429, LIMIT_EXCEEDED "exports" and Retry-After; when one ends, the next is served.
+// TestExportSlots: a client streams EXPORTS_PER_CLIENT exports at once, the server
+// EXPORTS; one more is refused with 429, LIMIT_EXCEEDED ("exportsPerClient",
+// "exports") and Retry-After; when one ends, the next is served.
 func TestExportSlots(t *testing.T) {
 	ex := blockingExporter{started: make(chan struct{}), release: make(chan struct{})}
-	h := exportHandler(ex, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	mux := http.NewServeMux()
-	mux.Handle("GET /export/{format}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), auth.Principal{Subject: "t", Role: auth.Reader})))
-	}))
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
-	done := make(chan int, maxExports)
-	for range maxExports {
+	lim := testExportLimits()
+	lim.total = 2
+	srv := exportServer(t, exportHandler(ex, lim, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	url := srv.URL + "/export/ndjson"
+	refused := func(caller, limit string) {
+		t.Helper()
+		resp, err := getAs(t, url, caller)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(body), `"limit":"`+limit+`"`) {
+			t.Errorf("%s: %d %q %s, want 429 %s", caller, resp.StatusCode, resp.Header.Get("Retry-After"), body, limit)
+		}
+	}
+	done := make(chan int, 2)
+	for _, caller := range []string{"a", "b"} {
 		go func() {
-			resp, err := http.Get(srv.URL + "/export/ndjson")
+			resp, err := getAs(t, url, caller)
 			if err != nil {
 				done <- 0
 				return
@@ -118,26 +157,70 @@ func TestExportSlots(t *testing.T) {
 			done <- resp.StatusCode
 		}()
 		<-ex.started
+		if caller == "a" {
+			refused("a", "exportsPerClient")
+		}
 	}
-	resp, err := http.Get(srv.URL + "/export/ndjson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(body), `"limit":"exports"`) {
-		t.Errorf("one export too many: %d %q %s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
-	}
+	refused("c", "exports")
 	close(ex.release)
-	for range maxExports {
+	for range 2 {
 		if status := <-done; status != http.StatusOK {
 			t.Errorf("a running export ended with %d", status)
 		}
 	}
 	go func() { <-ex.started }()
-	if resp, err := http.Get(srv.URL + "/export/ndjson"); err != nil || resp.StatusCode != http.StatusOK {
+	if resp, err := getAs(t, url, "a"); err != nil || resp.StatusCode != http.StatusOK {
 		t.Errorf("after the others ended: %v %v", resp, err)
 	} else {
 		resp.Body.Close()
+	}
+}
+
+// TestExportTimeout: an export that runs past EXPORT_TIMEOUT is ended, as
+// LIMIT_EXCEEDED when nothing was sent yet.
+func TestExportTimeout(t *testing.T) {
+	ex := blockingExporter{started: make(chan struct{}, 1), release: make(chan struct{})}
+	lim := testExportLimits()
+	lim.timeout = 200 * time.Millisecond
+	srv := exportServer(t, exportHandler(ex, lim, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	resp, err := getAs(t, srv.URL+"/export/ndjson", "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), `"code":"LIMIT_EXCEEDED"`) {
+		t.Errorf("an export past its timeout: %d %s, want 503 LIMIT_EXCEEDED", resp.StatusCode, body)
+	}
+}
+
+// TestExportSlowReaderIsCut: a client that stops reading is cut off once a write has
+// waited its stall and its size at EXPORT_MIN_RATE, and its slot is free again.
+func TestExportSlowReaderIsCut(t *testing.T) {
+	lim := testExportLimits()
+	lim.stall, lim.minRate = 300*time.Millisecond, 1<<20
+	srv := exportServer(t, exportHandler(failingExporter{n: 100000}, lim, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	resp, err := getAs(t, srv.URL+"/export/ndjson", "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close() // read nothing: the socket's buffers fill, and the writes wait
+	for try := 0; ; try++ {
+		r, err := getAs(t, srv.URL+"/export/ndjson", "a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		status := r.StatusCode
+		r.Body.Close()
+		if status != http.StatusTooManyRequests {
+			break
+		}
+		if try == 100 {
+			t.Fatalf("the stalled export still holds the client's slot after %d tries", try)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if _, err := io.ReadAll(resp.Body); err == nil {
+		t.Errorf("the stalled export read to its end without an error, want it cut")
 	}
 }

@@ -108,7 +108,8 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	}
 	api = withAuth(authn, cfg.Restricted(), limiter, api)
 	mux.Handle("/graphql", withCORS(cfg.CORSOrigins, api))
-	mountExport(mux, store, authn, cfg.Restricted(), limiter, cfg.CORSOrigins, log)
+	mountExport(mux, store, authn, cfg.Restricted(), limiter, exportLimits{total: cfg.Exports, perClient: cfg.ExportsPerClient,
+		timeout: cfg.ExportTimeout, minRate: cfg.ExportMinRate, stall: exportStall, proxies: proxies}, cfg.CORSOrigins, log)
 	if cfg.GraphiQL && cfg.Development() {
 		mux.Handle("GET /graphiql", web.Playground())
 	}
