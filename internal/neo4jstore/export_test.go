@@ -23,3 +23,9 @@ func SetExportBatches(n int) (restore func()) {
 	exportLetterBatch, exportCorrespondentBatch, exportAuthorBatch = n, n, n
 	return func() { exportLetterBatch, exportCorrespondentBatch, exportAuthorBatch = l, c, a }
 }
+
+// PathsCypher is pathsCypher for a caller who sees restricted letters (restricted)
+// or not, for the plan tests.
+func PathsCypher(restricted bool, types, length string) string {
+	return pathsCypher(visibility{restricted: restricted}, types, length)
+}

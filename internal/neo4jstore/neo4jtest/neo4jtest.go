@@ -81,6 +81,40 @@ func Wipe(tb testing.TB) {
 	Exec(tb, `MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
 }
 
+// Operators are the operators of the plan Neo4j makes for cypher (EXPLAIN: it is not
+// run), outermost first.
+func Operators(tb testing.TB, cypher string, params map[string]any) []string {
+	tb.Helper()
+	ctx := context.Background()
+	cfg := Config(tb)
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth)
+	if err != nil {
+		tb.Fatalf("driver: %v", err)
+	}
+	defer driver.Close(ctx)
+	res, err := neo4j.ExecuteQuery(ctx, driver, "EXPLAIN "+cypher, params, neo4j.EagerResultTransformer)
+	if neo4j.IsConnectivityError(err) {
+		unavailable(tb, err.Error())
+	}
+	if err != nil {
+		tb.Fatalf("EXPLAIN %s: %v", cypher, err)
+	}
+	var out []string
+	var walk func(p neo4j.Plan)
+	walk = func(p neo4j.Plan) {
+		out = append(out, strings.TrimSuffix(p.Operator(), "@neo4j"))
+		for _, c := range p.Children() {
+			walk(c)
+		}
+	}
+	walk(res.Summary.Plan())
+	return out
+}
+
 // Exec runs one Cypher statement against the test database in an auto-commit
 // transaction, for setting up and inspecting what a test needs.
 func Exec(tb testing.TB, cypher string, params map[string]any) []map[string]any {
