@@ -74,7 +74,7 @@ func selectCorrespondents(v visibility, f domain.CorrespondentFilter) (string, m
 	}
 	if f.OrganisationID != "" {
 		params["org"] = f.OrganisationID
-		conds = append(conds, "EXISTS { MATCH (c)-[:OF|MEMBER_OF|PART_OF]->(:Organisation {id: $org}) }")
+		conds = append(conds, "EXISTS { MATCH (c)-[r:OF|MEMBER_OF|PART_OF]->(o:Organisation {id: $org}) WHERE "+v.rel("r")+" AND "+v.node("o")+" }")
 	}
 	cypher := "MATCH (c:Correspondent)\n"
 	if len(conds) > 0 {

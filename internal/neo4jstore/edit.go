@@ -23,7 +23,7 @@ func (s *Store) EditCorrespondent(ctx context.Context, id string, rm domain.Remo
 	return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (domain.Correspondent, error) {
 		recs, err := collect(ctx, tx, `
 			MATCH (c:Correspondent {id: $id}) WHERE `+v.node("c")+`
-			RETURN c:Person, c.normalizedName, c {.aliases, .emails, .authorityIds} AS before,
+			RETURN c:Person, c.normalizedName, c {.aliases, .emails, .authorityIds} AS before, c {`+openDetails("c")+`} AS openBefore,
 			       c:`+hiddenLabel+` OR any(x IN $values WHERE NOT x IN coalesce(c.openAliases, []) + coalesce(c.openEmails, []) + coalesce(c.openAuthorityIds, [])) AS hidden`,
 			map[string]any{"id": id, "values": append(append(list(rm.Aliases), rm.Emails...), rm.AuthorityIDs...)})
 		if err != nil {
@@ -36,7 +36,7 @@ func (s *Store) EditCorrespondent(ctx context.Context, id string, rm domain.Remo
 		// sources gave (the history would show it to readers).
 		isPerson, _ := recs[0].Values[0].(bool)
 		own, _ := recs[0].Values[1].(string)
-		hidden, _ := recs[0].Values[3].(bool)
+		hidden, _ := recs[0].Values[4].(bool)
 		var keys []map[string]any
 		if isPerson {
 			keys = personIdentity(&domain.PersonInput{Aliases: rm.Aliases, Emails: rm.Emails, AuthorityIDs: rm.AuthorityIDs})
@@ -57,7 +57,7 @@ func (s *Store) EditCorrespondent(ctx context.Context, id string, rm domain.Remo
 			}
 		}
 		change, err := recordChange(ctx, tx, changed{op: "editCorrespondent", nodes: []string{id},
-			before: recs[0].Values[2], after: map[string]any{"removed": rm}, hidden: hidden})
+			before: recs[0].Values[2], openBefore: recs[0].Values[3], after: map[string]any{"removed": rm}, hidden: hidden})
 		if err != nil {
 			return nil, err
 		}
@@ -122,8 +122,9 @@ func (s *Store) DeleteNode(ctx context.Context, id string) error {
 			OPTIONAL MATCH (c:Correspondent {id: $id}) WHERE `+v.node("c")+`
 			OPTIONAL MATCH (p:Place {id: $id}) WHERE `+v.node("p")+`
 			WITH coalesce(c, p) AS n WHERE n IS NOT NULL
-			RETURN n {.id, .name, .title, .aliases, .emails, .authorityIds, .country}, n:`+hiddenLabel+`,
-			       [(n)--(x) WHERE x.id IS NOT NULL | x.id], [(n)--(l:Letter) | l.id]`, map[string]any{"id": id})
+			RETURN n {.id, .name, .title, .aliases, .emails, .authorityIds, .country} AS before, n:`+hiddenLabel+` AS hidden,
+			       [(n)--(x) WHERE x.id IS NOT NULL | x.id], [(n)--(l:Letter) | l.id],
+			       n {.id, .name, .title, `+openDetails("n")+`, country: CASE WHEN n.openAuthorityIds IS NULL THEN n.country ELSE n.openCountry END} AS openBefore`, map[string]any{"id": id})
 		if err != nil {
 			return struct{}{}, err
 		}
@@ -133,7 +134,7 @@ func (s *Store) DeleteNode(ctx context.Context, id string) error {
 		hidden, _ := recs[0].Values[1].(bool)
 		near := toStrings(recs[0].Values[2])
 		if _, err := recordChange(ctx, tx, changed{op: "deleteNode", nodes: []string{id},
-			before: recs[0].Values[0], hidden: hidden}); err != nil {
+			before: recs[0].Values[0], openBefore: recs[0].Values[4], hidden: hidden}); err != nil {
 			return struct{}{}, err
 		}
 		if err := exec(ctx, tx, `

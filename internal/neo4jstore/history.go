@@ -32,6 +32,9 @@ type changed struct {
 	// see (a deleted letter's blind copy).
 	hiddenNodes   []string
 	before, after any
+	// openBefore is before as a caller below RESTRICTED_ROLE may read it (the
+	// details the open view gives), when it differs in kind.
+	openBefore any
 	// hidden says the write was of restricted material.
 	hidden bool
 	// claims are what an edit says of the correspondents it writes (openview.go).
@@ -56,13 +59,17 @@ func recordChange(ctx context.Context, tx neo4j.ManagedTransaction, w changed) (
 	if err != nil {
 		return "", err
 	}
+	openBefore, err := asJSON(w.openBefore)
+	if err != nil {
+		return "", err
+	}
 	after, err := asJSON(w.after)
 	if err != nil {
 		return "", err
 	}
 	return id, exec(ctx, tx, `
 		CREATE (ch:Change {id: $id, seq: $seq, op: $op, at: $at, by: $by, nodes: $nodes})
-		SET ch.before = $before, ch.after = $after, ch.claims = $claims, ch.hiddenNodes = $hiddenNodes,
+		SET ch.before = $before, ch.openBefore = $openBefore, ch.after = $after, ch.claims = $claims, ch.hiddenNodes = $hiddenNodes,
 		    ch.hidden = CASE WHEN $hidden THEN true END
 		FOREACH (_ IN CASE WHEN $hidden THEN [1] ELSE [] END | SET ch:`+hiddenLabel+`)
 		WITH ch
@@ -76,7 +83,7 @@ func recordChange(ctx context.Context, tx neo4j.ManagedTransaction, w changed) (
 			MERGE (ch)-[:CHANGED]->(n)
 		}`,
 		map[string]any{"id": id, "seq": newSeq(), "op": w.op, "at": time.Now().UTC(), "by": domain.Actor(ctx),
-			"nodes": list(w.nodes), "hiddenNodes": optList(w.hiddenNodes), "before": before, "after": after, "claims": opt(js), "hidden": w.hidden})
+			"nodes": list(w.nodes), "hiddenNodes": optList(w.hiddenNodes), "before": before, "openBefore": openBefore, "after": after, "claims": opt(js), "hidden": w.hidden})
 }
 
 // changeFields project a Change bound to ch.
@@ -168,7 +175,7 @@ const (
 	openChangeFields = `CASE WHEN ch.op IN ['createLetter', 'importDocuments']
 		THEN ch {.id, .seq, .at, .by, .op, nodes: [x IN ch.nodes WHERE ` + openLetterID + `],
 		         after: '{"letters":' + toString(size([x IN ch.nodes WHERE ` + openLetterID + `])) + '}'}
-		ELSE ch {.id, .seq, .at, .by, .op, .before, .after, nodes: [x IN ch.nodes WHERE ` + openNodeID + `]} END`
+		ELSE ch {.id, .seq, .at, .by, .op, .after, before: coalesce(ch.openBefore, ch.before), nodes: [x IN ch.nodes WHERE ` + openNodeID + `]} END`
 )
 
 // optList is l, or nil (no property) when it is empty.

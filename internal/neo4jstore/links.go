@@ -50,15 +50,15 @@ func matchEnd(vis visibility, x string, label domain.Label, id, imports string) 
 		return "MATCH (" + x + ":Letter {id: " + id + "}) WHERE " + vis.letter(x) + "\n"
 	}
 	if label != anyNode {
-		return "MATCH (" + x + ":" + string(label) + " {id: " + id + "})\n"
+		return "MATCH (" + x + ":" + string(label) + " {id: " + id + "}) WHERE " + vis.node(x) + "\n"
 	}
 	with := ""
 	if imports != "" {
 		with = "WITH " + imports + " "
 	}
 	return "CALL { " + with + "MATCH (n:Letter {id: " + id + "}) WHERE " + vis.letter("n") + " RETURN n" +
-		" UNION " + with + "MATCH (n:Correspondent {id: " + id + "}) RETURN n" +
-		" UNION " + with + "MATCH (n:Place {id: " + id + "}) RETURN n }\nWITH *, n AS " + x + "\n"
+		" UNION " + with + "MATCH (n:Correspondent {id: " + id + "}) WHERE " + vis.node("n") + " RETURN n" +
+		" UNION " + with + "MATCH (n:Place {id: " + id + "}) WHERE " + vis.node("n") + " RETURN n }\nWITH *, n AS " + x + "\n"
 }
 
 // arrow is the relationship pattern between a (From) and b (To) with variable r.
@@ -174,8 +174,13 @@ func (r *resolver) link(l domain.Link, field string) error {
 		}
 	}
 	if l.Kind == domain.LinkPartOf {
+		// Through the parts the caller may see: a refusal from a part only hidden
+		// sources gave would tell of it (a caller who sees restricted letters sees
+		// every part, so a cycle can come only through such a hidden part).
 		cycle, err := r.one(`
-			MATCH (b:Organisation {id: $to})-[:PART_OF*1..]->(a:Organisation {id: $from}) RETURN a.id LIMIT 1`,
+			MATCH (b:Organisation {id: $to})-[ps:PART_OF*1..]->(a:Organisation {id: $from})
+			WHERE all(p IN ps WHERE `+visibilityOf(r.ctx).rel("p")+`)
+			RETURN a.id LIMIT 1`,
 			map[string]any{"from": l.From, "to": l.To})
 		if err != nil {
 			return err
@@ -257,8 +262,12 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 			pattern = "(a)-[r:RELATED_TO]-(b)" // related is read both ways, so removed both ways
 		}
 		vis := visibilityOf(ctx)
+		seen := "true"
+		if spec.from != domain.LabelLetter {
+			seen = vis.rel("r") // a link between correspondents only hidden sources gave is not there for the caller
+		}
 		recs, err := collect(ctx, tx, matchEnd(vis, "a", spec.from, "$from", "")+matchEnd(vis, "b", spec.to, "$to", "")+
-			"MATCH "+pattern+"\nDELETE r\nRETURN count(r) AS n", map[string]any{"from": from, "to": to})
+			"MATCH "+pattern+" WHERE "+seen+"\nDELETE r\nRETURN count(r) AS n", map[string]any{"from": from, "to": to})
 		if err != nil {
 			return struct{}{}, err
 		}

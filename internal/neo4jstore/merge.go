@@ -57,7 +57,8 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 		recs, err = collect(ctx, tx, `
 			UNWIND $ids AS id
 			MATCH (c:Correspondent {id: id})
-			RETURN collect(c {.id, .name, .title, .aliases, .emails, .authorityIds}), any(c IN collect(c) WHERE c:`+hiddenLabel+`)`,
+			RETURN collect(c {.id, .name, .title, .aliases, .emails, .authorityIds}), any(c IN collect(c) WHERE c:`+hiddenLabel+`),
+			       collect(c {.id, .name, .title, `+openDetails("c")+`})`,
 			map[string]any{"ids": append([]string{survivor}, others...)})
 		if err != nil {
 			return nil, err
@@ -77,7 +78,7 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 			}
 		}
 		change, err := recordChange(ctx, tx, changed{op: "mergeCorrespondents", nodes: append([]string{survivor}, others...),
-			before: recs[0].Values[0], hidden: hidden, claims: claims})
+			before: recs[0].Values[0], openBefore: recs[0].Values[2], hidden: hidden, claims: claims})
 		if err != nil {
 			return nil, err
 		}
@@ -130,6 +131,14 @@ func (r *resolver) mergeInto(survivor, loser, change string) error {
 				return err
 			}
 		}
+	}
+	// A moved link that named the loser by its own name keeps that name as written
+	// (a link without one was written with its correspondent's name).
+	if err := exec(r.ctx, r.tx, `
+		MATCH (l:Correspondent {id: $l}), (s:Correspondent {id: $s})-[n:WROTE|ADDRESSED_TO|CC|BCC]-(:Letter)
+		WHERE n.mergedFrom = $l AND n.mergeChange = $change AND n.written IS NULL
+		SET n.written = coalesce(l.name, l.title), n.writtenByMerge = true`, params); err != nil {
+		return err
 	}
 	err := exec(r.ctx, r.tx, `
 		MATCH (s:Correspondent {id: $s}), (l:Correspondent {id: $l})
@@ -226,10 +235,12 @@ func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]dom
 				typ := string(t)
 				for _, cypher := range []string{
 					`MATCH (s:Correspondent {id: $s})-[r:` + typ + ` {mergedFrom: $l, mergeChange: $change}]->(x), (l:Correspondent {id: $l})
-					 CREATE (l)-[n:` + typ + `]->(x) SET n = properties(r) REMOVE n.mergedFrom, n.mergeChange
+					 CREATE (l)-[n:` + typ + `]->(x) SET n = properties(r), n.written = CASE WHEN r.writtenByMerge THEN null ELSE r.written END
+					 REMOVE n.mergedFrom, n.mergeChange, n.writtenByMerge
 					 DELETE r`,
 					`MATCH (x)-[r:` + typ + ` {mergedFrom: $l, mergeChange: $change}]->(s:Correspondent {id: $s}), (l:Correspondent {id: $l})
-					 CREATE (x)-[n:` + typ + `]->(l) SET n = properties(r) REMOVE n.mergedFrom, n.mergeChange
+					 CREATE (x)-[n:` + typ + `]->(l) SET n = properties(r), n.written = CASE WHEN r.writtenByMerge THEN null ELSE r.written END
+					 REMOVE n.mergedFrom, n.mergeChange, n.writtenByMerge
 					 DELETE r`,
 				} {
 					if err := exec(ctx, tx, cypher, params); err != nil {

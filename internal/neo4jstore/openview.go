@@ -225,6 +225,15 @@ func writeViews(ctx context.Context, tx neo4j.ManagedTransaction, nodes map[stri
 		`+keepWritten("n", "old"), map[string]any{"rows": rows})
 }
 
+// openDetails are the aliases, emails and authority ids of the node bound to x as
+// its open view gives them (its own, for a node written before the view), in the
+// shape of .aliases, .emails, .authorityIds, for the lines of history a caller below
+// RESTRICTED_ROLE reads.
+func openDetails(x string) string {
+	return `aliases: coalesce(` + x + `.openAliases, ` + x + `.aliases), emails: coalesce(` + x + `.openEmails, ` + x + `.emails),
+	        authorityIds: coalesce(` + x + `.openAuthorityIds, ` + x + `.authorityIds)`
+}
+
 // keepOpenNames gives the correspondents with ids back the names of their views,
 // after a hidden source (a restricted edit by id) renamed them: the hidden name stays
 // an alias.

@@ -508,6 +508,50 @@ func TestWritesByIDTellNothingOfHiddenNodes(t *testing.T) {
 	}
 }
 
+// TestEditsTellNothingOfHiddenLinks: what a second probe from outside found. For a
+// caller below RESTRICTED_ROLE, a membership or part only a restricted letter gave
+// selects nothing in the organisation filter, is not there to remove and closes no
+// cycle; a hidden node is no mention; the history of a deleted correspondent shows
+// its open details; a merge keeps the name the moved links wrote.
+func TestEditsTellNothingOfHiddenLinks(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	org := func(name string) *domain.OrganisationInput { return &domain.OrganisationInput{Name: name} }
+	open := create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Quin Public")},
+		Recipients: []domain.PartyInput{{Organisation: org("Org Public")}, {Organisation: org("Org Child")}, {Organisation: org("Org Parent")}}})
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true,
+		Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Quin Public", Emails: []string{"quin@hidden.example"}},
+			MemberOf: &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Org Public"}, Role: "mole"}}},
+		Recipients: []domain.PartyInput{{Organisation: &domain.OrganisationInput{Name: "Org Child", PartOf: org("Org Parent")}}, person("Hidden Person")}})
+	quin, pub, child, parent := personID(t, "Quin Public"), orgID(t, "Org Public"), orgID(t, "Org Child"), orgID(t, "Org Parent")
+
+	page, err := store.Correspondents(reader, domain.CorrespondentFilter{OrganisationID: pub}, domain.PageRequest{})
+	if err != nil || len(page.Correspondents) != 0 {
+		t.Errorf("a reader's correspondents of the organisation: %v (%v), want none", page, err)
+	}
+	hidden, never := store.AddLink(reader, domain.Link{Kind: domain.LinkMentions, From: open.ID, To: personID(t, "Hidden Person")}),
+		store.AddLink(reader, domain.Link{Kind: domain.LinkMentions, From: open.ID, To: "never-written"})
+	if hidden == nil || never == nil || domain.ErrorCode(hidden) != domain.ErrorCode(never) {
+		t.Errorf("mentioning a hidden person: %v; an id never written: %v; want the same refusal", hidden, never)
+	}
+	if err := store.RemoveLink(reader, domain.LinkMemberOf, quin, pub); domain.ErrorCode(err) != domain.CodeNotFound {
+		t.Errorf("removing a membership only a restricted letter gave: %v, want NOT_FOUND", err)
+	}
+	if ms, err := store.Memberships(admin, []string{quin}); err != nil || len(ms[quin]) != 1 {
+		t.Errorf("the admin's memberships of Quin after the refused removal: %v (%v), want the one", ms[quin], err)
+	}
+	if err := store.AddLink(reader, domain.Link{Kind: domain.LinkPartOf, From: parent, To: child}); err != nil {
+		t.Errorf("a part that closes a cycle only through a hidden part: %v, want it added", err)
+	}
+	if err := store.DeleteNode(admin, quin); err != nil {
+		t.Fatal(err)
+	}
+	changes, err := store.History(reader, "", 1, "")
+	if err != nil || len(changes) != 1 || changes[0].Operation != "deleteNode" || strings.Contains(changes[0].Before, "hidden.example") {
+		t.Errorf("the reader's line of the deletion: %+v (%v), want deleteNode without the hidden email", changes, err)
+	}
+}
+
 // TestHistoryAndSources: every direct write leaves a line of history, and a
 // correspondent's sources are the letters and edits that assert it; a caller below
 // RESTRICTED_ROLE sees neither the lines nor the sources of restricted material.
