@@ -81,11 +81,9 @@ func Wipe(tb testing.TB) {
 	Exec(tb, `MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
 }
 
-// Operators are the operators of the plan Neo4j makes for cypher (EXPLAIN: it is not
-// run), outermost first.
-func Operators(tb testing.TB, cypher string, params map[string]any) []string {
+// newDriver is a driver for the test database.
+func newDriver(tb testing.TB) neo4j.DriverWithContext {
 	tb.Helper()
-	ctx := context.Background()
 	cfg := Config(tb)
 	auth := neo4j.NoAuth()
 	if cfg.User != "" {
@@ -95,6 +93,15 @@ func Operators(tb testing.TB, cypher string, params map[string]any) []string {
 	if err != nil {
 		tb.Fatalf("driver: %v", err)
 	}
+	return driver
+}
+
+// Operators are the operators of the plan Neo4j makes for cypher (EXPLAIN: it is not
+// run), outermost first.
+func Operators(tb testing.TB, cypher string, params map[string]any) []string {
+	tb.Helper()
+	ctx := context.Background()
+	driver := newDriver(tb)
 	defer driver.Close(ctx)
 	res, err := neo4j.ExecuteQuery(ctx, driver, "EXPLAIN "+cypher, params, neo4j.EagerResultTransformer)
 	if neo4j.IsConnectivityError(err) {
@@ -120,15 +127,7 @@ func Operators(tb testing.TB, cypher string, params map[string]any) []string {
 func Exec(tb testing.TB, cypher string, params map[string]any) []map[string]any {
 	tb.Helper()
 	ctx := context.Background()
-	cfg := Config(tb)
-	auth := neo4j.NoAuth()
-	if cfg.User != "" {
-		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
-	}
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth)
-	if err != nil {
-		tb.Fatalf("driver: %v", err)
-	}
+	driver := newDriver(tb)
 	defer driver.Close(ctx)
 	session := driver.NewSession(ctx, neo4j.SessionConfig{})
 	defer session.Close(ctx)
