@@ -3,7 +3,6 @@ package neo4jstore
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -20,9 +19,11 @@ import (
 // (selectLetters' conds), which the export tests inside an EXISTS while it reads
 // letters, correspondents or authors in the order of their id index: each batch
 // reads only as far as it needs. A filter with text or involvements starts from an
-// index (full text, a correspondent's relationships), so each batch runs that
-// selection again and keeps what comes after the last id: such selections are
-// usually small, and no condition could express full text per letter.
+// index (full text, a correspondent's relationships) that no condition on one letter
+// can express: the export runs that selection once, keeping the ids it needs (the
+// letters', their correspondents', their authors' with their letters), and then
+// reads them a batch at a time (eachChunk), so that its cost grows with what it
+// writes, not with the selection run again for every batch.
 var (
 	exportLetterBatch        = 500
 	exportCorrespondentBatch = 2000
@@ -36,23 +37,26 @@ func (s *Store) EachLetter(ctx context.Context, f domain.LetterFilter, fn func(*
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	if sel.anchored {
-		b.WriteString(sel.cypher + "WITH l WHERE l.id > $after\n")
-	} else {
-		b.WriteString("MATCH (l:Letter) WHERE l.id > $after" + and(sel.conds) + "\n")
-	}
 	// Related is read one way only, with the record; replies no export writes.
 	parts := f.Parts.OrAll()
 	read := parts&^(domain.PartRelated|domain.PartReplies) | domain.PartsChosen
-	b.WriteString("WITH l ORDER BY l.id LIMIT $limit\nRETURN " + v.letterProjectionOf(read) + " AS letter")
+	project := "RETURN " + v.letterProjectionOf(read) + " AS letter"
 	if parts.Has(domain.PartAffiliations) {
-		b.WriteString(",\n" + v.recordProjection())
+		project += ",\n" + v.recordProjection()
 	}
-	return eachBatch(ctx, s, b.String(), sel.params, exportLetterBatch, func(rec *neo4j.Record) (string, error) {
-		r := toLetterRecord(rec, read)
-		return r.Letter.ID, fn(r)
-	})
+	if sel.anchored {
+		ids, err := selectOnce(ctx, s, sel.cypher+"WITH DISTINCT l ORDER BY l.id RETURN l.id", sel.params)
+		if err != nil {
+			return err
+		}
+		return eachChunk(ctx, s, "UNWIND $batch AS id MATCH (l:Letter {id: id}) WHERE "+v.letter("l")+"\nWITH l ORDER BY l.id\n"+project,
+			ids, exportLetterBatch, func(rec *neo4j.Record) error { return fn(toLetterRecord(rec, read)) })
+	}
+	return eachBatch(ctx, s, "MATCH (l:Letter) WHERE l.id > $after"+and(sel.conds)+"\nWITH l ORDER BY l.id LIMIT $limit\n"+project,
+		sel.params, exportLetterBatch, func(rec *neo4j.Record) (string, error) {
+			r := toLetterRecord(rec, read)
+			return r.Letter.ID, fn(r)
+		})
 }
 
 // recordProjection is what a LetterRecord adds to the letter bound to l, as v may see
@@ -135,20 +139,24 @@ func (s *Store) EachCorrespondent(ctx context.Context, f domain.LetterFilter, fn
 	types, _ := v.roleTypes(domain.RoleAny, "")
 	// The correspondent is n: the filter's conditions bind c inside their EXISTS
 	// (organisationCondition), which would otherwise be this one.
-	var b strings.Builder
-	if sel.anchored {
-		b.WriteString(sel.cypher + "MATCH (l)-[:" + types + "]-(n:Correspondent) WHERE n.id > $after\nWITH DISTINCT n\n")
-	} else {
-		b.WriteString("MATCH (n:Correspondent) WHERE n.id > $after\n  AND EXISTS { MATCH (n)-[:" + types + "]-(l:Letter) WHERE true" + and(sel.conds) + " }\n")
-	}
-	b.WriteString("WITH n ORDER BY n.id LIMIT $limit\nRETURN " + v.correspondentMap("n") + " AS n")
-	return eachBatch(ctx, s, b.String(), sel.params, exportCorrespondentBatch, func(rec *neo4j.Record) (string, error) {
+	project := "RETURN " + v.correspondentMap("n") + " AS n"
+	handle := func(rec *neo4j.Record) (string, error) {
 		m := mapOf(rec.Values[0])
 		if c := toCorrespondent(m); c != nil {
 			return c.NodeID(), fn(c)
 		}
 		return str(m, "id"), nil // no kind: not a correspondent to draw
-	})
+	}
+	if sel.anchored {
+		ids, err := selectOnce(ctx, s, sel.cypher+"MATCH (l)-[:"+types+"]-(n:Correspondent)\nWITH DISTINCT n ORDER BY n.id RETURN n.id", sel.params)
+		if err != nil {
+			return err
+		}
+		return eachChunk(ctx, s, "UNWIND $batch AS id MATCH (n:Correspondent {id: id}) WHERE "+v.node("n")+"\nWITH n ORDER BY n.id\n"+project,
+			ids, exportCorrespondentBatch, func(rec *neo4j.Record) error { _, err := handle(rec); return err })
+	}
+	return eachBatch(ctx, s, "MATCH (n:Correspondent) WHERE n.id > $after\n  AND EXISTS { MATCH (n)-[:"+types+"]-(l:Letter) WHERE true"+and(sel.conds)+" }\n"+
+		"WITH n ORDER BY n.id LIMIT $limit\n"+project, sel.params, exportCorrespondentBatch, handle)
 }
 
 // EachEdge implements domain.Exporter: a batch of authors (in order of id), each with
@@ -159,35 +167,88 @@ func (s *Store) EachEdge(ctx context.Context, f domain.LetterFilter, fn func(dom
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	var letters string // what binds the letters of author a for the edges
 	if sel.anchored {
-		b.WriteString(sel.cypher + "MATCH (a:Correspondent)-[:WROTE]->(l) WHERE a.id > $after\n" +
-			"WITH a, collect(DISTINCT l) AS ls ORDER BY a.id LIMIT $limit\n")
-		letters = "WITH a, ls UNWIND ls AS l\n"
-	} else {
-		b.WriteString("MATCH (a:Correspondent) WHERE a.id > $after\n  AND EXISTS { MATCH (a)-[:WROTE]->(l:Letter) WHERE true" + and(sel.conds) + " }\n" +
-			"WITH a ORDER BY a.id LIMIT $limit\n")
-		letters = "WITH a MATCH (a)-[:WROTE]->(l:Letter) WHERE true" + and(sel.conds) + "\n"
+		// The authors of the selected letters, each with those letters, once.
+		rows, err := selectOnce(ctx, s, sel.cypher+"MATCH (a:Correspondent)-[:WROTE]->(l)\n"+
+			"WITH a, collect(DISTINCT l.id) AS ls ORDER BY a.id RETURN {a: a.id, ls: ls}", sel.params)
+		if err != nil {
+			return err
+		}
+		return eachChunk(ctx, s, "UNWIND $batch AS row MATCH (a:Correspondent {id: row.a})\nWITH a, row.ls AS ids ORDER BY a.id\n"+
+			edgesOf(v, "WITH a, ids UNWIND ids AS id MATCH (l:Letter {id: id}) WHERE "+v.letter("l")+"\n"),
+			rows, exportAuthorBatch, func(rec *neo4j.Record) error { return eachEdgeOf(rec, fn) })
 	}
-	b.WriteString(`CALL {
+	return eachBatch(ctx, s, "MATCH (a:Correspondent) WHERE a.id > $after\n  AND EXISTS { MATCH (a)-[:WROTE]->(l:Letter) WHERE true"+and(sel.conds)+" }\n"+
+		"WITH a ORDER BY a.id LIMIT $limit\n"+edgesOf(v, "WITH a MATCH (a)-[:WROTE]->(l:Letter) WHERE true"+and(sel.conds)+"\n"),
+		sel.params, exportAuthorBatch, func(rec *neo4j.Record) (string, error) {
+			author, _ := rec.Values[0].(string)
+			return author, eachEdgeOf(rec, fn)
+		})
+}
+
+// edgesOf is the end of an edges query: for the author bound to a, the edges of the
+// letters that letters binds to l.
+func edgesOf(v visibility, letters string) string {
+	return `CALL {
 		` + letters + `MATCH (l)-[r:` + v.received() + `]->(b:Correspondent) WHERE b <> a
 		WITH b, type(r) = 'ADDRESSED_TO' AS direct, count(DISTINCT l) AS weight,
 		     min(l.dateNotBefore) AS first, max(l.dateNotAfter) AS last
 		ORDER BY b.id, direct DESC
 		RETURN collect({to: b.id, direct: direct, weight: weight, first: first, last: last}) AS edges
 	}
-	RETURN a.id AS author, edges`)
-	return eachBatch(ctx, s, b.String(), sel.params, exportAuthorBatch, func(rec *neo4j.Record) (string, error) {
-		author, _ := rec.Values[0].(string)
-		for _, e := range listOf(rec.Values[1]) {
-			edge := domain.DatedEdge{NetworkEdge: toNetworkEdge(author, e), First: date(e, "first"), Last: date(e, "last")}
-			if err := fn(edge); err != nil {
-				return "", err
+	RETURN a.id AS author, edges`
+}
+
+// eachEdgeOf hands fn the edges of a row of an edges query.
+func eachEdgeOf(rec *neo4j.Record, fn func(domain.DatedEdge) error) error {
+	author, _ := rec.Values[0].(string)
+	for _, e := range listOf(rec.Values[1]) {
+		edge := domain.DatedEdge{NetworkEdge: toNetworkEdge(author, e), First: date(e, "first"), Last: date(e, "last")}
+		if err := fn(edge); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// selectOnce reads, in one transaction, the values of cypher's single column, in
+// order: what an anchored selection keeps for its batches.
+func selectOnce(ctx context.Context, s *Store, cypher string, params map[string]any) ([]any, error) {
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]any, error) {
+		recs, err := collect(ctx, tx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]any, len(recs))
+		for i, rec := range recs {
+			out[i] = rec.Values[0]
+		}
+		return out, nil
+	})
+}
+
+// eachChunk runs cypher once for each chunk of at most size of rows, in order, given
+// as $batch, each a read transaction of its own whose records row handles after it
+// ends.
+func eachChunk(ctx context.Context, s *Store, cypher string, rows []any, size int, row func(*neo4j.Record) error) error {
+	for start := 0; start < len(rows); start += size {
+		batch := rows[start:min(start+size, len(rows))]
+		recs, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+			return collect(ctx, tx, cypher, map[string]any{"batch": batch})
+		})
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			if err := row(rec); err != nil {
+				return err
 			}
 		}
-		return author, nil
-	})
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // eachBatch reads cypher's rows a batch of size at a time: cypher takes $after (the

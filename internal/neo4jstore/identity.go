@@ -64,7 +64,9 @@ func placeIdentity(p *domain.PlaceInput) []map[string]any {
 // each with its strongest match, kept WHERE allowed, the first in order returned with
 // whether the input adds nothing to it (every key identifies it already, and
 // complete holds). It returns rows (i, id, complete); an input that found nothing has
-// none. Its arguments are constants.
+// none. Its arguments are constants; allowed reads emails, authorityIds and country
+// as the caller may see them. For a caller below RESTRICTED_ROLE ($restricted false)
+// only the keys the open view gives find a node (openKey).
 func findEach(label domain.Label, allowed, complete, order string) string {
 	return `
 		UNWIND $inputs AS in
@@ -72,7 +74,13 @@ func findEach(label domain.Label, allowed, complete, order string) string {
 			WITH in
 			UNWIND in.keys AS key
 			MATCH (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n:` + string(label) + `)
+			WITH in, n, key, substring(key.k, size(split(key.k, ':')[0]) + size(split(key.k, ':')[1]) + 2) AS value
+			WHERE $restricted OR ` + openKey + `
 			WITH in, n, min(key.s) AS strength
+			WITH in, n, strength,
+			     CASE WHEN $restricted THEN n.emails ELSE coalesce(n.openEmails, n.emails) END AS emails,
+			     CASE WHEN $restricted THEN n.authorityIds ELSE coalesce(n.openAuthorityIds, n.authorityIds) END AS authorityIds,
+			     CASE WHEN $restricted OR n.openAuthorityIds IS NULL THEN n.country ELSE n.openCountry END AS country
 			WHERE ` + allowed + `
 			RETURN n.id AS id,
 			       all(key IN in.keys WHERE EXISTS { (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n) })
@@ -81,6 +89,15 @@ func findEach(label domain.Label, allowed, complete, order string) string {
 		}
 		RETURN in.i, id, complete, hidden`
 }
+
+// openKey is true when the key row key, whose value is value, is one that the open
+// view of the node n gives (openview.go): a caller below RESTRICTED_ROLE finds a
+// node only by what visible sources say of it, as in a graph without the hidden
+// ones, where an email only a restricted letter gave would find nobody. A place is
+// found by its names as before (its open view keeps one name).
+const openKey = `(key.s = 1 AND value IN coalesce(n.openAuthorityIds, n.authorityIds, [])
+			   OR key.s = 2 AND value IN coalesce(n.openEmails, n.emails, [])
+			   OR key.s = 3 AND (n:Place OR value IN coalesce(n.openNameKeys, n.nameKeys, [])))`
 
 // registerKeys is the tail of a statement that writes, for each row in, the node
 // bound to v: it adds the row's keys (in.keys, from personIdentity and friends) to the

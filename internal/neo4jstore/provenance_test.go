@@ -552,6 +552,46 @@ func TestEditsTellNothingOfHiddenLinks(t *testing.T) {
 	}
 }
 
+// TestIdentityFollowsWhatTheCallerSees: for a writer below RESTRICTED_ROLE an email,
+// alias or authority id only a restricted letter gave finds nobody, and does not keep
+// a name from matching; those who see restricted letters match by them as before.
+func TestIdentityFollowsWhatTheCallerSees(t *testing.T) {
+	admin := neo4jtest.Context()
+	for _, tc := range []struct {
+		name        string
+		in          domain.PersonInput
+		readerFinds string // the name of the person found; "" for a new one
+		adminFinds  string
+	}{
+		{"an email only a restricted letter gave", domain.PersonInput{Name: "Zora Newname", Emails: []string{"dora@hidden.example"}}, "", "Dora Public"},
+		{"an alias only a restricted letter gave", domain.PersonInput{Name: "Ivy Secret Alias"}, "", "Ivy Public"},
+		{"a name, beside an email the open view lacks", domain.PersonInput{Name: "Ivy Public", Emails: []string{"ivy2@open.example"}}, "Ivy Public", ""},
+	} {
+		for _, who := range []struct {
+			ctx  context.Context
+			want string
+		}{{reader, tc.readerFinds}, {admin, tc.adminFinds}} {
+			store := neo4jtest.Store(t) // each look-up in the same graph
+			create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Dora Public"), person("Ivy Public")}})
+			create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{
+				{Person: &domain.PersonInput{Name: "Dora Public", Emails: []string{"dora@hidden.example"}}},
+				{Person: &domain.PersonInput{Name: "Ivy Public", Aliases: []string{"Ivy Secret Alias"}, Emails: []string{"ivy@hidden.example"}}}}})
+			in := tc.in
+			c, created, err := store.UpsertCorrespondent(who.ctx, domain.PartyInput{Person: &in}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !created {
+				got = neo4jtest.Exec(t, `MATCH (c:Correspondent {id: $id}) RETURN c.name AS name`, map[string]any{"id": c.NodeID()})[0]["name"].(string)
+			}
+			if got != who.want {
+				t.Errorf("%s, restricted %v: found %q (created %v), want %q", tc.name, domain.SeesRestricted(who.ctx), got, created, who.want)
+			}
+		}
+	}
+}
+
 // TestHistoryAndSources: every direct write leaves a line of history, and a
 // correspondent's sources are the letters and edits that assert it; a caller below
 // RESTRICTED_ROLE sees neither the lines nor the sources of restricted material.

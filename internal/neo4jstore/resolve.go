@@ -223,7 +223,7 @@ type match struct {
 // index "i", and returns what it found by index; an input that matched nothing has
 // no entry.
 func (r *resolver) findEach(cypher string, inputs []map[string]any) (map[int64]match, error) {
-	recs, err := collect(r.ctx, r.tx, cypher, map[string]any{"inputs": inputs})
+	recs, err := collect(r.ctx, r.tx, cypher, map[string]any{"inputs": inputs, "restricted": visibilityOf(r.ctx).restricted})
 	if err != nil {
 		return nil, err
 	}
@@ -453,7 +453,7 @@ func personRow(p *domain.PersonInput) map[string]any {
 // sides carry emails or authority ids (which then differ, or they would have matched
 // more strongly).
 var findPeople = findEach(domain.LabelPerson, `
-	strength < 3 OR ((size(in.emails) = 0 OR size(n.emails) = 0) AND (size(in.authorityIds) = 0 OR size(n.authorityIds) = 0))`,
+	strength < 3 OR ((size(in.emails) = 0 OR size(emails) = 0) AND (size(in.authorityIds) = 0 OR size(authorityIds) = 0))`,
 	`in.honorific IS NULL OR n.honorific IS NOT NULL`, `strength, coalesce(n.seq, n.id)`)
 
 // createPeople creates a person for each row of personRow with its new "id".
@@ -538,7 +538,7 @@ func orgRow(o *domain.OrganisationInput) map[string]any {
 // findOrganisations finds the organisation each input names: by authority id, then
 // by a name key, preferring one whose own name is among the input's names.
 var findOrganisations = findEach(domain.LabelOrganisation,
-	`strength = 1 OR size(in.authorityIds) = 0 OR size(n.authorityIds) = 0`,
+	`strength = 1 OR size(in.authorityIds) = 0 OR size(authorityIds) = 0`,
 	`(in.acronym IS NULL OR n.acronym IS NOT NULL) AND (in.kind IS NULL OR n.kind IS NOT NULL)`,
 	`strength, n.normalizedName IN in.nameKeys DESC, coalesce(n.seq, n.id)`)
 
@@ -672,7 +672,7 @@ func placeRow(p *domain.PlaceInput) map[string]any {
 // findPlaces finds the place each input names: by authority id, or by name within
 // its country.
 var findPlaces = findEach(domain.LabelPlace,
-	`strength = 1 OR in.country IS NULL OR n.country IS NULL OR n.country = in.country`,
+	`strength = 1 OR in.country IS NULL OR country IS NULL OR country = in.country`,
 	`in.country IS NULL OR n.country IS NOT NULL`, `strength, coalesce(n.seq, n.id)`)
 
 // updatePlaces merges each row of placeRow (with "id") into the place with its id: a

@@ -82,26 +82,24 @@ var openIndexes = map[string]string{
 // so in the scores readers get: rebuilding forgets it (docs/security.md, Provenance).
 // Readers' searches fail while the indexes are built.
 func (s *Store) Reindex(ctx context.Context) error {
-	var stmts []string
 	for _, name := range []string{"letter_search_open", "correspondent_search_open"} {
-		stmts = append(stmts, "DROP INDEX "+name+" IF EXISTS", openIndexes[name])
-	}
-	return s.applySchema(ctx, stmts)
-}
-
-// applySchema runs each schema statement in a transaction of its own (schema changes
-// cannot share one with other writes), then waits for the indexes to come online.
-func (s *Store) applySchema(ctx context.Context, stmts []string) error {
-	for _, stmt := range stmts {
-		_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
-			return struct{}{}, exec(ctx, tx, stmt, nil)
-		})
-		if err != nil {
-			return err
+		for _, stmt := range []string{"DROP INDEX " + name + " IF EXISTS", openIndexes[name]} {
+			if err := s.schemaChange(ctx, stmt); err != nil {
+				return err
+			}
 		}
 	}
+	return s.schemaChange(ctx, awaitIndexes)
+}
+
+// awaitIndexes waits for the indexes to come online.
+const awaitIndexes = `CALL db.awaitIndexes(300)`
+
+// schemaChange runs one schema statement in a transaction of its own: schema changes
+// cannot share one with other writes.
+func (s *Store) schemaChange(ctx context.Context, stmt string) error {
 	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, exec(ctx, tx, `CALL db.awaitIndexes(300)`, nil)
+		return struct{}{}, exec(ctx, tx, stmt, nil)
 	})
 	return err
 }
@@ -109,7 +107,12 @@ func (s *Store) applySchema(ctx context.Context, stmts []string) error {
 // Migrate applies the schema and waits for the indexes to come online. It is safe to
 // run at every start and from several processes at once.
 func (s *Store) Migrate(ctx context.Context) error {
-	if err := s.applySchema(ctx, schema); err != nil {
+	for _, stmt := range schema {
+		if err := s.schemaChange(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	if err := s.schemaChange(ctx, awaitIndexes); err != nil {
 		return err
 	}
 	if err := s.backfillSearchText(ctx); err != nil {

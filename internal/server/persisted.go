@@ -12,6 +12,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
 // persisted serves operations by the SHA-256 of their text, as Apollo's persisted
@@ -110,7 +112,7 @@ func (p persisted) MutateOperationParameters(ctx context.Context, raw *graphql.R
 		}
 		text, ok := p.registry[hash]
 		if !ok && p.cache != nil {
-			text, ok = p.cache.Get(ctx, hash)
+			text, ok = p.cache.Get(ctx, apqKey(ctx, hash))
 		}
 		if !ok {
 			// The APQ protocol: the client sends the text with the hash next.
@@ -136,9 +138,19 @@ func (p persisted) MutateOperationParameters(ctx context.Context, raw *graphql.R
 		return nil
 	}
 	if hash != "" {
-		p.cache.Add(ctx, hash, raw.Query)
+		p.cache.Add(ctx, apqKey(ctx, hash), raw.Query)
 	}
 	return nil
+}
+
+// apqKey is the cache key of an operation registered by APQ: callers who see
+// restricted letters have a cache of their own, so that a reader cannot learn, by
+// sending a hash alone, which operations they sent (docs/security.md, Channels).
+func apqKey(ctx context.Context, hash string) string {
+	if domain.SeesRestricted(ctx) {
+		return "restricted:" + hash
+	}
+	return hash
 }
 
 // persistedHash is the hash of extensions.persistedQuery ("" for none).

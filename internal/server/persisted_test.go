@@ -96,6 +96,13 @@ func TestAutomaticPersistedQueries(t *testing.T) {
 	if status != http.StatusNotModified || body != "" {
 		t.Errorf("GET with If-None-Match of its ETag: status %d, body %q; want 304 and none", status, body)
 	}
+	// A caller who does not see restricted letters cannot tell, by a hash alone, what
+	// one who does has sent (the anonymous caller here is an admin).
+	_, _, body = post(t, a.url, persistedBody("", sha(registered)), map[string]string{"Authorization": "Bearer " + key})
+	if got := firstCode(body); got != "PERSISTED_QUERY_NOT_FOUND" {
+		t.Errorf("a reader sends the hash an admin registered: code %q, want PERSISTED_QUERY_NOT_FOUND (%s)", got, body)
+	}
+	post(t, a.url, persistedBody(registered, sha(registered)), map[string]string{"Authorization": "Bearer " + key})
 	_, header, _ = getQuery(t, a.url, sha(registered), map[string]string{"Authorization": "Bearer " + key})
 	if got, want := header.Get("Cache-Control"), "private, no-cache"; got != want {
 		t.Errorf("Cache-Control of a GET with a token: got %q, want %q", got, want)
