@@ -75,7 +75,7 @@ func findEach(label domain.Label, allowed, complete, order string) string {
 			UNWIND in.keys AS key
 			MATCH (:IdentityKey {key: key.k})-[:IDENTIFIES]->(n:` + string(label) + `)
 			WITH in, n, key, substring(key.k, size(split(key.k, ':')[0]) + size(split(key.k, ':')[1]) + 2) AS value
-			WHERE $restricted OR ` + openKey + `
+			WHERE $restricted OR n.seq >= $since OR ` + openKey + `
 			WITH in, n, min(key.s) AS strength
 			WITH in, n, strength,
 			     CASE WHEN $restricted THEN n.emails ELSE coalesce(n.openEmails, n.emails) END AS emails,
@@ -90,11 +90,19 @@ func findEach(label domain.Label, allowed, complete, order string) string {
 		RETURN in.i, id, complete, hidden`
 }
 
+// olderFirst orders an identity look-up's candidates older first: for a caller below
+// RESTRICTED_ROLE by the first visible source that named each (openSeq), so that a
+// node a hidden source made earlier is not preferred for it.
+const olderFirst = `CASE WHEN $restricted THEN coalesce(n.seq, n.id) ELSE coalesce(n.openSeq, n.seq, n.id) END`
+
 // openKey is true when the key row key, whose value is value, is one that the open
 // view of the node n gives (openview.go): a caller below RESTRICTED_ROLE finds a
 // node only by what visible sources say of it, as in a graph without the hidden
 // ones, where an email only a restricted letter gave would find nobody. A place is
-// found by its names as before (its open view keeps one name).
+// found by its names as before (its open view keeps one name), and a node the
+// transaction made itself by all its keys (resolver.since): within one import batch,
+// an open document can therefore still find a node by a key a restricted document
+// of the same batch gave it.
 const openKey = `(key.s = 1 AND value IN coalesce(n.openAuthorityIds, n.authorityIds, [])
 			   OR key.s = 2 AND value IN coalesce(n.openEmails, n.emails, [])
 			   OR key.s = 3 AND (n:Place OR value IN coalesce(n.openNameKeys, n.nameKeys, [])))`

@@ -80,6 +80,10 @@ func claimRow(row map[string]any) map[string]any {
 // to): the correspondent takes that name for everyone (syncNames), as it would have
 // in a graph that held only those sources.
 type openView struct {
+	// Seq is the order of the first visible source that named it: identity
+	// look-ups below RESTRICTED_ROLE prefer the older by it, not by when a hidden
+	// source made the node.
+	Seq                                 string
 	Name, NameKey                       string
 	Honorific, Acronym, Kind, Country   string
 	Aliases, Emails, AuthorityIDs, Keys []string
@@ -88,6 +92,8 @@ type openView struct {
 // viewed is a correspondent as a fold needs it: its view.
 type viewed struct {
 	view openView
+	// seq is the order of the source being folded in.
+	seq string
 }
 
 // fold folds one claim c into the view, as updatePeople and updateOrganisations
@@ -112,6 +118,9 @@ func (n *viewed) fold(c map[string]any) {
 		return nil
 	}
 	v := &n.view
+	if v.Seq == "" {
+		v.Seq = n.seq
+	}
 	rename, _ := c["rename"].(bool)
 	acronym := v.Acronym
 	for _, f := range []struct {
@@ -155,7 +164,7 @@ func (n *viewed) fold(c map[string]any) {
 // props are the view as stored properties.
 func (v openView) props() map[string]any {
 	return map[string]any{
-		"openName": v.Name, "openNameKey": v.NameKey,
+		"openSeq": opt(v.Seq), "openName": v.Name, "openNameKey": v.NameKey,
 		"openCountry": opt(v.Country), "openHonorific": opt(v.Honorific), "openAcronym": opt(v.Acronym), "openKind": opt(v.Kind),
 		"openAliases": list(v.Aliases), "openEmails": list(v.Emails), "openAuthorityIds": list(v.AuthorityIDs),
 		"openNameKeys": list(v.Keys),
@@ -173,7 +182,7 @@ func readViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (
 	recs, err := collect(ctx, tx, `
 		UNWIND $ids AS id
 		`+viewedNode+`
-		RETURN id, n {.name, .normalizedName, .openName, .openNameKey, .openCountry, .openHonorific, .openAcronym, .openKind,
+		RETURN id, n {.name, .normalizedName, .openSeq, .openName, .openNameKey, .openCountry, .openHonorific, .openAcronym, .openKind,
 		              .openAliases, .openEmails, .openAuthorityIds, .openNameKeys}`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
@@ -182,7 +191,7 @@ func readViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (
 	for _, rec := range recs {
 		id, _ := rec.Values[0].(string)
 		m := mapOf(rec.Values[1])
-		n := &viewed{view: openView{Name: str(m, "openName"), NameKey: str(m, "openNameKey"), Country: str(m, "openCountry"),
+		n := &viewed{view: openView{Seq: str(m, "openSeq"), Name: str(m, "openName"), NameKey: str(m, "openNameKey"), Country: str(m, "openCountry"),
 			Honorific: str(m, "openHonorific"), Acronym: str(m, "openAcronym"), Kind: str(m, "openKind"),
 			Aliases: strs(m, "openAliases"), Emails: strs(m, "openEmails"), AuthorityIDs: strs(m, "openAuthorityIds"),
 			Keys: strs(m, "openNameKeys")}}
@@ -266,8 +275,10 @@ func applyClaims(ctx context.Context, tx neo4j.ManagedTransaction, claims []clai
 	for id, n := range nodes {
 		before[id] = viewKey(n.view)
 	}
+	seq := newSeq() // the documents being written: after every source before them
 	for _, c := range claims {
 		if n, ok := nodes[c.id]; ok && c.row != nil {
+			n.seq = seq
 			n.fold(c.row)
 		}
 	}
@@ -341,6 +352,7 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 		for _, pair := range pairs {
 			p, _ := pair.([]any)
 			seq, _ := p[0].(string)
+			n.seq = seq
 			raw, _ := p[1].(string)
 			var by map[string][]map[string]any
 			if json.Unmarshal([]byte(raw), &by) != nil {
@@ -355,6 +367,15 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 			}
 		}
 		found = append(found, id)
+	}
+	// A node no visible source names any more has an empty view: it is hidden, and
+	// what a visible source says of it later starts again from nothing, as in a
+	// graph that never held the sources it lost.
+	for _, id := range ids {
+		if n, ok := nodes[id]; ok && !slices.Contains(found, id) {
+			n.view = openView{}
+			found = append(found, id)
+		}
 	}
 	return writeViews(ctx, tx, nodes, found)
 }

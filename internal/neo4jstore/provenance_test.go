@@ -592,6 +592,46 @@ func TestIdentityFollowsWhatTheCallerSees(t *testing.T) {
 	}
 }
 
+// TestOpenViewsForgetLostSources: what a fourth probe found. A correspondent or
+// place whose only visible source is restricted (or deleted) keeps nothing of it in
+// its open view: named again by an open letter, it shows only what that one says; and
+// an identity look-up below RESTRICTED_ROLE prefers the candidate a visible source
+// named first, not the one a hidden source made first.
+func TestOpenViewsForgetLostSources(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	shut := true
+	first := create(t, store, domain.LetterInput{Title: "First", Authors: []domain.PartyInput{{Person: &domain.PersonInput{
+		Name: "Zz Restthree", Honorific: "Prof.", Aliases: []string{"RL3 Alias"}, Emails: []string{"rl3@x.example"}}}},
+		WrittenAt: &domain.PlaceInput{Name: "Zzplace", Country: "Norway", AuthorityIDs: []string{"https://www.wikidata.org/wiki/Q585"}}})
+	if _, err := store.UpdateLetter(admin, first.ID, domain.LetterPatch{Restricted: &shut}); err != nil {
+		t.Fatal(err)
+	}
+	later := create(t, store, domain.LetterInput{Title: "Later", Authors: []domain.PartyInput{person("Zz Restthree")},
+		WrittenAt: &domain.PlaceInput{Name: "Zzplace"}})
+	l, err := store.Letter(reader, later.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, place := l.Authors[0].Correspondent.(*domain.Person), l.WrittenAt
+	if got := p.Honorific + sprint(p.Aliases) + sprint(p.Emails) + " " + place.Country + sprint(place.AuthorityIDs); got != "[][] []" {
+		t.Errorf("what the reader sees of them: %q, want nothing the restricted letter said", got)
+	}
+
+	create(t, store, domain.LetterInput{Title: "Hidden twin", Restricted: true,
+		Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Twin Same", Emails: []string{"b@twin.example"}}}}})
+	for _, e := range []string{"a@twin.example", "b@twin.example"} {
+		create(t, store, domain.LetterInput{Title: "Twin " + e, Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Twin Same", Emails: []string{e}}}}})
+	}
+	c, created, err := store.UpsertCorrespondent(reader, domain.PartyInput{Person: &domain.PersonInput{Name: "Twin Same"}}, false)
+	if err != nil || created {
+		t.Fatalf("the reader's look-up of Twin Same: created %v, %v", created, err)
+	}
+	if got := sprint(c.(*domain.Person).Emails); got != "[a@twin.example]" {
+		t.Errorf("the reader's look-up found the twin with %s, want the one open letters named first, [a@twin.example]", got)
+	}
+}
+
 // TestHistoryAndSources: every direct write leaves a line of history, and a
 // correspondent's sources are the letters and edits that assert it; a caller below
 // RESTRICTED_ROLE sees neither the lines nor the sources of restricted material.

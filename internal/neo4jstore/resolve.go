@@ -21,6 +21,10 @@ type resolver struct {
 	ctx context.Context
 	tx  neo4j.ManagedTransaction
 	now time.Time
+	// since orders before every node this transaction makes (newSeq): their open
+	// views are folded when its documents are written, so until then an identity
+	// look-up below RESTRICTED_ROLE takes them at their own keys (openKey).
+	since string
 	// created and matched count the correspondents resolved, for import summaries.
 	created, matched int
 	// cache, when set, maps an input already resolved in this transaction to its id.
@@ -143,7 +147,7 @@ func (r *resolver) counted(id string, created bool, err error) (string, bool, er
 }
 
 func newResolver(ctx context.Context, tx neo4j.ManagedTransaction) *resolver {
-	return &resolver{ctx: ctx, tx: tx, now: time.Now().UTC()}
+	return &resolver{ctx: ctx, tx: tx, now: time.Now().UTC(), since: newSeq()}
 }
 
 // memo resolves in at most once per transaction: a batch of letters names the same
@@ -223,7 +227,7 @@ type match struct {
 // index "i", and returns what it found by index; an input that matched nothing has
 // no entry.
 func (r *resolver) findEach(cypher string, inputs []map[string]any) (map[int64]match, error) {
-	recs, err := collect(r.ctx, r.tx, cypher, map[string]any{"inputs": inputs, "restricted": visibilityOf(r.ctx).restricted})
+	recs, err := collect(r.ctx, r.tx, cypher, map[string]any{"inputs": inputs, "restricted": visibilityOf(r.ctx).restricted, "since": r.since})
 	if err != nil {
 		return nil, err
 	}
@@ -454,7 +458,7 @@ func personRow(p *domain.PersonInput) map[string]any {
 // more strongly).
 var findPeople = findEach(domain.LabelPerson, `
 	strength < 3 OR ((size(in.emails) = 0 OR size(emails) = 0) AND (size(in.authorityIds) = 0 OR size(authorityIds) = 0))`,
-	`in.honorific IS NULL OR n.honorific IS NOT NULL`, `strength, coalesce(n.seq, n.id)`)
+	`in.honorific IS NULL OR n.honorific IS NOT NULL`, `strength, `+olderFirst)
 
 // createPeople creates a person for each row of personRow with its new "id".
 func (r *resolver) createPeople(rows []map[string]any) error {
@@ -540,7 +544,7 @@ func orgRow(o *domain.OrganisationInput) map[string]any {
 var findOrganisations = findEach(domain.LabelOrganisation,
 	`strength = 1 OR size(in.authorityIds) = 0 OR size(authorityIds) = 0`,
 	`(in.acronym IS NULL OR n.acronym IS NOT NULL) AND (in.kind IS NULL OR n.kind IS NOT NULL)`,
-	`strength, n.normalizedName IN in.nameKeys DESC, coalesce(n.seq, n.id)`)
+	`strength, n.normalizedName IN in.nameKeys DESC, `+olderFirst)
 
 // createOrganisations creates an organisation for each row of orgRow with its new
 // "id".
@@ -673,7 +677,7 @@ func placeRow(p *domain.PlaceInput) map[string]any {
 // its country.
 var findPlaces = findEach(domain.LabelPlace,
 	`strength = 1 OR in.country IS NULL OR country IS NULL OR country = in.country`,
-	`in.country IS NULL OR n.country IS NOT NULL`, `strength, coalesce(n.seq, n.id)`)
+	`in.country IS NULL OR n.country IS NOT NULL`, `strength, `+olderFirst)
 
 // updatePlaces merges each row of placeRow (with "id") into the place with its id: a
 // country it lacked, authority ids and keys.

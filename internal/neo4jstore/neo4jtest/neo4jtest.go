@@ -199,6 +199,7 @@ var Volatile = map[string]string{
 	"importedAt":  "the time the letter was written",
 	"addedSeq":    "the order letters were written in, which an import takes from its input's order",
 	"seq":         "the time a node was made (newSeq), for identity look-ups to prefer the older",
+	"openSeq":     "the time the first visible source named a node (openview.go), for the same below RESTRICTED_ROLE",
 	"claims":      "what a letter says of the correspondents it names, by their ids, which differ between databases (the open views made from them are compared)",
 	"blindClaims": "what a letter says of the correspondents it blind-copies, by their ids, as claims (only sources reads them)",
 }
