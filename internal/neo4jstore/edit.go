@@ -141,13 +141,7 @@ func (s *Store) DeleteNode(ctx context.Context, id string) error {
 			OPTIONAL MATCH (c:Correspondent {id: $id})
 			OPTIONAL MATCH (p:Place {id: $id})
 			WITH coalesce(c, p) AS n
-			OPTIONAL MATCH (k:IdentityKey)-[:IDENTIFIES]->(n)
-			WITH n, collect(k) AS keys
-			DETACH DELETE n
-			WITH keys
-			UNWIND keys AS k
-			WITH DISTINCT k WHERE NOT EXISTS { (k)-[:IDENTIFIES]->() }
-			DELETE k`, map[string]any{"id": id}); err != nil {
+			`+deleteWithKeys, map[string]any{"id": id}); err != nil {
 			return struct{}{}, err
 		}
 		r := newResolver(ctx, tx)

@@ -109,14 +109,14 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 	}
 	v := visibilityOf(ctx)
 	cond := "($before = '' OR ch.seq < $before)"
-	fields := changeFields
+	project := "RETURN " + changeFields
 	if !v.restricted {
 		cond += " AND " + openChange
-		fields = openChangeFields
+		project = openChangeProjection
 	}
 	cypher := `MATCH (ch:Change) WHERE ` + cond + `
 		WITH ch ORDER BY ch.seq DESC LIMIT $n
-		RETURN ` + fields
+		` + project
 	if id != "" {
 		// The node's changes, by CHANGED (and ASSERTS, for the edits that wrote
 		// it) while it exists, and by the ids recorded once it is deleted.
@@ -138,7 +138,7 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 		}
 		WITH n, ch WHERE ` + cond + ` AND (n IS NULL OR ` + v.node("n") + `)
 		WITH ch ORDER BY ch.seq DESC LIMIT $n
-		RETURN ` + fields
+		` + project
 	}
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]*domain.Change, error) {
 		recs, err := collect(ctx, tx, cypher, map[string]any{"id": id, "n": n, "before": before})
@@ -172,9 +172,9 @@ const (
 	openNodeID = `NOT EXISTS { (l:Letter {id: x}) WHERE l:` + hiddenLabel + ` }
 		AND NOT EXISTS { (c:Correspondent {id: x}) WHERE c:` + hiddenLabel + ` }
 		AND NOT EXISTS { (p:Place {id: x}) WHERE p:` + hiddenLabel + ` }`
-	openChangeFields = `CASE WHEN ch.op IN ['createLetter', 'importDocuments']
-		THEN ch {.id, .seq, .at, .by, .op, nodes: [x IN ch.nodes WHERE ` + openLetterID + `],
-		         after: '{"letters":' + toString(size([x IN ch.nodes WHERE ` + openLetterID + `])) + '}'}
+	openChangeProjection = `WITH ch, CASE WHEN ch.op IN ['createLetter', 'importDocuments'] THEN [x IN ch.nodes WHERE ` + openLetterID + `] END AS letters ORDER BY ch.seq DESC
+		RETURN CASE WHEN letters IS NOT NULL
+		THEN ch {.id, .seq, .at, .by, .op, nodes: letters, after: '{"letters":' + toString(size(letters)) + '}'}
 		ELSE ch {.id, .seq, .at, .by, .op, .after, before: coalesce(ch.openBefore, ch.before), nodes: [x IN ch.nodes WHERE ` + openNodeID + `]} END`
 )
 
@@ -280,7 +280,7 @@ func (s *Store) Sources(ctx context.Context, id string, fact *domain.Fact, n int
 
 // sourcesOfFact finds the sources (of the query sources, with the list of claims
 // properties said that the caller may read) whose claims say fact of the node, and
-// returns the query that projects the first n of them, newest first, with its
+// returns the query that projects the first n of them by id, newest first, with its
 // parameters set in params.
 func (s *Store) sourcesOfFact(ctx context.Context, tx neo4j.ManagedTransaction, fact domain.Fact, n int, sources, said, project string, params map[string]any) (string, error) {
 	targets := []string{fact.Value}
@@ -309,25 +309,27 @@ func (s *Store) sourcesOfFact(ctx context.Context, tx neo4j.ManagedTransaction, 
 	params["needles"] = needles
 	recs, err := collect(ctx, tx, sources+`, [x IN `+said+` WHERE x IS NOT NULL] AS said
 		WHERE any(x IN said WHERE any(k IN $needles WHERE x CONTAINS k))
-		WITH n, s, said ORDER BY coalesce(s.seq, s.id) DESC
-		RETURN s.id, said, [n.id] + coalesce(n.mergedIds, [])`, params)
+		WITH n, s, via, said ORDER BY coalesce(s.seq, s.id) DESC
+		RETURN s.id, via, said, [n.id] + coalesce(n.mergedIds, [])`, params)
 	if err != nil {
 		return "", err
 	}
-	var ids []string
+	var chosen []map[string]any
 	for _, rec := range recs {
-		if len(ids) == n {
+		if len(chosen) == n {
 			break
 		}
-		sid, _ := rec.Values[0].(string)
-		keys := toStrings(rec.Values[2])
-		if slices.ContainsFunc(toStrings(rec.Values[1]), func(raw string) bool { return claimsSay(raw, keys, fact, targets) }) {
-			ids = append(ids, sid)
+		keys := toStrings(rec.Values[3])
+		if slices.ContainsFunc(toStrings(rec.Values[2]), func(raw string) bool { return claimsSay(raw, keys, fact, targets) }) {
+			chosen = append(chosen, map[string]any{"i": len(chosen), "id": rec.Values[0], "via": rec.Values[1]})
 		}
 	}
-	params["ids"] = ids
-	return sources + `WHERE s.id IN $ids
-		WITH s, via ORDER BY coalesce(s.seq, s.id) DESC
+	params["chosen"] = chosen
+	return `
+		UNWIND $chosen AS row
+		OPTIONAL MATCH (l:Letter {id: row.id})
+		OPTIONAL MATCH (ch:Change {id: row.id})
+		WITH row.i AS i, coalesce(l, ch) AS s, row.via AS via ORDER BY i
 		RETURN ` + project, nil
 }
 

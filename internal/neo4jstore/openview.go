@@ -339,6 +339,7 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 		return err
 	}
 	var found []string
+	seen := map[string]bool{}
 	for _, rec := range recs {
 		id, _ := rec.Values[0].(string)
 		n, ok := nodes[id]
@@ -367,14 +368,16 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 			}
 		}
 		found = append(found, id)
+		seen[id] = true
 	}
 	// A node no visible source names any more has an empty view: it is hidden, and
 	// what a visible source says of it later starts again from nothing, as in a
 	// graph that never held the sources it lost.
 	for _, id := range ids {
-		if n, ok := nodes[id]; ok && !slices.Contains(found, id) {
+		if n, ok := nodes[id]; ok && !seen[id] {
 			n.view = openView{}
 			found = append(found, id)
+			seen[id] = true
 		}
 	}
 	return writeViews(ctx, tx, nodes, found)

@@ -227,14 +227,18 @@ func removeOrphans(ctx context.Context, tx neo4j.ManagedTransaction, ids []strin
 			MATCH (n:Letter {id: id}) WHERE n.stub RETURN n
 		}
 		WITH n WHERE NOT `+anySource+`
-		OPTIONAL MATCH (k:IdentityKey)-[:IDENTIFIES]->(n)
-		WITH n, collect(k) AS keys
-		DETACH DELETE n
-		WITH keys
-		UNWIND keys AS k
-		WITH DISTINCT k WHERE NOT EXISTS { (k)-[:IDENTIFIES]->() }
-		DELETE k`, map[string]any{"ids": ids})
+		`+deleteWithKeys, map[string]any{"ids": ids})
 }
+
+// deleteWithKeys deletes the node bound to n with its links and the identity keys
+// that identified only it.
+const deleteWithKeys = `OPTIONAL MATCH (k:IdentityKey)-[:IDENTIFIES]->(n)
+	WITH n, collect(k) AS keys
+	DETACH DELETE n
+	WITH keys
+	UNWIND keys AS k
+	WITH DISTINCT k WHERE NOT EXISTS { (k)-[:IDENTIFIES]->() }
+	DELETE k`
 
 // recordEdit writes the Change of a direct edit by the caller of ctx (recordChange),
 // with the nodes it asserts and what it says of them (claims), and returns its id.
