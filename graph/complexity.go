@@ -9,7 +9,8 @@ import (
 
 // Complexity makes a list field cost what it may return: its children's cost times
 // the page size asked for (the default page when none is), so that a complexity limit
-// counts requested page sizes, and nested lists multiply.
+// counts requested page sizes, and nested lists multiply. A plain list (a letter's
+// parties, an organisation's members) costs the same by its first.
 func Complexity() ComplexityRoot {
 	var c ComplexityRoot
 	page := func(child int, first, last *int) int {
@@ -28,6 +29,17 @@ func Complexity() ComplexityRoot {
 	pairs := func(child int, _ *model.Role, _, _ *time.Time, _ *model.PairOrder, first *int, _ *string, last *int, _ *string) int {
 		return page(child, first, last)
 	}
+	list := func(child int, first *int) int {
+		n := domain.DefaultListSize
+		if first != nil {
+			n = *first
+		}
+		return 1 + child*max(n, 1)
+	}
+	c.Letter.Authors, c.Letter.Recipients, c.Letter.Cc, c.Letter.Bcc = list, list, list, list
+	c.Letter.OnBehalfOf, c.Letter.Mentions, c.Letter.RepliesTo, c.Letter.Replies, c.Letter.Related = list, list, list, list, list
+	c.Person.Holds, c.Person.Memberships, c.Office.Holders = list, list, list
+	c.Organisation.Offices, c.Organisation.Members, c.Organisation.PartOf, c.Organisation.Parts = list, list, list, list
 	c.Query.Letters = letters
 	c.Person.LettersWritten, c.Person.LettersReceived, c.Person.LettersCopied = letters, letters, letters
 	c.Organisation.LettersWritten, c.Organisation.LettersReceived, c.Organisation.LettersCopied = letters, letters, letters

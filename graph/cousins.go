@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -98,7 +99,7 @@ func placeOf(ctx context.Context) (place, bool) {
 			slices.Reverse(steps)
 			return place{anchor: c, path: strings.Join(steps, "/")}, true
 		}
-		steps = append(steps, c.Object+"."+c.Field.Name)
+		steps = append(steps, c.Object+"."+c.Field.Name+sizeOf(c))
 	}
 	return place{}, false
 }
@@ -111,11 +112,12 @@ func cousins(ctx context.Context, p place) []any {
 	if p.path != "" {
 		for _, step := range strings.Split(p.path, "/") {
 			object, field, _ := strings.Cut(step, ".")
+			field, size, _ := strings.Cut(field, "#")
 			var next []any
 			for _, v := range values {
 				if step == "[]" {
 					next = append(next, elements(v)...)
-				} else if c, ok := fieldOf(v, object, field); ok {
+				} else if c, ok := fieldOf(v, object, field, size); ok {
 					next = append(next, c)
 				}
 			}
@@ -158,27 +160,50 @@ func reachable(c *graphql.FieldContext) bool {
 // the part of the links each needs and its value from them.
 var letterLinkFields = map[string]struct {
 	part  domain.LetterParts
-	value func(*domain.Letter) any
+	value func(l *domain.Letter, n int) any // the first n items
 }{
-	"authors":    {domain.PartAuthors, func(l *domain.Letter) any { return toAuthorships(l.Authors) }},
-	"recipients": {domain.PartRecipients, func(l *domain.Letter) any { return toAddressings(l.Recipients) }},
-	"cc":         {domain.PartCC, func(l *domain.Letter) any { return toCopies(l.CC) }},
-	"bcc":        {domain.PartBCC, func(l *domain.Letter) any { return toCopies(l.BCC) }},
-	"repliesTo":  {domain.PartRepliesTo, func(l *domain.Letter) any { return toLetters(l.RepliesTo) }},
-	"replies":    {domain.PartReplies, func(l *domain.Letter) any { return toLetters(l.Replies) }},
-	"related":    {domain.PartRelated, func(l *domain.Letter) any { return toLetters(l.Related) }},
+	"authors":    {domain.PartAuthors, func(l *domain.Letter, n int) any { return toAuthorships(upTo(l.Authors, n)) }},
+	"recipients": {domain.PartRecipients, func(l *domain.Letter, n int) any { return toAddressings(upTo(l.Recipients, n)) }},
+	"cc":         {domain.PartCC, func(l *domain.Letter, n int) any { return toCopies(upTo(l.CC, n)) }},
+	"bcc":        {domain.PartBCC, func(l *domain.Letter, n int) any { return toCopies(upTo(l.BCC, n)) }},
+	"repliesTo":  {domain.PartRepliesTo, func(l *domain.Letter, n int) any { return toLetters(upTo(l.RepliesTo, n)) }},
+	"replies":    {domain.PartReplies, func(l *domain.Letter, n int) any { return toLetters(upTo(l.Replies, n)) }},
+	"related":    {domain.PartRelated, func(l *domain.Letter, n int) any { return toLetters(upTo(l.Related, n)) }},
+}
+
+// upTo is the first n items of list.
+func upTo[T any](list []T, n int) []T { return list[:min(n, len(list))] }
+
+// sizeOf is the part of a step of a place that tells how many items of a letter's
+// link list the response holds ("#20"): cousins are the items the response holds,
+// not every link the letter has.
+func sizeOf(c *graphql.FieldContext) string {
+	if _, ok := letterLinkFields[c.Field.Name]; !ok || c.Object != "Letter" {
+		return ""
+	}
+	first, _ := c.Args["first"].(*int)
+	n, err := domain.ListSize(first)
+	if err != nil {
+		return "#0"
+	}
+	return "#" + strconv.Itoa(n)
 }
 
 // fieldOf returns the value of field of v, of GraphQL type object, when it can be had
-// without a resolver; a letter read without the links asked gives false.
-func fieldOf(v any, object, field string) (any, bool) {
+// without a resolver; a letter read without the links asked gives false. size is
+// how many items of a letter's link list the response holds (sizeOf).
+func fieldOf(v any, object, field, size string) (any, bool) {
 	if object == "Letter" {
 		l, ok := v.(*model.Letter)
 		f, known := letterLinkFields[field]
 		if !ok || !known || l == nil || l.Links == nil || !l.Links.Parts.Has(f.part) {
 			return nil, false
 		}
-		return f.value(l.Links), true
+		n, err := strconv.Atoi(size)
+		if err != nil {
+			return nil, false
+		}
+		return f.value(l.Links, n), true
 	}
 	s := reflect.ValueOf(v)
 	for s.Kind() == reflect.Pointer || s.Kind() == reflect.Interface {

@@ -53,6 +53,14 @@ func TestCousins(t *testing.T) {
 	correspondent := fieldCtx(author, "Authorship", "correspondent", false, authors[1].Correspondent)
 	holds := fieldCtx(correspondent, "Person", "holds", true, nil)
 	repliesTo := fieldCtx(first, "Letter", "repliesTo", true, nil)
+	// authors(first: 1): the response holds each letter's first author only.
+	one := 1
+	inFirstAuthor := graphql.WithFieldContext(first, &graphql.FieldContext{
+		Object: "Letter", Field: graphql.CollectedField{Field: &ast.Field{Name: "authors"}},
+		IsResolver: true, Result: authors[:1], Args: map[string]any{"first": &one},
+	})
+	firstAuthor := fieldCtx(fieldCtx(elementCtx(inFirstAuthor, 0, authors[:1]), "Authorship", "correspondent", false, authors[0].Correspondent),
+		"Person", "holds", true, nil)
 	third := elementCtx(nodes, 2, page.Nodes)
 
 	tests := []struct {
@@ -63,7 +71,9 @@ func TestCousins(t *testing.T) {
 	}{
 		{"a letter of a page", repliesTo, "LetterConnection.nodes/[]", []string{"l1", "l2", "l3"}},
 		{"the authors of every letter of the page", holds,
-			"LetterConnection.nodes/[]/Letter.authors/[]/Authorship.correspondent", []string{"p1", "p2", "p3"}},
+			"LetterConnection.nodes/[]/Letter.authors#20/[]/Authorship.correspondent", []string{"p1", "p2", "p3"}},
+		{"the first author of every letter of the page", firstAuthor,
+			"LetterConnection.nodes/[]/Letter.authors#1/[]/Authorship.correspondent", []string{"p1", "p3"}},
 		{"a letter without its links", fieldCtx(third, "Letter", "cc", true, nil), "LetterConnection.nodes/[]", []string{"l1", "l2", "l3"}},
 	}
 	for _, tc := range tests {

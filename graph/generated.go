@@ -175,10 +175,10 @@ type ComplexityRoot struct {
 	}
 
 	Letter struct {
-		Authors       func(childComplexity int) int
-		Bcc           func(childComplexity int) int
+		Authors       func(childComplexity int, first *int) int
+		Bcc           func(childComplexity int, first *int) int
 		Body          func(childComplexity int) int
-		Cc            func(childComplexity int) int
+		Cc            func(childComplexity int, first *int) int
 		ContentHash   func(childComplexity int) int
 		Date          func(childComplexity int) int
 		DateNotAfter  func(childComplexity int) int
@@ -189,13 +189,13 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		ImportedAt    func(childComplexity int) int
 		Language      func(childComplexity int) int
-		Mentions      func(childComplexity int) int
-		OnBehalfOf    func(childComplexity int) int
+		Mentions      func(childComplexity int, first *int) int
+		OnBehalfOf    func(childComplexity int, first *int) int
 		PlaceText     func(childComplexity int) int
-		Recipients    func(childComplexity int) int
-		Related       func(childComplexity int) int
-		Replies       func(childComplexity int) int
-		RepliesTo     func(childComplexity int) int
+		Recipients    func(childComplexity int, first *int) int
+		Related       func(childComplexity int, first *int) int
+		Replies       func(childComplexity int, first *int) int
+		RepliesTo     func(childComplexity int, first *int) int
 		Restricted    func(childComplexity int) int
 		Source        func(childComplexity int) int
 		SourceFormat  func(childComplexity int) int
@@ -288,7 +288,7 @@ type ComplexityRoot struct {
 
 	Office struct {
 		Correspondents  func(childComplexity int, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) int
-		Holders         func(childComplexity int) int
+		Holders         func(childComplexity int, first *int) int
 		ID              func(childComplexity int) int
 		LettersCopied   func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
 		LettersReceived func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
@@ -309,12 +309,12 @@ type ComplexityRoot struct {
 		LettersCopied   func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
 		LettersReceived func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
 		LettersWritten  func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
-		Members         func(childComplexity int) int
+		Members         func(childComplexity int, first *int) int
 		Name            func(childComplexity int) int
 		NormalizedName  func(childComplexity int) int
-		Offices         func(childComplexity int) int
-		PartOf          func(childComplexity int) int
-		Parts           func(childComplexity int) int
+		Offices         func(childComplexity int, first *int) int
+		PartOf          func(childComplexity int, first *int) int
+		Parts           func(childComplexity int, first *int) int
 	}
 
 	PageInfo struct {
@@ -341,13 +341,13 @@ type ComplexityRoot struct {
 		AuthorityIds    func(childComplexity int) int
 		Correspondents  func(childComplexity int, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) int
 		Emails          func(childComplexity int) int
-		Holds           func(childComplexity int) int
+		Holds           func(childComplexity int, first *int) int
 		Honorific       func(childComplexity int) int
 		ID              func(childComplexity int) int
 		LettersCopied   func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
 		LettersReceived func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
 		LettersWritten  func(childComplexity int, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) int
-		Memberships     func(childComplexity int) int
+		Memberships     func(childComplexity int, first *int) int
 		Name            func(childComplexity int) int
 		NormalizedName  func(childComplexity int) int
 	}
@@ -422,16 +422,16 @@ type GraphStatisticsResolver interface {
 	TopCorrespondents(ctx context.Context, obj *model.GraphStatistics, role *model.Role, first *int) ([]*model.CorrespondentCount, error)
 }
 type LetterResolver interface {
-	Authors(ctx context.Context, obj *model.Letter) ([]*model.Authorship, error)
-	Recipients(ctx context.Context, obj *model.Letter) ([]*model.Addressing, error)
-	Cc(ctx context.Context, obj *model.Letter) ([]*model.Copy, error)
-	Bcc(ctx context.Context, obj *model.Letter) ([]*model.Copy, error)
-	OnBehalfOf(ctx context.Context, obj *model.Letter) ([]*model.Organisation, error)
+	Authors(ctx context.Context, obj *model.Letter, first *int) ([]*model.Authorship, error)
+	Recipients(ctx context.Context, obj *model.Letter, first *int) ([]*model.Addressing, error)
+	Cc(ctx context.Context, obj *model.Letter, first *int) ([]*model.Copy, error)
+	Bcc(ctx context.Context, obj *model.Letter, first *int) ([]*model.Copy, error)
+	OnBehalfOf(ctx context.Context, obj *model.Letter, first *int) ([]*model.Organisation, error)
 	WrittenAt(ctx context.Context, obj *model.Letter) (*model.Place, error)
-	Mentions(ctx context.Context, obj *model.Letter) ([]model.Node, error)
-	RepliesTo(ctx context.Context, obj *model.Letter) ([]*model.Letter, error)
-	Replies(ctx context.Context, obj *model.Letter) ([]*model.Letter, error)
-	Related(ctx context.Context, obj *model.Letter) ([]*model.Letter, error)
+	Mentions(ctx context.Context, obj *model.Letter, first *int) ([]model.Node, error)
+	RepliesTo(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error)
+	Replies(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error)
+	Related(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error)
 }
 type LetterConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.LetterConnection) (int, error)
@@ -474,25 +474,25 @@ type MutationResolver interface {
 	RemovePartOf(ctx context.Context, organisation string, partOf string) (*model.Organisation, error)
 }
 type OfficeResolver interface {
-	Holders(ctx context.Context, obj *model.Office) ([]*model.Holding, error)
+	Holders(ctx context.Context, obj *model.Office, first *int) ([]*model.Holding, error)
 	LettersWritten(ctx context.Context, obj *model.Office, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersReceived(ctx context.Context, obj *model.Office, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersCopied(ctx context.Context, obj *model.Office, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	Correspondents(ctx context.Context, obj *model.Office, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error)
 }
 type OrganisationResolver interface {
-	Offices(ctx context.Context, obj *model.Organisation) ([]*model.Office, error)
-	Members(ctx context.Context, obj *model.Organisation) ([]*model.Membership, error)
-	PartOf(ctx context.Context, obj *model.Organisation) ([]*model.Organisation, error)
-	Parts(ctx context.Context, obj *model.Organisation) ([]*model.Organisation, error)
+	Offices(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Office, error)
+	Members(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Membership, error)
+	PartOf(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error)
+	Parts(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error)
 	LettersWritten(ctx context.Context, obj *model.Organisation, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersReceived(ctx context.Context, obj *model.Organisation, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersCopied(ctx context.Context, obj *model.Organisation, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	Correspondents(ctx context.Context, obj *model.Organisation, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error)
 }
 type PersonResolver interface {
-	Holds(ctx context.Context, obj *model.Person) ([]*model.Holding, error)
-	Memberships(ctx context.Context, obj *model.Person) ([]*model.Membership, error)
+	Holds(ctx context.Context, obj *model.Person, first *int) ([]*model.Holding, error)
+	Memberships(ctx context.Context, obj *model.Person, first *int) ([]*model.Membership, error)
 	LettersWritten(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersReceived(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
 	LettersCopied(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error)
@@ -1012,13 +1012,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Letter.Authors(childComplexity), true
+		args, err := ec.field_Letter_authors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Letter.Authors(childComplexity, args["first"].(*int)), true
 	case "Letter.bcc":
 		if e.ComplexityRoot.Letter.Bcc == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Letter.Bcc(childComplexity), true
+		args, err := ec.field_Letter_bcc_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Letter.Bcc(childComplexity, args["first"].(*int)), true
 	case "Letter.body":
 		if e.ComplexityRoot.Letter.Body == nil {
 			break
@@ -1030,7 +1040,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Letter.Cc(childComplexity), true
+		args, err := ec.field_Letter_cc_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Letter.Cc(childComplexity, args["first"].(*int)), true
 	case "Letter.contentHash":
 		if e.ComplexityRoot.Letter.ContentHash == nil {
 			break
@@ -1096,13 +1111,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Letter.Mentions(childComplexity), true
+		args, err := ec.field_Letter_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Letter.Mentions(childComplexity, args["first"].(*int)), true
 	case "Letter.onBehalfOf":
 		if e.ComplexityRoot.Letter.OnBehalfOf == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Letter.OnBehalfOf(childComplexity), true
+		args, err := ec.field_Letter_onBehalfOf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Letter.OnBehalfOf(childComplexity, args["first"].(*int)), true
 	case "Letter.placeText":
 		if e.ComplexityRoot.Letter.PlaceText == nil {
 			break
@@ -1114,25 +1139,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Letter.Recipients(childComplexity), true
+		args, err := ec.field_Letter_recipients_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Letter.Recipients(childComplexity, args["first"].(*int)), true
 	case "Letter.related":
 		if e.ComplexityRoot.Letter.Related == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Letter.Related(childComplexity), true
+		args, err := ec.field_Letter_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Letter.Related(childComplexity, args["first"].(*int)), true
 	case "Letter.replies":
 		if e.ComplexityRoot.Letter.Replies == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Letter.Replies(childComplexity), true
+		args, err := ec.field_Letter_replies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Letter.Replies(childComplexity, args["first"].(*int)), true
 	case "Letter.repliesTo":
 		if e.ComplexityRoot.Letter.RepliesTo == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Letter.RepliesTo(childComplexity), true
+		args, err := ec.field_Letter_repliesTo_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Letter.RepliesTo(childComplexity, args["first"].(*int)), true
 	case "Letter.restricted":
 		if e.ComplexityRoot.Letter.Restricted == nil {
 			break
@@ -1717,7 +1762,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Office.Holders(childComplexity), true
+		args, err := ec.field_Office_holders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Office.Holders(childComplexity, args["first"].(*int)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -1861,7 +1911,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Members(childComplexity), true
+		args, err := ec.field_Organisation_members_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Members(childComplexity, args["first"].(*int)), true
 	case "Organisation.name":
 		if e.ComplexityRoot.Organisation.Name == nil {
 			break
@@ -1879,19 +1934,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Offices(childComplexity), true
+		args, err := ec.field_Organisation_offices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Offices(childComplexity, args["first"].(*int)), true
 	case "Organisation.partOf":
 		if e.ComplexityRoot.Organisation.PartOf == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.PartOf(childComplexity), true
+		args, err := ec.field_Organisation_partOf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.PartOf(childComplexity, args["first"].(*int)), true
 	case "Organisation.parts":
 		if e.ComplexityRoot.Organisation.Parts == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Parts(childComplexity), true
+		args, err := ec.field_Organisation_parts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Parts(childComplexity, args["first"].(*int)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1990,7 +2060,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Holds(childComplexity), true
+		args, err := ec.field_Person_holds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Holds(childComplexity, args["first"].(*int)), true
 	case "Person.honorific":
 		if e.ComplexityRoot.Person.Honorific == nil {
 			break
@@ -2041,7 +2116,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Memberships(childComplexity), true
+		args, err := ec.field_Person_memberships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Memberships(childComplexity, args["first"].(*int)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -2484,9 +2564,9 @@ type Person implements Node & Correspondent {
   "Wikidata, VIAF, GND … URIs."
   authorityIds: [String!]!
   "Offices this person holds or held."
-  holds: [Holding!]!
+  holds(first: Int = 20): [Holding!]!
   "Organisations this person belongs or belonged to."
-  memberships: [Membership!]!
+  memberships(first: Int = 20): [Membership!]!
   lettersWritten(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersReceived(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersCopied(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
@@ -2504,13 +2584,13 @@ type Organisation implements Node & Correspondent {
   aliases: [String!]!
   authorityIds: [String!]!
   "Offices of this organisation (OF)."
-  offices: [Office!]!
+  offices(first: Int = 20): [Office!]!
   "People who belong or belonged to it (MEMBER_OF)."
-  members: [Membership!]!
+  members(first: Int = 20): [Membership!]!
   "Organisations this one is part of (PART_OF)."
-  partOf: [Organisation!]!
+  partOf(first: Int = 20): [Organisation!]!
   "Organisations that are part of this one."
-  parts: [Organisation!]!
+  parts(first: Int = 20): [Organisation!]!
   lettersWritten(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersReceived(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersCopied(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
@@ -2528,7 +2608,7 @@ type Office implements Node & Correspondent {
   "The organisation the office belongs to (OF)."
   organisation: Organisation
   "People who hold or held the office (HOLDS)."
-  holders: [Holding!]!
+  holders(first: Int = 20): [Holding!]!
   lettersWritten(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersReceived(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
   lettersCopied(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
@@ -2591,24 +2671,24 @@ type Letter implements Node {
   "Visible only to callers whose role sees restricted letters (RESTRICTED_ROLE); to others it does not exist."
   restricted: Boolean!
   "Authors in order (WROTE)."
-  authors: [Authorship!]!
+  authors(first: Int = 20): [Authorship!]!
   "Principal recipients in order (ADDRESSED_TO)."
-  recipients: [Addressing!]!
+  recipients(first: Int = 20): [Addressing!]!
   "Copied, in order (CC)."
-  cc: [Copy!]!
+  cc(first: Int = 20): [Copy!]!
   "Blind-copied, in order (BCC). Empty for callers whose role does not see blind copies (RESTRICTED_ROLE)."
-  bcc: [Copy!]!
+  bcc(first: Int = 20): [Copy!]!
   "The organisations the authors write for."
-  onBehalfOf: [Organisation!]!
+  onBehalfOf(first: Int = 20): [Organisation!]!
   writtenAt: Place
   "Correspondents, places and letters named in the text."
-  mentions: [Node!]!
+  mentions(first: Int = 20): [Node!]!
   "Letters this one replies to."
-  repliesTo: [Letter!]!
+  repliesTo(first: Int = 20): [Letter!]!
   "Letters that reply to this one."
-  replies: [Letter!]!
+  replies(first: Int = 20): [Letter!]!
   "Related letters (related posts, enclosures, follow-ups), either way."
-  related: [Letter!]!
+  related(first: Int = 20): [Letter!]!
 }
 
 "An author of a letter."
@@ -4067,6 +4147,132 @@ func (ec *executionContext) field_GraphStatistics_topCorrespondents_args(ctx con
 	return args, nil
 }
 
+func (ec *executionContext) field_Letter_authors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Letter_bcc_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Letter_cc_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Letter_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Letter_onBehalfOf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Letter_recipients_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Letter_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Letter_repliesTo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Letter_replies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addAuthor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4947,6 +5153,20 @@ func (ec *executionContext) field_Office_correspondents_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Office_holders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Office_lettersCopied_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5341,6 +5561,62 @@ func (ec *executionContext) field_Organisation_lettersWritten_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Organisation_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_offices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_partOf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_parts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_correspondents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5408,6 +5684,20 @@ func (ec *executionContext) field_Person_correspondents_args(ctx context.Context
 		return nil, err
 	}
 	args["before"] = arg7
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_holds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -5570,6 +5860,20 @@ func (ec *executionContext) field_Person_lettersWritten_args(ctx context.Context
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -8413,7 +8717,8 @@ func (ec *executionContext) _Letter_authors(ctx context.Context, field graphql.C
 			return ec.fieldContext_Letter_authors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Letter().Authors(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Letter().Authors(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Authorship) graphql.Marshaler {
@@ -8423,7 +8728,7 @@ func (ec *executionContext) _Letter_authors(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Letter_authors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Letter_authors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Letter",
 		Field:      field,
@@ -8432,6 +8737,17 @@ func (ec *executionContext) fieldContext_Letter_authors(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Authorship(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Letter_authors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8445,7 +8761,8 @@ func (ec *executionContext) _Letter_recipients(ctx context.Context, field graphq
 			return ec.fieldContext_Letter_recipients(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Letter().Recipients(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Letter().Recipients(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Addressing) graphql.Marshaler {
@@ -8455,7 +8772,7 @@ func (ec *executionContext) _Letter_recipients(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Letter_recipients(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Letter_recipients(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Letter",
 		Field:      field,
@@ -8464,6 +8781,17 @@ func (ec *executionContext) fieldContext_Letter_recipients(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Addressing(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Letter_recipients_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8477,7 +8805,8 @@ func (ec *executionContext) _Letter_cc(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Letter_cc(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Letter().Cc(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Letter().Cc(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Copy) graphql.Marshaler {
@@ -8487,7 +8816,7 @@ func (ec *executionContext) _Letter_cc(ctx context.Context, field graphql.Collec
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Letter_cc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Letter_cc(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Letter",
 		Field:      field,
@@ -8496,6 +8825,17 @@ func (ec *executionContext) fieldContext_Letter_cc(_ context.Context, field grap
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Copy(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Letter_cc_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8509,7 +8849,8 @@ func (ec *executionContext) _Letter_bcc(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Letter_bcc(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Letter().Bcc(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Letter().Bcc(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Copy) graphql.Marshaler {
@@ -8519,7 +8860,7 @@ func (ec *executionContext) _Letter_bcc(ctx context.Context, field graphql.Colle
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Letter_bcc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Letter_bcc(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Letter",
 		Field:      field,
@@ -8528,6 +8869,17 @@ func (ec *executionContext) fieldContext_Letter_bcc(_ context.Context, field gra
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Copy(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Letter_bcc_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8541,7 +8893,8 @@ func (ec *executionContext) _Letter_onBehalfOf(ctx context.Context, field graphq
 			return ec.fieldContext_Letter_onBehalfOf(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Letter().OnBehalfOf(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Letter().OnBehalfOf(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -8551,7 +8904,7 @@ func (ec *executionContext) _Letter_onBehalfOf(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Letter_onBehalfOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Letter_onBehalfOf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Letter",
 		Field:      field,
@@ -8560,6 +8913,17 @@ func (ec *executionContext) fieldContext_Letter_onBehalfOf(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Letter_onBehalfOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8605,7 +8969,8 @@ func (ec *executionContext) _Letter_mentions(ctx context.Context, field graphql.
 			return ec.fieldContext_Letter_mentions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Letter().Mentions(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Letter().Mentions(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
@@ -8615,7 +8980,7 @@ func (ec *executionContext) _Letter_mentions(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Letter_mentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Letter_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Letter",
 		Field:      field,
@@ -8624,6 +8989,17 @@ func (ec *executionContext) fieldContext_Letter_mentions(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Letter_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8637,7 +9013,8 @@ func (ec *executionContext) _Letter_repliesTo(ctx context.Context, field graphql
 			return ec.fieldContext_Letter_repliesTo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Letter().RepliesTo(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Letter().RepliesTo(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Letter) graphql.Marshaler {
@@ -8647,7 +9024,7 @@ func (ec *executionContext) _Letter_repliesTo(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Letter_repliesTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Letter_repliesTo(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Letter",
 		Field:      field,
@@ -8656,6 +9033,17 @@ func (ec *executionContext) fieldContext_Letter_repliesTo(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Letter(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Letter_repliesTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8669,7 +9057,8 @@ func (ec *executionContext) _Letter_replies(ctx context.Context, field graphql.C
 			return ec.fieldContext_Letter_replies(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Letter().Replies(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Letter().Replies(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Letter) graphql.Marshaler {
@@ -8679,7 +9068,7 @@ func (ec *executionContext) _Letter_replies(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Letter_replies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Letter_replies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Letter",
 		Field:      field,
@@ -8688,6 +9077,17 @@ func (ec *executionContext) fieldContext_Letter_replies(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Letter(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Letter_replies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8701,7 +9101,8 @@ func (ec *executionContext) _Letter_related(ctx context.Context, field graphql.C
 			return ec.fieldContext_Letter_related(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Letter().Related(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Letter().Related(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Letter) graphql.Marshaler {
@@ -8711,7 +9112,7 @@ func (ec *executionContext) _Letter_related(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Letter_related(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Letter_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Letter",
 		Field:      field,
@@ -8720,6 +9121,17 @@ func (ec *executionContext) fieldContext_Letter_related(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Letter(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Letter_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10984,7 +11396,8 @@ func (ec *executionContext) _Office_holders(ctx context.Context, field graphql.C
 			return ec.fieldContext_Office_holders(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Office().Holders(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Office().Holders(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Holding) graphql.Marshaler {
@@ -10994,7 +11407,7 @@ func (ec *executionContext) _Office_holders(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Office_holders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Office_holders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Office",
 		Field:      field,
@@ -11003,6 +11416,17 @@ func (ec *executionContext) fieldContext_Office_holders(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Holding(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Office_holders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11353,7 +11777,8 @@ func (ec *executionContext) _Organisation_offices(ctx context.Context, field gra
 			return ec.fieldContext_Organisation_offices(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Offices(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Offices(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Office) graphql.Marshaler {
@@ -11363,7 +11788,7 @@ func (ec *executionContext) _Organisation_offices(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_offices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_offices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11372,6 +11797,17 @@ func (ec *executionContext) fieldContext_Organisation_offices(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Office(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_offices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11385,7 +11821,8 @@ func (ec *executionContext) _Organisation_members(ctx context.Context, field gra
 			return ec.fieldContext_Organisation_members(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Members(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Members(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
@@ -11395,7 +11832,7 @@ func (ec *executionContext) _Organisation_members(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11404,6 +11841,17 @@ func (ec *executionContext) fieldContext_Organisation_members(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11417,7 +11865,8 @@ func (ec *executionContext) _Organisation_partOf(ctx context.Context, field grap
 			return ec.fieldContext_Organisation_partOf(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().PartOf(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().PartOf(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -11427,7 +11876,7 @@ func (ec *executionContext) _Organisation_partOf(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_partOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_partOf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11436,6 +11885,17 @@ func (ec *executionContext) fieldContext_Organisation_partOf(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_partOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11449,7 +11909,8 @@ func (ec *executionContext) _Organisation_parts(ctx context.Context, field graph
 			return ec.fieldContext_Organisation_parts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Parts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Parts(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organisation) graphql.Marshaler {
@@ -11459,7 +11920,7 @@ func (ec *executionContext) _Organisation_parts(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_parts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11468,6 +11929,17 @@ func (ec *executionContext) fieldContext_Organisation_parts(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_parts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12084,7 +12556,8 @@ func (ec *executionContext) _Person_holds(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Person_holds(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Holds(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Holds(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Holding) graphql.Marshaler {
@@ -12094,7 +12567,7 @@ func (ec *executionContext) _Person_holds(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_holds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_holds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -12103,6 +12576,17 @@ func (ec *executionContext) fieldContext_Person_holds(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Holding(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_holds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12116,7 +12600,8 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 			return ec.fieldContext_Person_memberships(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Memberships(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
@@ -12126,7 +12611,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_memberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_memberships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -12135,6 +12620,17 @@ func (ec *executionContext) fieldContext_Person_memberships(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

@@ -38,6 +38,27 @@ func load[V any](ctx context.Context, l *loader[string, V], key string) (V, erro
 	return loadAlong(ctx, l, key, sameID)
 }
 
+// loadHead is load of a plain list, of which it returns the first items that first
+// asks for (head).
+func loadHead[V any](ctx context.Context, l *loader[string, []V], key string, first *int) ([]V, error) {
+	list, err := load(ctx, l, key)
+	if err != nil {
+		return nil, err
+	}
+	return head(list, first)
+}
+
+// head returns the first items of a plain list that first asks for
+// (domain.ListSize: DefaultListSize when nil); INVALID_ARGUMENT or LIMIT_EXCEEDED
+// when first is out of bounds.
+func head[T any](list []T, first *int) ([]T, error) {
+	n, err := domain.ListSize(first)
+	if err != nil {
+		return nil, err
+	}
+	return upTo(list, n), nil
+}
+
 // letterLinks returns the domain letter behind obj with the part of its links asked
 // for, loading the letter in full through the request's loader when obj came without
 // that part.

@@ -37,48 +37,53 @@ func (r *graphStatisticsResolver) TopCorrespondents(ctx context.Context, obj *mo
 }
 
 // Authors is the resolver for the authors field.
-func (r *letterResolver) Authors(ctx context.Context, obj *model.Letter) ([]*model.Authorship, error) {
+func (r *letterResolver) Authors(ctx context.Context, obj *model.Letter, first *int) ([]*model.Authorship, error) {
 	l, err := r.letterLinks(ctx, obj, domain.PartAuthors)
 	if err != nil {
 		return nil, err
 	}
-	return toAuthorships(l.Authors), nil
+	list, err := head(l.Authors, first)
+	return toAuthorships(list), err
 }
 
 // Recipients is the resolver for the recipients field.
-func (r *letterResolver) Recipients(ctx context.Context, obj *model.Letter) ([]*model.Addressing, error) {
+func (r *letterResolver) Recipients(ctx context.Context, obj *model.Letter, first *int) ([]*model.Addressing, error) {
 	l, err := r.letterLinks(ctx, obj, domain.PartRecipients)
 	if err != nil {
 		return nil, err
 	}
-	return toAddressings(l.Recipients), nil
+	list, err := head(l.Recipients, first)
+	return toAddressings(list), err
 }
 
 // Cc is the resolver for the cc field.
-func (r *letterResolver) Cc(ctx context.Context, obj *model.Letter) ([]*model.Copy, error) {
+func (r *letterResolver) Cc(ctx context.Context, obj *model.Letter, first *int) ([]*model.Copy, error) {
 	l, err := r.letterLinks(ctx, obj, domain.PartCC)
 	if err != nil {
 		return nil, err
 	}
-	return toCopies(l.CC), nil
+	list, err := head(l.CC, first)
+	return toCopies(list), err
 }
 
 // Bcc is the resolver for the bcc field.
-func (r *letterResolver) Bcc(ctx context.Context, obj *model.Letter) ([]*model.Copy, error) {
+func (r *letterResolver) Bcc(ctx context.Context, obj *model.Letter, first *int) ([]*model.Copy, error) {
 	l, err := r.letterLinks(ctx, obj, domain.PartBCC)
 	if err != nil {
 		return nil, err
 	}
-	return toCopies(l.BCC), nil
+	list, err := head(l.BCC, first)
+	return toCopies(list), err
 }
 
 // OnBehalfOf is the resolver for the onBehalfOf field.
-func (r *letterResolver) OnBehalfOf(ctx context.Context, obj *model.Letter) ([]*model.Organisation, error) {
+func (r *letterResolver) OnBehalfOf(ctx context.Context, obj *model.Letter, first *int) ([]*model.Organisation, error) {
 	l, err := r.letterLinks(ctx, obj, domain.PartOnBehalfOf)
 	if err != nil {
 		return nil, err
 	}
-	return toOrganisations(l.OnBehalfOf), nil
+	list, err := head(l.OnBehalfOf, first)
+	return toOrganisations(list), err
 }
 
 // WrittenAt is the resolver for the writtenAt field.
@@ -91,43 +96,47 @@ func (r *letterResolver) WrittenAt(ctx context.Context, obj *model.Letter) (*mod
 }
 
 // Mentions is the resolver for the mentions field.
-func (r *letterResolver) Mentions(ctx context.Context, obj *model.Letter) ([]model.Node, error) {
+func (r *letterResolver) Mentions(ctx context.Context, obj *model.Letter, first *int) ([]model.Node, error) {
 	l, err := r.letterLinks(ctx, obj, domain.PartMentions)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]model.Node, 0, len(l.Mentions))
-	for _, n := range l.Mentions {
+	list, err := head(l.Mentions, first)
+	out := make([]model.Node, 0, len(list))
+	for _, n := range list {
 		out = append(out, toNode(n))
 	}
-	return out, nil
+	return out, err
 }
 
 // RepliesTo is the resolver for the repliesTo field.
-func (r *letterResolver) RepliesTo(ctx context.Context, obj *model.Letter) ([]*model.Letter, error) {
+func (r *letterResolver) RepliesTo(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error) {
 	l, err := r.letterLinks(ctx, obj, domain.PartRepliesTo)
 	if err != nil {
 		return nil, err
 	}
-	return toLetters(l.RepliesTo), nil
+	list, err := head(l.RepliesTo, first)
+	return toLetters(list), err
 }
 
 // Replies is the resolver for the replies field.
-func (r *letterResolver) Replies(ctx context.Context, obj *model.Letter) ([]*model.Letter, error) {
+func (r *letterResolver) Replies(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error) {
 	l, err := r.letterLinks(ctx, obj, domain.PartReplies)
 	if err != nil {
 		return nil, err
 	}
-	return toLetters(l.Replies), nil
+	list, err := head(l.Replies, first)
+	return toLetters(list), err
 }
 
 // Related is the resolver for the related field.
-func (r *letterResolver) Related(ctx context.Context, obj *model.Letter) ([]*model.Letter, error) {
+func (r *letterResolver) Related(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error) {
 	l, err := r.letterLinks(ctx, obj, domain.PartRelated)
 	if err != nil {
 		return nil, err
 	}
-	return toLetters(l.Related), nil
+	list, err := head(l.Related, first)
+	return toLetters(list), err
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -373,8 +382,8 @@ func (r *mutationResolver) RemovePartOf(ctx context.Context, organisation string
 }
 
 // Holders is the resolver for the holders field.
-func (r *officeResolver) Holders(ctx context.Context, obj *model.Office) ([]*model.Holding, error) {
-	h, err := load(ctx, r.loaders(ctx).Holdings, obj.ID)
+func (r *officeResolver) Holders(ctx context.Context, obj *model.Office, first *int) ([]*model.Holding, error) {
+	h, err := loadHead(ctx, r.loaders(ctx).Holdings, obj.ID, first)
 	return toHoldings(h), err
 }
 
@@ -399,31 +408,43 @@ func (r *officeResolver) Correspondents(ctx context.Context, obj *model.Office, 
 }
 
 // Offices is the resolver for the offices field.
-func (r *organisationResolver) Offices(ctx context.Context, obj *model.Organisation) ([]*model.Office, error) {
+func (r *organisationResolver) Offices(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Office, error) {
 	st, err := load(ctx, r.loaders(ctx).Structure, obj.ID)
-	out := make([]*model.Office, 0, len(st.Offices))
-	for _, o := range st.Offices {
+	if err != nil {
+		return nil, err
+	}
+	list, err := head(st.Offices, first)
+	out := make([]*model.Office, 0, len(list))
+	for _, o := range list {
 		out = append(out, toOffice(o))
 	}
 	return out, err
 }
 
 // Members is the resolver for the members field.
-func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisation) ([]*model.Membership, error) {
-	m, err := load(ctx, r.loaders(ctx).Memberships, obj.ID)
+func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Membership, error) {
+	m, err := loadHead(ctx, r.loaders(ctx).Memberships, obj.ID, first)
 	return toMemberships(m), err
 }
 
 // PartOf is the resolver for the partOf field.
-func (r *organisationResolver) PartOf(ctx context.Context, obj *model.Organisation) ([]*model.Organisation, error) {
+func (r *organisationResolver) PartOf(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
 	st, err := load(ctx, r.loaders(ctx).Structure, obj.ID)
-	return toOrganisations(st.PartOf), err
+	if err != nil {
+		return nil, err
+	}
+	list, err := head(st.PartOf, first)
+	return toOrganisations(list), err
 }
 
 // Parts is the resolver for the parts field.
-func (r *organisationResolver) Parts(ctx context.Context, obj *model.Organisation) ([]*model.Organisation, error) {
+func (r *organisationResolver) Parts(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
 	st, err := load(ctx, r.loaders(ctx).Structure, obj.ID)
-	return toOrganisations(st.Parts), err
+	if err != nil {
+		return nil, err
+	}
+	list, err := head(st.Parts, first)
+	return toOrganisations(list), err
 }
 
 // LettersWritten is the resolver for the lettersWritten field.
@@ -447,14 +468,14 @@ func (r *organisationResolver) Correspondents(ctx context.Context, obj *model.Or
 }
 
 // Holds is the resolver for the holds field.
-func (r *personResolver) Holds(ctx context.Context, obj *model.Person) ([]*model.Holding, error) {
-	h, err := load(ctx, r.loaders(ctx).Holdings, obj.ID)
+func (r *personResolver) Holds(ctx context.Context, obj *model.Person, first *int) ([]*model.Holding, error) {
+	h, err := loadHead(ctx, r.loaders(ctx).Holdings, obj.ID, first)
 	return toHoldings(h), err
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *personResolver) Memberships(ctx context.Context, obj *model.Person) ([]*model.Membership, error) {
-	m, err := load(ctx, r.loaders(ctx).Memberships, obj.ID)
+func (r *personResolver) Memberships(ctx context.Context, obj *model.Person, first *int) ([]*model.Membership, error) {
+	m, err := loadHead(ctx, r.loaders(ctx).Memberships, obj.ID, first)
 	return toMemberships(m), err
 }
 

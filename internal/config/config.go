@@ -31,7 +31,7 @@ type Config struct {
 	QueryTimeout     time.Duration `name:"query-timeout" env:"QUERY_TIMEOUT" default:"30s" help:"Deadline of one request, passed to Neo4j as the transaction timeout."`
 	WaitNeo4j        time.Duration `name:"wait-neo4j" env:"WAIT_NEO4J" default:"60s" help:"How long to wait for Neo4j at start."`
 	MaxDepth         int           `name:"max-depth" env:"MAX_DEPTH" default:"15" help:"Deepest nesting of fields an operation may have."`
-	MaxComplexity    int           `name:"max-complexity" env:"MAX_COMPLEXITY" default:"20000" help:"Most an operation may cost: each field 1, a list its children times its page size."`
+	MaxComplexity    int           `name:"max-complexity" env:"MAX_COMPLEXITY" default:"200000" help:"Most an operation may cost: each field 1, a list its children times its page size (first, or the default)."`
 	MaxAliases       int           `name:"max-aliases" env:"MAX_ALIASES" default:"30" help:"Most aliased fields an operation may have."`
 	MaxTokens        int           `name:"max-tokens" env:"MAX_TOKENS" default:"10000" help:"Most tokens the parser reads of an operation."`
 	MaxBodyBytes     int64         `name:"max-body-bytes" env:"MAX_BODY_BYTES" default:"1048576" help:"Largest request body, in bytes."`

@@ -10,7 +10,7 @@ import (
 
 func valid() Config {
 	return Config{Neo4jURI: "bolt://127.0.0.1:7687", Neo4jUser: "neo4j", Neo4jPassword: "s3cret-pass",
-		Listen: "127.0.0.1:8080", QueryTimeout: time.Second, ShutdownGrace: time.Second, MaxDepth: 15, MaxComplexity: 20000, LivePoll: time.Second,
+		Listen: "127.0.0.1:8080", QueryTimeout: time.Second, ShutdownGrace: time.Second, MaxDepth: 15, MaxComplexity: 200000, LivePoll: time.Second,
 		Mode: "production", AnonymousRole: "none", JWTLeeway: 30 * time.Second, JWTRoleClaim: "role", MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20, RateLimit: 50, RateBurst: 100, RateClients: 100000, ProxyHops: 1, StreamsPerClient: 8, StreamOps: 16, WSInitTimeout: 10 * time.Second,
 		Exports: 4, ExportsPerClient: 1, ExportTimeout: time.Minute, ExportMinRate: 16384}
 }

@@ -12,6 +12,31 @@ const (
 	MaxPageSize     = 100
 )
 
+// Plain lists (a letter's parties, an organisation's members, a letter's replies…)
+// return at most the first items a caller asks for, DefaultListSize when it does not
+// say; more than MaxListSize is refused. The cost of an operation counts the size
+// asked for, so nested lists cannot multiply past the complexity limit unnoticed.
+const (
+	DefaultListSize = 20
+	MaxListSize     = 1000
+)
+
+// ListSize returns how many items of a plain list first asks for: DefaultListSize
+// when it is nil. A negative first is INVALID_ARGUMENT, one above MaxListSize
+// LIMIT_EXCEEDED, both naming first.
+func ListSize(first *int) (int, error) {
+	switch {
+	case first == nil:
+		return DefaultListSize, nil
+	case *first < 0:
+		return 0, Invalid("first", "must not be negative")
+	case *first > MaxListSize:
+		return 0, &Error{Code: CodeLimitExceeded, Field: "first",
+			Message: "maxListSize is " + itoa(MaxListSize) + "; ask for at most that many"}
+	}
+	return *first, nil
+}
+
 // PageRequest asks for one page of a keyset-ordered list, Relay style: First items
 // after the After cursor, or Last items before the Before cursor.
 type PageRequest struct {

@@ -239,3 +239,32 @@ func TestLetterOrderValid(t *testing.T) {
 		})
 	}
 }
+
+func TestListSize(t *testing.T) {
+	tests := []struct {
+		name      string
+		first     *int
+		want      int
+		wantCode  Code // "" for no error
+		wantField string
+	}{
+		{name: "not given", first: nil, want: DefaultListSize},
+		{name: "zero", first: ptr(0), want: 0},
+		{name: "some", first: ptr(7), want: 7},
+		{name: "at max", first: ptr(MaxListSize), want: MaxListSize},
+		{name: "negative", first: ptr(-1), wantCode: CodeBadUserInput, wantField: "first"},
+		{name: "above max", first: ptr(MaxListSize + 1), wantCode: CodeLimitExceeded, wantField: "first"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ListSize(tt.first)
+			if tt.wantCode != "" {
+				wantCode(t, err, tt.wantCode, tt.wantField)
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("ListSize() = %d, %v, want %d, nil", got, err, tt.want)
+			}
+		})
+	}
+}

@@ -206,13 +206,13 @@ type Store interface {
 	// NOT_FOUND when the caller may not see it.
 	DeleteNode(ctx context.Context, id string) error
 	// Holdings returns the offices people hold (person ids) or the holders of offices
-	// (office ids), keyed by the id asked for.
+	// (office ids), keyed by the id asked for, at most MaxListSize each.
 	Holdings(ctx context.Context, ids []string) (map[string][]Holding, error)
 	// Memberships returns the affiliations of people or the members of organisations,
-	// keyed by the id asked for.
+	// keyed by the id asked for, at most MaxListSize each.
 	Memberships(ctx context.Context, ids []string) (map[string][]Membership, error)
 	// Structure returns, for organisations, their offices, parts and parent
-	// organisations, keyed by the id asked for.
+	// organisations, keyed by the id asked for, at most MaxListSize of each.
 	Structure(ctx context.Context, ids []string) (map[string]OrgStructure, error)
 }
 

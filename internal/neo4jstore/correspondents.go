@@ -191,11 +191,18 @@ func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string][]domain.Holding, error) {
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
-			MATCH (:Correspondent {id: id})-[h:HOLDS]-(other)
-			WHERE `+v.node("other")+` AND `+v.rel("h")+`
-			WITH id, h, startNode(h) AS p, endNode(h) AS c
-			ORDER BY h.from, c.nameKey, p.nameKey
-			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentProjection()+`, h {.*}`, map[string]any{"ids": ids})
+			MATCH (x:Correspondent {id: id})
+			CALL {
+			  WITH x
+			  MATCH (x)-[h:HOLDS]-(other)
+			  WHERE `+v.node("other")+` AND `+v.rel("h")+`
+			  WITH h, startNode(h) AS p, endNode(h) AS c
+			  ORDER BY h.from, c.nameKey, p.nameKey
+			  LIMIT $max
+			  RETURN h, p, c
+			}
+			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentProjection()+`, h {.*}`,
+			map[string]any{"ids": ids, "max": domain.MaxListSize})
 		if err != nil {
 			return nil, err
 		}
@@ -219,11 +226,18 @@ func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]dom
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string][]domain.Membership, error) {
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
-			MATCH (:Correspondent {id: id})-[m:MEMBER_OF]-(other)
-			WHERE `+v.node("other")+` AND `+v.rel("m")+`
-			WITH id, m, startNode(m) AS p, endNode(m) AS o
-			ORDER BY m.from, o.nameKey, p.nameKey
-			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentFieldsOf("o")+`, m {.*}`, map[string]any{"ids": ids})
+			MATCH (x:Correspondent {id: id})
+			CALL {
+			  WITH x
+			  MATCH (x)-[m:MEMBER_OF]-(other)
+			  WHERE `+v.node("other")+` AND `+v.rel("m")+`
+			  WITH m, startNode(m) AS p, endNode(m) AS o
+			  ORDER BY m.from, o.nameKey, p.nameKey
+			  LIMIT $max
+			  RETURN m, p, o
+			}
+			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentFieldsOf("o")+`, m {.*}`,
+			map[string]any{"ids": ids, "max": domain.MaxListSize})
 		if err != nil {
 			return nil, err
 		}
@@ -248,9 +262,13 @@ func (s *Store) Structure(ctx context.Context, ids []string) (map[string]domain.
 			UNWIND $ids AS id
 			MATCH (org:Organisation {id: id})
 			RETURN id,
-			  [(c:Office)-[r:OF]->(org) WHERE `+v.node("c")+` AND `+v.rel("r")+` | `+v.correspondentProjection()+`] AS offices,
-			  [(part:Organisation)-[r:PART_OF]->(org) WHERE `+v.node("part")+` AND `+v.rel("r")+` | `+v.correspondentFieldsOf("part")+`] AS parts,
-			  [(org)-[r:PART_OF]->(parent:Organisation) WHERE `+v.node("parent")+` AND `+v.rel("r")+` | `+v.correspondentFieldsOf("parent")+`] AS partOf`, map[string]any{"ids": ids})
+			  COLLECT { MATCH (c:Office)-[r:OF]->(org) WHERE `+v.node("c")+` AND `+v.rel("r")+`
+			    WITH c ORDER BY c.nameKey LIMIT $max RETURN `+v.correspondentProjection()+` } AS offices,
+			  COLLECT { MATCH (part:Organisation)-[r:PART_OF]->(org) WHERE `+v.node("part")+` AND `+v.rel("r")+`
+			    WITH part ORDER BY part.nameKey LIMIT $max RETURN `+v.correspondentFieldsOf("part")+` } AS parts,
+			  COLLECT { MATCH (org)-[r:PART_OF]->(parent:Organisation) WHERE `+v.node("parent")+` AND `+v.rel("r")+`
+			    WITH parent ORDER BY parent.nameKey LIMIT $max RETURN `+v.correspondentFieldsOf("parent")+` } AS partOf`,
+			map[string]any{"ids": ids, "max": domain.MaxListSize})
 		if err != nil {
 			return nil, err
 		}

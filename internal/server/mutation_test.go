@@ -193,6 +193,11 @@ func TestErrors(t *testing.T) {
 		{"text with no words", `{ letters(filter: {text: "()"}) { totalCount } }`, nil, "BAD_USER_INPUT", "filter.text"},
 		{"remove a link that is not there", `mutation { removeCc(letter: "a", correspondent: "b") { id } }`, nil, "NOT_FOUND", ""},
 		{"too complex: nested pages multiply", `{ correspondents(first: 100) { nodes { lettersWritten(first: 100) { nodes { title cc { correspondent { name } } } } } } }`, nil, "LIMIT_EXCEEDED", ""},
+		{"list too long", `{ letters { nodes { recipients(first: 1001) { position } } } }`, nil, "LIMIT_EXCEEDED", "first"},
+		{"list of negative length", `{ letters { nodes { cc(first: -1) { position } } } }`, nil, "BAD_USER_INPUT", "first"},
+		// Plain lists count too: at their default of 20, four nested lists are 20⁴
+		// objects, however short the query; twice that is over the limit.
+		{"too complex: nested plain lists multiply", `{ correspondents(first: 2) { nodes { ... on Organisation { members { person { memberships { organisation { members { person { memberships { role } } } } } } } } } } }`, nil, "LIMIT_EXCEEDED", ""},
 		{"too deep", `{ letters { nodes { related { related { related { related { related { related { related { related { related { related { related { related { related { related { title } } } } } } } } } } } } } } } } }`, nil, "LIMIT_EXCEEDED", ""},
 	}
 	for _, tt := range tests {

@@ -23,7 +23,7 @@ import (
 
 func testConfig() config.Config {
 	return config.Config{Mode: "development", AnonymousRole: "admin", JWTLeeway: 30 * time.Second, GraphiQL: true, QueryTimeout: 10 * time.Second, ShutdownGrace: time.Second,
-		Listen: "127.0.0.1:0", MaxDepth: 15, MaxComplexity: 20000, MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20, RateClients: 100000, ProxyHops: 1, StreamsPerClient: 8, StreamOps: 16, WSInitTimeout: 10 * time.Second,
+		Listen: "127.0.0.1:0", MaxDepth: 15, MaxComplexity: 200000, MaxAliases: 30, MaxTokens: 10000, MaxBodyBytes: 1 << 20, RateClients: 100000, ProxyHops: 1, StreamsPerClient: 8, StreamOps: 16, WSInitTimeout: 10 * time.Second,
 		Exports: 4, ExportsPerClient: 1, ExportTimeout: time.Minute, ExportMinRate: 16384}
 }
 

@@ -33,19 +33,28 @@ interface LetterData {
   };
 }
 
-const query = `query ExplorerLetter($id: ID!) {
+// A list of a letter shows at most listSize items (the API returns 20 unless asked,
+// and refuses more than 1,000); a list that comes back full says so.
+const listSize = 200;
+
+const query = `query ExplorerLetter($id: ID!, $n: Int = ${listSize}) {
   letter(id: $id) {
     id title subject body date dateText datePrecision placeText source stub
     writtenAt { name country }
-    onBehalfOf { id name }
-    authors { capacity correspondent { ${correspondentFields} } }
-    recipients { as correspondent { ${correspondentFields} } }
-    cc { position correspondent { ${correspondentFields} } }
-    repliesTo { id title stub }
-    replies { id title stub }
-    related { id title stub }
+    onBehalfOf(first: $n) { id name }
+    authors(first: $n) { capacity correspondent { ${correspondentFields} } }
+    recipients(first: $n) { as correspondent { ${correspondentFields} } }
+    cc(first: $n) { position correspondent { ${correspondentFields} } }
+    repliesTo(first: $n) { id title stub }
+    replies(first: $n) { id title stub }
+    related(first: $n) { id title stub }
   }
 }`;
+
+/** A note under a list that may hold more than the page shows. */
+function more(list: unknown[]): HTMLElement | null {
+  return list.length >= listSize ? h("p", { class: "muted" }, `The first ${listSize} are shown.`) : null;
+}
 
 function who(c: CorrespondentRef, note?: string | null): HTMLElement {
   return h(
@@ -67,6 +76,7 @@ function letters(title: string, ls: LetterRefLite[]): HTMLElement | null {
       { class: "plain-list" },
       ls.map((l) => h("li", {}, h("a", { href: letterLink(l.id) }, letterTitle(l)), l.stub ? h("span", { class: "muted" }, " (known by title only)") : null)),
     ),
+    more(ls),
   );
 }
 
@@ -103,6 +113,7 @@ export function letterView(root: HTMLElement, id: string): View {
                 { class: "plain-list", "aria-label": "Authors" },
                 l.authors.map((a) => who(a.correspondent, a.capacity)),
               ),
+              more(l.authors),
               l.onBehalfOf.length
                 ? h("p", { class: "muted" }, "on behalf of ", l.onBehalfOf.map((o) => o.name).join(", "))
                 : null,
@@ -114,12 +125,14 @@ export function letterView(root: HTMLElement, id: string): View {
               l.recipients.length
                 ? h("ul", { class: "plain-list", "aria-label": "Recipients" }, l.recipients.map((r) => who(r.correspondent, r.as)))
                 : "—",
+              more(l.recipients),
             ),
             h("dt", {}, "Cc"),
             h(
               "dd",
               {},
               l.cc.length ? h("ol", { class: "cc-list", "aria-label": "Copied" }, l.cc.map((c) => who(c.correspondent))) : "—",
+              more(l.cc),
             ),
           ),
           l.body ? h("div", { class: "body", tabindex: 0, "aria-label": "Text of the letter" }, l.body) : h("p", { class: "muted" }, "No text."),
