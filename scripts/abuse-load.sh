@@ -9,6 +9,9 @@
 # other work shares them: most of it is the import.
 #
 # Usage: scripts/abuse-load.sh [DURATION]      (default 20s)
+# Then phases of PHASE (10s) each: the legitimate traffic alone, and beside each
+# attack on a channel issue #14 bounded (a socket flood, slow export readers, nested
+# plain lists, paths from a hub, forged X-Forwarded-For), with the server's memory.
 # Environment: CONCURRENCY (16 workers), FLOOD (4 of them flooding from one key),
 # LETTERS (5000 generated letters: 25-85 s to import on 2 cores, twice that for 10000)
 set -euo pipefail
@@ -16,6 +19,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 DURATION="${1:-20s}"
+PHASE="${PHASE:-10s}"
 LETTERS="${LETTERS:-5000}"
 start=$(date +%s)
 
@@ -81,11 +85,11 @@ echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
     "Neo4j $(sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' neo4j-local/pom.xml) embedded; commit $(git describe --always --dirty 2>/dev/null || echo unknown)"
 echo "Corpus: $LETTERS generated letters and the sample, imported in $import_took s." \
     "Server: production mode, ANONYMOUS_ROLE=none, ${#entries[@]} API keys, every limit at its default."
-echo "Run: $DURATION, ${CONCURRENCY:-16} workers, ${FLOOD:-4} of them flooding from one key."
+echo "Run: $DURATION, ${CONCURRENCY:-16} workers, ${FLOOD:-4} of them flooding from one key; then phases of $PHASE: quiet, and each attack."
 echo
 status=0
 "$WORK/bench-abuse" -url "http://127.0.0.1:$PORT" -keys "$WORK/keys" -duration "$DURATION" \
-    -concurrency "${CONCURRENCY:-16}" -flood "${FLOOD:-4}" || status=$?
+    -concurrency "${CONCURRENCY:-16}" -flood "${FLOOD:-4}" -phase "$PHASE" -server-pid "$SERVER_PID" || status=$?
 
 # What the server logged at warn and above (LOG_LEVEL=warn): an INTERNAL, a panic.
 if grep -q 'level=\(WARN\|ERROR\)' "$WORK/server.log"; then

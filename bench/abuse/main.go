@@ -43,10 +43,20 @@ func main() {
 	maxBody := flag.Int("max-body-bytes", 1<<20, "the server's MAX_BODY_BYTES")
 	timeout := flag.Duration("timeout", 10*time.Second, "a request not answered within this is a timeout (unexpected)")
 	seed := flag.Uint64("seed", 1, "seed of the mix")
+	phaseTime := flag.Duration("phase", 10*time.Second, "how long each phase runs after the mix (quiet, then each attack); 0 for none")
+	serverPID := flag.Int("server-pid", 0, "the server's process id, for its resident memory in each phase (Linux)")
+	streams := flag.Int("streams-per-client", 8, "the server's STREAMS_PER_CLIENT")
 	flag.Parse()
 
+	allNeeds := func() []keyNeed {
+		ns := needs(kinds(gql.Correspondents{Others: make([]string, 5)}, 0))
+		for _, k := range attackKeys {
+			ns = append(ns, keyNeed{name: k, role: "reader"})
+		}
+		return ns
+	}
 	if *printKeys {
-		for _, n := range needs(kinds(gql.Correspondents{Others: make([]string, 5)}, 0)) {
+		for _, n := range allNeeds() {
 			fmt.Println(n.name, n.role)
 		}
 		return
@@ -61,7 +71,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, n := range needs(kinds(gql.Correspondents{Others: make([]string, 5)}, 0)) {
+	for _, n := range allNeeds() {
 		if keys[n.name] == "" {
 			log.Fatalf("-keys: no key named %q (a %s)", n.name, n.role)
 		}
@@ -80,10 +90,27 @@ func main() {
 		len(ks), *concurrency, *floods, *duration, endpoint)
 	ts, took := run(ctx, client, endpoint, ks, keys, *concurrency, *floods, *duration, *seed)
 	report(os.Stdout, ks, ts, took, *concurrency, *floods)
+	failed := false
 	for _, t := range ts {
-		if t.unexpectedCount() > 0 {
-			os.Exit(1)
+		failed = failed || t.unexpectedCount() > 0
+	}
+	if *phaseTime > 0 {
+		e := &attackEnv{client: client, base: strings.TrimSuffix(*base, "/"), keys: keys, id: id}
+		if e.isolated, err = isolatedCorrespondent(ctx, e); err != nil {
+			log.Fatalf("writing a correspondent of the run's own: %v", err)
 		}
+		as := attacks(*streams)
+		legitWorkers := *concurrency - *floods
+		fmt.Fprintf(os.Stderr, "abuse: %d phases of %s, %d legitimate workers\n", len(as)+1, *phaseTime, legitWorkers)
+		ps := runPhases(ctx, e, ks, as, legitWorkers, *phaseTime, *serverPID, *seed)
+		fmt.Println()
+		reportPhases(os.Stdout, ps, legitWorkers)
+		for _, p := range ps {
+			failed = failed || p.legit.unexpectedCount() > 0 || p.attack.unexpectedCount() > 0
+		}
+	}
+	if failed {
+		os.Exit(1)
 	}
 }
 

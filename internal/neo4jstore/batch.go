@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -20,6 +21,9 @@ type batch struct {
 	field string // the input's name in errors: "input" or "document"
 	// added are the letters written, in order, for takePositions.
 	added []string
+	// converts are the stubs that restricted documents would have completed
+	// (complete).
+	converts []conversion
 	// importing makes a document whose external id names a letter already that
 	// letter (unchanged), as an import expects of the same message found in two
 	// mailboxes; createLetter instead reports the CONFLICT.
@@ -49,6 +53,9 @@ type stored struct {
 	ext     string // a letter with the same external id
 	extStub bool
 	stub    string // a stub with the same title
+	// extOpen and stubOpen: callers below RESTRICTED_ROLE see the stub (a visible
+	// letter refers to it), which a restricted document then does not complete.
+	extOpen, stubOpen bool
 }
 
 // lookup reads, in one query, what the database holds for each document, which of
@@ -59,7 +66,7 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 	rows := make([]map[string]any, len(docs))
 	ids, xrefs, trefs := []string{}, []string{}, []string{}
 	for i, in := range docs {
-		rows[i] = map[string]any{"i": i, "hash": hashes[i], "x": opt(in.ExternalID), "t": opt(titleKey(in.Title, ""))}
+		rows[i] = map[string]any{"i": i, "hash": hashes[i], "x": opt(in.ExternalID), "t": opt(titleKey(in.Title, "")), "r": in.Restricted}
 		for _, role := range [][]domain.PartyInput{in.Authors, in.Recipients, in.CC, in.BCC} {
 			for _, p := range role {
 				if p.ID != "" {
@@ -99,14 +106,16 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 				RETURN same ORDER BY same.hashScope = '`+scopeHidden+`' LIMIT 1
 			}
 			CALL {
+				// A document finds the letter of its own scope first.
 				WITH d
 				OPTIONAL MATCH (ext:Letter {externalId: d.x}) WHERE `+b.seen("ext")+`
-				RETURN ext ORDER BY ext.hashScope = '`+scopeHidden+`' LIMIT 1
+				RETURN ext ORDER BY (ext.hashScope = '`+scopeHidden+`') = d.r DESC LIMIT 1
 			}
-			OPTIONAL MATCH (stub:Letter {stubKey: d.t})
+			OPTIONAL MATCH (stub:Letter {stubKey: d.t}) WHERE `+b.seen("stub")+`
 			WITH d, same, ext, stub ORDER BY coalesce(stub.seq, stub.id)
-			WITH d, head(collect(same.id)) AS same, head(collect(ext.id)) AS ext, head(collect(ext.stub)) AS extStub, head(collect(stub.id)) AS stub
-			RETURN collect([d.i, same, ext, extStub, stub]) AS found
+			WITH d, head(collect(same.id)) AS same, head(collect(ext.id)) AS ext, head(collect(ext.stub)) AS extStub, head(collect(stub.id)) AS stub,
+			     head(collect(NOT ext:`+hiddenLabel+`)) AS extOpen, head(collect(NOT stub:`+hiddenLabel+`)) AS stubOpen
+			RETURN collect([d.i, same, ext, extStub, stub, extOpen, stubOpen]) AS found
 		}
 		CALL {
 			UNWIND $xrefs AS x
@@ -121,7 +130,7 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 			UNWIND $trefs AS t
 			CALL {
 				WITH t
-				MATCH (l:Letter {titleKey: t}) WHERE NOT l:`+proxyLabel+` AND `+b.seen("l")+`
+				MATCH (l:Letter {titleKey: t}) WHERE `+b.seen("l")+`
 				RETURN l.id AS id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1
 			}
 			RETURN collect(['t:' + t, id]) AS trefs
@@ -153,6 +162,8 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 		s.ext, _ = v[2].(string)
 		s.extStub, _ = v[3].(bool)
 		s.stub, _ = v[4].(string)
+		s.extOpen, _ = v[5].(bool)
+		s.stubOpen, _ = v[6].(bool)
 	}
 	return out, nil
 }
@@ -255,7 +266,9 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := exec(r.ctx, r.tx, `
 		UNWIND $rows AS row
 		MERGE (l:Letter {id: row.id})
-		SET l += row.props, l.hashScope = CASE WHEN row.restricted THEN '`+scopeHidden+`' ELSE '`+scopeOpen+`' END
+		SET l += row.props, l.hashScope = CASE WHEN row.restricted THEN '`+scopeHidden+`' ELSE '`+scopeOpen+`' END,
+		    l.proxyOf = null, l.proxyKey = null
+		REMOVE l:`+proxyLabel+`
 		FOREACH (_ IN CASE WHEN row.restricted THEN [1] ELSE [] END | SET l:`+restrictedLabel+`)`, map[string]any{"rows": rows}); err != nil {
 		return nil, err
 	}
@@ -268,6 +281,19 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := r.writeLinks(links); err != nil {
 		return nil, err
 	}
+	written := b.added[len(b.added)-len(rows):]
+	if err := mirrorProxyLinks(r.ctx, r.tx, written); err != nil {
+		return nil, err
+	}
+	if err := convertStubs(r.ctx, r.tx, b.converts); err != nil {
+		return nil, err
+	}
+	var converted []string
+	for _, c := range b.converts {
+		completed = append(completed, c.letter)
+		converted = append(converted, c.stub)
+	}
+	b.converts = nil
 	if err := exec(r.ctx, r.tx, `
 		UNWIND $rows AS row
 		MATCH (l:Letter {id: row.from}), (n:Correspondent {id: row.to})
@@ -282,7 +308,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := applyClaims(r.ctx, r.tx, claims); err != nil {
 		return nil, err
 	}
-	refresh := append(b.added[len(b.added)-len(rows):], r.touchedIDs()...)
+	refresh := append(append(slices.Clone(written), converted...), r.touchedIDs()...)
 	proxied, err := writeProxies(r.ctx, r.tx, proxies)
 	if err != nil {
 		return nil, err
@@ -307,10 +333,6 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	op := "importDocuments"
 	if b.field == "input" {
 		op = "createLetter"
-	}
-	var written []string
-	for _, i := range writing {
-		written = append(written, ids[i])
 	}
 	if len(written) > 0 {
 		if _, err := recordChange(r.ctx, r.tx, changed{op: op, nodes: written,
@@ -340,12 +362,21 @@ func (b *batch) takePositions() error {
 
 // seen is a condition on the letter bound to x: that the batch's writer may see it.
 // A writer below RESTRICTED_ROLE neither finds a restricted letter as the same
-// document nor refers to it: what it writes is what it would be in a graph without it.
-func (b *batch) seen(x string) string {
-	if visibilityOf(b.r.ctx).restricted {
-		return "true"
+// document nor refers to it, but finds the proxy that stands for it as the stub it
+// is to them: what it writes is what it would be in a graph without it. A writer
+// who sees restricted letters finds them, and no proxy.
+func (b *batch) seen(x string) string { return visibilityOf(b.r.ctx).letter(x) }
+
+// complete is the id of in's letter where it would complete the stored stub: the
+// stub's, unless in is restricted and callers below RESTRICTED_ROLE see the stub;
+// then a new one, the stub becoming its proxy under key.
+func (b *batch) complete(in *domain.LetterInput, stub string, open bool, key string) string {
+	if !in.Restricted || !open {
+		return stub
 	}
-	return "NOT " + x + ":" + hiddenLabel
+	id := newID()
+	b.converts = append(b.converts, conversion{stub: stub, letter: id, key: key})
+	return id
 }
 
 // fieldOf names document i of n in errors.
@@ -366,7 +397,8 @@ func (b *batch) existing(in *domain.LetterInput, s stored) string {
 
 // target chooses the id of a new document's letter: the stub it completes (same
 // external id, or same title), or a new one. A full letter with its external id is a
-// CONFLICT.
+// CONFLICT. A restricted document does not complete a stub that callers below
+// RESTRICTED_ROLE see: it is a new letter, and the stub its proxy (b.converts).
 func (b *batch) target(in *domain.LetterInput, s stored, usedStubs map[string]bool, field string) (string, error) {
 	r := b.r
 	conflict := func(id string) error {
@@ -384,7 +416,7 @@ func (b *batch) target(in *domain.LetterInput, s stored, usedStubs map[string]bo
 			if !s.extStub {
 				return "", conflict(s.ext)
 			}
-			return s.ext, nil
+			return b.complete(in, s.ext, s.extOpen, "x:"+in.ExternalID), nil
 		}
 	}
 	if key := titleKey(in.Title, ""); key != "" {
@@ -393,7 +425,7 @@ func (b *batch) target(in *domain.LetterInput, s stored, usedStubs map[string]bo
 		}
 		if s.stub != "" && !usedStubs[s.stub] {
 			usedStubs[s.stub] = true
-			return s.stub, nil
+			return b.complete(in, s.stub, s.stubOpen, "t:"+key), nil
 		}
 	}
 	return newID(), nil

@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
 // ReadCypher runs one read query through the store's transaction machinery (its
@@ -28,4 +30,18 @@ func SetExportBatches(n int) (restore func()) {
 // or not, for the plan tests.
 func PathsCypher(restricted bool, types, length string) string {
 	return pathsCypher(visibility{restricted: restricted}, types, length)
+}
+
+// NetworkCypher is networkCypher for a caller who sees restricted letters
+// (restricted) or not, for the plan tests.
+func NetworkCypher(restricted bool, q domain.NetworkQuery) (string, map[string]any, error) {
+	return networkCypher(visibility{restricted: restricted}, &q)
+}
+
+// SetTopBatch makes TopCorrespondents read its candidates n at a time for readers;
+// the returned function restores the size.
+func SetTopBatch(n int) (restore func()) {
+	old := topBatch
+	topBatch = n
+	return func() { topBatch = old }
 }

@@ -17,90 +17,10 @@ import (
 // the room left under the limit, then the edges among the nodes found, weighted in
 // the database so that only one row per edge comes back.
 func (s *Store) Network(ctx context.Context, q domain.NetworkQuery) (*domain.Network, error) {
-	if q.Depth == 0 {
-		q.Depth = 1
+	cypher, params, err := networkCypher(visibilityOf(ctx), &q)
+	if err != nil {
+		return nil, err
 	}
-	if q.Depth < 1 || q.Depth > domain.MaxNetworkDepth {
-		return nil, domain.Limit("depth", "depth is 1 to %d", domain.MaxNetworkDepth)
-	}
-	if q.Limit == 0 {
-		q.Limit = 100
-	}
-	if q.Limit < 1 || q.Limit > domain.MaxNetworkNodes {
-		return nil, domain.Limit("limit", "limit is 1 to %d nodes", domain.MaxNetworkNodes)
-	}
-	if len(q.Roles) == 0 {
-		q.Roles = []domain.Role{domain.RoleAuthor, domain.RoleRecipient, domain.RoleCC}
-	}
-	v := visibilityOf(ctx)
-	var types []string
-	for i, r := range q.Roles {
-		if r == domain.RoleAny {
-			return nil, domain.Invalid(fmt.Sprintf("roles[%d]", i), "name the roles: AUTHOR, RECIPIENT, CC, BCC")
-		}
-		t, err := v.roleTypes(r, fmt.Sprintf("roles[%d]", i))
-		if err != nil {
-			return nil, err
-		}
-		types = append(types, t)
-	}
-	rel := strings.Join(types, "|")
-	linkTypes := splitTypes(types)
-	params := map[string]any{"center": q.Center, "limit": q.Limit}
-	where := "WHERE l.stub = false AND " + v.letter("l")
-	if conds := dateConds(q.From, q.To, params); len(conds) > 0 {
-		where += " AND " + strings.Join(conds, " AND ")
-	}
-	var b strings.Builder
-	b.WriteString(`MATCH (center:Correspondent {id: $center}) WHERE ` + v.node("center") + `
-		WITH [center.id] AS seen, [center.id] AS frontier, [] AS levels, false AS cut
-		`)
-	for range q.Depth {
-		// A level whose walk the limit cut leaves the next ones an empty frontier.
-		b.WriteString(`CALL {
-			WITH seen, frontier
-			UNWIND frontier AS fid
-			MATCH (:Correspondent {id: fid})-[:` + rel + `]-(l:Letter)-[:` + rel + `]-(y:Correspondent)
-			` + where + ` AND NOT y.id IN seen
-			WITH y, count(DISTINCT l) AS letters
-			ORDER BY letters DESC, y.nameKey, y.id
-			RETURN collect(y.id) AS found
-		}
-		WITH seen, levels, cut, found, $limit - size(seen) AS room
-		WITH seen + found[0..room] AS seen, levels + [found[0..room]] AS levels,
-		     cut OR size(found) > room AS cut,
-		     CASE WHEN size(found) > room THEN [] ELSE found END AS frontier
-		`)
-	}
-	// Edges run from an author to a recipient or copy, through the roles asked for;
-	// the relationship types are the allowlist's, so the pattern names them.
-	var edgeTypes []string
-	for _, t := range linkTypes {
-		if t != string(domain.LinkWrote) {
-			edgeTypes = append(edgeTypes, t)
-		}
-	}
-	if len(edgeTypes) == 0 {
-		edgeTypes = []string{"NO_EDGES"} // only authors asked for: a type no relationship has
-	}
-	// Nodes are compared as nodes (b IN members), and edges grouped by node, so that
-	// the many rows of busy correspondents read no property.
-	b.WriteString(`CALL {
-			WITH seen
-			MATCH (c:Correspondent) WHERE c.id IN seen
-			WITH collect(c) AS members
-			UNWIND members AS c
-			CALL {
-				WITH c, members
-				MATCH (c)-[:WROTE]->(l)-[r:` + strings.Join(edgeTypes, "|") + `]->(b)
-				` + where + ` AND b <> c AND b IN members
-				WITH b, type(r) = 'ADDRESSED_TO' AS direct, count(DISTINCT l) AS weight
-				RETURN collect({to: b.id, direct: direct, weight: weight}) AS links
-			}
-			RETURN collect({node: ` + v.correspondentMap("c") + `, links: links}) AS nodes
-		}
-		RETURN levels, cut, nodes`)
-	cypher := b.String()
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Network, error) {
 		recs, err := collect(ctx, tx, cypher, params)
 		if err != nil {
@@ -161,4 +81,94 @@ func splitTypes(types []string) []string {
 		all = append(all, strings.Split(t, "|")...)
 	}
 	return all
+}
+
+// networkCypher is the query of Network for a caller with visibility v, and its
+// parameters; it gives q its defaults, and refuses one out of bounds. Each level
+// starts from the frontier's ids through the id index and expands links of a fixed
+// length, so its cost is the links of the frontier it walks (TestNetworkPlanIsBounded).
+func networkCypher(v visibility, q *domain.NetworkQuery) (string, map[string]any, error) {
+	if q.Depth == 0 {
+		q.Depth = 1
+	}
+	if q.Depth < 1 || q.Depth > domain.MaxNetworkDepth {
+		return "", nil, domain.Limit("depth", "depth is 1 to %d", domain.MaxNetworkDepth)
+	}
+	if q.Limit == 0 {
+		q.Limit = 100
+	}
+	if q.Limit < 1 || q.Limit > domain.MaxNetworkNodes {
+		return "", nil, domain.Limit("limit", "limit is 1 to %d nodes", domain.MaxNetworkNodes)
+	}
+	if len(q.Roles) == 0 {
+		q.Roles = []domain.Role{domain.RoleAuthor, domain.RoleRecipient, domain.RoleCC}
+	}
+	var types []string
+	for i, r := range q.Roles {
+		if r == domain.RoleAny {
+			return "", nil, domain.Invalid(fmt.Sprintf("roles[%d]", i), "name the roles: AUTHOR, RECIPIENT, CC, BCC")
+		}
+		t, err := v.roleTypes(r, fmt.Sprintf("roles[%d]", i))
+		if err != nil {
+			return "", nil, err
+		}
+		types = append(types, t)
+	}
+	rel := strings.Join(types, "|")
+	linkTypes := splitTypes(types)
+	params := map[string]any{"center": q.Center, "limit": q.Limit}
+	where := "WHERE l.stub = false AND " + v.letter("l")
+	if conds := dateConds(q.From, q.To, params); len(conds) > 0 {
+		where += " AND " + strings.Join(conds, " AND ")
+	}
+	var b strings.Builder
+	b.WriteString(`MATCH (center:Correspondent {id: $center}) WHERE ` + v.node("center") + `
+		WITH [center.id] AS seen, [center.id] AS frontier, [] AS levels, false AS cut
+		`)
+	for range q.Depth {
+		// A level whose walk the limit cut leaves the next ones an empty frontier.
+		b.WriteString(`CALL {
+			WITH seen, frontier
+			UNWIND frontier AS fid
+			MATCH (:Correspondent {id: fid})-[:` + rel + `]-(l:Letter)-[:` + rel + `]-(y:Correspondent)
+			` + where + ` AND NOT y.id IN seen
+			WITH y, count(DISTINCT l) AS letters
+			ORDER BY letters DESC, y.nameKey, y.id
+			RETURN collect(y.id) AS found
+		}
+		WITH seen, levels, cut, found, $limit - size(seen) AS room
+		WITH seen + found[0..room] AS seen, levels + [found[0..room]] AS levels,
+		     cut OR size(found) > room AS cut,
+		     CASE WHEN size(found) > room THEN [] ELSE found END AS frontier
+		`)
+	}
+	// Edges run from an author to a recipient or copy, through the roles asked for;
+	// the relationship types are the allowlist's, so the pattern names them.
+	var edgeTypes []string
+	for _, t := range linkTypes {
+		if t != string(domain.LinkWrote) {
+			edgeTypes = append(edgeTypes, t)
+		}
+	}
+	if len(edgeTypes) == 0 {
+		edgeTypes = []string{"NO_EDGES"} // only authors asked for: a type no relationship has
+	}
+	// Nodes are compared as nodes (b IN members), and edges grouped by node, so that
+	// the many rows of busy correspondents read no property.
+	b.WriteString(`CALL {
+			WITH seen
+			MATCH (c:Correspondent) WHERE c.id IN seen
+			WITH collect(c) AS members
+			UNWIND members AS c
+			CALL {
+				WITH c, members
+				MATCH (c)-[:WROTE]->(l)-[r:` + strings.Join(edgeTypes, "|") + `]->(b)
+				` + where + ` AND b <> c AND b IN members
+				WITH b, type(r) = 'ADDRESSED_TO' AS direct, count(DISTINCT l) AS weight
+				RETURN collect({to: b.id, direct: direct, weight: weight}) AS links
+			}
+			RETURN collect({node: ` + v.correspondentMap("c") + `, links: links}) AS nodes
+		}
+		RETURN levels, cut, nodes`)
+	return b.String(), params, nil
 }

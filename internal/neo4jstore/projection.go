@@ -68,14 +68,12 @@ func (v visibility) anyNodeMap(x string) string {
 }
 
 // hashOf is the contentHash and externalId entries of the letter bound to x as v may
-// see them: the hash without blind copies (openHash, props.go) unless v sees them,
-// and for a stub that stands for a hidden letter (proxies.go) the external id it was
-// referred to by.
+// see them: the hash without blind copies (openHash, props.go) unless v sees them.
 func (v visibility) hashOf(x string) string {
 	if v.restricted {
 		return "contentHash: " + x + ".contentHash, externalId: " + x + ".externalId"
 	}
-	return "contentHash: " + x + ".openHash, externalId: coalesce(" + x + ".externalId, " + x + ".proxyExternalId)"
+	return "contentHash: " + x + ".openHash, externalId: " + x + ".externalId"
 }
 
 func (v visibility) nodeMap(x, fields string) string {

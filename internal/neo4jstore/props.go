@@ -94,8 +94,15 @@ func letterProps(in *domain.LetterInput, hash string, now time.Time) map[string]
 	}
 }
 
-// stubProps is the property map of a letter known only by a reference.
-func stubProps(ref *domain.LetterRef) map[string]any {
+// stubProps is the property map of a letter known only by a reference. A stub that
+// a restricted document's reference makes is in the hidden scope of the uniqueness
+// constraints (hidden), so that its external id is no conflict for those who do
+// not see it (docs/security.md, Provenance).
+func stubProps(ref *domain.LetterRef, hidden bool) map[string]any {
+	scope := scopeOpen
+	if hidden {
+		scope = scopeHidden
+	}
 	return map[string]any{
 		"title":         opt(ref.Title),
 		"externalId":    opt(ref.ExternalID),
@@ -105,7 +112,7 @@ func stubProps(ref *domain.LetterRef) map[string]any {
 		"datePrecision": string(domain.PrecisionUnknown),
 		"sortDate":      neo4j.DateOf(undatedSortDate),
 		"stub":          true,
-		"hashScope":     scopeOpen,
+		"hashScope":     scope,
 		"importedAt":    stubImportedAt,
 		"seq":           newSeq(),
 	}

@@ -15,8 +15,17 @@ import (
 // stub letter with proxyLabel that stands for the hidden letter (proxyOf) under one
 // reference key (proxyKey), linked from the visible letters that refer to it that
 // way. Callers who see restricted letters see the letter itself and never a proxy
-// (visibility.letter). A proxy's external id is proxyExternalId, since the letter it
-// stands for holds the same one under the uniqueness constraint.
+// (visibility.letter).
+//
+// To the others a proxy is a stub like any: it holds the external id (in the open
+// scope of the uniqueness constraint; the letter it stands for holds it in the
+// hidden one) and the title key a reference gave, so that their references and
+// documents find it and complete it as they would the stub, and a conflict on its
+// external id is the one they would meet. A restricted document whose external id or
+// title is that of a stub visible letters refer to does not complete the stub: it is
+// a letter of its own, and the stub becomes its proxy, keeping its id (convertStubs).
+// A reference of a writer below RESTRICTED_ROLE to a proxy is also one to the letter
+// it stands for (mirrorProxyLinks), for those who see it.
 
 // proxyLabel marks a proxy.
 const proxyLabel = "Proxy"
@@ -35,22 +44,30 @@ func proxyRow(from string, l refLink) map[string]any {
 	if l.ref.ExternalID != "" {
 		key = "x:" + l.ref.ExternalID
 	}
-	stub := stubProps(&l.ref)
-	delete(stub, "stubKey") // a proxy is completed by no import: it is no stub of its own
-	delete(stub, "externalId")
-	stub["proxyExternalId"] = opt(l.ref.ExternalID)
-	return map[string]any{"from": from, "to": l.to, "kind": string(l.kind), "key": key, "pid": newID(), "stub": stub}
+	return map[string]any{"from": from, "to": l.to, "kind": string(l.kind), "key": key, "pid": newID(),
+		"ext": opt(l.ref.ExternalID), "stub": stubProps(&l.ref, false)}
 }
 
-// writeProxiesCypher links each row's letter to the proxy of the restricted letter it
-// refers to under the row's key, making the proxy when there is none, and returns the
-// proxies' ids. Rows whose letter is not restricted are passed over.
+// writeProxiesCypher links each row's letter to what stands, for callers below
+// RESTRICTED_ROLE, for the restricted letter it refers to: a letter of the open scope
+// with the row's external id (the stub or letter the reference would have found in
+// a graph without the restricted one: a proxy, or a letter written since), else the
+// proxy under the row's key, made when there is none; and returns their ids. Rows
+// whose letter is not restricted, or whose letter refers to a proxy of it already,
+// are passed over.
 const writeProxiesCypher = `
 	UNWIND $rows AS row
 	MATCH (x:Letter {id: row.to}) WHERE x:` + restrictedLabel + `
 	MATCH (v:Letter {id: row.from})
-	MERGE (p:Letter:` + proxyLabel + ` {proxyOf: x.id, proxyKey: row.key})
-	ON CREATE SET p += row.stub, p.id = row.pid
+	WHERE NOT EXISTS { (v)-[:REPLIES_TO|RELATED_TO|MENTIONS]->(:` + proxyLabel + ` {proxyOf: x.id}) }
+	OPTIONAL MATCH (o:Letter {externalId: row.ext}) WHERE o.hashScope = '` + scopeOpen + `'
+	WITH row, x, v, head(collect(o)) AS o
+	FOREACH (_ IN CASE WHEN o IS NULL THEN [1] ELSE [] END |
+		MERGE (p:Letter:` + proxyLabel + ` {proxyOf: x.id, proxyKey: row.key})
+		ON CREATE SET p += row.stub, p.id = row.pid)
+	WITH row, x, v, o
+	OPTIONAL MATCH (p:` + proxyLabel + ` {proxyOf: x.id, proxyKey: row.key}) WHERE o IS NULL
+	WITH row, v, coalesce(o, p) AS p
 	FOREACH (_ IN CASE WHEN row.kind = 'REPLIES_TO' THEN [1] ELSE [] END | MERGE (v)-[:REPLIES_TO]->(p))
 	FOREACH (_ IN CASE WHEN row.kind = 'RELATED_TO' THEN [1] ELSE [] END | MERGE (v)-[:RELATED_TO]->(p))
 	FOREACH (_ IN CASE WHEN row.kind = 'MENTIONS' THEN [1] ELSE [] END | MERGE (v)-[:MENTIONS]->(p))
@@ -116,7 +133,68 @@ func unproxy(ctx context.Context, tx neo4j.ManagedTransaction, id string) error 
 	return exec(ctx, tx, `
 		MATCH (p:`+proxyLabel+` {proxyOf: $id})
 		REMOVE p:`+proxyLabel+`
-		SET p.stubKey = CASE WHEN p.proxyExternalId IS NULL THEN p.titleKey END,
-		    p.externalId = CASE WHEN NOT EXISTS { (:Letter {externalId: p.proxyExternalId}) } THEN p.proxyExternalId END,
-		    p.proxyOf = null, p.proxyKey = null, p.proxyExternalId = null`, map[string]any{"id": id})
+		SET p.proxyOf = null, p.proxyKey = null`, map[string]any{"id": id})
 }
+
+// dropProxies deletes the proxies of the letter with id, before it is published:
+// their external ids are in the open scope it joins, and the visible letters that
+// referred to them refer to it too.
+func dropProxies(ctx context.Context, tx neo4j.ManagedTransaction, id string) error {
+	return exec(ctx, tx, `MATCH (p:`+proxyLabel+` {proxyOf: $id}) DETACH DELETE p`, map[string]any{"id": id})
+}
+
+// conversion is a stub that a restricted document would have completed, and the
+// letter the document became instead: the stub becomes its proxy under key.
+type conversion struct{ stub, letter, key string }
+
+// convertStubs makes each stub of convs the proxy of its letter: the letters that
+// referred to the stub refer to the letter too (a restricted one no more to the
+// stub), and callers below RESTRICTED_ROLE go on seeing the stub, with the same id,
+// as in a graph without the restricted document.
+func convertStubs(ctx context.Context, tx neo4j.ManagedTransaction, convs []conversion) error {
+	if len(convs) == 0 {
+		return nil
+	}
+	rows := make([]map[string]any, len(convs))
+	for i, c := range convs {
+		rows[i] = map[string]any{"stub": c.stub, "letter": c.letter, "key": c.key}
+	}
+	return exec(ctx, tx, `
+		UNWIND $rows AS c
+		MATCH (s:Letter {id: c.stub}), (x:Letter {id: c.letter})
+		SET s:`+proxyLabel+`, s.proxyOf = x.id, s.proxyKey = c.key, s.hashScope = '`+scopeOpen+`'
+		WITH s, x
+		CALL {
+			WITH s, x
+			MATCH (v:Letter)-[r:REPLIES_TO|RELATED_TO|MENTIONS]->(s) WHERE v <> x
+			FOREACH (_ IN CASE WHEN type(r) = 'REPLIES_TO' THEN [1] ELSE [] END | MERGE (v)-[:REPLIES_TO]->(x))
+			FOREACH (_ IN CASE WHEN type(r) = 'RELATED_TO' THEN [1] ELSE [] END | MERGE (v)-[:RELATED_TO]->(x))
+			FOREACH (_ IN CASE WHEN type(r) = 'MENTIONS' THEN [1] ELSE [] END | MERGE (v)-[:MENTIONS]->(x))
+			FOREACH (_ IN CASE WHEN v:`+restrictedLabel+` THEN [1] ELSE [] END | DELETE r)
+		}`, map[string]any{"rows": rows})
+}
+
+// mirrorProxyLinks gives each reference of the letters with ids to a proxy (which a
+// writer below RESTRICTED_ROLE finds as the stub it is to them) the same reference
+// to the letter it stands for, which those who see restricted letters see instead.
+func mirrorProxyLinks(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	return exec(ctx, tx, `
+		UNWIND $ids AS id
+		MATCH (v:Letter {id: id})-[r:REPLIES_TO|RELATED_TO|MENTIONS]->(p:`+proxyLabel+`)
+		MATCH (x:Letter {id: p.proxyOf})
+		FOREACH (_ IN CASE WHEN type(r) = 'REPLIES_TO' THEN [1] ELSE [] END | MERGE (v)-[:REPLIES_TO]->(x))
+		FOREACH (_ IN CASE WHEN type(r) = 'RELATED_TO' THEN [1] ELSE [] END | MERGE (v)-[:RELATED_TO]->(x))
+		FOREACH (_ IN CASE WHEN type(r) = 'MENTIONS' THEN [1] ELSE [] END | MERGE (v)-[:MENTIONS]->(x))`,
+		map[string]any{"ids": ids})
+}
+
+// backfillProxies gives proxies written before they held their external id (as
+// proxyExternalId) and title key the stub's properties, where no letter of the open
+// scope holds the external id.
+const backfillProxies = `
+	MATCH (p:` + proxyLabel + `) WHERE p.proxyExternalId IS NOT NULL OR p.hashScope IS NULL
+	SET p.hashScope = '` + scopeOpen + `',
+	    p.stubKey = CASE WHEN p.titleKey <> '' THEN p.titleKey END,
+	    p.externalId = CASE WHEN NOT EXISTS { (o:Letter {externalId: p.proxyExternalId}) WHERE o.hashScope = '` + scopeOpen + `' }
+	                        THEN p.proxyExternalId END,
+	    p.proxyExternalId = null`

@@ -51,6 +51,9 @@ type resolver struct {
 	// document names, directly or through another party (provenance.go): true
 	// when it names them other than through a blind copy.
 	named map[string]bool
+	// restrictedDoc is set while prepare reads a restricted document: the stubs
+	// its references make are in the hidden scope (stubProps).
+	restrictedDoc bool
 	// blind is set while the parties resolved are blind copies.
 	blind bool
 	// claims, while prepare reads one document, are what it says of the nodes it
@@ -731,10 +734,10 @@ func (r *resolver) resolveLetterRef(ref *domain.LetterRef, field string) (string
 	if known, ok := r.refs[key]; ok {
 		id = known
 	} else if ref.ExternalID != "" {
-		id, err = r.one(`MATCH (l:Letter {externalId: $x}) WHERE `+visibilityOf(r.ctx).node("l")+`
+		id, err = r.one(`MATCH (l:Letter {externalId: $x}) WHERE `+visibilityOf(r.ctx).letter("l")+`
 			RETURN l.id ORDER BY l.hashScope = '`+scopeHidden+`' LIMIT 1`, map[string]any{"x": ref.ExternalID})
 	} else {
-		id, err = r.one(`MATCH (l:Letter {titleKey: $key}) WHERE NOT l:`+proxyLabel+` AND `+visibilityOf(r.ctx).node("l")+` RETURN l.id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1`,
+		id, err = r.one(`MATCH (l:Letter {titleKey: $key}) WHERE `+visibilityOf(r.ctx).letter("l")+` RETURN l.id ORDER BY l.stub, coalesce(l.seq, l.id) LIMIT 1`,
 			map[string]any{"key": titleKey(ref.Title, "")})
 	}
 	if err != nil || id != "" {
@@ -749,7 +752,7 @@ func (r *resolver) resolveLetterRef(ref *domain.LetterRef, field string) (string
 		}
 	}
 	return id, exec(r.ctx, r.tx, `CREATE (l:Letter {id: $id}) SET l += $props`,
-		map[string]any{"id": id, "props": stubProps(ref)})
+		map[string]any{"id": id, "props": stubProps(ref, r.restrictedDoc)})
 }
 
 // mention resolves what a letter mentions to a node id.

@@ -129,7 +129,10 @@ func (s *Store) Migrate(ctx context.Context) error {
 			return err
 		}
 	}
-	return nil
+	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, backfillProxies, nil)
+	})
+	return err
 }
 
 // backfillSearchText gives letters written before searchText existed their folded

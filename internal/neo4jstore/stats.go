@@ -1,8 +1,10 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -123,37 +125,106 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 	})
 }
 
+// topBatch is the least number of candidates TopCorrespondents reads at a time for a
+// caller below RESTRICTED_ROLE; tests lower it.
+var topBatch = 100
+
 // TopCorrespondents implements domain.Statistician. It reads each correspondent's
-// relationship counts from the degree store rather than visiting letters.
+// count of links from the degree store, without visiting letters: that is the
+// answer for a caller who sees every letter. For one who does not, a count of links
+// bounds the count of visible letters from above, so the top n are found as the
+// threshold algorithm finds them: correspondents by their count of links, most
+// first, a batch at a time; the visible letters of those alone are counted; and it
+// stops when the next one's count of links is below the n-th visible count found
+// (then no one further can rank higher). Restricted letters being few, one batch is
+// the rule, and the walk over every link of the graph the exception.
 func (s *Store) TopCorrespondents(ctx context.Context, role domain.Role, n int) ([]domain.RoleCount, error) {
 	v := visibilityOf(ctx)
 	types, err := v.roleTypes(role, "role")
 	if err != nil {
 		return nil, err
 	}
-	// The degree store counts a correspondent's links without visiting its letters;
-	// a caller who may not see some letters needs them visited.
-	count := "COUNT { (c)-[:" + types + "]-(:Letter) }"
-	if !v.restricted {
-		count = "COUNT { (c)-[:" + types + "]-(l:Letter) WHERE " + v.letter("l") + " }"
-	}
 	if n < 0 || n > domain.MaxPageSize {
 		return nil, domain.Limit("first", "at most %d at a time", domain.MaxPageSize)
 	}
+	// The role's relationships link correspondents to letters alone: an end of
+	// any label lets Neo4j read the degree store (getDegree).
+	links := "COUNT { (c)-[:" + types + "]-() }"
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.RoleCount, error) {
+		if v.restricted {
+			recs, err := collect(ctx, tx, `
+				MATCH (c:Correspondent)
+				WITH c, `+links+` AS n
+				WHERE n > 0
+				WITH c, n ORDER BY n DESC, c.nameKey, c.id LIMIT $n
+				RETURN `+v.correspondentProjection()+`, n`, map[string]any{"n": n})
+			if err != nil {
+				return nil, err
+			}
+			out := make([]domain.RoleCount, len(recs))
+			for i, rec := range recs {
+				k, _ := rec.Values[1].(int64)
+				out[i] = domain.RoleCount{Correspondent: toCorrespondent(mapOf(rec.Values[0])), Letters: int(k)}
+			}
+			return out, nil
+		}
+		type candidate struct {
+			id, key string
+			n       int
+		}
+		var found []candidate
+		batch := max(n, topBatch)
+		for skip := 0; ; skip += batch {
+			recs, err := collect(ctx, tx, `
+				MATCH (c:Correspondent) WHERE `+v.node("c")+`
+				WITH c, `+links+` AS bound
+				WHERE bound > 0
+				WITH c, bound ORDER BY bound DESC, c.id SKIP $skip LIMIT $batch
+				RETURN c.id, c.nameKey, bound, COUNT { (c)-[:`+types+`]-(l:Letter) WHERE `+v.letter("l")+` } AS n`,
+				map[string]any{"skip": skip, "batch": batch})
+			if err != nil {
+				return nil, err
+			}
+			last := 0
+			for _, rec := range recs {
+				id, _ := rec.Values[0].(string)
+				key, _ := rec.Values[1].(string)
+				bound, _ := rec.Values[2].(int64)
+				k, _ := rec.Values[3].(int64)
+				last = int(bound)
+				if k > 0 {
+					found = append(found, candidate{id, key, int(k)})
+				}
+			}
+			slices.SortFunc(found, func(a, b candidate) int {
+				return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.key, b.key), cmp.Compare(a.id, b.id))
+			})
+			found = found[:min(len(found), n)]
+			if len(recs) < batch || len(found) == n && (n == 0 || last < found[n-1].n) {
+				break
+			}
+		}
+		ids := make([]string, len(found))
+		for i, c := range found {
+			ids[i] = c.id
+		}
 		recs, err := collect(ctx, tx, `
-			MATCH (c:Correspondent)
-			WITH c, `+count+` AS n
-			WHERE n > 0
-			WITH c, n ORDER BY n DESC, c.nameKey, c.id LIMIT $n
-			RETURN `+v.correspondentProjection()+`, n`, map[string]any{"n": n})
+			UNWIND $ids AS id
+			MATCH (c:Correspondent {id: id})
+			RETURN `+v.correspondentProjection(), map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
-		out := make([]domain.RoleCount, len(recs))
-		for i, rec := range recs {
-			k, _ := rec.Values[1].(int64)
-			out[i] = domain.RoleCount{Correspondent: toCorrespondent(mapOf(rec.Values[0])), Letters: int(k)}
+		byID := map[string]domain.Correspondent{}
+		for _, rec := range recs {
+			c := toCorrespondent(mapOf(rec.Values[0]))
+			byID[c.NodeID()] = c
+		}
+		out := make([]domain.RoleCount, 0, len(found))
+		for _, c := range found {
+			if cor, ok := byID[c.id]; ok {
+				out = append(out, domain.RoleCount{Correspondent: cor, Letters: c.n})
+			}
 		}
 		return out, nil
 	})

@@ -1,10 +1,14 @@
 package neo4jstore_test
 
 import (
+	"context"
+	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
 	"github.com/lettergraph/lettergraph/internal/seed"
 )
@@ -86,5 +90,53 @@ func TestTimelineAndStatistics(t *testing.T) {
 	}
 	if _, err := store.TopCorrespondents(ctx, domain.RoleAny, domain.MaxPageSize+1); domain.ErrorCode(err) != domain.CodeLimitExceeded {
 		t.Errorf("too many: %v, want LIMIT_EXCEEDED", err)
+	}
+}
+
+// TestTopCorrespondentsOfReaders: a reader's ranking counts the letters they may see
+// only, however many restricted letters the busiest wrote, and whatever the size of
+// the batches the threshold walk reads.
+func TestTopCorrespondentsOfReaders(t *testing.T) {
+	store := neo4jtest.Store(t)
+	write := func(author string, n int, restricted bool) {
+		for i := range n {
+			create(t, store, domain.LetterInput{Title: fmt.Sprintf("%s %d %v", author, i, restricted), Restricted: restricted,
+				Authors: []domain.PartyInput{person(author)}})
+		}
+	}
+	write("Xavier Hidden", 5, true)
+	write("Xavier Hidden", 1, false)
+	write("Yolanda Open", 3, false)
+	write("Zeno Open", 2, false)
+	write("Walter Open", 1, false)
+	names := func(top []domain.RoleCount) string {
+		var out []string
+		for _, c := range top {
+			out = append(out, fmt.Sprintf("%s %d", c.Correspondent.DisplayName(), c.Letters))
+		}
+		return strings.Join(out, ", ")
+	}
+	for _, batch := range []int{1, 2, 100} {
+		restore := neo4jstore.SetTopBatch(batch)
+		for _, tc := range []struct {
+			name string
+			ctx  context.Context
+			n    int
+			want string
+		}{
+			{"reader, top 2", reader, 2, "Yolanda Open 3, Zeno Open 2"},
+			{"reader, top 4", reader, 4, "Yolanda Open 3, Zeno Open 2, Walter Open 1, Xavier Hidden 1"},
+			{"reader, top 10", reader, 10, "Yolanda Open 3, Zeno Open 2, Walter Open 1, Xavier Hidden 1"},
+			{"admin, top 2", neo4jtest.Context(), 2, "Xavier Hidden 6, Yolanda Open 3"},
+		} {
+			top, err := store.TopCorrespondents(tc.ctx, domain.RoleAuthor, tc.n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := names(top); got != tc.want {
+				t.Errorf("batch %d, %s: %q, want %q", batch, tc.name, got, tc.want)
+			}
+		}
+		restore()
 	}
 }

@@ -144,8 +144,8 @@ type assertion struct {
 // prepare resolves in's parties, places and letters (creating what is new) for the
 // letter with id.
 func (r *resolver) prepare(id string, in *domain.LetterInput, field string) (prepared, error) {
-	r.named, r.claims, r.blindClaims, r.letterRefs = map[string]bool{}, nil, nil, nil
-	defer func() { r.named, r.claims, r.blindClaims, r.letterRefs = nil, nil, nil, nil }()
+	r.named, r.claims, r.blindClaims, r.letterRefs, r.restrictedDoc = map[string]bool{}, nil, nil, nil, in.Restricted
+	defer func() { r.named, r.claims, r.blindClaims, r.letterRefs, r.restrictedDoc = nil, nil, nil, nil, false }()
 	links, err := r.links(id, in, field)
 	if err != nil {
 		return prepared{}, err
@@ -239,9 +239,9 @@ func (r *resolver) links(id string, in *domain.LetterInput, field string) ([]dom
 	return links, nil
 }
 
-// writer sees every node: a document's links go to the nodes its batch resolved,
-// whoever may read them (mayWrite has vetted the document).
-var writer = visibility{restricted: true}
+// writer sees every node, proxies too: a document's links go to the nodes its batch
+// resolved, whoever may read them (mayWrite has vetted the document).
+var writer = visibility{restricted: true, all: true}
 
 // letterLinkKinds are the kinds of link a document gives its letter, in the order
 // writeLinks writes them.
@@ -428,6 +428,8 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 			mark := `MATCH (l:Letter {id: $id}) REMOVE l:` + restrictedLabel + ` SET l.hashScope = '` + scopeOpen + `'`
 			if *p.Restricted {
 				mark = `MATCH (l:Letter {id: $id}) SET l:` + restrictedLabel + `, l.hashScope = '` + scopeHidden + `'`
+			} else if err := dropProxies(ctx, tx, id); err != nil {
+				return nil, err
 			}
 			if err := exec(ctx, tx, mark, map[string]any{"id": id}); err != nil {
 				return nil, err

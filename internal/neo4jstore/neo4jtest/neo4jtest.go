@@ -13,13 +13,16 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/db"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
@@ -111,15 +114,24 @@ func Operators(tb testing.TB, cypher string, params map[string]any) []string {
 		tb.Fatalf("EXPLAIN %s: %v", cypher, err)
 	}
 	var out []string
-	var walk func(p neo4j.Plan)
-	walk = func(p neo4j.Plan) {
-		out = append(out, strings.TrimSuffix(p.Operator(), "@neo4j"))
-		for _, c := range p.Children() {
-			walk(c)
+	var walk func(p *db.Plan)
+	walk = func(p *db.Plan) {
+		out = append(out, strings.TrimSuffix(p.Operator, "@neo4j"))
+		for i := range p.Children {
+			walk(&p.Children[i])
 		}
 	}
-	walk(res.Summary.Plan())
+	walk(planOf(res.Summary.Plan()))
 	return out
+}
+
+// planOf is the driver's own plan behind p. neo4j.Plan's Children (driver v5.28)
+// gives every child of an operator its last child's plan (a loop variable taken by
+// address, under the Go 1.18 rules its module asks for): the left side of every
+// Apply, every join's left input, were never seen through it.
+func planOf(p neo4j.Plan) *db.Plan {
+	v := reflect.ValueOf(p).Elem().FieldByName("plan")
+	return (*db.Plan)(unsafe.Pointer(v.Pointer()))
 }
 
 // Exec runs one Cypher statement against the test database in an auto-commit
