@@ -15,7 +15,9 @@ func TestPlainListsAreBounded(t *testing.T) {
 		recipients = append(recipients, map[string]any{"person": map[string]any{"name": fmt.Sprintf("Recipient %02d", i)},
 			"memberOf": map[string]any{"organisation": map[string]any{"name": "The Big Club"}}})
 	}
-	var made struct{ CreateLetter struct{ Letter struct{ ID string } } }
+	var made struct {
+		CreateLetter struct{ Letter struct{ ID string } }
+	}
 	a.data(t, `mutation ($in: LetterInput!) { createLetter(input: $in) { letter { id } } }`,
 		map[string]any{"in": map[string]any{"title": "To everyone", "recipients": recipients}}, &made)
 
