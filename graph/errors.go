@@ -51,7 +51,11 @@ func presenter(log *slog.Logger, requestID RequestIDFunc) graphql.ErrorPresenter
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		var de *domain.Error
 		if errors.As(err, &de) {
-			if de.Code == domain.CodeInternal || (de.Code == domain.CodeUnavailable && de.Err != nil) {
+			switch {
+			case de.Code == domain.CodeUnavailable && errors.Is(de.Err, context.Canceled):
+				// The client went away (or the server is stopping): not a fault.
+				log.InfoContext(ctx, "request cancelled", "request_id", requestID(ctx), "path", gqlErr.Path.String())
+			case de.Code == domain.CodeInternal || (de.Code == domain.CodeUnavailable && de.Err != nil):
 				log.ErrorContext(ctx, "request failed", "request_id", requestID(ctx), "code", de.Code,
 					"path", gqlErr.Path.String(), "err", de)
 			}

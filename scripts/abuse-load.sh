@@ -9,7 +9,7 @@
 # other work shares them: most of it is the import.
 #
 # Usage: scripts/abuse-load.sh [DURATION]      (default 20s)
-# Then phases of PHASE (10s) each: the legitimate traffic alone, and beside each
+# Then phases of PHASE (15s) each: the legitimate traffic alone, and beside each
 # attack on a channel issue #14 bounded (a socket flood, slow export readers, nested
 # plain lists, paths from a hub, forged X-Forwarded-For), with the server's memory.
 # Environment: CONCURRENCY (16 workers), FLOOD (4 of them flooding from one key),
@@ -19,7 +19,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 DURATION="${1:-20s}"
-PHASE="${PHASE:-10s}"
+PHASE="${PHASE:-15s}"
 LETTERS="${LETTERS:-5000}"
 start=$(date +%s)
 

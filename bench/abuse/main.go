@@ -46,6 +46,7 @@ func main() {
 	phaseTime := flag.Duration("phase", 10*time.Second, "how long each phase runs after the mix (quiet, then each attack); 0 for none")
 	serverPID := flag.Int("server-pid", 0, "the server's process id, for its resident memory in each phase (Linux)")
 	streams := flag.Int("streams-per-client", 8, "the server's STREAMS_PER_CLIENT")
+	phaseWorkers := flag.Int("phase-workers", 4, "workers sending the legitimate kinds in each phase")
 	flag.Parse()
 
 	allNeeds := func() []keyNeed {
@@ -100,7 +101,7 @@ func main() {
 			log.Fatalf("writing a correspondent of the run's own: %v", err)
 		}
 		as := attacks(*streams)
-		legitWorkers := *concurrency - *floods
+		legitWorkers := *phaseWorkers
 		fmt.Fprintf(os.Stderr, "abuse: %d phases of %s, %d legitimate workers\n", len(as)+1, *phaseTime, legitWorkers)
 		ps := runPhases(ctx, e, ks, as, legitWorkers, *phaseTime, *serverPID, *seed)
 		fmt.Println()

@@ -97,7 +97,22 @@ func main() {
 		log.Fatal(err)
 	}
 	a, b := who.A, who.B
-	vars := map[string]any{"a": a, "b": b}
+	// Someone the busiest cannot reach: the author of a letter between two people
+	// of its own (written once; a second run finds it by its external id).
+	res, err := store.ImportLetters(ctx, []domain.LetterInput{{Title: "A letter apart", ExternalID: "bench-explore-isolated",
+		Authors:    []domain.PartyInput{{Person: &domain.PersonInput{Name: "Ida Apart"}}},
+		Recipients: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Una Apart"}}}}})
+	if err == nil && res[0].Err != nil {
+		err = res[0].Err
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	apart, err := store.Letter(ctx, res[0].LetterID)
+	if err != nil || len(apart.Authors) == 0 {
+		log.Fatalf("the letter apart: %v", err)
+	}
+	vars := map[string]any{"a": a, "b": b, "isolated": apart.Authors[0].Correspondent.NodeID(), "hub2": who.Others[0]}
 
 	ops := []struct{ name, query string }{
 		{"page of 50 letters with parties", `{ letters(first: 50) { nodes { title authors { correspondent { name } } recipients { correspondent { name } } cc { correspondent { name } } } } }`},
@@ -107,6 +122,8 @@ func main() {
 		{"correspondence between two", `query ($a: ID!, $b: ID!) { correspondence(between: $a, and: $b) { aToB bToA reciprocal letters(first: 20) { nodes { title } } } }`},
 		{"network depth 2, 100 nodes", `query ($a: ID!) { network(center: $a, depth: 2, limit: 100) { truncated nodes { depth } edges { weight } } }`},
 		{"paths, up to 4 hops", `query ($a: ID!, $b: ID!) { paths(from: $b, to: $a, maxHops: 4, first: 5) { hops { letter { title } } } }`},
+		{"paths, the busiest to someone it cannot reach", `query ($a: ID!, $isolated: ID!) { paths(from: $a, to: $isolated, maxHops: 4, first: 5) { hops { letter { title } } } }`},
+		{"paths, the two busiest authors, 4 hops", `query ($a: ID!, $hub2: ID!) { paths(from: $a, to: $hub2, maxHops: 4, first: 5) { hops { letter { title } } } }`},
 		{"search", `{ search(text: "museum budget", first: 20) { score excerpt } }`},
 		{"letters filtered by text and date", `{ letters(first: 20, filter: {text: "budget", dateFrom: "1980-01-01", dateTo: "1989-12-31"}) { totalCount nodes { title } } }`},
 		{"timeline by month", `{ timeline(bucket: MONTH) { unplaced points { letters } } }`},

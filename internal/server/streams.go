@@ -66,6 +66,9 @@ func (s *streams) middleware(next http.Handler) http.Handler {
 		s.mu.Lock()
 		if s.open[st.client] >= s.perClient {
 			s.mu.Unlock()
+			// A stream frees its place when it closes, which may be long: a
+			// client told nothing would retry at once (the other 429s say when).
+			w.Header().Set("Retry-After", "10")
 			writeLimitError(w, http.StatusTooManyRequests, "streamsPerClient",
 				"this client has "+strconv.Itoa(s.perClient)+" websockets or event streams open already (streamsPerClient)")
 			return

@@ -238,8 +238,8 @@ func TestStreamsAreBounded(t *testing.T) {
 			}
 		}
 		_, res, err := dialWS(t, a, nil)
-		if err == nil || res == nil || res.StatusCode != http.StatusTooManyRequests {
-			t.Errorf("a third socket: %v, want 429", err)
+		if err == nil || res == nil || res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+			t.Errorf("a third socket: %v, want 429 with Retry-After", err)
 		}
 	})
 }
