@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -125,6 +126,7 @@ func toLetter(m map[string]any, parts domain.LetterParts) *domain.Letter {
 			l.Mentions = append(l.Mentions, node)
 		}
 	}
+	slices.SortFunc(l.Mentions, compareNodes)
 	l.RepliesTo = toLetters(m["repliesTo"])
 	l.Replies = toLetters(m["replies"])
 	l.Related = toLetters(m["related"])
@@ -142,8 +144,60 @@ func toLetters(v any) []*domain.Letter {
 			out = append(out, toLetter(m, 0))
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	slices.SortFunc(out, compareLetters)
 	return out
+}
+
+// The lists of a letter that have no position of their own (its mentions, the letters
+// it replies to, that reply to it, that it is related to) are in an order of what
+// their items show: the order Neo4j reads links in is that of their writing, which
+// restricted letters and blind copies take part in (docs/security.md, Provenance).
+
+// compareLetters orders letters by date (undated last), title, external id, id.
+func compareLetters(a, b *domain.Letter) int {
+	switch {
+	case a.Date == nil && b.Date != nil:
+		return 1
+	case a.Date != nil && b.Date == nil:
+		return -1
+	case a.Date != nil && !a.Date.Equal(*b.Date):
+		return a.Date.Compare(*b.Date)
+	}
+	return cmp.Or(cmp.Compare(domain.Fold(a.Title), domain.Fold(b.Title)), cmp.Compare(a.ExternalID, b.ExternalID), cmp.Compare(a.ID, b.ID))
+}
+
+// compareNodes orders mentions: correspondents, then places, then letters; each by
+// name (letters as compareLetters), then id.
+func compareNodes(a, b domain.Node) int {
+	rank := func(n domain.Node) int {
+		switch n.(type) {
+		case domain.Correspondent:
+			return 0
+		case *domain.Place:
+			return 1
+		}
+		return 2
+	}
+	if r := cmp.Compare(rank(a), rank(b)); r != 0 {
+		return r
+	}
+	la, aok := a.(*domain.Letter)
+	lb, bok := b.(*domain.Letter)
+	if aok && bok {
+		return compareLetters(la, lb)
+	}
+	return cmp.Or(cmp.Compare(domain.Fold(nodeName(a)), domain.Fold(nodeName(b))), cmp.Compare(a.NodeID(), b.NodeID()))
+}
+
+// nodeName is the name a correspondent or place shows.
+func nodeName(n domain.Node) string {
+	switch v := n.(type) {
+	case domain.Correspondent:
+		return v.DisplayName()
+	case *domain.Place:
+		return v.Name
+	}
+	return ""
 }
 
 // toParties converts [{rel: {...}, node: {...}}] into parties ordered by position.

@@ -87,6 +87,9 @@ func splitTypes(types []string) []string {
 // parameters; it gives q its defaults, and refuses one out of bounds. Each level
 // starts from the frontier's ids through the id index and expands links of a fixed
 // length, so its cost is the links of the frontier it walks (TestNetworkPlanIsBounded).
+// The index hints, and no label on the nodes the links reach (the role's links join
+// letters and correspondents only), keep it so whatever Neo4j's statistics say: on a
+// small graph the planner would rather scan every correspondent and join.
 func networkCypher(v visibility, q *domain.NetworkQuery) (string, map[string]any, error) {
 	if q.Depth == 0 {
 		q.Depth = 1
@@ -130,7 +133,8 @@ func networkCypher(v visibility, q *domain.NetworkQuery) (string, map[string]any
 		b.WriteString(`CALL {
 			WITH seen, frontier
 			UNWIND frontier AS fid
-			MATCH (:Correspondent {id: fid})-[:` + rel + `]-(l:Letter)-[:` + rel + `]-(y:Correspondent)
+			MATCH (f:Correspondent {id: fid})-[:` + rel + `]-(l)-[:` + rel + `]-(y)
+			USING INDEX f:Correspondent(id)
 			` + where + ` AND NOT y.id IN seen
 			WITH y, count(DISTINCT l) AS letters
 			ORDER BY letters DESC, y.nameKey, y.id
@@ -157,7 +161,7 @@ func networkCypher(v visibility, q *domain.NetworkQuery) (string, map[string]any
 	// the many rows of busy correspondents read no property.
 	b.WriteString(`CALL {
 			WITH seen
-			MATCH (c:Correspondent) WHERE c.id IN seen
+			MATCH (c:Correspondent) USING INDEX c:Correspondent(id) WHERE c.id IN seen
 			WITH collect(c) AS members
 			UNWIND members AS c
 			CALL {

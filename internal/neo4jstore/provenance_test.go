@@ -1058,14 +1058,35 @@ func TestStubsKeepTheirIdentityAroundHiddenLetters(t *testing.T) {
 	t.Run("a restricted letter leaves a stub that visible letters refer to as it was", func(t *testing.T) {
 		store := neo4jtest.Store(t)
 		pub := create(t, store, domain.LetterInput{Title: "Pub7", Authors: []domain.PartyInput{person("Pat Public")},
-			RepliesTo: []domain.LetterRef{{ExternalID: "later-secret"}}, Related: []domain.LetterRef{{Title: "Later Title"}}})
+			RepliesTo: []domain.LetterRef{{ExternalID: "later-secret"}}, Related: []domain.LetterRef{{Title: "Later Title"}},
+			Mentions: []domain.MentionInput{{Letter: &domain.LetterRef{Title: "Title M"}}, {Letter: &domain.LetterRef{ExternalID: "xm"}},
+				{Party: &domain.PartyInput{Person: &domain.PersonInput{Name: "Zed Named"}}}}})
 		before := readLetter(t, store, reader, pub.ID)
+		mentions := func(l *domain.Letter) []string {
+			var out []string
+			for _, n := range l.Mentions {
+				out = append(out, n.NodeID())
+			}
+			return out
+		}
 		stubsBefore := stubs(t, store)
 		create(t, store, domain.LetterInput{Title: "Secret A", ExternalID: "later-secret", Restricted: true,
 			Authors: []domain.PartyInput{person("Jane Informant")}})
 		create(t, store, domain.LetterInput{Title: "Later Title", Body: "hidden", Restricted: true,
 			Authors: []domain.PartyInput{person("Jane Informant")}})
+		create(t, store, domain.LetterInput{Title: "Secret M", ExternalID: "xm", Restricted: true,
+			Authors: []domain.PartyInput{person("Jane Informant")}})
+		create(t, store, domain.LetterInput{Title: "Title M", Body: "hidden", Restricted: true,
+			Authors: []domain.PartyInput{person("Jane Informant")}})
 		after := readLetter(t, store, reader, pub.ID)
+		// The order of a letter's mentions is that of what they show (a sixth
+		// probe: it was the order of writing, which the restricted letters changed).
+		if got, want := mentions(after), mentions(before); !slices.Equal(got, want) {
+			t.Errorf("reader: Pub7 mentions %v, want %v as before", got, want)
+		}
+		if n := before.Mentions; len(n) != 3 || n[0].NodeLabel() != domain.LabelPerson || n[1].(*domain.Letter).ExternalID != "xm" {
+			t.Errorf("reader: Pub7 mentions %v, want Zed Named, then the stubs by title (xm has none)", mentions(before))
+		}
 		if len(after.RepliesTo) != 1 || after.RepliesTo[0].ID != before.RepliesTo[0].ID || !after.RepliesTo[0].Stub ||
 			after.RepliesTo[0].ExternalID != "later-secret" {
 			t.Errorf("reader: Pub7 replies to %+v, want the stub %s it replied to before", after.RepliesTo, before.RepliesTo[0].ID)
