@@ -119,7 +119,11 @@ func exportHandler(ex domain.Exporter, lim exportLimits, log *slog.Logger) http.
 			}
 			writeExportError(w, err)
 		default:
-			log.ErrorContext(ctx, "export cut short", "request_id", RequestID(ctx), "format", fm.Name, "err", err)
+			level := slog.LevelError
+			if errors.Is(err, context.Canceled) {
+				level = slog.LevelInfo // the client went away: not a fault
+			}
+			log.Log(ctx, level, "export cut short", "request_id", RequestID(ctx), "format", fm.Name, "err", err)
 			panic(http.ErrAbortHandler) // the client sees a broken transfer, not a short file
 		}
 	})
