@@ -127,7 +127,7 @@ func (s *Store) Statistics(ctx context.Context) (*domain.Statistics, error) {
 
 // topBatch is the least number of candidates TopCorrespondents reads at a time for a
 // caller below RESTRICTED_ROLE; tests lower it.
-var topBatch = 100
+var topBatch = 20
 
 // TopCorrespondents implements domain.Statistician. It reads each correspondent's
 // count of links from the degree store, without visiting letters: that is the

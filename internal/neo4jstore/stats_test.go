@@ -116,7 +116,7 @@ func TestTopCorrespondentsOfReaders(t *testing.T) {
 		}
 		return strings.Join(out, ", ")
 	}
-	for _, batch := range []int{1, 2, 100} {
+	for _, batch := range []int{1, 2, 20, 100} {
 		restore := neo4jstore.SetTopBatch(batch)
 		for _, tc := range []struct {
 			name string
