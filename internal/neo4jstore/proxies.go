@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -55,7 +56,7 @@ func proxyRow(from string, l refLink) map[string]any {
 // proxy under the row's key, made when there is none; and returns their ids. Rows
 // whose letter is not restricted, or whose letter refers to a proxy of it already,
 // are passed over.
-const writeProxiesCypher = `
+var writeProxiesCypher = `
 	UNWIND $rows AS row
 	MATCH (x:Letter {id: row.to}) WHERE x:` + restrictedLabel + `
 	MATCH (v:Letter {id: row.from})
@@ -68,10 +69,19 @@ const writeProxiesCypher = `
 	WITH row, x, v, o
 	OPTIONAL MATCH (p:` + proxyLabel + ` {proxyOf: x.id, proxyKey: row.key}) WHERE o IS NULL
 	WITH row, v, coalesce(o, p) AS p
-	FOREACH (_ IN CASE WHEN row.kind = 'REPLIES_TO' THEN [1] ELSE [] END | MERGE (v)-[:REPLIES_TO]->(p))
-	FOREACH (_ IN CASE WHEN row.kind = 'RELATED_TO' THEN [1] ELSE [] END | MERGE (v)-[:RELATED_TO]->(p))
-	FOREACH (_ IN CASE WHEN row.kind = 'MENTIONS' THEN [1] ELSE [] END | MERGE (v)-[:MENTIONS]->(p))
+	` + mergeReference("row.kind", "p") + `
 	RETURN collect(DISTINCT p.id)`
+
+// mergeReference merges a reference from the letter bound to v to the node bound to
+// to, of the kind (REPLIES_TO, RELATED_TO or MENTIONS) that the Cypher expression
+// kind gives: a relationship type cannot be a parameter.
+func mergeReference(kind, to string) string {
+	var b strings.Builder
+	for _, t := range []string{"REPLIES_TO", "RELATED_TO", "MENTIONS"} {
+		b.WriteString("FOREACH (_ IN CASE WHEN " + kind + " = '" + t + "' THEN [1] ELSE [] END | MERGE (v)-[:" + t + "]->(" + to + "))\n")
+	}
+	return b.String()
+}
 
 // writeProxies writes the proxies of rows (proxyRow) and returns their ids.
 func writeProxies(ctx context.Context, tx neo4j.ManagedTransaction, rows []map[string]any) ([]string, error) {
@@ -167,9 +177,7 @@ func convertStubs(ctx context.Context, tx neo4j.ManagedTransaction, convs []conv
 		CALL {
 			WITH s, x
 			MATCH (v:Letter)-[r:REPLIES_TO|RELATED_TO|MENTIONS]->(s) WHERE v <> x
-			FOREACH (_ IN CASE WHEN type(r) = 'REPLIES_TO' THEN [1] ELSE [] END | MERGE (v)-[:REPLIES_TO]->(x))
-			FOREACH (_ IN CASE WHEN type(r) = 'RELATED_TO' THEN [1] ELSE [] END | MERGE (v)-[:RELATED_TO]->(x))
-			FOREACH (_ IN CASE WHEN type(r) = 'MENTIONS' THEN [1] ELSE [] END | MERGE (v)-[:MENTIONS]->(x))
+			`+mergeReference("type(r)", "x")+`
 			FOREACH (_ IN CASE WHEN v:`+restrictedLabel+` THEN [1] ELSE [] END | DELETE r)
 		}`, map[string]any{"rows": rows})
 }
@@ -182,9 +190,7 @@ func mirrorProxyLinks(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 		UNWIND $ids AS id
 		MATCH (v:Letter {id: id})-[r:REPLIES_TO|RELATED_TO|MENTIONS]->(p:`+proxyLabel+`)
 		MATCH (x:Letter {id: p.proxyOf})
-		FOREACH (_ IN CASE WHEN type(r) = 'REPLIES_TO' THEN [1] ELSE [] END | MERGE (v)-[:REPLIES_TO]->(x))
-		FOREACH (_ IN CASE WHEN type(r) = 'RELATED_TO' THEN [1] ELSE [] END | MERGE (v)-[:RELATED_TO]->(x))
-		FOREACH (_ IN CASE WHEN type(r) = 'MENTIONS' THEN [1] ELSE [] END | MERGE (v)-[:MENTIONS]->(x))`,
+		`+mergeReference("type(r)", "x"),
 		map[string]any{"ids": ids})
 }
 
