@@ -13,7 +13,7 @@ import (
 // GraphQL layer exposes it as extensions.code).
 type Code string
 
-// The error codes of DESIGN.md §3.
+// The error codes of docs/design.md §3.
 const (
 	CodeBadUserInput    Code = "BAD_USER_INPUT"
 	CodeNotFound        Code = "NOT_FOUND"

@@ -6,7 +6,7 @@ import "time"
 // into Cypher because they come only from this fixed set.
 type Label string
 
-// The node labels of DESIGN.md §1. Person, Organisation and Office nodes also carry the
+// The node labels of docs/design.md §1. Person, Organisation and Office nodes also carry the
 // Correspondent label, so one index finds any correspondent by id or name.
 const (
 	LabelLetter        Label = "Letter"

@@ -70,7 +70,7 @@ type CorrespondentPage struct {
 	PageInfo       PageInfo
 }
 
-// LinkKind is a relationship type of DESIGN.md §1 that the link operations manage. The
+// LinkKind is a relationship type of docs/design.md §1 that the link operations manage. The
 // values are the Neo4j relationship types.
 type LinkKind string
 
@@ -91,7 +91,7 @@ const (
 	LinkPartOf      LinkKind = "PART_OF"
 )
 
-// LinkKinds lists every link kind, in the order of DESIGN.md §1.
+// LinkKinds lists every link kind, in the order of docs/design.md §1.
 var LinkKinds = []LinkKind{LinkWrote, LinkAddressedTo, LinkCC, LinkBCC, LinkOnBehalfOf, LinkMentions,
 	LinkRepliesTo, LinkRelatedTo, LinkWrittenAt, LinkHolds, LinkOf, LinkMemberOf, LinkPartOf}
 

@@ -15,7 +15,7 @@ import (
 const seedText = "../../testdata/text/nejat-society-to-albania-pm.txt"
 
 // TestRawSeedLetterGivesItsGraph imports the published text of the seed letter, not
-// the hand-made input, and checks the graph DESIGN.md §2 describes; a second import
+// the hand-made input, and checks the graph docs/design.md §2 describes; a second import
 // changes nothing.
 func TestRawSeedLetterGivesItsGraph(t *testing.T) {
 	store := neo4jtest.Store(t)

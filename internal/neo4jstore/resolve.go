@@ -13,7 +13,7 @@ import (
 
 // resolver finds the nodes an input describes, or creates them, inside one write
 // transaction, so that a failure later in the transaction leaves nothing behind. It
-// applies the identity rules of DESIGN.md §1, strongest key first: id, then authority
+// applies the identity rules of docs/design.md §1, strongest key first: id, then authority
 // ids, then email addresses, then normalised names (honorifics, case, spacing and
 // diacritics folded away). A name match is refused when both sides carry strong keys
 // and they differ: two John Smiths with different addresses are two people.

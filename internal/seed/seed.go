@@ -16,7 +16,7 @@ import (
 //go:embed corpus/nejat-society-to-albania-pm.txt
 var Text string
 
-// ExpectedJSON is what importing Text must produce (DESIGN.md §2).
+// ExpectedJSON is what importing Text must produce (docs/design.md §2).
 //
 //go:embed corpus/nejat-society-to-albania-pm.expected.json
 var ExpectedJSON string

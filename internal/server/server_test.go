@@ -187,7 +187,7 @@ func TestWhoWasCopiedOnLettersToEdiRama(t *testing.T) {
 	}
 }
 
-// TestLettersThatReachedTheAlbanianGovernment is DESIGN.md §2's second question.
+// TestLettersThatReachedTheAlbanianGovernment is docs/design.md §2's second question.
 func TestLettersThatReachedTheAlbanianGovernment(t *testing.T) {
 	a := newAPI(t)
 	if _, _, err := seed.Load(context.Background(), a.store); err != nil {

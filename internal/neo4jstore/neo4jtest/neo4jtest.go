@@ -169,7 +169,7 @@ func Counts(tb testing.TB) (nodes, rels int64) {
 	return row["nodes"].(int64), row["rels"].(int64)
 }
 
-// CheckSeedGraph checks the graph the seed letter must give (DESIGN.md §2 and its
+// CheckSeedGraph checks the graph the seed letter must give (docs/design.md §2 and its
 // expected document's mustHoldAfterImport), however it was loaded.
 func CheckSeedGraph(tb testing.TB) {
 	tb.Helper()
