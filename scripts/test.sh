@@ -32,7 +32,9 @@ export NEO4J_TEST_URI="bolt://127.0.0.1:$PORT"
 args=("$@")
 [[ ${#args[@]} -gt 0 ]] || args=(./...)
 events="$(mktemp)" # the test events, for the skip check (no trap: Neo4j's stop has it)
-go run gotest.tools/gotestsum@v1.13.0 --format pkgname-and-test-fails --jsonfile "$events" -- -p 1 -count=1 "${args[@]}" || status=$?
+# -timeout: cmd/lettergraph (Chromium, Neo4j killed and restarted) takes 4 to 7
+# minutes on 2 cores, and go test's default of 10 leaves too little room on a busy one.
+go run gotest.tools/gotestsum@v1.13.0 --format pkgname-and-test-fails --jsonfile "$events" -- -p 1 -count=1 -timeout 25m "${args[@]}" || status=$?
 # No test may skip unless scripts/skipcheck/allowed.go says why; in CI none may.
 go run ./scripts/skipcheck "$events" || status=$?
 rm -f "$events"

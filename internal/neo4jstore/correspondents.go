@@ -197,11 +197,11 @@ func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain
 			  MATCH (x)-[h:HOLDS]-(other)
 			  WHERE `+v.node("other")+` AND `+v.rel("h")+`
 			  WITH h, startNode(h) AS p, endNode(h) AS c
-			  ORDER BY h.from, c.nameKey, p.nameKey
+			  ORDER BY `+v.affiliationFrom("h")+`, c.nameKey, p.nameKey
 			  LIMIT $max
 			  RETURN h, p, c
 			}
-			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentProjection()+`, h {.*}`,
+			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentProjection()+`, `+v.affiliation("h"),
 			map[string]any{"ids": ids, "max": domain.MaxListSize})
 		if err != nil {
 			return nil, err
@@ -232,11 +232,11 @@ func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]dom
 			  MATCH (x)-[m:MEMBER_OF]-(other)
 			  WHERE `+v.node("other")+` AND `+v.rel("m")+`
 			  WITH m, startNode(m) AS p, endNode(m) AS o
-			  ORDER BY m.from, o.nameKey, p.nameKey
+			  ORDER BY `+v.affiliationFrom("m")+`, o.nameKey, p.nameKey
 			  LIMIT $max
 			  RETURN m, p, o
 			}
-			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentFieldsOf("o")+`, m {.*}`,
+			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentFieldsOf("o")+`, `+v.affiliation("m"),
 			map[string]any{"ids": ids, "max": domain.MaxListSize})
 		if err != nil {
 			return nil, err

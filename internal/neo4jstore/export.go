@@ -71,8 +71,8 @@ func (v visibility) recordProjection() string {
 		return `[(l)-[:` + types + `]-` + rest + `] + [(l)-[:MENTIONS|ON_BEHALF_OF]->` + rest + `]`
 	}
 	return `[(l)-[:RELATED_TO]->(x:Letter) WHERE ` + v.letter("x") + ` | ` + v.letterMap("x", letterFieldsNoBody) + `] AS relatedTo,
-	` + named(`(p:Person)-[h:HOLDS]->(o:Office) WHERE EXISTS { (l)--(o) } AND `+v.node("o")+` AND `+v.rel("h")+` | {person: p.id, rel: properties(h), office: `+v.correspondentMap("o")+`}`) + ` AS holdings,
-	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) WHERE EXISTS { (l)--(g) } AND `+v.node("g")+` AND `+v.rel("h")+` | {person: p.id, rel: properties(h), org: `+v.correspondentFieldsOf("g")+`}`) + ` AS memberships,
+	` + named(`(p:Person)-[h:HOLDS]->(o:Office) WHERE EXISTS { (l)--(o) } AND `+v.node("o")+` AND `+v.rel("h")+` | {person: p.id, rel: `+v.affiliation("h")+`, office: `+v.correspondentMap("o")+`}`) + ` AS holdings,
+	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) WHERE EXISTS { (l)--(g) } AND `+v.node("g")+` AND `+v.rel("h")+` | {person: p.id, rel: `+v.affiliation("h")+`, org: `+v.correspondentFieldsOf("g")+`}`) + ` AS memberships,
 	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[pq:PART_OF]->(q:Organisation) WHERE EXISTS { (l)--(q) } AND `+v.node("q")+` AND `+v.rel("pq")+` | {child: c.id, parent: `+v.correspondentFieldsOf("q")+`}`) + ` AS partOf`
 }
 

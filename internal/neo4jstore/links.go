@@ -83,7 +83,7 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 			// A link between correspondents that an editor draws is a direct
 			// edit: it is its own source, and shows both ends.
 			if _, err := recordEdit(ctx, tx, "addLink "+string(l.Kind), []string{l.From, l.To},
-				[]claim{{id: l.From, rel: l.Kind, to: l.To}}, false); err != nil {
+				[]claim{{id: l.From, rel: l.Kind, to: l.To, details: linkDetails(l)}}, false); err != nil {
 				return struct{}{}, err
 			}
 		} else if err := recordLinkChange(ctx, tx, "addLink", l.Kind, l.From, l.To); err != nil {
@@ -92,6 +92,19 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 		return struct{}{}, refreshAll(ctx, tx, []string{l.From, l.To})
 	})
 	return err
+}
+
+// linkDetails are the details a link between correspondents that an editor draws
+// says of a membership or an office held (affiliationDetails): they replace what the
+// link had, as the link's own properties are replaced.
+func linkDetails(l domain.Link) map[string]any {
+	switch l.Kind {
+	case domain.LinkMemberOf:
+		return affiliationDetails(l.Role, l.Since, l.Until, true)
+	case domain.LinkHolds:
+		return affiliationDetails("", l.Since, l.Until, true)
+	}
+	return nil
 }
 
 // AddParty implements domain.Store.

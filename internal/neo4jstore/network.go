@@ -125,7 +125,7 @@ func networkCypher(v visibility, q *domain.NetworkQuery) (string, map[string]any
 		where += " AND " + strings.Join(conds, " AND ")
 	}
 	var b strings.Builder
-	b.WriteString(`MATCH (center:Correspondent {id: $center}) WHERE ` + v.node("center") + `
+	b.WriteString(`MATCH (center:Correspondent {id: $center}) USING INDEX center:Correspondent(id) WHERE ` + v.node("center") + `
 		WITH [center.id] AS seen, [center.id] AS frontier, [] AS levels, false AS cut
 		`)
 	for range q.Depth {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -30,9 +31,34 @@ type claim struct {
 	id  string
 	row map[string]any
 	// rel and to, when set, say instead that the relationship rel runs from id to
-	// to (a membership, an office held, an office's organisation, a parent).
-	rel domain.LinkKind
-	to  string
+	// to (a membership, an office held, an office's organisation, a parent), and
+	// details what the source says of it (affiliationDetails).
+	rel     domain.LinkKind
+	to      string
+	details map[string]any
+}
+
+// affiliationDetails are what a source says of a membership (its role) or an office
+// held, and when: dates as ISO strings, so that claims keep them as JSON. The "d"
+// key marks a claim that carries its details, even none (claims written before did
+// not); "set" marks a direct edit, whose details replace those before it, where a
+// letter's only fill in what is missing.
+func affiliationDetails(role string, from, to *time.Time, set bool) map[string]any {
+	d := map[string]any{"d": 1}
+	if role != "" {
+		d["role"] = role
+	}
+	// since and until, not from and to: a claim's "to" is the relationship's end.
+	if from != nil {
+		d["since"] = from.Format(time.DateOnly)
+	}
+	if to != nil {
+		d["until"] = to.Format(time.DateOnly)
+	}
+	if set {
+		d["set"] = true
+	}
+	return d
 }
 
 // claimOf is the claim of an input of a memo kind resolved to id.
@@ -302,7 +328,11 @@ func claimsJSON(claims []claim) (string, error) {
 	for _, c := range claims {
 		switch {
 		case c.rel != "":
-			by[c.id] = append(by[c.id], map[string]any{"rel": string(c.rel), "to": c.to})
+			entry := map[string]any{"rel": string(c.rel), "to": c.to}
+			for k, v := range c.details {
+				entry[k] = v
+			}
+			by[c.id] = append(by[c.id], entry)
 		case c.row != nil:
 			by[c.id] = append(by[c.id], c.row)
 		}

@@ -46,14 +46,17 @@ const visibleSource = `(EXISTS { (n)-[:WROTE]->(s:Letter) WHERE NOT s:` + hidden
 // office's organisation, a parent: a claim with rel, openview.go), or an edit.
 const structuralTypes = `HOLDS|MEMBER_OF|OF|PART_OF`
 
-// markSeen marks seen the relationships that the claims of visible documents assert.
-// It only ever sets the mark, so it locks only relationships that a letter shows
-// for the first time.
+// markSeen marks seen the relationships that the claims of visible documents assert,
+// and fills in the open details of a membership or an office held (openRole,
+// openFrom, openTo: what callers below RESTRICTED_ROLE read) with what the claims
+// say and the relationship's open details lack. It writes only what changes, so it
+// locks only relationships that a letter shows or tells more of for the first time.
 func markSeen(ctx context.Context, tx neo4j.ManagedTransaction, claims []claim) error {
 	var rows []map[string]any
 	for _, c := range claims {
 		if c.rel != "" {
-			rows = append(rows, map[string]any{"from": c.id, "type": string(c.rel), "to": c.to})
+			rows = append(rows, map[string]any{"from": c.id, "type": string(c.rel), "to": c.to,
+				"role": c.details["role"], "since": c.details["since"], "until": c.details["until"]})
 		}
 	}
 	if len(rows) == 0 {
@@ -62,16 +65,24 @@ func markSeen(ctx context.Context, tx neo4j.ManagedTransaction, claims []claim) 
 	return exec(ctx, tx, `
 		UNWIND $rows AS row
 		MATCH (a:Correspondent {id: row.from})-[r:`+structuralTypes+`]->(b:Correspondent {id: row.to})
-		WHERE type(r) = row.type AND r.seen IS NULL
-		SET r.seen = true`, map[string]any{"rows": rows})
+		WHERE type(r) = row.type AND (r.seen IS NULL
+		   OR row.role IS NOT NULL AND r.openRole IS NULL
+		   OR row.since IS NOT NULL AND r.openFrom IS NULL
+		   OR row.until IS NOT NULL AND r.openTo IS NULL)
+		SET r.seen = true, r.openRole = coalesce(r.openRole, row.role),
+		    r.openFrom = coalesce(r.openFrom, date(row.since)), r.openTo = coalesce(r.openTo, date(row.until))`,
+		map[string]any{"rows": rows})
 }
 
 // refreshSeen recomputes seen on every relationship between correspondents that
 // starts at a node of ids, from the claims of the visible sources of that node
 // (merged ids included): what a restricted or deleted letter alone asserted is
-// hidden again. A relationship written before provenance (legacySeen) stays seen.
-// It reads every visible source of those nodes, so it is for the rare writes
-// (restricting, deleting, merging, editing).
+// hidden again. The open details of a membership or an office held are folded again
+// from those claims in the order their sources were written: a letter fills in
+// what is missing, a direct edit replaces. A relationship written before provenance
+// (legacySeen), or asserted by a claim written before claims carried details, shows
+// its own details, as it did. It reads every visible source of those nodes, so it
+// is for the rare writes (restricting, deleting, merging, editing).
 func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
 	if len(ids) == 0 {
 		return nil
@@ -84,7 +95,8 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 			WITH a
 			MATCH (a)--(s)
 			WHERE (s:Letter OR s:Change) AND NOT s:`+hiddenLabel+` AND s.claims IS NOT NULL
-			RETURN collect(DISTINCT s.claims) AS claims
+			WITH DISTINCT s ORDER BY coalesce(s.seq, s.id)
+			RETURN collect(s.claims) AS claims
 		}
 		RETURN a.id, [a.id] + coalesce(a.mergedIds, []), claims,
 		       [(a)-[r:`+structuralTypes+`]->(b:Correspondent) | [elementId(r), type(r), [b.id] + coalesce(b.mergedIds, []), coalesce(r.legacySeen, false)]]`,
@@ -95,7 +107,7 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 	var rows []map[string]any
 	for _, rec := range recs {
 		keys := toStrings(rec.Values[1])
-		asserted := map[string]bool{} // type + " " + to
+		asserted := map[string]*affiliationView{} // type + " " + to
 		for _, raw := range toStrings(rec.Values[2]) {
 			var by map[string][]map[string]any
 			if json.Unmarshal([]byte(raw), &by) != nil {
@@ -105,7 +117,12 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 				for _, c := range by[k] {
 					if rel, _ := c["rel"].(string); rel != "" {
 						to, _ := c["to"].(string)
-						asserted[rel+" "+to] = true
+						d := asserted[rel+" "+to]
+						if d == nil {
+							d = &affiliationView{values: map[string]any{}}
+							asserted[rel+" "+to] = d
+						}
+						d.fold(c)
 					}
 				}
 			}
@@ -116,11 +133,21 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 			eid, _ := v[0].(string)
 			typ, _ := v[1].(string)
 			legacy, _ := v[3].(bool)
-			seen := legacy
+			var d *affiliationView
 			for _, to := range toStrings(v[2]) {
-				seen = seen || asserted[typ+" "+to]
+				if x := asserted[typ+" "+to]; x != nil {
+					if d == nil {
+						d = &affiliationView{values: map[string]any{}}
+					}
+					d.merge(x)
+				}
 			}
-			rows = append(rows, map[string]any{"eid": eid, "seen": seen})
+			row := map[string]any{"eid": eid, "seen": legacy || d != nil, "own": legacy}
+			if d != nil {
+				row["own"] = legacy || d.legacy
+				row["role"], row["since"], row["until"] = d.values["role"], d.values["since"], d.values["until"]
+			}
+			rows = append(rows, row)
 		}
 	}
 	if len(rows) == 0 {
@@ -129,7 +156,46 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 	return exec(ctx, tx, `
 		UNWIND $rows AS row
 		MATCH ()-[r]->() WHERE elementId(r) = row.eid
-		SET r.seen = CASE WHEN row.seen THEN true END`, map[string]any{"rows": rows})
+		SET r.seen = CASE WHEN row.seen THEN true END,
+		    r.openRole = CASE WHEN NOT row.seen THEN null WHEN row.own THEN r.role ELSE row.role END,
+		    r.openFrom = CASE WHEN NOT row.seen THEN null WHEN row.own THEN r.from ELSE date(row.since) END,
+		    r.openTo = CASE WHEN NOT row.seen THEN null WHEN row.own THEN r.to ELSE date(row.until) END`,
+		map[string]any{"rows": rows})
+}
+
+// affiliationView is the open details of one membership or office held, folded from
+// the claims of its visible sources (refreshSeen). legacy is set when a claim
+// written before claims carried details asserts it.
+type affiliationView struct {
+	values map[string]any
+	legacy bool
+}
+
+// fold adds what claim c says: a direct edit's details replace, a letter's fill in.
+func (d *affiliationView) fold(c map[string]any) {
+	if c["d"] == nil {
+		d.legacy = true
+		return
+	}
+	set := c["set"] == true
+	for _, k := range []string{"role", "since", "until"} {
+		if set {
+			d.values[k] = c[k]
+		} else if d.values[k] == nil {
+			d.values[k] = c[k]
+		}
+	}
+}
+
+// merge adds the details of another key of the same relationship (merged ids),
+// filling in what is missing.
+func (d *affiliationView) merge(o *affiliationView) {
+	d.legacy = d.legacy || o.legacy
+	for k, v := range o.values {
+		if d.values[k] == nil {
+			d.values[k] = v
+		}
+	}
 }
 
 // refreshAll is refreshHidden, then refreshOpenViews and refreshSeen, for the writes
@@ -355,6 +421,28 @@ func (s *Store) migrateProvenance(ctx context.Context) error {
 	}
 	_, err = write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, `MERGE (:Migration {name: $name})`, map[string]any{"name": marker})
+	})
+	return err
+}
+
+// migrateOpenAffiliations gives the memberships and offices held written before they
+// had open details the details they showed everyone then.
+const migrateOpenAffiliations = `
+	MATCH ()-[r:MEMBER_OF|HOLDS]->() WHERE coalesce(r.seen, false) AND r.openRole IS NULL AND r.openFrom IS NULL AND r.openTo IS NULL
+	SET r.openRole = r.role, r.openFrom = r.from, r.openTo = r.to`
+
+// once runs the statement cypher in one write transaction unless a Migration marker
+// named name says it ran, and leaves that marker.
+func (s *Store) once(ctx context.Context, name, cypher string) error {
+	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		recs, err := collect(ctx, tx, `MATCH (m:Migration {name: $name}) RETURN m.name`, map[string]any{"name": name})
+		if err != nil || len(recs) > 0 {
+			return struct{}{}, err
+		}
+		if err := exec(ctx, tx, cypher, nil); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, exec(ctx, tx, `MERGE (:Migration {name: $name})`, map[string]any{"name": name})
 	})
 	return err
 }

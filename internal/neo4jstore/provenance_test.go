@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
@@ -1193,4 +1194,95 @@ func TestStubsKeepTheirIdentityAroundHiddenLetters(t *testing.T) {
 
 func sameSet(a, b []string) bool {
 	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
+}
+
+// TestAffiliationDetailsFollowVisibleSources: what a seventh probe found. The role
+// and dates of a membership or an office held that a caller below RESTRICTED_ROLE
+// reads are those visible sources gave: not a restricted edit's, a restricted
+// letter's or a blind copy's, and not revealed by a visible source that gives none.
+func TestAffiliationDetailsFollowVisibleSources(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	org := domain.OrganisationInput{Name: "Ord Org"}
+	day := func(s string) *time.Time {
+		d, _ := time.Parse(time.DateOnly, s)
+		return &d
+	}
+	member := func(name, role, from string) domain.PartyInput {
+		p := person(name)
+		p.MemberOf = &domain.MembershipInput{Organisation: org, Role: role}
+		if from != "" {
+			p.MemberOf.From = day(from)
+		}
+		return p
+	}
+	upsert := func(ctx context.Context, p domain.PartyInput, restricted bool) {
+		t.Helper()
+		if _, _, err := store.UpsertCorrespondent(ctx, p, restricted); err != nil {
+			t.Fatal(err)
+		}
+	}
+	details := func(ctx context.Context, name string) string {
+		t.Helper()
+		id := personID(t, name)
+		m, err := store.Memberships(ctx, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, x := range m[id] {
+			from := ""
+			if x.From != nil {
+				from = x.From.Format(time.DateOnly)
+			}
+			out = append(out, x.Role+"@"+from)
+		}
+		return strings.Join(out, ",")
+	}
+	upsert(admin, member("Pia Pond", "", ""), false)
+	upsert(admin, member("Pia Pond", "spy", "1950-01-01"), true)
+	upsert(admin, member("Uma Ulm", "", ""), false)
+	create(t, store, domain.LetterInput{Title: "Blind", Authors: []domain.PartyInput{person("Pat Public")},
+		BCC: []domain.PartyInput{member("Uma Ulm", "bccrole", "1910-01-01")}})
+	upsert(admin, member("Rae Reed", "", ""), false)
+	secret := create(t, store, domain.LetterInput{Title: "Secret", Restricted: true, Authors: []domain.PartyInput{person("Jane Informant")},
+		Recipients: []domain.PartyInput{member("Rae Reed", "agent", "1930-01-01")}})
+	upsert(admin, person("Sam Sage"), false)
+	upsert(admin, member("Sam Sage", "secret", "1920-01-01"), true)
+	upsert(reader, member("Sam Sage", "", ""), false)
+	open := create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{member("Cleo Ceo", "CEO", "2001-01-01")}})
+
+	for _, tc := range []struct{ name, reader, admin string }{
+		{"Pia Pond", "@", "spy@1950-01-01"},
+		{"Uma Ulm", "@", "bccrole@1910-01-01"},
+		{"Rae Reed", "@", "agent@1930-01-01"},
+		{"Sam Sage", "@", "secret@1920-01-01"},
+		{"Cleo Ceo", "CEO@2001-01-01", "CEO@2001-01-01"},
+	} {
+		if got := details(reader, tc.name); got != tc.reader {
+			t.Errorf("reader: %s's membership %q, want %q", tc.name, got, tc.reader)
+		}
+		if got := details(admin, tc.name); got != tc.admin {
+			t.Errorf("admin: %s's membership %q, want %q", tc.name, got, tc.admin)
+		}
+	}
+	// Restricted since, the letter that gave Cleo's details gives them to readers no
+	// more; published again, it does; and publishing the secret one shows Rae's.
+	restrict := func(id string, r bool) {
+		t.Helper()
+		if _, err := store.UpdateLetter(admin, id, domain.LetterPatch{Restricted: &r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	restrict(open.ID, true)
+	if got := details(reader, "Cleo Ceo"); got != "" {
+		t.Errorf("reader, the letter restricted: Cleo's membership %q, want none", got)
+	}
+	restrict(open.ID, false)
+	restrict(secret.ID, false)
+	for name, want := range map[string]string{"Cleo Ceo": "CEO@2001-01-01", "Rae Reed": "agent@1930-01-01"} {
+		if got := details(reader, name); got != want {
+			t.Errorf("reader, the letters published: %s's membership %q, want %q", name, got, want)
+		}
+	}
 }

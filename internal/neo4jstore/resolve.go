@@ -352,7 +352,7 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 		if err != nil {
 			return "", false, err
 		}
-		r.saw(claim{id: id, rel: domain.LinkMemberOf, to: org})
+		r.saw(claim{id: id, rel: domain.LinkMemberOf, to: org, details: affiliationDetails(m.Role, m.From, m.To, false)})
 		if r.once(fmt.Sprint("member", id, org, m.Role, m.From, m.To)) {
 			r.affiliations.members = append(r.affiliations.members, map[string]any{
 				"person": id, "org": org, "role": opt(m.Role), "from": neoDate(m.From), "to": neoDate(m.To)})
@@ -363,7 +363,7 @@ func (r *resolver) party(p *domain.PartyInput, field string) (string, bool, erro
 		if err != nil {
 			return "", false, err
 		}
-		r.saw(claim{id: id, rel: domain.LinkHolds, to: office})
+		r.saw(claim{id: id, rel: domain.LinkHolds, to: office, details: affiliationDetails("", h.From, h.To, false)})
 		if r.once(fmt.Sprint("holds", id, office, h.From, h.To)) {
 			r.affiliations.holds = append(r.affiliations.holds, map[string]any{
 				"person": id, "office": office, "from": neoDate(h.From), "to": neoDate(h.To)})

@@ -71,6 +71,25 @@ func (v visibility) rel(x string) string {
 	return "coalesce(" + x + ".seen, false)"
 }
 
+// affiliation is the details of the membership or office held bound to x as v may
+// see them: for a caller below RESTRICTED_ROLE, the open details (openRole,
+// openFrom, openTo), which only visible sources give (markSeen).
+func (v visibility) affiliation(x string) string {
+	if v.restricted {
+		return "properties(" + x + ")"
+	}
+	return "{role: " + x + ".openRole, from: " + x + ".openFrom, to: " + x + ".openTo}"
+}
+
+// affiliationFrom is the start of the membership or office held bound to x as v may
+// see it, for ordering.
+func (v visibility) affiliationFrom(x string) string {
+	if v.restricted {
+		return x + ".from"
+	}
+	return x + ".openFrom"
+}
+
 // roleTypes are the relationship types of each role for a caller who sees blind
 // copies, and for one who does not (no BCC entry: asking for it is FORBIDDEN).
 var (
