@@ -226,6 +226,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	var claims []claim           // of the visible documents, in order
 	var proxies []map[string]any // their references, for proxies.go
 	var completed []string       // stubs that restricted documents complete
+	refers := false              // whether a document refers to a letter
 	for _, i := range writing {
 		created, matched := r.created, r.matched
 		pr, err := r.prepare(ids[i], docs[i], b.fieldOf(i, len(docs)))
@@ -233,6 +234,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			return nil, err
 		}
 		links = append(links, pr.links...)
+		refers = refers || len(pr.refs) > 0
 		for _, a := range pr.asserted {
 			asserts = append(asserts, map[string]any{"from": ids[i], "to": a.id, "new": !r.stored[ids[i]], "blind": a.blind})
 		}
@@ -282,8 +284,12 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		return nil, err
 	}
 	written := b.added[len(b.added)-len(rows):]
-	if err := mirrorProxyLinks(r.ctx, r.tx, written); err != nil {
-		return nil, err
+	// Only a writer below RESTRICTED_ROLE finds proxies, and only through a
+	// reference: the others' writes need no mirroring, nor its round trip.
+	if refers && !visibilityOf(r.ctx).restricted {
+		if err := mirrorProxyLinks(r.ctx, r.tx, written); err != nil {
+			return nil, err
+		}
 	}
 	if err := convertStubs(r.ctx, r.tx, b.converts); err != nil {
 		return nil, err

@@ -187,68 +187,62 @@ func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput, re
 
 // Holdings implements domain.Store.
 func (s *Store) Holdings(ctx context.Context, ids []string) (map[string][]domain.Holding, error) {
-	v := visibilityOf(ctx)
-	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string][]domain.Holding, error) {
-		recs, err := collect(ctx, tx, `
-			UNWIND $ids AS id
-			MATCH (x:Correspondent {id: id})
-			CALL {
-			  WITH x
-			  MATCH (x)-[h:HOLDS]-(other)
-			  WHERE `+v.node("other")+` AND `+v.rel("h")+`
-			  WITH h, startNode(h) AS p, endNode(h) AS c
-			  ORDER BY `+v.affiliationFrom("h")+`, c.nameKey, p.nameKey
-			  LIMIT $max
-			  RETURN h, p, c
-			}
-			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentProjection()+`, `+v.affiliation("h"),
-			map[string]any{"ids": ids, "max": domain.MaxListSize})
-		if err != nil {
-			return nil, err
-		}
-		out := map[string][]domain.Holding{}
-		for _, rec := range recs {
-			id, _ := rec.Values[0].(string)
-			rel := mapOf(rec.Values[3])
-			office, _ := toCorrespondent(mapOf(rec.Values[2])).(*domain.Office)
-			out[id] = append(out[id], domain.Holding{
-				Person: toPerson(mapOf(rec.Values[1])), Office: office,
-				From: date(rel, "from"), To: date(rel, "to"),
-			})
-		}
-		return out, nil
-	})
+	rows, err := s.affiliations(ctx, ids, "HOLDS", visibilityOf(ctx).correspondentProjection())
+	out := map[string][]domain.Holding{}
+	for _, a := range rows {
+		office, _ := toCorrespondent(a.end).(*domain.Office)
+		out[a.id] = append(out[a.id], domain.Holding{Person: a.person, Office: office,
+			From: date(a.details, "from"), To: date(a.details, "to")})
+	}
+	return out, err
 }
 
 // Memberships implements domain.Store.
 func (s *Store) Memberships(ctx context.Context, ids []string) (map[string][]domain.Membership, error) {
+	rows, err := s.affiliations(ctx, ids, "MEMBER_OF", visibilityOf(ctx).correspondentFieldsOf("c"))
+	out := map[string][]domain.Membership{}
+	for _, a := range rows {
+		out[a.id] = append(out[a.id], domain.Membership{Person: a.person, Organisation: toOrganisation(a.end),
+			Role: str(a.details, "role"), From: date(a.details, "from"), To: date(a.details, "to")})
+	}
+	return out, err
+}
+
+// affiliation is one membership or office held of a node asked for (id): the
+// person, the other end, and its details as the caller may see them.
+type affiliation struct {
+	id           string
+	person       *domain.Person
+	end, details map[string]any
+}
+
+// affiliations reads, for each of ids, at most MaxListSize of its relationships of
+// type rel (HOLDS or MEMBER_OF) either way, earliest start first, as the caller may
+// see them; end projects the relationship's end, bound to c.
+func (s *Store) affiliations(ctx context.Context, ids []string, rel, end string) ([]affiliation, error) {
 	v := visibilityOf(ctx)
-	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string][]domain.Membership, error) {
+	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]affiliation, error) {
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
 			MATCH (x:Correspondent {id: id})
 			CALL {
 			  WITH x
-			  MATCH (x)-[m:MEMBER_OF]-(other)
-			  WHERE `+v.node("other")+` AND `+v.rel("m")+`
-			  WITH m, startNode(m) AS p, endNode(m) AS o
-			  ORDER BY `+v.affiliationFrom("m")+`, o.nameKey, p.nameKey
+			  MATCH (x)-[r:`+rel+`]-(other)
+			  WHERE `+v.node("other")+` AND `+v.rel("r")+`
+			  WITH r, startNode(r) AS p, endNode(r) AS c
+			  ORDER BY `+v.affiliationFrom("r")+`, c.nameKey, p.nameKey
 			  LIMIT $max
-			  RETURN m, p, o
+			  RETURN r, p, c
 			}
-			RETURN id, `+v.correspondentFieldsOf("p")+`, `+v.correspondentFieldsOf("o")+`, `+v.affiliation("m"),
+			RETURN id, `+v.correspondentFieldsOf("p")+`, `+end+`, `+v.affiliation("r"),
 			map[string]any{"ids": ids, "max": domain.MaxListSize})
 		if err != nil {
 			return nil, err
 		}
-		out := map[string][]domain.Membership{}
-		for _, rec := range recs {
+		out := make([]affiliation, len(recs))
+		for i, rec := range recs {
 			id, _ := rec.Values[0].(string)
-			rel := mapOf(rec.Values[3])
-			out[id] = append(out[id], domain.Membership{
-				Person: toPerson(mapOf(rec.Values[1])), Organisation: toOrganisation(mapOf(rec.Values[2])),
-				Role: str(rel, "role"), From: date(rel, "from"), To: date(rel, "to"),
-			})
+			out[i] = affiliation{id: id, person: toPerson(mapOf(rec.Values[1])), end: mapOf(rec.Values[2]), details: mapOf(rec.Values[3])}
 		}
 		return out, nil
 	})

@@ -169,8 +169,8 @@ func (s *Store) TopCorrespondents(ctx context.Context, role domain.Role, n int) 
 			return out, nil
 		}
 		type candidate struct {
-			id, key string
-			n       int
+			key   string
+			count domain.RoleCount
 		}
 		var found []candidate
 		batch := max(n, topBatch)
@@ -180,51 +180,34 @@ func (s *Store) TopCorrespondents(ctx context.Context, role domain.Role, n int) 
 				WITH c, `+links+` AS bound
 				WHERE bound > 0
 				WITH c, bound ORDER BY bound DESC, c.id SKIP $skip LIMIT $batch
-				RETURN c.id, c.nameKey, bound, COUNT { (c)-[:`+types+`]-(l:Letter) WHERE `+v.letter("l")+` } AS n`,
+				WITH c, bound, COUNT { (c)-[:`+types+`]-(l:Letter) WHERE `+v.letter("l")+` } AS n
+				RETURN c.nameKey, bound, n, CASE WHEN n > 0 THEN `+v.correspondentProjection()+` END`,
 				map[string]any{"skip": skip, "batch": batch})
 			if err != nil {
 				return nil, err
 			}
 			last := 0
 			for _, rec := range recs {
-				id, _ := rec.Values[0].(string)
-				key, _ := rec.Values[1].(string)
-				bound, _ := rec.Values[2].(int64)
-				k, _ := rec.Values[3].(int64)
+				key, _ := rec.Values[0].(string)
+				bound, _ := rec.Values[1].(int64)
+				k, _ := rec.Values[2].(int64)
 				last = int(bound)
 				if k > 0 {
-					found = append(found, candidate{id, key, int(k)})
+					found = append(found, candidate{key, domain.RoleCount{Correspondent: toCorrespondent(mapOf(rec.Values[3])), Letters: int(k)}})
 				}
 			}
 			slices.SortFunc(found, func(a, b candidate) int {
-				return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.key, b.key), cmp.Compare(a.id, b.id))
+				return cmp.Or(cmp.Compare(b.count.Letters, a.count.Letters), cmp.Compare(a.key, b.key),
+					cmp.Compare(a.count.Correspondent.NodeID(), b.count.Correspondent.NodeID()))
 			})
 			found = found[:min(len(found), n)]
-			if len(recs) < batch || len(found) == n && (n == 0 || last < found[n-1].n) {
+			if len(recs) < batch || len(found) == n && (n == 0 || last < found[n-1].count.Letters) {
 				break
 			}
 		}
-		ids := make([]string, len(found))
+		out := make([]domain.RoleCount, len(found))
 		for i, c := range found {
-			ids[i] = c.id
-		}
-		recs, err := collect(ctx, tx, `
-			UNWIND $ids AS id
-			MATCH (c:Correspondent {id: id})
-			RETURN `+v.correspondentProjection(), map[string]any{"ids": ids})
-		if err != nil {
-			return nil, err
-		}
-		byID := map[string]domain.Correspondent{}
-		for _, rec := range recs {
-			c := toCorrespondent(mapOf(rec.Values[0]))
-			byID[c.NodeID()] = c
-		}
-		out := make([]domain.RoleCount, 0, len(found))
-		for _, c := range found {
-			if cor, ok := byID[c.id]; ok {
-				out = append(out, domain.RoleCount{Correspondent: cor, Letters: c.n})
-			}
+			out[i] = c.count
 		}
 		return out, nil
 	})
