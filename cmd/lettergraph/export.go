@@ -12,6 +12,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/lettergraph/lettergraph/graph"
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/export"
 )
@@ -31,7 +32,7 @@ type exportCmd struct {
 // on a terminal and a summary on standard error.
 func (c *exportCmd) Run(ctx context.Context, a *app) error {
 	ctx = operator(ctx)
-	f, err := export.ParseFilter(c.Filter)
+	f, err := graph.DecodeLetterFilter(c.Filter)
 	if err != nil {
 		return err
 	}

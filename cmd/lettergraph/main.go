@@ -49,6 +49,15 @@ type cli struct {
 	APIKey  apikeyCmd  `cmd:"" name:"apikey" help:"Make an API key: prints the key once and the API_KEYS entry holding its hash."`
 }
 
+// Validate runs when kong has read the flags and environment: the configuration's
+// own checks, then those of the settings other packages read (server.Check).
+func (c *cli) Validate() error {
+	if err := c.Config.Validate(); err != nil {
+		return err
+	}
+	return server.Check(c.Config)
+}
+
 // app is what every subcommand gets: the validated configuration and a logger.
 type app struct {
 	cfg config.Config

@@ -14,9 +14,6 @@ import (
 	"time"
 
 	"github.com/alecthomas/kong"
-
-	"github.com/lettergraph/lettergraph/internal/auth"
-	"github.com/lettergraph/lettergraph/internal/telemetry"
 )
 
 // Config is everything a lettergraph process can be told.
@@ -86,7 +83,11 @@ func FromEnvironment() Config {
 	return c
 }
 
-// Validate checks the configuration; the error names the setting.
+// Validate checks the configuration; the error names the setting. It checks what
+// this package can read alone: the settings that another package parses (API_KEYS
+// and the roles by internal/auth, OTLP_ENDPOINT by internal/telemetry) are checked
+// by server.Check, which the command runs right after (config imports nothing of
+// the project's).
 func (c *Config) Validate() error {
 	u, err := url.Parse(c.Neo4jURI)
 	if err != nil || u.Host == "" {
@@ -133,12 +134,6 @@ func (c *Config) Validate() error {
 	if c.JWTLeeway < 0 || c.JWTLeeway > 5*time.Minute {
 		return fmt.Errorf("JWT_LEEWAY must be between 0 and 5m, not %s", c.JWTLeeway)
 	}
-	// The key set is fetched when the server starts, not here.
-	offline := *c
-	offline.JWTJWKS = ""
-	if _, err := offline.Authenticator(); err != nil {
-		return fmt.Errorf("API_KEYS or ANONYMOUS_ROLE: %v", err)
-	}
 	// Keys fetched over plain http could be anyone's: only from this machine.
 	if u, err := url.Parse(c.JWTJWKS); err == nil && u.Scheme == "http" && !loopback(u.Hostname()) {
 		return fmt.Errorf("JWT_JWKS: fetch a key set over https (http only from localhost), not %s", c.JWTJWKS)
@@ -178,11 +173,6 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("METRICS_LISTEN must differ from LISTEN_ADDR; leave it empty to serve /metrics there")
 		}
 	}
-	if c.OTLPEndpoint != "" {
-		if _, err := telemetry.OTLPTracesURL(c.OTLPEndpoint); err != nil {
-			return fmt.Errorf("OTLP_ENDPOINT %w", err)
-		}
-	}
 	if c.ShutdownDelay < 0 {
 		return fmt.Errorf("SHUTDOWN_DELAY must not be negative, not %s", c.ShutdownDelay)
 	}
@@ -192,27 +182,6 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-// Restricted returns the least role that sees restricted letters and blind copies
-// (editor when the setting is not a role; Validate refuses that).
-func (c *Config) Restricted() auth.Role {
-	r, err := auth.ParseRole(c.RestrictedRole)
-	if err != nil || r == auth.None {
-		return auth.Editor
-	}
-	return r
-}
-
-// Authenticator returns the authenticator the settings describe.
-func (c *Config) Authenticator() (*auth.Authenticator, error) {
-	anonymous, err := auth.ParseRole(c.AnonymousRole)
-	if err != nil {
-		return nil, err
-	}
-	return auth.New(auth.Config{APIKeys: c.APIKeys, JWTSecret: c.JWTSecret, JWKS: c.JWTJWKS, Issuer: c.JWTIssuer,
-		Audience: c.JWTAudience, Leeway: c.JWTLeeway, RoleClaim: c.JWTRoleClaim, Anonymous: anonymous})
-}
-
-// Development reports whether the server runs in development mode.
 // loopback reports whether host names this machine.
 func loopback(host string) bool {
 	if host == "localhost" {
@@ -240,6 +209,7 @@ func (c *Config) ProxyRanges() ([]netip.Prefix, error) {
 	return out, nil
 }
 
+// Development reports whether the server runs in development mode.
 func (c *Config) Development() bool { return c.Mode == "development" }
 
 // LogValue logs the configuration with the password masked.

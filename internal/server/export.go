@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/lettergraph/lettergraph/graph"
 	"github.com/lettergraph/lettergraph/internal/auth"
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/export"
@@ -63,7 +64,7 @@ func exportHandler(ex domain.Exporter, lim exportLimits, log *slog.Logger) http.
 				fmt.Sprintf("no export format %q; there are %s", r.PathValue("format"), strings.Join(names, ", ")))
 			return
 		}
-		f, err := export.ParseFilter(r.URL.Query().Get("filter"))
+		f, err := graph.DecodeLetterFilter(r.URL.Query().Get("filter"))
 		if err != nil {
 			writeExportError(w, err)
 			return

@@ -19,6 +19,7 @@ import (
 
 	"github.com/lettergraph/lettergraph/internal/config"
 	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/ingest"
 	"github.com/lettergraph/lettergraph/internal/live"
 	"github.com/lettergraph/lettergraph/internal/telemetry"
 )
@@ -61,6 +62,15 @@ func (observer) Validate(schema graphql.ExecutableSchema) error { return nil }
 
 // dispatchedKey marks the context of an operation that runs: its responses are
 // counted by InterceptOperation's handler, not by InterceptResponse.
+// importMetrics counts the imports of the importDocuments mutation: telemetry
+// knows nothing of ingest, so its summary is turned into the metrics' counts here.
+type importMetrics struct{ t *telemetry.Telemetry }
+
+func (m importMetrics) ObserveImport(s ingest.Summary) {
+	m.t.ObserveImport(telemetry.ImportCounts{Created: s.Created, Unchanged: s.Unchanged, Failed: s.Failed,
+		PartiesCreated: s.CorrespondentsCreated, PartiesMatched: s.CorrespondentsMatched})
+}
+
 type dispatchedKey struct{}
 
 func (o observer) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {

@@ -43,10 +43,11 @@ type Pinger interface {
 // Metrics, traces and request ids in logs and errors: observe.go.
 func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logger, opts ...Option) http.Handler {
 	tel, log := observability(cfg, log, opts)
-	authn, err := cfg.Authenticator()
+	authn, err := authenticator(cfg)
 	if err != nil {
 		return misconfigured(log, "authentication", err)
 	}
+	restricted := restrictedRole(cfg)
 	persistedQueries, err := newPersisted(cfg.PersistedQueries, cfg.AllowlistOnly)
 	if err != nil {
 		return misconfigured(log, "persisted queries", err)
@@ -62,7 +63,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	}
 	hub := live.NewTiered(store, cfg.LivePoll, cfg.QueryTimeout, log)
 	watch(tel, store, hub)
-	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub, Imports: tel}, Complexity: graph.Complexity()})
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store, Live: hub, Imports: importMetrics{tel}}, Complexity: graph.Complexity()})
 	gql := handler.New(schema)
 	// Parsed and validated operations, by their text: front ends send the same few.
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -70,7 +71,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	gql.SetDisableSuggestion(!cfg.Development())
 	// A websocket from a page of an origin not allowed is refused (the library
 	// allows the server's own origin, and clients that send none).
-	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second, InitFunc: wsInit(authn, cfg.Restricted()),
+	gql.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second, InitFunc: wsInit(authn, restricted),
 		InitTimeout: cfg.WSInitTimeout,
 		Implementation: expiringWebsockets{transport.CoderWebsocketImplementation{
 			AcceptOptions: websocket.AcceptOptions{OriginPatterns: originHosts(cfg.CORSOrigins)}}}})
@@ -106,9 +107,9 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	if limiter != nil {
 		api = limiter.middleware(api)
 	}
-	api = withAuth(authn, cfg.Restricted(), limiter, api)
+	api = withAuth(authn, restricted, limiter, api)
 	mux.Handle("/graphql", withCORS(cfg.CORSOrigins, api))
-	mountExport(mux, store, authn, cfg.Restricted(), limiter, exportLimits{total: cfg.Exports, perClient: cfg.ExportsPerClient,
+	mountExport(mux, store, authn, restricted, limiter, exportLimits{total: cfg.Exports, perClient: cfg.ExportsPerClient,
 		timeout: cfg.ExportTimeout, minRate: cfg.ExportMinRate, stall: exportStall, proxies: proxies}, cfg.CORSOrigins, log)
 	if cfg.GraphiQL && cfg.Development() {
 		mux.Handle("GET /graphiql", web.Playground())
@@ -119,7 +120,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	if tel.MetricsOn() && cfg.MetricsListen == "" {
 		// On the API's listener the figures are an admin's: they count every
 		// write, restricted ones too (docs/security.md, Channels).
-		mux.Handle("GET /metrics", withAuth(authn, cfg.Restricted(), limiter, adminOnly(tel.MetricsHandler())))
+		mux.Handle("GET /metrics", withAuth(authn, restricted, limiter, adminOnly(tel.MetricsHandler())))
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -21,8 +21,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
-
-	"github.com/lettergraph/lettergraph/internal/ingest"
 )
 
 const namespace = "lettergraph"
@@ -311,16 +309,23 @@ func (t *Telemetry) ObserveHTTP(route string, status int) {
 	t.httpRequests.WithLabelValues(route, strconv.Itoa(status)).Inc()
 }
 
+// ImportCounts is what one import did, as the metrics count it: documents created,
+// unchanged and failed, and the correspondents created and matched.
+type ImportCounts struct {
+	Created, Unchanged, Failed     int
+	PartiesCreated, PartiesMatched int
+}
+
 // ObserveImport counts what an import did (dry runs are not counted).
-func (t *Telemetry) ObserveImport(s ingest.Summary) {
+func (t *Telemetry) ObserveImport(c ImportCounts) {
 	if !t.MetricsOn() {
 		return
 	}
-	t.importDocuments.WithLabelValues("created").Add(float64(s.Created))
-	t.importDocuments.WithLabelValues("unchanged").Add(float64(s.Unchanged))
-	t.importDocuments.WithLabelValues("failed").Add(float64(s.Failed))
-	t.importParties.WithLabelValues("created").Add(float64(s.CorrespondentsCreated))
-	t.importParties.WithLabelValues("matched").Add(float64(s.CorrespondentsMatched))
+	t.importDocuments.WithLabelValues("created").Add(float64(c.Created))
+	t.importDocuments.WithLabelValues("unchanged").Add(float64(c.Unchanged))
+	t.importDocuments.WithLabelValues("failed").Add(float64(c.Failed))
+	t.importParties.WithLabelValues("created").Add(float64(c.PartiesCreated))
+	t.importParties.WithLabelValues("matched").Add(float64(c.PartiesMatched))
 }
 
 // WatchStore adds a store's transactions in flight and circuit breaker to the
