@@ -238,6 +238,10 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		for _, a := range pr.asserted {
 			asserts = append(asserts, map[string]any{"from": ids[i], "to": a.id, "new": !r.stored[ids[i]], "blind": a.blind})
 		}
+		props := letterProps(docs[i], hashes[i], r.now)
+		for j := range pr.claims {
+			pr.claims[j].seq, _ = props["seq"].(string)
+		}
 		if !docs[i].Restricted {
 			claims = append(claims, pr.claims...)
 			for _, ref := range pr.refs {
@@ -250,7 +254,6 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		} else if r.stored[ids[i]] {
 			completed = append(completed, ids[i])
 		}
-		props := letterProps(docs[i], hashes[i], r.now)
 		for prop, cs := range map[string][]claim{"claims": pr.claims, "blindClaims": pr.blindClaims} {
 			js, err := claimsJSON(cs)
 			if err != nil {

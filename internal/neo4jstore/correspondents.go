@@ -157,8 +157,16 @@ func (s *Store) UpsertCorrespondent(ctx context.Context, p domain.PartyInput, re
 		// A direct edit is a source of what it wrote: readers see it, even with
 		// no letter yet (provenance.go); a restricted one is a hidden source, like
 		// a restricted letter, whose rename leaves the visible name (writeViews).
-		if _, err := recordEdit(ctx, tx, "upsertCorrespondent", r.touchedIDs(), r.touched, restricted); err != nil {
+		change, err := recordEdit(ctx, tx, "upsertCorrespondent", r.touchedIDs(), r.touched, restricted)
+		if err != nil {
 			return upserted{}, err
+		}
+		seq, err := changeSeq(ctx, tx, change)
+		if err != nil {
+			return upserted{}, err
+		}
+		for i := range r.touched {
+			r.touched[i].seq = seq
 		}
 		if restricted {
 			if err := keepOpenNames(ctx, tx, r.touchedIDs()); err != nil {

@@ -17,6 +17,10 @@ import (
 // removal no longer gives the value (foldClaim), one written after gives it again.
 const removedSep = "\x1f"
 
+// relRemoval prefixes the kind of a removed relationship between correspondents
+// (rel:MEMBER_OF, and the other end's id as the value; retractClaims).
+const relRemoval = "rel:"
+
 // EditCorrespondent implements domain.Store.
 func (s *Store) EditCorrespondent(ctx context.Context, id string, rm domain.Removal) (domain.Correspondent, error) {
 	v := visibilityOf(ctx)

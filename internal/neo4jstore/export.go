@@ -62,7 +62,9 @@ func (s *Store) EachLetter(ctx context.Context, f domain.LetterFilter, fn func(*
 // recordProjection is what a LetterRecord adds to the letter bound to l, as v may see
 // it: RELATED_TO from l, and the holdings, memberships and PART_OF chains of the
 // correspondents it names that the letter asserts (names itself, or ASSERTS), so
-// that importing the records gives each fact the sources it had (provenance.go).
+// that importing the records gives each fact the sources it had (provenance.go). A
+// caller below RESTRICTED_ROLE gets only what the letter names openly: a blind copy's
+// membership must not bring its organisation into a visible party's record.
 func (v visibility) recordProjection() string {
 	types, _ := v.roleTypes(domain.RoleAny, "")
 	// The correspondents the letter names: its parties, and what it mentions or
@@ -71,9 +73,9 @@ func (v visibility) recordProjection() string {
 		return `[(l)-[:` + types + `]-` + rest + `] + [(l)-[:MENTIONS|ON_BEHALF_OF]->` + rest + `]`
 	}
 	return `[(l)-[:RELATED_TO]->(x:Letter) WHERE ` + v.letter("x") + ` | ` + v.letterMap("x", letterFieldsNoBody) + `] AS relatedTo,
-	` + named(`(p:Person)-[h:HOLDS]->(o:Office) WHERE EXISTS { (l)--(o) } AND `+v.node("o")+` AND `+v.rel("h")+` | {person: p.id, rel: `+v.affiliation("h")+`, office: `+v.correspondentMap("o")+`}`) + ` AS holdings,
-	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) WHERE EXISTS { (l)--(g) } AND `+v.node("g")+` AND `+v.rel("h")+` | {person: p.id, rel: `+v.affiliation("h")+`, org: `+v.correspondentFieldsOf("g")+`}`) + ` AS memberships,
-	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[pq:PART_OF]->(q:Organisation) WHERE EXISTS { (l)--(q) } AND `+v.node("q")+` AND `+v.rel("pq")+` | {child: c.id, parent: `+v.correspondentFieldsOf("q")+`}`) + ` AS partOf`
+	` + named(`(p:Person)-[h:HOLDS]->(o:Office) WHERE `+v.names("l", "o")+` AND `+v.node("o")+` AND `+v.rel("h")+` | {person: p.id, rel: `+v.affiliation("h")+`, office: `+v.correspondentMap("o")+`}`) + ` AS holdings,
+	` + named(`(p:Person)-[h:MEMBER_OF]->(g:Organisation) WHERE `+v.names("l", "g")+` AND `+v.node("g")+` AND `+v.rel("h")+` | {person: p.id, rel: `+v.affiliation("h")+`, org: `+v.correspondentFieldsOf("g")+`}`) + ` AS memberships,
+	` + named(`(:Correspondent)-[:HOLDS|MEMBER_OF|OF*0..2]->(:Organisation)-[:PART_OF*0..4]->(c:Organisation)-[pq:PART_OF]->(q:Organisation) WHERE `+v.names("l", "q")+` AND `+v.node("q")+` AND `+v.rel("pq")+` | {child: c.id, parent: `+v.correspondentFieldsOf("q")+`}`) + ` AS partOf`
 }
 
 // toLetterRecord converts a row of EachLetter's query.

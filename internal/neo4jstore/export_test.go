@@ -45,3 +45,22 @@ func SetTopBatch(n int) (restore func()) {
 	topBatch = n
 	return func() { topBatch = old }
 }
+
+// RefreshEverything runs the provenance refresh (refreshAll) over every letter,
+// correspondent and place, as a write that touches them all would: for the test that
+// what writes keep current is what a refresh computes from scratch.
+func (s *Store) RefreshEverything(ctx context.Context) error {
+	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		recs, err := collect(ctx, tx, `MATCH (n) WHERE n:Letter OR n:Correspondent OR n:Place RETURN n.id`, nil)
+		if err != nil {
+			return struct{}{}, err
+		}
+		ids := make([]string, 0, len(recs))
+		for _, r := range recs {
+			id, _ := r.Values[0].(string)
+			ids = append(ids, id)
+		}
+		return struct{}{}, refreshAll(ctx, tx, ids)
+	})
+	return err
+}

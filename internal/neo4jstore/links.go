@@ -86,7 +86,7 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 				[]claim{{id: l.From, rel: l.Kind, to: l.To, details: linkDetails(l)}}, false); err != nil {
 				return struct{}{}, err
 			}
-		} else if err := recordLinkChange(ctx, tx, "addLink", l.Kind, l.From, l.To); err != nil {
+		} else if _, err := recordLinkChange(ctx, tx, "addLink", l.Kind, l.From, l.To); err != nil {
 			return struct{}{}, err
 		}
 		return struct{}{}, refreshAll(ctx, tx, []string{l.From, l.To})
@@ -156,7 +156,7 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 		if err := refreshAll(ctx, tx, append(r.touchedIDs(), letterID)); err != nil {
 			return nil, err
 		}
-		if err := recordLinkChange(ctx, tx, "addParty", kind, letterID, id); err != nil {
+		if _, err := recordLinkChange(ctx, tx, "addParty", kind, letterID, id); err != nil {
 			return nil, err
 		}
 		return loadLetter(ctx, tx, letterID)
@@ -294,8 +294,14 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 				return struct{}{}, err
 			}
 		}
-		if err := recordLinkChange(ctx, tx, "removeLink", kind, from, to); err != nil {
+		change, err := recordLinkChange(ctx, tx, "removeLink", kind, from, to)
+		if err != nil {
 			return struct{}{}, err
+		}
+		if spec.from != domain.LabelLetter {
+			if err := retractClaims(ctx, tx, kind, from, to, change); err != nil {
+				return struct{}{}, err
+			}
 		}
 		return struct{}{}, refreshAll(ctx, tx, []string{from, to})
 	})
@@ -305,8 +311,23 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 // recordLinkChange records in the history a link of kind added to or removed from a
 // letter (or another node); a blind copy's is hidden, and one of a restricted letter
 // is hidden for as long as the letter is (History).
-func recordLinkChange(ctx context.Context, tx neo4j.ManagedTransaction, op string, kind domain.LinkKind, from, to string) error {
-	_, err := recordChange(ctx, tx, changed{op: op, nodes: []string{from, to},
+func recordLinkChange(ctx context.Context, tx neo4j.ManagedTransaction, op string, kind domain.LinkKind, from, to string) (string, error) {
+	return recordChange(ctx, tx, changed{op: op, nodes: []string{from, to},
 		after: map[string]any{"kind": string(kind)}, hidden: kind == domain.LinkBCC})
-	return err
+}
+
+// retractClaims records, in the removed list of the correspondent from, that the
+// edit change removed its relationship of kind to to: the claims of sources written
+// before it no longer assert that relationship (refreshSeen), so that one made again
+// later shows what the sources after the removal say, and what hidden material
+// alone makes again stays unseen, as in a graph without that material.
+func retractClaims(ctx context.Context, tx neo4j.ManagedTransaction, kind domain.LinkKind, from, to, change string) error {
+	seq, err := changeSeq(ctx, tx, change)
+	if err != nil {
+		return err
+	}
+	return exec(ctx, tx, `
+		MATCH (a:Correspondent {id: $from}), (b:Correspondent {id: $to})
+		SET a.removed = coalesce(a.removed, []) + [k IN [b.id] + coalesce(b.mergedIds, []) | $kind + $sep + k + $sep + $seq]`,
+		map[string]any{"from": from, "to": to, "kind": relRemoval + string(kind), "sep": removedSep, "seq": seq})
 }

@@ -150,7 +150,8 @@ func (r *resolver) mergeInto(survivor, loser, change string) error {
 		    s.honorific = coalesce(s.honorific, l.honorific),
 		    s.acronym = coalesce(s.acronym, l.acronym),
 		    s.kind = coalesce(s.kind, l.kind),
-		    s.mergedIds = coalesce(s.mergedIds, []) + [l.id] + coalesce(l.mergedIds, [])
+		    s.mergedIds = coalesce(s.mergedIds, []) + [l.id] + coalesce(l.mergedIds, []),
+		    s.removed = coalesce(s.removed, []) + coalesce(l.removed, [])
 		WITH l, [x IN labels(l) WHERE x IN ['Person', 'Organisation', 'Office']][0] AS kind
 		// The loser stays as a tombstone no read sees, for unmergeCorrespondents.
 		OPTIONAL MATCH (l)-[between]-()

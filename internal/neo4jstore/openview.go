@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"slices"
@@ -36,6 +37,9 @@ type claim struct {
 	rel     domain.LinkKind
 	to      string
 	details map[string]any
+	// seq is the order of its source (the letter's or the edit's seq), so that a
+	// view folded as the source is written is the view a refresh folds again.
+	seq string
 }
 
 // affiliationDetails are what a source says of a membership (its role) or an office
@@ -120,6 +124,9 @@ type viewed struct {
 	view openView
 	// seq is the order of the source being folded in.
 	seq string
+	// office: an office's view is its title's key, kept by the writes that give
+	// the title (resolveOffice); no claim folds it, so a refresh leaves it.
+	office bool
 }
 
 // fold folds one claim c into the view, as updatePeople and updateOrganisations
@@ -208,7 +215,7 @@ func readViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (
 	recs, err := collect(ctx, tx, `
 		UNWIND $ids AS id
 		`+viewedNode+`
-		RETURN id, n {.name, .normalizedName, .openSeq, .openName, .openNameKey, .openCountry, .openHonorific, .openAcronym, .openKind,
+		RETURN id, n {office: n:Office, .name, .normalizedName, .openSeq, .openName, .openNameKey, .openCountry, .openHonorific, .openAcronym, .openKind,
 		              .openAliases, .openEmails, .openAuthorityIds, .openNameKeys}`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
@@ -220,7 +227,7 @@ func readViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (
 		n := &viewed{view: openView{Seq: str(m, "openSeq"), Name: str(m, "openName"), NameKey: str(m, "openNameKey"), Country: str(m, "openCountry"),
 			Honorific: str(m, "openHonorific"), Acronym: str(m, "openAcronym"), Kind: str(m, "openKind"),
 			Aliases: strs(m, "openAliases"), Emails: strs(m, "openEmails"), AuthorityIDs: strs(m, "openAuthorityIds"),
-			Keys: strs(m, "openNameKeys")}}
+			Keys: strs(m, "openNameKeys")}, office: m["office"] == true}
 		if m["openName"] == nil { // written before the view had a name: it was everyone's
 			n.view.Name, n.view.NameKey = str(m, "name"), str(m, "normalizedName")
 		}
@@ -301,10 +308,10 @@ func applyClaims(ctx context.Context, tx neo4j.ManagedTransaction, claims []clai
 	for id, n := range nodes {
 		before[id] = viewKey(n.view)
 	}
-	seq := newSeq() // the documents being written: after every source before them
+	seq := newSeq() // for claims without their source's: after every source before them
 	for _, c := range claims {
 		if n, ok := nodes[c.id]; ok && c.row != nil {
-			n.seq = seq
+			n.seq = cmp.Or(c.seq, seq)
 			n.fold(c.row)
 		}
 	}
@@ -373,7 +380,7 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 	for _, rec := range recs {
 		id, _ := rec.Values[0].(string)
 		n, ok := nodes[id]
-		if !ok {
+		if !ok || n.office {
 			continue
 		}
 		keys := append([]string{id}, toStrings(rec.Values[1])...)
@@ -404,7 +411,7 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 	// what a visible source says of it later starts again from nothing, as in a
 	// graph that never held the sources it lost.
 	for _, id := range ids {
-		if n, ok := nodes[id]; ok && !seen[id] {
+		if n, ok := nodes[id]; ok && !seen[id] && !n.office {
 			n.view = openView{}
 			found = append(found, id)
 			seen[id] = true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -45,6 +46,18 @@ const visibleSource = `(EXISTS { (n)-[:WROTE]->(s:Letter) WHERE NOT s:` + hidden
 // it: a visible letter whose document gave it (a membership, an office held, an
 // office's organisation, a parent: a claim with rel, openview.go), or an edit.
 const structuralTypes = `HOLDS|MEMBER_OF|OF|PART_OF`
+
+// retracted reports whether an edit after the source written at seq removed the
+// relationship of type rel to to (removed: retractClaims).
+func retracted(removed []string, rel, to, seq string) bool {
+	for _, r := range removed {
+		parts := strings.Split(r, removedSep)
+		if len(parts) == 3 && parts[0] == relRemoval+rel && parts[1] == to && seq < parts[2] {
+			return true
+		}
+	}
+	return false
+}
 
 // markSeen marks seen the relationships that the claims of visible documents assert,
 // and fills in the open details of a membership or an office held (openRole,
@@ -96,10 +109,11 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 			MATCH (a)--(s)
 			WHERE (s:Letter OR s:Change) AND NOT s:`+hiddenLabel+` AND s.claims IS NOT NULL
 			WITH DISTINCT s ORDER BY coalesce(s.seq, s.id)
-			RETURN collect(s.claims) AS claims
+			RETURN collect([coalesce(s.seq, ''), s.claims]) AS claims
 		}
 		RETURN a.id, [a.id] + coalesce(a.mergedIds, []), claims,
-		       [(a)-[r:`+structuralTypes+`]->(b:Correspondent) | [elementId(r), type(r), [b.id] + coalesce(b.mergedIds, []), coalesce(r.legacySeen, false)]]`,
+		       [(a)-[r:`+structuralTypes+`]->(b:Correspondent) | [elementId(r), type(r), [b.id] + coalesce(b.mergedIds, []), coalesce(r.legacySeen, false)]],
+		       coalesce(a.removed, [])`,
 		map[string]any{"ids": ids})
 	if err != nil {
 		return err
@@ -108,7 +122,15 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 	for _, rec := range recs {
 		keys := toStrings(rec.Values[1])
 		asserted := map[string]*affiliationView{} // type + " " + to
-		for _, raw := range toStrings(rec.Values[2]) {
+		removed := toStrings(rec.Values[4])
+		sources, _ := rec.Values[2].([]any)
+		for _, src := range sources {
+			pair, _ := src.([]any)
+			if len(pair) != 2 {
+				continue
+			}
+			seq, _ := pair[0].(string)
+			raw, _ := pair[1].(string)
 			var by map[string][]map[string]any
 			if json.Unmarshal([]byte(raw), &by) != nil {
 				continue
@@ -117,6 +139,9 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 				for _, c := range by[k] {
 					if rel, _ := c["rel"].(string); rel != "" {
 						to, _ := c["to"].(string)
+						if retracted(removed, rel, to, seq) {
+							continue
+						}
 						d := asserted[rel+" "+to]
 						if d == nil {
 							d = &affiliationView{values: map[string]any{}}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/gen"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
 )
@@ -1285,4 +1287,222 @@ func TestAffiliationDetailsFollowVisibleSources(t *testing.T) {
 			t.Errorf("reader, the letters published: %s's membership %q, want %q", name, got, want)
 		}
 	}
+}
+
+// TestRemovedAffiliationsStayRemoved (probe 8): a membership an editor removed is
+// not brought back, nor its details, by the claims of the letters before the
+// removal when hidden material is written, published, restricted or deleted; one
+// made again shows what the sources after the removal say.
+func TestRemovedAffiliationsStayRemoved(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	day := func(s string) *time.Time {
+		d, _ := time.Parse(time.DateOnly, s)
+		return &d
+	}
+	member := func(name, role, from string) domain.PartyInput {
+		p := person(name)
+		p.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Rho Org"}, Role: role, From: day(from)}
+		return p
+	}
+	letter := func(ctx context.Context, title string, restricted bool, author domain.PartyInput) *domain.Letter {
+		t.Helper()
+		l, _, err := store.CreateLetter(ctx, domain.LetterInput{Title: title, Restricted: restricted,
+			Authors: []domain.PartyInput{author}, Recipients: []domain.PartyInput{person("Erin East")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	details := func(name string) string {
+		t.Helper()
+		id := personID(t, name)
+		m, err := store.Memberships(reader, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, x := range m[id] {
+			from := ""
+			if x.From != nil {
+				from = x.From.Format(time.DateOnly)
+			}
+			out = append(out, x.Role+"@"+from)
+		}
+		return strings.Join(out, ",")
+	}
+	restrict := func(id string, r bool) {
+		t.Helper()
+		if _, err := store.UpdateLetter(admin, id, domain.LetterPatch{Restricted: &r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Rita: a membership removed, and made again by a later letter.
+	letter(reader, "R1", false, member("Rita Roe", "r1role", "2010-01-01"))
+	if err := store.RemoveLink(reader, domain.LinkMemberOf, personID(t, "Rita Roe"), orgID(t, "Rho Org")); err != nil {
+		t.Fatal(err)
+	}
+	letter(reader, "R3", false, member("Rita Roe", "", "2015-05-05"))
+	// Remy: a membership removed, and made again by a restricted letter alone.
+	letter(reader, "M1", false, member("Remy Rowe", "m1role", "2011-01-01"))
+	if err := store.RemoveLink(reader, domain.LinkMemberOf, personID(t, "Remy Rowe"), orgID(t, "Rho Org")); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Rita Roe": "@2015-05-05", "Remy Rowe": ""}
+	check := func(when string) {
+		t.Helper()
+		for name, w := range want {
+			if got := details(name); got != w {
+				t.Errorf("%s: reader sees %s's membership %q, want %q", when, name, got, w)
+			}
+		}
+	}
+	check("before any hidden material")
+	hidden := letter(admin, "H", true, person("Rita Roe"))
+	secret := letter(admin, "S", true, member("Remy Rowe", "spy", "1999-01-01"))
+	check("hidden letters written")
+	restrict(hidden.ID, false)
+	restrict(hidden.ID, true)
+	restrict(secret.ID, false)
+	restrict(secret.ID, true)
+	check("hidden letters published and restricted again")
+	if err := store.DeleteLetter(admin, hidden.ID); err != nil {
+		t.Fatal(err)
+	}
+	check("a hidden letter deleted")
+}
+
+// derivedState is what the provenance rule keeps on the graph for callers below
+// RESTRICTED_ROLE (hidden and searchable labels, open details, seen relationships
+// and their open details), keyed by ids, one line each.
+func derivedState(tb testing.TB) []string {
+	tb.Helper()
+	var out []string
+	for _, row := range neo4jtest.Exec(tb, `
+		MATCH (n) WHERE n:Letter OR n:Correspondent OR n:Place
+		RETURN [n.id, n:Hidden, n:Searchable] AS line, [k IN keys(n) WHERE k STARTS WITH 'open' | [k, n[k]]] AS open
+		UNION ALL
+		MATCH (a)-[r:HOLDS|MEMBER_OF|OF|PART_OF]->(b)
+		RETURN [a.id, type(r), b.id, r.seen, r.openRole, r.openFrom, r.openTo] AS line, [] AS open`, nil) {
+		open := toStringList(row["open"])
+		sort.Strings(open) // keys(n) is in no fixed order
+		out = append(out, fmt.Sprint(row["line"], open))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func toStringList(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, fmt.Sprint(x))
+	}
+	return out
+}
+
+// TestRefreshChangesNothing: after every kind of visible write, a refresh of the
+// whole graph from its sources changes nothing that callers below RESTRICTED_ROLE
+// read. Hidden material (a restricted letter written, published, restricted or
+// deleted; a blind copy) makes the store refresh what it names, so state that a
+// refresh would change is state that hidden material would reveal (probe 8 found
+// removed memberships coming back that way).
+func TestRefreshChangesNothing(t *testing.T) {
+	store := neo4jtest.Store(t)
+	var docs []domain.LetterInput
+	if err := gen.Generate(gen.Config{Letters: 40, Seed: 11}, func(i int, in domain.LetterInput) error {
+		in.BCC, in.Restricted = nil, false // visible writes only
+		docs = append(docs, in)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	write := func(in domain.LetterInput) {
+		t.Helper()
+		if _, _, err := store.CreateLetter(reader, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, in := range docs[:20] {
+		write(in)
+	}
+	// Direct edits between the letters: memberships and offices removed, a
+	// membership given by an edit, an alias and an email removed, a letter deleted.
+	affiliations := neo4jtest.Exec(t, `MATCH (a:Person)-[r:MEMBER_OF|HOLDS]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, a.name AS name ORDER BY a.id, b.id LIMIT 6`, nil)
+	if len(affiliations) < 4 {
+		t.Fatalf("the corpus has %d memberships and offices held; want at least 4", len(affiliations))
+	}
+	for _, r := range affiliations {
+		if err := store.RemoveLink(reader, domain.LinkKind(r["t"].(string)), r["a"].(string), r["b"].(string)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if org := orgOf(affiliations); org != "" {
+		if err := store.AddLink(reader, domain.Link{Kind: domain.LinkMemberOf, From: affiliations[0]["a"].(string), To: org,
+			Role: "edited role"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, row := range neo4jtest.Exec(t, `MATCH (p:Person) WHERE size(coalesce(p.aliases, [])) > 0 OR size(coalesce(p.emails, [])) > 0
+		RETURN p.id AS id, p.aliases[0] AS alias, p.emails[0] AS email ORDER BY p.id LIMIT 3`, nil) {
+		var rm domain.Removal
+		if a, ok := row["alias"].(string); ok {
+			rm.Aliases = []string{a}
+		}
+		if e, ok := row["email"].(string); ok {
+			rm.Emails = []string{e}
+		}
+		if _, err := store.EditCorrespondent(reader, row["id"].(string), rm); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Later letters name the same people with their affiliations again.
+	for _, in := range docs[20:] {
+		write(in)
+	}
+	for _, r := range affiliations[:3] {
+		p := person(r["name"].(string))
+		if r["t"] == "MEMBER_OF" {
+			p.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: nameOf(t, r["b"].(string))}, Role: "later"}
+		}
+		write(domain.LetterInput{Title: "Again " + r["name"].(string), Authors: []domain.PartyInput{p},
+			Recipients: []domain.PartyInput{person("Erin East")}})
+	}
+	gone := neo4jtest.Exec(t, `MATCH (l:Letter) WHERE NOT l.stub RETURN l.id AS id ORDER BY l.id LIMIT 1`, nil)[0]["id"].(string)
+	if err := store.DeleteLetter(reader, gone); err != nil {
+		t.Fatal(err)
+	}
+
+	before := derivedState(t)
+	if err := store.RefreshEverything(neo4jtest.Context()); err != nil {
+		t.Fatal(err)
+	}
+	after := derivedState(t)
+	if !slices.Equal(before, after) {
+		for _, line := range before {
+			if !slices.Contains(after, line) {
+				t.Errorf("kept by the writes: %s", line)
+			}
+		}
+		for _, line := range after {
+			if !slices.Contains(before, line) {
+				t.Errorf("after a refresh:    %s", line)
+			}
+		}
+	}
+}
+
+// orgOf is an organisation among the affiliations' other ends ("" for none).
+func orgOf(affiliations []map[string]any) string {
+	for _, r := range affiliations {
+		if r["t"] == "MEMBER_OF" {
+			return r["b"].(string)
+		}
+	}
+	return ""
+}
+
+// nameOf is the name of the node with id.
+func nameOf(tb testing.TB, id string) string {
+	tb.Helper()
+	return neo4jtest.Exec(tb, `MATCH (n {id: $id}) RETURN coalesce(n.name, n.title) AS name`, map[string]any{"id": id})[0]["name"].(string)
 }

@@ -71,6 +71,16 @@ func (v visibility) rel(x string) string {
 	return "coalesce(" + x + ".seen, false)"
 }
 
+// names is a condition that the letter bound to l names the correspondent bound to
+// x in a way the caller may see: for a caller below RESTRICTED_ROLE, by a link that
+// is not a blind copy, or by an ASSERTS that is not blind (provenance.go).
+func (v visibility) names(l, x string) string {
+	if v.restricted {
+		return "EXISTS { (" + l + ")--(" + x + ") }"
+	}
+	return "EXISTS { (" + l + ")-[vn:WROTE|ADDRESSED_TO|CC|ON_BEHALF_OF|MENTIONS|" + string(assertsRel) + "]-(" + x + ") WHERE vn.blind IS NULL }"
+}
+
 // affiliation is the details of the membership or office held bound to x as v may
 // see them: for a caller below RESTRICTED_ROLE, the open details (openRole,
 // openFrom, openTo), which only visible sources give (markSeen).

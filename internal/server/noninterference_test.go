@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/export"
@@ -91,6 +92,19 @@ func hiddenCorpus(tb testing.TB, letters int, seed uint64) (full, open []domain.
 			if len(in.Recipients) > 0 {
 				in.BCC = append(in.BCC, in.Recipients[0])
 			}
+			// A blind copy who belongs to an organisation, and holds an office, that
+			// a visible party of the letter is known by open letters to belong to or
+			// hold: the letter names them through the blind copy alone.
+			if m, h := openAffiliations(docs, in); m != nil || h != nil {
+				blind := domain.PartyInput{Person: &domain.PersonInput{Name: fmt.Sprintf("Bea Member %d", i)}}
+				if m != nil {
+					blind.MemberOf = &domain.MembershipInput{Organisation: *m, Role: "blind role", From: new(time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC))}
+				}
+				if h != nil {
+					blind.Holds = &domain.HoldingInput{Office: *h, From: new(time.Date(1901, 1, 1, 0, 0, 0, 0, time.UTC))}
+				}
+				in.BCC = append(in.BCC, blind)
+			}
 		}
 		full = append(full, in)
 		if !in.Restricted {
@@ -129,6 +143,39 @@ func firstNamedAfter(docs []domain.LetterInput, i int) *domain.PersonInput {
 		}
 	}
 	return nil
+}
+
+// openAffiliations are an organisation and an office that open letters of docs say a
+// person named (not blind) in in belongs to or holds, and in does not name.
+func openAffiliations(docs []domain.LetterInput, in domain.LetterInput) (*domain.OrganisationInput, *domain.OfficeInput) {
+	named := map[string]bool{}
+	for _, p := range slices.Concat(in.Authors, in.Recipients, in.CC) {
+		if p.Person != nil {
+			named[p.Person.Name] = true
+		}
+		if p.MemberOf != nil || p.Holds != nil {
+			return nil, nil // the letter names an affiliation itself
+		}
+	}
+	var org *domain.OrganisationInput
+	var office *domain.OfficeInput
+	for j, d := range docs {
+		if j%10 == 2 || j%10 == 7 {
+			continue
+		}
+		for _, p := range slices.Concat(d.Authors, d.Recipients, d.CC) {
+			if p.Person == nil || !named[p.Person.Name] {
+				continue
+			}
+			if p.MemberOf != nil && org == nil {
+				org = &p.MemberOf.Organisation
+			}
+			if p.Holds != nil && office == nil {
+				office = &p.Holds.Office
+			}
+		}
+	}
+	return org, office
 }
 
 func parties(in domain.LetterInput) []domain.PartyInput {
@@ -363,6 +410,8 @@ func TestNonInterference(t *testing.T) {
 		"names only hidden letters give":         `MATCH (n:Person) WHERE any(a IN n.aliases WHERE a STARTS WITH 'Secret Spelling') AND NOT n:Hidden RETURN count(n) AS n`,
 		"affiliations only hidden letters give":  `MATCH (a)-[r:MEMBER_OF]->(b) WHERE r.seen IS NULL AND NOT a:Hidden AND NOT b:Hidden RETURN count(r) AS n`,
 		"stubs standing for restricted letters":  `MATCH (n:Proxy) RETURN count(n) AS n`,
+		"affiliations of visible parties that only a blind copy names": `MATCH (l:Letter)-[:ASSERTS {blind: true}]->(g)<-[m:MEMBER_OF|HOLDS]-(:Person)-[:WROTE|ADDRESSED_TO|CC]-(l)
+			WHERE m.seen AND NOT EXISTS { (l)-[t]-(g) WHERE t.blind IS NULL AND type(t) <> 'BCC' } RETURN count(DISTINCT l) AS n`,
 	} {
 		if n := neo4jtest.Exec(t, cypher, nil)[0]["n"].(int64); n == 0 {
 			t.Errorf("the corpus has no %s", what)
