@@ -91,8 +91,15 @@ func byKey[V any](fetch func(context.Context, []string) (map[string]V, error)) f
 	}
 }
 
+// LoaderStore is what the loaders read: letters, and what is between
+// correspondents.
+type LoaderStore interface {
+	domain.LetterReader
+	domain.CorrespondentReader
+}
+
 // NewLoaders returns a fresh set of loaders over store.
-func NewLoaders(store domain.Store) *Loaders {
+func NewLoaders(store LoaderStore) *Loaders {
 	return &Loaders{
 		Letters: newLoader(func(ctx context.Context, ids []string) ([]*domain.Letter, []error) {
 			letters, err := store.LettersByID(ctx, ids)
@@ -131,7 +138,7 @@ func newPageKey(id string, spec pageSpec) pageKey {
 }
 
 // letterPages answers page keys with one LettersOfMany query per distinct spec.
-func letterPages(ctx context.Context, store domain.Store, keys []pageKey) ([]*domain.LetterPage, []error) {
+func letterPages(ctx context.Context, store domain.LetterReader, keys []pageKey) ([]*domain.LetterPage, []error) {
 	groups := map[string][]int{}
 	var specs []string
 	for i, k := range keys {
@@ -180,7 +187,7 @@ type loadersKey struct{}
 
 // WithLoaders returns ctx with a fresh set of loaders: one set per operation,
 // whatever the transport (the server calls it around every operation).
-func WithLoaders(ctx context.Context, store domain.Store) context.Context {
+func WithLoaders(ctx context.Context, store LoaderStore) context.Context {
 	return context.WithValue(ctx, loadersKey{}, NewLoaders(store))
 }
 

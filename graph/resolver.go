@@ -17,7 +17,9 @@ import (
 //go:generate go run github.com/99designs/gqlgen generate
 //go:generate go run ./cmd/postgen generated.go
 
-// Resolver is the root resolver.
+// Resolver is the root resolver. The GraphQL API reads and writes everything, so it
+// takes the whole store; the helpers below it ask for the ports they use
+// (LoaderStore, domain.CorrespondentReader).
 type Resolver struct {
 	Store domain.Store
 	// Live delivers letterAdded; nil serves no subscriptions.
@@ -133,7 +135,7 @@ func letterPageRead(f domain.LetterFilter, args map[string]any) domain.LetterPag
 
 // correspondentAs reloads a correspondent after a link operation on it, as the kind
 // T the mutation returns; another kind under that id is NOT_FOUND.
-func correspondentAs[T domain.Correspondent](ctx context.Context, store domain.Store, id, noun string) (T, error) {
+func correspondentAs[T domain.Correspondent](ctx context.Context, store domain.CorrespondentReader, id, noun string) (T, error) {
 	var zero T
 	c, err := store.Correspondent(ctx, id)
 	if err != nil {

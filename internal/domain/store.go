@@ -126,20 +126,28 @@ type Link struct {
 	Until    *time.Time
 }
 
-// Store is what the core needs of a graph store. The Neo4j adapter implements it.
-// Methods return *Error values: NOT_FOUND for a missing id, BAD_USER_INPUT for input
-// that fails validation, CONFLICT for a uniqueness violation, UNAVAILABLE when the
-// database cannot be reached, INTERNAL otherwise.
+// Store is what the core needs of a graph store, port by port; the Neo4j adapter
+// implements it whole. A consumer asks only for the ports it uses (the exporter an
+// Exporter, the live hub a LetterFeed, the seed a LetterWriter). Methods return
+// *Error values: NOT_FOUND for a missing id, BAD_USER_INPUT for input that fails
+// validation, CONFLICT for a uniqueness violation, UNAVAILABLE when the database
+// cannot be reached, INTERNAL otherwise.
 type Store interface {
+	LetterReader
+	LetterWriter
+	CorrespondentReader
+	CorrespondentWriter
+	TogetherReader
 	Explorer
 	Statistician
 	Historian
 	Searcher
 	LetterFeed
 	Exporter
-	// ReadTogether answers several reads in one round trip; its errors are those
-	// each read alone would give.
-	ReadTogether(ctx context.Context, rs Reads) (*ReadResults, error)
+}
+
+// LetterReader reads letters, one or a page at a time, as the caller may see them.
+type LetterReader interface {
 	// Node returns the letter, correspondent or place with the id.
 	Node(ctx context.Context, id string) (Node, error)
 	// Letter returns a letter with its links loaded.
@@ -154,6 +162,10 @@ type Store interface {
 	LettersOfMany(ctx context.Context, ids []string, f LetterFilter, order LetterOrder, page PageRequest) (map[string]*LetterPage, error)
 	// CountLetters counts the letters the filter selects.
 	CountLetters(ctx context.Context, f LetterFilter) (int, error)
+}
+
+// LetterWriter writes letters and the links of letters and correspondents.
+type LetterWriter interface {
 	// CreateLetter writes a letter and its links, resolving inline parties to existing
 	// correspondents first. A letter with the same content hash is returned as it is
 	// with created false: writing the same document twice changes nothing.
@@ -175,13 +187,31 @@ type Store interface {
 	AddLink(ctx context.Context, l Link) error
 	// RemoveLink deletes a link; NOT_FOUND when there is none.
 	RemoveLink(ctx context.Context, kind LinkKind, from, to string) error
+}
 
+// CorrespondentReader reads correspondents and what is between them: offices held,
+// memberships and an organisation's structure.
+type CorrespondentReader interface {
 	// Correspondent returns a person, organisation or office.
 	Correspondent(ctx context.Context, id string) (Correspondent, error)
 	// Correspondents returns one page of correspondents ordered by name.
 	Correspondents(ctx context.Context, f CorrespondentFilter, page PageRequest) (*CorrespondentPage, error)
 	// CountCorrespondents counts the correspondents the filter selects.
 	CountCorrespondents(ctx context.Context, f CorrespondentFilter) (int, error)
+	// Holdings returns the offices people hold (person ids) or the holders of offices
+	// (office ids), keyed by the id asked for, at most MaxListSize each.
+	Holdings(ctx context.Context, ids []string) (map[string][]Holding, error)
+	// Memberships returns the affiliations of people or the members of organisations,
+	// keyed by the id asked for, at most MaxListSize each.
+	Memberships(ctx context.Context, ids []string) (map[string][]Membership, error)
+	// Structure returns, for organisations, their offices, parts and parent
+	// organisations, keyed by the id asked for, at most MaxListSize of each.
+	Structure(ctx context.Context, ids []string) (map[string]OrgStructure, error)
+}
+
+// CorrespondentWriter writes correspondents and places directly (not through a
+// letter): each such write is a source of what it writes, and a line of History.
+type CorrespondentWriter interface {
 	// UpsertCorrespondent finds the correspondent the input describes by the identity
 	// rules, or creates it, and merges the input's details into it. With an id, it
 	// updates that correspondent. A restricted edit is a hidden source (what it
@@ -205,15 +235,14 @@ type Store interface {
 	// DeleteNode deletes the correspondent or place with id and its links.
 	// NOT_FOUND when the caller may not see it.
 	DeleteNode(ctx context.Context, id string) error
-	// Holdings returns the offices people hold (person ids) or the holders of offices
-	// (office ids), keyed by the id asked for, at most MaxListSize each.
-	Holdings(ctx context.Context, ids []string) (map[string][]Holding, error)
-	// Memberships returns the affiliations of people or the members of organisations,
-	// keyed by the id asked for, at most MaxListSize each.
-	Memberships(ctx context.Context, ids []string) (map[string][]Membership, error)
-	// Structure returns, for organisations, their offices, parts and parent
-	// organisations, keyed by the id asked for, at most MaxListSize of each.
-	Structure(ctx context.Context, ids []string) (map[string]OrgStructure, error)
+}
+
+// TogetherReader answers several reads in one round trip: the look-aheads of the
+// GraphQL adapter (graph/prefetch.go) use it.
+type TogetherReader interface {
+	// ReadTogether answers several reads in one round trip; its errors are those
+	// each read alone would give.
+	ReadTogether(ctx context.Context, rs Reads) (*ReadResults, error)
 }
 
 // OrgStructure is what belongs to an organisation and what it belongs to.

@@ -85,7 +85,7 @@ func Letter() (domain.LetterInput, error) {
 
 // Load writes the seed letter through the same path as createLetter. Loading it again
 // changes nothing and returns created false.
-func Load(ctx context.Context, store domain.Store) (*domain.Letter, bool, error) {
+func Load(ctx context.Context, store domain.LetterWriter) (*domain.Letter, bool, error) {
 	in, err := Letter()
 	if err != nil {
 		return nil, false, err

@@ -18,7 +18,6 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/lettergraph/lettergraph/internal/config"
-	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/ingest"
 	"github.com/lettergraph/lettergraph/internal/live"
 	"github.com/lettergraph/lettergraph/internal/telemetry"
@@ -264,7 +263,7 @@ func observability(cfg config.Config, log *slog.Logger, opts []Option) (*telemet
 
 // watch has tel's gauges read the store's transactions in flight and circuit
 // breaker (when it tells them) and the hub's subscriptions.
-func watch(tel *telemetry.Telemetry, store domain.Store, hub *live.Tiered) {
+func watch(tel *telemetry.Telemetry, store any, hub *live.Tiered) {
 	if s, ok := store.(telemetry.StoreStats); ok {
 		tel.WatchStore(s)
 	}
