@@ -1,0 +1,208 @@
+package neo4jstore
+
+import (
+	"slices"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+)
+
+// write writes the documents (normalised, with their content hashes) and says what
+// happened to each. A document that cannot be written fails the whole batch with a
+// document error (see ImportLetters).
+func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.ImportResult, error) {
+	r := b.r
+	found, err := b.lookup(docs, hashes)
+	if err != nil {
+		return nil, err
+	}
+	results := make([]domain.ImportResult, len(docs))
+	// First the letter each document becomes, then its parties and links: the
+	// parties of the documents written are resolved ahead together (ahead.go).
+	var writing []int
+	ids := make([]string, len(docs))
+	usedStubs := map[string]bool{}
+	for i, in := range docs {
+		if p, ok := r.letters["h:"+hashes[i]]; ok {
+			results[i] = domain.ImportResult{LetterID: p.id}
+			continue
+		}
+		if found[i].same != "" {
+			results[i] = domain.ImportResult{LetterID: found[i].same}
+			continue
+		}
+		id, err := b.target(in, found[i], usedStubs, b.fieldOf(i, len(docs)))
+		if b.importing && domain.ErrorCode(err) == domain.CodeConflict {
+			results[i] = domain.ImportResult{LetterID: b.existing(in, found[i])}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if id == found[i].ext || id == found[i].stub {
+			r.stored[id] = true // a stored stub this document completes
+		}
+		r.letters["h:"+hashes[i]] = placed{id: id}
+		if in.ExternalID != "" {
+			r.letters["x:"+in.ExternalID] = placed{id: id}
+		}
+		if key := titleKey(in.Title, ""); key != "" {
+			r.letters["t:"+key] = placed{id: id}
+			delete(r.letters, "s:"+key)
+		}
+		ids[i] = id
+		writing = append(writing, i)
+	}
+	ahead := make([]*domain.LetterInput, len(writing))
+	for k, i := range writing {
+		ahead[k] = docs[i]
+	}
+	if err := b.resolveAhead(ahead); err != nil {
+		return nil, err
+	}
+	var rows, asserts []map[string]any
+	var links []domain.Link
+	var claims []claim           // of the visible documents, in order
+	var proxies []map[string]any // their references, for proxies.go
+	var completed []string       // stubs that restricted documents complete
+	refers := false              // whether a document refers to a letter
+	for _, i := range writing {
+		created, matched := r.created, r.matched
+		pr, err := r.prepare(ids[i], docs[i], b.fieldOf(i, len(docs)))
+		if err != nil {
+			return nil, err
+		}
+		links = append(links, pr.links...)
+		refers = refers || len(pr.refs) > 0
+		for _, a := range pr.asserted {
+			asserts = append(asserts, map[string]any{"from": ids[i], "to": a.id, "new": !r.stored[ids[i]], "blind": a.blind})
+		}
+		props := letterProps(docs[i], hashes[i], r.now)
+		for j := range pr.claims {
+			pr.claims[j].seq, _ = props["seq"].(string)
+		}
+		if !docs[i].Restricted {
+			claims = append(claims, pr.claims...)
+			for _, ref := range pr.refs {
+				// A reference by id names the letter itself, which the caller
+				// could name only by seeing it: no stub would stand for it.
+				if ref.ref.ID == "" {
+					proxies = append(proxies, proxyRow(ids[i], ref))
+				}
+			}
+		} else if r.stored[ids[i]] {
+			completed = append(completed, ids[i])
+		}
+		for prop, cs := range map[string][]claim{"claims": pr.claims, "blindClaims": pr.blindClaims} {
+			js, err := claimsJSON(cs)
+			if err != nil {
+				return nil, err
+			}
+			props[prop] = opt(js)
+		}
+		rows = append(rows, map[string]any{"id": ids[i], "props": props, "restricted": docs[i].Restricted})
+		results[i] = domain.ImportResult{LetterID: ids[i], Created: true,
+			CorrespondentsCreated: r.created - created, CorrespondentsMatched: r.matched - matched}
+	}
+	if len(rows) == 0 {
+		return results, nil
+	}
+	if err := exec(r.ctx, r.tx, `
+		UNWIND $rows AS row
+		MERGE (l:Letter {id: row.id})
+		SET l += row.props, l.hashScope = CASE WHEN row.restricted THEN '`+scopeHidden+`' ELSE '`+scopeOpen+`' END,
+		    l.proxyOf = null, l.proxyKey = null
+		REMOVE l:`+proxyLabel+`
+		FOREACH (_ IN CASE WHEN row.restricted THEN [1] ELSE [] END | SET l:`+restrictedLabel+`)`, map[string]any{"rows": rows}); err != nil {
+		return nil, err
+	}
+	for _, row := range rows {
+		b.added = append(b.added, row["id"].(string))
+	}
+	if err := r.writeAffiliations(); err != nil {
+		return nil, err
+	}
+	if err := r.writeLinks(links); err != nil {
+		return nil, err
+	}
+	written := b.added[len(b.added)-len(rows):]
+	// Only a writer below RESTRICTED_ROLE finds proxies, and only through a
+	// reference: the others' writes need no mirroring, nor its round trip.
+	if refers && !visibilityOf(r.ctx).restricted {
+		if err := mirrorProxyLinks(r.ctx, r.tx, written); err != nil {
+			return nil, err
+		}
+	}
+	if err := convertStubs(r.ctx, r.tx, b.converts); err != nil {
+		return nil, err
+	}
+	var converted []string
+	for _, c := range b.converts {
+		completed = append(completed, c.letter)
+		converted = append(converted, c.stub)
+	}
+	b.converts = nil
+	if err := exec(r.ctx, r.tx, `
+		UNWIND $rows AS row
+		MATCH (l:Letter {id: row.from}), (n:Correspondent {id: row.to})
+		FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE (l)-[a:`+string(assertsRel)+`]->(n) SET a.blind = CASE WHEN row.blind THEN true END)
+		FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE (l)-[a:`+string(assertsRel)+`]->(n) SET a.blind = CASE WHEN row.blind THEN true END)`,
+		map[string]any{"rows": orEmpty(asserts)}); err != nil {
+		return nil, err
+	}
+	if err := markSeen(r.ctx, r.tx, claims); err != nil {
+		return nil, err
+	}
+	if err := applyClaims(r.ctx, r.tx, claims); err != nil {
+		return nil, err
+	}
+	refresh := append(append(slices.Clone(written), converted...), r.touchedIDs()...)
+	proxied, err := writeProxies(r.ctx, r.tx, proxies)
+	if err != nil {
+		return nil, err
+	}
+	refresh = append(refresh, proxied...)
+	// A restricted document that completes a stub visible letters refer to leaves
+	// them a proxy in its place; it is hidden first, so that they count as visible.
+	if err := refreshHidden(r.ctx, r.tx, refresh); err != nil {
+		return nil, err
+	}
+	for _, id := range completed {
+		ids, err := refreshProxies(r.ctx, r.tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := refreshHidden(r.ctx, r.tx, ids); err != nil {
+			return nil, err
+		}
+	}
+	// The history: one line, which shows a caller the letters of it they may see
+	// (History).
+	op := "importDocuments"
+	if b.field == "input" {
+		op = "createLetter"
+	}
+	if len(written) > 0 {
+		if _, err := recordChange(r.ctx, r.tx, changed{op: op, nodes: written,
+			after: map[string]any{"letters": len(written)}}); err != nil {
+			return nil, err
+		}
+	}
+	return results, nil
+}
+
+// takePositions gives the letters the batch wrote their next positions in the letter
+// feed (feed.go). It is to be the transaction's last statement: the counter's lock,
+// which orders the writers, is then held only while the transaction commits, not
+// while it writes links or reads back.
+func (b *batch) takePositions() error {
+	if len(b.added) == 0 {
+		return nil
+	}
+	return exec(b.r.ctx, b.r.tx, `
+		MERGE (c:Sequence {name: $feed})
+		SET c.value = coalesce(c.value, 0) + size($ids)
+		WITH c.value - size($ids) AS base
+		UNWIND range(0, size($ids) - 1) AS i
+		MATCH (l:Letter {id: $ids[i]})
+		SET l.addedSeq = base + i + 1`, map[string]any{"ids": b.added, "feed": feedSequence})
+}
