@@ -287,7 +287,6 @@ func nonNil(l []string) []string {
 	return l
 }
 
-
 func toChange(c *domain.Change) *model.Change {
 	if c == nil {
 		return nil
