@@ -1471,6 +1471,44 @@ func TestRefreshChangesNothing(t *testing.T) {
 	if err := store.DeleteLetter(reader, gone); err != nil {
 		t.Fatal(err)
 	}
+	// Edits of correspondents: upserts that add details and rename, a party added
+	// to a letter, references by title and external id (stubs, completed later),
+	// a letter edited, a correspondent deleted, and a merge and its undoing.
+	people := neo4jtest.Exec(t, `MATCH (p:Person) RETURN p.id AS id, p.name AS name ORDER BY p.id LIMIT 6`, nil)
+	if _, _, err := store.UpsertCorrespondent(reader, domain.PartyInput{Person: &domain.PersonInput{ID: people[0]["id"].(string),
+		Name: "Renamed Person", Aliases: []string{"An Alias"}, Emails: []string{"renamed@example.org"}}}, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := store.UpsertCorrespondent(reader, domain.PartyInput{Person: &domain.PersonInput{Name: people[1]["name"].(string),
+		AuthorityIDs: []string{"https://viaf.org/viaf/123456"}}}, false); err != nil {
+		t.Fatal(err)
+	}
+	some := neo4jtest.Exec(t, `MATCH (l:Letter) WHERE NOT l.stub RETURN l.id AS id ORDER BY l.id SKIP 2 LIMIT 2`, nil)
+	if _, err := store.AddParty(reader, some[0]["id"].(string), domain.RoleCC, domain.PartyInput{Person: &domain.PersonInput{
+		Name: "Cora Copied", Emails: []string{"cora@example.org"}}}, 0); err != nil {
+		t.Fatal(err)
+	}
+	title := "A Renamed Letter"
+	if _, err := store.UpdateLetter(reader, some[1]["id"].(string), domain.LetterPatch{Title: &title}); err != nil {
+		t.Fatal(err)
+	}
+	write(domain.LetterInput{Title: "Refers", Authors: []domain.PartyInput{person("Erin East")},
+		RepliesTo: []domain.LetterRef{{Title: "A Letter Not Yet Written"}, {ExternalID: "ext-later"}}})
+	write(domain.LetterInput{Title: "A Letter Not Yet Written", Authors: []domain.PartyInput{person("Fay Later")}})
+	if err := store.DeleteNode(reader, people[2]["id"].(string)); err != nil {
+		t.Fatal(err)
+	}
+	admin := neo4jtest.Context()
+	if _, err := store.MergeCorrespondents(admin, people[3]["id"].(string), []string{people[4]["id"].(string)}); err != nil {
+		t.Fatal(err)
+	}
+	merge := neo4jtest.Exec(t, `MATCH (ch:Change {op: 'mergeCorrespondents'}) RETURN ch.id AS id`, nil)[0]["id"].(string)
+	if _, err := store.MergeCorrespondents(admin, people[3]["id"].(string), []string{people[5]["id"].(string)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.UnmergeCorrespondents(admin, merge); err != nil {
+		t.Fatal(err)
+	}
 
 	before := derivedState(t)
 	if err := store.RefreshEverything(neo4jtest.Context()); err != nil {
