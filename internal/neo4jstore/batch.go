@@ -91,6 +91,13 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 			}
 		}
 	}
+	// A writer below RESTRICTED_ROLE finds the same document by the hash it can
+	// read, without blind copies: a letter with blind copies is, to them, the letter
+	// it would be without them (openHash, props.go).
+	sameBy := "openHash"
+	if visibilityOf(b.r.ctx).restricted {
+		sameBy = "contentHash"
+	}
 	recs, err := collect(b.r.ctx, b.r.tx, `
 		CALL {
 			UNWIND $ids AS id
@@ -101,7 +108,7 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 			UNWIND $docs AS d
 			CALL {
 				WITH d
-				OPTIONAL MATCH (same:Letter {contentHash: d.hash}) WHERE `+b.seen("same")+`
+				OPTIONAL MATCH (same:Letter {`+sameBy+`: d.hash}) WHERE `+b.seen("same")+`
 				RETURN same ORDER BY same.hashScope = '`+scopeHidden+`' LIMIT 1
 			}
 			CALL {

@@ -79,6 +79,14 @@ CALL {
 	UNWIND $ids AS id
 	MATCH (n:Letter {id: id}) WHERE n.stub
 	WITH n, NOT EXISTS { (s:Letter)-[:REPLIES_TO|RELATED_TO|MENTIONS]->(n) WHERE NOT s:` + hiddenLabel + ` AND NOT s.stub } AS hidden` + markHidden + `
+	// A stub's external id is unique in the scope of those who see it: the open
+	// scope once a visible letter refers to it, the hidden one while only hidden
+	// letters do (a proxy's scope is proxies.go's). Where the other scope has a
+	// letter with the id already, the stub stays where it is.
+	WITH n, CASE WHEN hidden THEN '` + scopeHidden + `' ELSE '` + scopeOpen + `' END AS scope
+	WHERE NOT n:` + proxyLabel + ` AND coalesce(n.hashScope, '` + scopeOpen + `') <> scope
+	  AND (n.externalId IS NULL OR NOT EXISTS { (o:Letter {externalId: n.externalId}) WHERE o.hashScope = scope AND o <> n })
+	SET n.hashScope = scope
 }
 CALL {
 	UNWIND $ids AS id

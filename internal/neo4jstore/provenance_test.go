@@ -1544,3 +1544,54 @@ func nameOf(tb testing.TB, id string) string {
 	tb.Helper()
 	return neo4jtest.Exec(tb, `MATCH (n {id: $id}) RETURN coalesce(n.name, n.title) AS name`, map[string]any{"id": id})[0]["name"].(string)
 }
+
+// TestDuplicatesOfLettersWithBlindCopies (probe 9): a writer below RESTRICTED_ROLE
+// who writes a public letter again, without the blind copies it has, gets that letter
+// back, as in a graph where it has none; not a new letter, nor a CONFLICT on its
+// external id.
+func TestDuplicatesOfLettersWithBlindCopies(t *testing.T) {
+	store := neo4jtest.Store(t)
+	for _, ext := range []string{"", "f-2"} {
+		doc := domain.LetterInput{Title: "F1 " + ext, Body: "f one", ExternalID: ext,
+			Authors: []domain.PartyInput{person("Fa One")}, Recipients: []domain.PartyInput{person("Fb One")}}
+		withBCC := doc
+		withBCC.BCC = []domain.PartyInput{person("Fc One")}
+		first := create(t, store, withBCC)
+		again, created, err := store.CreateLetter(reader, doc)
+		if err != nil || created || again.ID != first.ID {
+			t.Errorf("externalId %q: written again below RESTRICTED_ROLE: created %v, err %v, same letter %v; want the letter, not created",
+				ext, created, err, err == nil && again.ID == first.ID)
+		}
+		// Who sees blind copies writes another document.
+		if _, created, err := store.CreateLetter(neo4jtest.Context(), domain.LetterInput{Title: doc.Title + " other", Body: doc.Body,
+			Authors: doc.Authors, Recipients: doc.Recipients}); err != nil || !created {
+			t.Errorf("externalId %q: a different document: created %v, err %v", ext, created, err)
+		}
+	}
+}
+
+// TestStubScopeFollowsVisibility (probe 9): a stub a restricted letter's reference
+// made is in the open scope of external ids once a visible letter refers to it too,
+// so that an editor's letter given that id is a CONFLICT as in a graph without the
+// restricted letter; and back in the hidden scope when only hidden letters refer to
+// it again.
+func TestStubScopeFollowsVisibility(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	create(t, store, domain.LetterInput{Title: "G1", Restricted: true, Authors: []domain.PartyInput{person("Ga Hee")},
+		Related: []domain.LetterRef{{ExternalID: "h-ref"}}})
+	open := create(t, store, domain.LetterInput{Title: "H2x", Authors: []domain.PartyInput{person("Gc Hee")},
+		Related: []domain.LetterRef{{ExternalID: "h-ref"}}})
+	ext := "h-ref"
+	_, err := store.UpdateLetter(reader, open.ID, domain.LetterPatch{ExternalID: &ext})
+	if domain.ErrorCode(err) != domain.CodeConflict {
+		t.Errorf("an editor gives a letter the id of a stub a visible letter refers to: %v, want CONFLICT", err)
+	}
+	if err := store.DeleteLetter(admin, open.ID); err != nil {
+		t.Fatal(err)
+	}
+	other := create(t, store, domain.LetterInput{Title: "H3", Authors: []domain.PartyInput{person("Gc Hee")}})
+	if _, err := store.UpdateLetter(reader, other.ID, domain.LetterPatch{ExternalID: &ext}); err != nil {
+		t.Errorf("the stub referred to by a hidden letter alone again: an editor's id %v, want none (no such letter to them)", err)
+	}
+}

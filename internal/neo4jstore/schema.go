@@ -26,6 +26,9 @@ var schema = []string{
 	`CREATE CONSTRAINT letter_content_hash_scope IF NOT EXISTS FOR (n:Letter) REQUIRE (n.contentHash, n.hashScope) IS UNIQUE`,
 	`CREATE CONSTRAINT letter_external_id_scope IF NOT EXISTS FOR (n:Letter) REQUIRE (n.externalId, n.hashScope) IS UNIQUE`,
 	`CREATE INDEX letter_content_hash_lookup IF NOT EXISTS FOR (n:Letter) ON (n.contentHash)`,
+	// The hash without blind copies, by which writers below RESTRICTED_ROLE find the
+	// same document (batch.go).
+	`CREATE INDEX letter_open_hash_lookup IF NOT EXISTS FOR (n:Letter) ON (n.openHash)`,
 	`CREATE INDEX letter_external_id_lookup IF NOT EXISTS FOR (n:Letter) ON (n.externalId)`,
 	// Identity keys (identity.go): authority ids, emails and names that find a node.
 	`CREATE CONSTRAINT identity_key IF NOT EXISTS FOR (n:IdentityKey) REQUIRE n.key IS UNIQUE`,
