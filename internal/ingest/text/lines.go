@@ -1,6 +1,7 @@
 package text
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -186,4 +187,39 @@ func isProse(s string) bool {
 	}
 	n := words(s)
 	return runes(s) > 120 || (n >= 6 && endsSentence(s)) || n > 16
+}
+
+// joinText joins the lines' text with spaces.
+func joinText(lines []line, from, to int) string {
+	var parts []string
+	for i := from; i < to; i++ {
+		if t := lines[i].text; t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// isRule reports whether s is a rule drawn across the page: three or more dashes,
+// underscores, equals signs or stars.
+func isRule(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 {
+		return false
+	}
+	return strings.Trim(s, "-_=*~─━ .…·") == ""
+}
+
+// gap is a run of three or more spaces inside a line: the gap between columns.
+var gap = regexp.MustCompile(`\s{3,}|\t+`)
+
+// splitGap splits a line at its column gaps.
+func splitGap(s string) []string {
+	var out []string
+	for _, p := range gap.Split(strings.TrimSpace(s), -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

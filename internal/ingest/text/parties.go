@@ -276,3 +276,30 @@ func takeEmails(s string) (string, []string) {
 	}
 	return trimPunct(strings.Join(keep, " ")), emails
 }
+
+// samePerson reports whether two spellings of a name in one letter are one person:
+// the same name key, or the same initials and a surname that differs only by its
+// ending ("Гусева Д.А." and "Д.А. Гусев").
+func samePerson(a, b string) bool {
+	if domain.NormalizeName(a) == domain.NormalizeName(b) {
+		return true
+	}
+	split := func(s string) (initials, surname string) {
+		for _, w := range foldWords(s) {
+			if len([]rune(w)) == 1 {
+				initials += w
+			} else if surname == "" {
+				surname = w
+			}
+		}
+		return initials, surname
+	}
+	ia, sa := split(a)
+	ib, sb := split(b)
+	if ia == "" || ia != ib || sa == "" || sb == "" {
+		return false
+	}
+	ra, rb := []rune(sa), []rune(sb)
+	n := min(len(ra), len(rb))
+	return n >= 4 && string(ra[:n-1]) == string(rb[:n-1]) && max(len(ra), len(rb))-n <= 2
+}

@@ -197,3 +197,8 @@ var abbreviations = map[string]bool{
 	"plc": true, "bros": true, "esq": true, "rev": true, "hon": true, "gen": true, "col": true,
 	"vs": true, "ave": true, "dept": true, "univ": true, "assn": true, "intl": true,
 }
+
+// allCaps reports whether s has letters and all of them in capitals.
+func allCaps(s string) bool {
+	return hasCase(s) && strings.ToUpper(s) == s
+}
