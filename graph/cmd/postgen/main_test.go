@@ -51,3 +51,16 @@ func TestRewrite(t *testing.T) {
 		})
 	}
 }
+
+// TestApplied: an executor in which a rewrite found nothing to rewrite stops the
+// generation.
+func TestApplied(t *testing.T) {
+	both := "var _ = marshalInOrder(ctx, len(v), f)\nvar _ = newDeferredGroup(ctx)\n"
+	if err := Applied("generated.go", []byte(both)); err != nil {
+		t.Errorf("both rewritten: %v, want nil", err)
+	}
+	one := "var _ = marshalInOrder(ctx, len(v), f)\n"
+	if err := Applied("generated.go", []byte(one)); err == nil || !strings.Contains(err.Error(), "NewDeferredGroup") {
+		t.Errorf("no deferred group: %v, want an error naming NewDeferredGroup", err)
+	}
+}
