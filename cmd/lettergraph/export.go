@@ -18,7 +18,7 @@ import (
 )
 
 type exportCmd struct {
-	Format      string `name:"format" short:"f" required:"" enum:"graphml,gexf,cmif,ndjson,csv,letters.csv,links.csv" help:"graphml, gexf (the network of correspondents), cmif (TEI), ndjson (canonical documents, which import reads), csv (letters.csv and links.csv into the folder -o names), letters.csv, links.csv."`
+	Format      string `name:"format" short:"f" required:"" enum:"${export_formats}" help:"One of ${export_formats} (docs/exports.md): graphml and gexf draw the network of correspondents, ndjson is what import reads, csv writes letters.csv and links.csv into the folder -o names."`
 	Output      string `name:"output" short:"o" default:"-" help:"File to write, or - for standard output; for csv, the folder to write letters.csv and links.csv in."`
 	Filter      string `name:"filter" help:"Only the letters this filter selects: the GraphQL LetterFilter input in JSON, e.g. '{\"dateFrom\": \"1990-01-01\", \"involving\": [{\"correspondent\": \"01H…\", \"role\": \"AUTHOR\"}]}'."`
 	CMIFTitle   string `name:"cmif-title" help:"CMIF: the file's title (titleStmt)."`

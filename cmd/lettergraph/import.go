@@ -22,7 +22,7 @@ const importTxTimeout = 10 * time.Minute
 
 type importCmd struct {
 	Paths     []string `arg:"" optional:"" name:"path" help:"Files, folders, globs, or - for standard input."`
-	Format    string   `name:"format" default:"auto" help:"Format of every input: auto, text, email, mbox, cmif, json (json also reads NDJSON)."`
+	Format    string   `name:"format" default:"auto" help:"Format of every input: auto, or one of ${import_formats} (json also reads NDJSON)."`
 	DryRun    bool     `name:"dry-run" help:"Print each document in canonical JSON (NDJSON) and write nothing."`
 	Zones     bool     `name:"zones" help:"With --dry-run: print how each plain-text letter was cut into zones (letterhead, address, salutation, body, signature, copy list …), on standard error."`
 	Strict    bool     `name:"strict" help:"Stop at the first document that fails."`

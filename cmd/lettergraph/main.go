@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -28,6 +29,8 @@ import (
 
 	"github.com/lettergraph/lettergraph/internal/config"
 	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/export"
+	"github.com/lettergraph/lettergraph/internal/ingest"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 	"github.com/lettergraph/lettergraph/internal/seed"
 	"github.com/lettergraph/lettergraph/internal/server"
@@ -72,6 +75,7 @@ func main() {
 		kong.Name("lettergraph"),
 		kong.Description("A GraphQL API over a Neo4j graph of correspondence."),
 		kong.UsageOnError(),
+		formatVars(),
 	)
 	log := newLogger(c.Config)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -81,6 +85,17 @@ func main() {
 		log.Error("lettergraph failed", "err", err)
 		os.Exit(1)
 	}
+}
+
+// formatVars names the import and export formats in the flags' help and enums,
+// from the lists the formats are registered in: a new format needs no edit here.
+func formatVars() kong.Vars {
+	exports := []string{}
+	for _, f := range export.Formats {
+		exports = append(exports, f.Name)
+	}
+	exports = append(exports, "csv") // both CSV files, into a folder
+	return kong.Vars{"export_formats": strings.Join(exports, ","), "import_formats": strings.Join(ingest.FormatNames(), ", ")}
 }
 
 // tuneGC sets the collector for a server that allocates much per request and keeps
