@@ -65,7 +65,7 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 	rows := make([]map[string]any, len(docs))
 	ids, xrefs, trefs := []string{}, []string{}, []string{}
 	for i, in := range docs {
-		rows[i] = map[string]any{"i": i, "hash": hashes[i], "x": opt(in.ExternalID), "t": opt(titleKey(in.Title, "")), "r": in.Restricted}
+		rows[i] = map[string]any{"i": i, "hash": hashes[i], "open": openHash(in, hashes[i]), "x": opt(in.ExternalID), "t": opt(titleKey(in.Title, "")), "r": in.Restricted}
 		for _, role := range [][]domain.PartyInput{in.Authors, in.Recipients, in.CC, in.BCC} {
 			for _, p := range role {
 				if p.ID != "" {
@@ -91,13 +91,6 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 			}
 		}
 	}
-	// A writer below RESTRICTED_ROLE finds the same document by the hash it can
-	// read, without blind copies: a letter with blind copies is, to them, the letter
-	// it would be without them (openHash, props.go).
-	sameBy := "openHash"
-	if visibilityOf(b.r.ctx).restricted {
-		sameBy = "contentHash"
-	}
 	recs, err := collect(b.r.ctx, b.r.tx, `
 		CALL {
 			UNWIND $ids AS id
@@ -106,9 +99,14 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 		}
 		CALL {
 			UNWIND $docs AS d
+			// The same document is the letter with the same content without blind
+			// copies (openHash, props.go): a copy with blind copies and one without
+			// (the sender's and a recipient's) are one letter, for every writer, as
+			// they are in a graph without blind copies. contentHash finds letters
+			// written before openHash was kept.
 			CALL {
 				WITH d
-				OPTIONAL MATCH (same:Letter {`+sameBy+`: d.hash}) WHERE `+b.seen("same")+`
+				OPTIONAL MATCH (same:Letter) WHERE (same.openHash = d.open OR same.contentHash = d.hash) AND `+b.seen("same")+`
 				RETURN same ORDER BY same.hashScope = '`+scopeHidden+`' LIMIT 1
 			}
 			CALL {

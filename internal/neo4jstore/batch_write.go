@@ -1,7 +1,10 @@
 package neo4jstore
 
 import (
+	"context"
 	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 )
@@ -21,13 +24,17 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	var writing []int
 	ids := make([]string, len(docs))
 	usedStubs := map[string]bool{}
+	var bccs []bccMerge // blind copies that copies of stored documents add
 	for i, in := range docs {
-		if p, ok := r.letters["h:"+hashes[i]]; ok {
-			results[i] = domain.ImportResult{LetterID: p.id}
-			continue
+		same := found[i].same
+		if p, ok := r.letters["h:"+openHash(in, hashes[i])]; ok {
+			same = p.id
 		}
-		if found[i].same != "" {
-			results[i] = domain.ImportResult{LetterID: found[i].same}
+		if same != "" {
+			results[i] = domain.ImportResult{LetterID: same}
+			if len(in.BCC) > 0 {
+				bccs = append(bccs, bccMerge{letter: same, parties: in.BCC})
+			}
 			continue
 		}
 		id, err := b.target(in, found[i], usedStubs, b.fieldOf(i, len(docs)))
@@ -41,7 +48,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		if id == found[i].ext || id == found[i].stub {
 			r.stored[id] = true // a stored stub this document completes
 		}
-		r.letters["h:"+hashes[i]] = placed{id: id}
+		r.letters["h:"+openHash(in, hashes[i])] = placed{id: id}
 		if in.ExternalID != "" {
 			r.letters["x:"+in.ExternalID] = placed{id: id}
 		}
@@ -104,7 +111,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			CorrespondentsCreated: r.created - created, CorrespondentsMatched: r.matched - matched}
 	}
 	if len(rows) == 0 {
-		return results, nil
+		return results, addBlindCopies(r.ctx, r.tx, bccs)
 	}
 	if err := exec(r.ctx, r.tx, `
 		UNWIND $rows AS row
@@ -187,7 +194,29 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			return nil, err
 		}
 	}
-	return results, nil
+	return results, addBlindCopies(r.ctx, r.tx, bccs)
+}
+
+// bccMerge is a document that is a letter written before (or earlier in the batch)
+// and names blind copies.
+type bccMerge struct {
+	letter  string
+	parties []domain.PartyInput
+}
+
+// addBlindCopies adds to each letter the blind copies its other copy names and it
+// lacks: the sender's copy of a letter names the blind copies a recipient's copy
+// leaves out, and the letter is one (lookup). Only writers who see blind copies
+// write them (mayWrite).
+func addBlindCopies(ctx context.Context, tx neo4j.ManagedTransaction, merges []bccMerge) error {
+	for _, m := range merges {
+		for i := range m.parties {
+			if err := addParty(ctx, tx, m.letter, domain.LinkBCC, &m.parties[i], 0, true); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // takePositions gives the letters the batch wrote their next positions in the letter

@@ -123,44 +123,64 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 		return nil, domain.Invalid("position", "must not be negative")
 	}
 	return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.Letter, error) {
-		r := newResolver(ctx, tx)
-		if err := r.must(domain.LabelLetter, letterID, "letterId"); err != nil {
+		if err := newResolver(ctx, tx).must(domain.LabelLetter, letterID, "letterId"); err != nil {
 			return nil, err
 		}
-		r.named = map[string]bool{}
-		r.blind = kind == domain.LinkBCC
-		id, _, err := r.party(&p, "party")
-		if err == nil {
-			err = addClaims(ctx, tx, letterID, r.claims, r.blindClaims)
-		}
-		if err != nil {
-			return nil, err
-		}
-		l := domain.Link{Kind: kind, From: letterID, To: id, Position: position, Capacity: p.Capacity, As: p.As,
-			Written: writtenName(&p)}
-		if err := r.link(l, "party"); err != nil {
-			return nil, err
-		}
-		// The letter asserts what the party named through another (an
-		// organisation, an office held), as an imported letter does.
-		delete(r.named, id)
-		if err := exec(ctx, tx, `
-			MATCH (l:Letter {id: $letter})
-			UNWIND $ids AS nid
-			MATCH (n:Correspondent {id: nid})
-			MERGE (l)-[a:`+string(assertsRel)+`]->(n)
-			SET a.blind = CASE WHEN $blind THEN true END`,
-			map[string]any{"letter": letterID, "ids": slices.Collect(maps.Keys(r.named)), "blind": r.blind}); err != nil {
-			return nil, err
-		}
-		if err := refreshAll(ctx, tx, append(r.touchedIDs(), letterID)); err != nil {
-			return nil, err
-		}
-		if _, err := recordLinkChange(ctx, tx, "addParty", kind, letterID, id); err != nil {
+		if err := addParty(ctx, tx, letterID, kind, &p, position, false); err != nil {
 			return nil, err
 		}
 		return loadLetter(ctx, tx, letterID)
 	})
+}
+
+// addParty links the party p to the letter with letterID in the role of link kind,
+// at position (0 appends), inside tx: the party resolved (or created), what it names
+// through another asserted by the letter, its claims added to the letter's, the
+// history line written and provenance refreshed. onlyNew leaves a party the letter
+// has in that role already as it is.
+func addParty(ctx context.Context, tx neo4j.ManagedTransaction, letterID string, kind domain.LinkKind, p *domain.PartyInput, position int, onlyNew bool) error {
+	r := newResolver(ctx, tx)
+	r.named = map[string]bool{}
+	r.blind = kind == domain.LinkBCC
+	id, _, err := r.party(p, "party")
+	if err != nil {
+		return err
+	}
+	if onlyNew {
+		recs, err := collect(ctx, tx, `MATCH (l:Letter {id: $letter})-[r]-(c:Correspondent {id: $id}) WHERE type(r) = $kind RETURN count(r)`,
+			map[string]any{"letter": letterID, "id": id, "kind": string(kind)})
+		if err != nil {
+			return err
+		}
+		if n, _ := recs[0].Values[0].(int64); n > 0 {
+			return nil
+		}
+	}
+	if err := addClaims(ctx, tx, letterID, r.claims, r.blindClaims); err != nil {
+		return err
+	}
+	l := domain.Link{Kind: kind, From: letterID, To: id, Position: position, Capacity: p.Capacity, As: p.As,
+		Written: writtenName(p)}
+	if err := r.link(l, "party"); err != nil {
+		return err
+	}
+	// The letter asserts what the party named through another (an organisation, an
+	// office held), as an imported letter does.
+	delete(r.named, id)
+	if err := exec(ctx, tx, `
+		MATCH (l:Letter {id: $letter})
+		UNWIND $ids AS nid
+		MATCH (n:Correspondent {id: nid})
+		MERGE (l)-[a:`+string(assertsRel)+`]->(n)
+		SET a.blind = CASE WHEN $blind THEN true END`,
+		map[string]any{"letter": letterID, "ids": slices.Collect(maps.Keys(r.named)), "blind": r.blind}); err != nil {
+		return err
+	}
+	if err := refreshAll(ctx, tx, append(r.touchedIDs(), letterID)); err != nil {
+		return err
+	}
+	_, err = recordLinkChange(ctx, tx, "addParty", kind, letterID, id)
+	return err
 }
 
 // link creates the link l, or updates its properties when it exists. Ordered links

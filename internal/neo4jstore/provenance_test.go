@@ -1562,11 +1562,52 @@ func TestDuplicatesOfLettersWithBlindCopies(t *testing.T) {
 			t.Errorf("externalId %q: written again below RESTRICTED_ROLE: created %v, err %v, same letter %v; want the letter, not created",
 				ext, created, err, err == nil && again.ID == first.ID)
 		}
-		// Who sees blind copies writes another document.
+		// So does a writer who sees blind copies: the copy without them (a
+		// recipient's) is the letter the copy with them (the sender's) is.
+		again, created, err = store.CreateLetter(neo4jtest.Context(), doc)
+		if err != nil || created || again.ID != first.ID {
+			t.Errorf("externalId %q: written again by an admin without the blind copies: created %v, err %v; want the letter", ext, created, err)
+		}
 		if _, created, err := store.CreateLetter(neo4jtest.Context(), domain.LetterInput{Title: doc.Title + " other", Body: doc.Body,
 			Authors: doc.Authors, Recipients: doc.Recipients}); err != nil || !created {
 			t.Errorf("externalId %q: a different document: created %v, err %v", ext, created, err)
 		}
+	}
+	// The other way round, and in one batch: the copy without blind copies first,
+	// then the sender's, which adds its blind copies to the letter.
+	bccOf := func(id string) []string {
+		t.Helper()
+		var names []string
+		for _, row := range neo4jtest.Exec(t, `MATCH (:Letter {id: $id})-[:BCC]->(c) RETURN c.name AS n ORDER BY n`, map[string]any{"id": id}) {
+			names = append(names, row["n"].(string))
+		}
+		return names
+	}
+	recipients := domain.LetterInput{Title: "F3", Body: "f three", Authors: []domain.PartyInput{person("Fa One")},
+		Recipients: []domain.PartyInput{person("Fb One")}}
+	senders := recipients
+	senders.BCC = []domain.PartyInput{person("Fd Blind"), person("Fe Blind")}
+	first := create(t, store, recipients)
+	again, created, err := store.CreateLetter(neo4jtest.Context(), senders)
+	if err != nil || created || again.ID != first.ID {
+		t.Errorf("the sender's copy after a recipient's: created %v, err %v; want the letter", created, err)
+	}
+	if got := bccOf(first.ID); !slices.Equal(got, []string{"Fd Blind", "Fe Blind"}) {
+		t.Errorf("the letter's blind copies after the sender's copy: %v, want Fd Blind and Fe Blind", got)
+	}
+	if _, _, err := store.CreateLetter(neo4jtest.Context(), senders); err != nil || !slices.Equal(bccOf(first.ID), []string{"Fd Blind", "Fe Blind"}) {
+		t.Errorf("the sender's copy again: %v, blind copies %v; want them once each", err, bccOf(first.ID))
+	}
+	batch := recipients
+	batch.Title = "F4"
+	batchSenders := senders
+	batchSenders.Title = "F4"
+	res, err := store.ImportLetters(neo4jtest.Context(), []domain.LetterInput{batch, batchSenders})
+	if err != nil || len(res) != 2 || res[0].LetterID != res[1].LetterID || !res[0].Created || res[1].Created {
+		t.Fatalf("both copies in one batch: %+v, %v; want one letter, created once", res, err)
+	}
+	if got := bccOf(res[0].LetterID); !slices.Equal(got, []string{"Fd Blind", "Fe Blind"}) {
+		t.Errorf("both copies in one batch: blind copies %v, want Fd Blind and Fe Blind", got)
 	}
 }
 
