@@ -1226,20 +1226,7 @@ func TestAffiliationDetailsFollowVisibleSources(t *testing.T) {
 	}
 	details := func(ctx context.Context, name string) string {
 		t.Helper()
-		id := personID(t, name)
-		m, err := store.Memberships(ctx, []string{id})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, x := range m[id] {
-			from := ""
-			if x.From != nil {
-				from = x.From.Format(time.DateOnly)
-			}
-			out = append(out, x.Role+"@"+from)
-		}
-		return strings.Join(out, ",")
+		return membershipDetails(t, ctx, store, name)
 	}
 	upsert(admin, member("Pia Pond", "", ""), false)
 	upsert(admin, member("Pia Pond", "spy", "1950-01-01"), true)
@@ -1289,6 +1276,26 @@ func TestAffiliationDetailsFollowVisibleSources(t *testing.T) {
 	}
 }
 
+// membershipDetails is the memberships of the one person called name as the caller
+// of ctx reads them: role@from, comma-separated.
+func membershipDetails(tb testing.TB, ctx context.Context, store *neo4jstore.Store, name string) string {
+	tb.Helper()
+	id := personID(tb, name)
+	m, err := store.Memberships(ctx, []string{id})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, x := range m[id] {
+		from := ""
+		if x.From != nil {
+			from = x.From.Format(time.DateOnly)
+		}
+		out = append(out, x.Role+"@"+from)
+	}
+	return strings.Join(out, ",")
+}
+
 // TestRemovedAffiliationsStayRemoved (probe 8): a membership an editor removed is
 // not brought back, nor its details, by the claims of the letters before the
 // removal when hidden material is written, published, restricted or deleted; one
@@ -1316,20 +1323,7 @@ func TestRemovedAffiliationsStayRemoved(t *testing.T) {
 	}
 	details := func(name string) string {
 		t.Helper()
-		id := personID(t, name)
-		m, err := store.Memberships(reader, []string{id})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, x := range m[id] {
-			from := ""
-			if x.From != nil {
-				from = x.From.Format(time.DateOnly)
-			}
-			out = append(out, x.Role+"@"+from)
-		}
-		return strings.Join(out, ",")
+		return membershipDetails(t, reader, store, name)
 	}
 	restrict := func(id string, r bool) {
 		t.Helper()
