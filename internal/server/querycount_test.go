@@ -44,6 +44,17 @@ var queryCountCases = []struct {
 		`query ($a: ID!, $b: ID!) { paths(from: $b, to: $a, maxHops: 4, first: 5) { hops { fromRole toRole letter { title } } } }`, 1},
 	{"a timeline and statistics",
 		`{ timeline(bucket: MONTH) { unplaced } statistics { letters topCorrespondents(first: 5) { letters } } }`, 3},
+	// The other operations of docs/exploration.md, as bench/explore asks them.
+	{"a later page of letters with parties, by cursor",
+		`query ($c: String) { letters(first: 50, after: $c) { nodes { title authors { correspondent { name } } recipients { correspondent { name } } cc { correspondent { name } } } } }`, 1},
+	{"search",
+		`{ search(text: "museum budget", first: 20) { score excerpt } }`, 1},
+	{"letters filtered by text and date",
+		`{ letters(first: 20, filter: {text: "budget", dateFrom: "1980-01-01", dateTo: "1989-12-31"}) { totalCount nodes { title } } }`, 2},
+	{"timeline by month",
+		`{ timeline(bucket: MONTH) { unplaced points { letters } } }`, 1},
+	{"statistics",
+		`{ statistics { letters persons links { count } topCorrespondents(first: 10) { letters } } }`, 2},
 }
 
 // TestQueryCountsDoNotGrowWithResults runs each operation on a small and a larger
@@ -66,6 +77,11 @@ func TestQueryCountsDoNotGrowWithResults(t *testing.T) {
 			t.Fatalf("import: %v", err)
 		}
 		vars := busiestPair(t, a)
+		var first struct {
+			Letters struct{ PageInfo struct{ EndCursor string } }
+		}
+		a.data(t, `{ letters(first: 10) { pageInfo { endCursor } } }`, nil, &first)
+		vars["c"] = first.Letters.PageInfo.EndCursor
 		for _, tc := range queryCountCases {
 			count.Store(0)
 			a.data(t, tc.query, vars, &struct{}{})
