@@ -107,7 +107,7 @@ func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, e
 			CALL {
 				WITH d
 				OPTIONAL MATCH (same:Letter) WHERE (same.openHash = d.open OR same.contentHash = d.hash) AND `+b.seen("same")+`
-				RETURN same ORDER BY same.hashScope = '`+scopeHidden+`' LIMIT 1
+				RETURN same ORDER BY same.hashScope = '`+scopeHidden+`', coalesce(same.seq, same.id) LIMIT 1
 			}
 			CALL {
 				// A document finds the letter of its own scope first.

@@ -136,8 +136,9 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 // addParty links the party p to the letter with letterID in the role of link kind,
 // at position (0 appends), inside tx: the party resolved (or created), what it names
 // through another asserted by the letter, its claims added to the letter's, the
-// history line written and provenance refreshed. onlyNew leaves a party the letter
-// has in that role already as it is.
+// history line written and provenance refreshed. onlyNew leaves the link of a party
+// the letter has in that role already as it is (what the input names through it is
+// still asserted).
 func addParty(ctx context.Context, tx neo4j.ManagedTransaction, letterID string, kind domain.LinkKind, p *domain.PartyInput, position int, onlyNew bool) error {
 	r := newResolver(ctx, tx)
 	r.named = map[string]bool{}
@@ -146,23 +147,25 @@ func addParty(ctx context.Context, tx neo4j.ManagedTransaction, letterID string,
 	if err != nil {
 		return err
 	}
+	has := false
 	if onlyNew {
 		recs, err := collect(ctx, tx, `MATCH (l:Letter {id: $letter})-[r]-(c:Correspondent {id: $id}) WHERE type(r) = $kind RETURN count(r)`,
 			map[string]any{"letter": letterID, "id": id, "kind": string(kind)})
 		if err != nil {
 			return err
 		}
-		if n, _ := recs[0].Values[0].(int64); n > 0 {
-			return nil
-		}
+		n, _ := recs[0].Values[0].(int64)
+		has = n > 0
 	}
 	if err := addClaims(ctx, tx, letterID, r.claims, r.blindClaims); err != nil {
 		return err
 	}
-	l := domain.Link{Kind: kind, From: letterID, To: id, Position: position, Capacity: p.Capacity, As: p.As,
-		Written: writtenName(p)}
-	if err := r.link(l, "party"); err != nil {
-		return err
+	if !has {
+		l := domain.Link{Kind: kind, From: letterID, To: id, Position: position, Capacity: p.Capacity, As: p.As,
+			Written: writtenName(p)}
+		if err := r.link(l, "party"); err != nil {
+			return err
+		}
 	}
 	// The letter asserts what the party named through another (an organisation, an
 	// office held), as an imported letter does.
@@ -176,8 +179,13 @@ func addParty(ctx context.Context, tx neo4j.ManagedTransaction, letterID string,
 		map[string]any{"letter": letterID, "ids": slices.Collect(maps.Keys(r.named)), "blind": r.blind}); err != nil {
 		return err
 	}
+	// What the party named is asserted and refreshed even when the letter had the
+	// party already: the party may name more this time (an organisation, an office).
 	if err := refreshAll(ctx, tx, append(r.touchedIDs(), letterID)); err != nil {
 		return err
+	}
+	if has {
+		return nil
 	}
 	_, err = recordLinkChange(ctx, tx, "addParty", kind, letterID, id)
 	return err

@@ -1630,3 +1630,61 @@ func TestStubScopeFollowsVisibility(t *testing.T) {
 		t.Errorf("the stub referred to by a hidden letter alone again: an editor's id %v, want none (no such letter to them)", err)
 	}
 }
+
+// TestPublishingLettersWithBlindCopies (probe 11): publishing (or restricting) a
+// letter written with blind copies is refused as a CONFLICT when a letter of the
+// scope it moves to has its content without them, as it is in a graph without
+// blind copies; and nothing a blind copy of a second copy names becomes visible.
+func TestPublishingLettersWithBlindCopies(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	doc := domain.LetterInput{Title: "P1", Body: "pone body", Authors: []domain.PartyInput{person("Pa One")},
+		Recipients: []domain.PartyInput{person("Pb One")}}
+	secret := doc
+	secret.Restricted = true
+	secret.BCC = []domain.PartyInput{person("Pc One")}
+	hidden := create(t, store, secret)
+	if _, created, err := store.CreateLetter(reader, doc); err != nil || !created {
+		t.Fatalf("an editor's copy of a restricted letter: created %v, %v; want a letter of its own", created, err)
+	}
+	open := false
+	if _, err := store.UpdateLetter(admin, hidden.ID, domain.LetterPatch{Restricted: &open}); domain.ErrorCode(err) != domain.CodeConflict {
+		t.Errorf("publishing the restricted letter with blind copies: %v, want CONFLICT", err)
+	}
+	// Restricting an editor's letter while a restricted letter written with blind
+	// copies has its content.
+	other := domain.LetterInput{Title: "P2", Body: "ptwo body", Authors: []domain.PartyInput{person("Pa One")},
+		Recipients: []domain.PartyInput{person("Pb One")}}
+	hiddenOther := other
+	hiddenOther.Restricted = true
+	hiddenOther.BCC = []domain.PartyInput{person("Pd One")}
+	create(t, store, hiddenOther)
+	editors, created, err := store.CreateLetter(reader, other)
+	if err != nil || !created {
+		t.Fatalf("an editor's copy of a restricted letter: created %v, %v; want a letter of its own", created, err)
+	}
+	restricted := true
+	if _, err := store.UpdateLetter(admin, editors.ID, domain.LetterPatch{Restricted: &restricted}); domain.ErrorCode(err) != domain.CodeConflict {
+		t.Errorf("restricting a letter whose content a restricted letter with blind copies has: %v, want CONFLICT", err)
+	}
+
+	// A second copy whose blind copy names an organisation and an office: they are
+	// hidden, as everything only blind copies name.
+	q := domain.LetterInput{Title: "Q1x", Body: "q one x", Authors: []domain.PartyInput{person("Qa Vis")},
+		Recipients: []domain.PartyInput{person("Qb Vis")}, BCC: []domain.PartyInput{person("Qz Hid")}}
+	first := create(t, store, q)
+	again := q
+	blind := person("Qz Hid")
+	blind.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Qorg Leak"}}
+	blind.Holds = &domain.HoldingInput{Office: domain.OfficeInput{Title: "Q Chief", Of: &domain.OrganisationInput{Name: "Qoffice Org"}}}
+	again.BCC = []domain.PartyInput{blind}
+	if l, created, err := store.CreateLetter(admin, again); err != nil || created || l.ID != first.ID {
+		t.Fatalf("the second copy: created %v, %v; want the letter", created, err)
+	}
+	for _, name := range []string{"Qorg Leak", "Qoffice Org", "Q Chief"} {
+		rows := neo4jtest.Exec(t, `MATCH (n:Correspondent) WHERE coalesce(n.name, n.title) = $name RETURN n:Hidden AS hidden`, map[string]any{"name": name})
+		if len(rows) != 1 || rows[0]["hidden"] != true {
+			t.Errorf("%s, named only by a blind copy: %v, want one hidden node", name, rows)
+		}
+	}
+}

@@ -83,6 +83,13 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 		}
 		if p.Restricted != nil {
 			mark := `MATCH (l:Letter {id: $id}) REMOVE l:` + restrictedLabel + ` SET l.hashScope = '` + scopeOpen + `'`
+			scope := scopeOpen
+			if *p.Restricted {
+				scope = scopeHidden
+			}
+			if err := sameInScope(ctx, tx, id, scope); err != nil {
+				return nil, err
+			}
 			if *p.Restricted {
 				mark = `MATCH (l:Letter {id: $id}) SET l:` + restrictedLabel + `, l.hashScope = '` + scopeHidden + `'`
 			} else if err := dropProxies(ctx, tx, id); err != nil {
@@ -209,4 +216,25 @@ func recordUpdate(ctx context.Context, tx neo4j.ManagedTransaction, id string, v
 	// while it was: a letter published is as if it had never been restricted.
 	_, err := recordChange(ctx, tx, changed{op: "updateLetter", nodes: []string{id}, before: old, after: after})
 	return err
+}
+
+// sameInScope refuses, as the scope's uniqueness constraint on contentHash would,
+// to move the letter with id into scope (publish it, or restrict it) when a letter of
+// that scope has its content without blind copies (openHash): a letter written with
+// blind copies keeps a hash over them, which no other letter's collides with, and the
+// move would give two copies of one document where a graph without blind copies
+// refuses it.
+func sameInScope(ctx context.Context, tx neo4j.ManagedTransaction, id, scope string) error {
+	recs, err := collect(ctx, tx, `
+		MATCH (l:Letter {id: $id})
+		RETURN l.openHash IS NOT NULL AND coalesce(l.hashScope, '`+scopeOpen+`') <> $scope AND EXISTS {
+			MATCH (o:Letter {openHash: l.openHash}) WHERE o <> l AND o.hashScope = $scope
+		}`, map[string]any{"id": id, "scope": scope})
+	if err != nil {
+		return err
+	}
+	if same, _ := recs[0].Values[0].(bool); same {
+		return &domain.Error{Code: domain.CodeConflict, Message: "a letter with the same content already exists"}
+	}
+	return nil
 }
