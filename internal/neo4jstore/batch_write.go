@@ -152,7 +152,9 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		UNWIND $rows AS row
 		MATCH (l:Letter {id: row.from}), (n:Correspondent {id: row.to})
 		FOREACH (_ IN CASE WHEN row.new THEN [1] ELSE [] END | CREATE (l)-[a:`+string(assertsRel)+`]->(n) SET a.blind = CASE WHEN row.blind THEN true END)
-		FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE (l)-[a:`+string(assertsRel)+`]->(n) SET a.blind = CASE WHEN row.blind THEN true END)`,
+		FOREACH (_ IN CASE WHEN row.new THEN [] ELSE [1] END | MERGE (l)-[a:`+string(assertsRel)+`]->(n)
+			ON CREATE SET a.blind = CASE WHEN row.blind THEN true END
+			ON MATCH SET a.blind = CASE WHEN row.blind AND a.blind THEN true END)`,
 		map[string]any{"rows": orEmpty(asserts)}); err != nil {
 		return nil, err
 	}

@@ -175,7 +175,10 @@ func addParty(ctx context.Context, tx neo4j.ManagedTransaction, letterID string,
 		UNWIND $ids AS nid
 		MATCH (n:Correspondent {id: nid})
 		MERGE (l)-[a:`+string(assertsRel)+`]->(n)
-		SET a.blind = CASE WHEN $blind THEN true END`,
+		// Blind only while every way the letter names n is: a blind copy never
+		// hides what the letter names openly.
+		ON CREATE SET a.blind = CASE WHEN $blind THEN true END
+		ON MATCH SET a.blind = CASE WHEN $blind AND a.blind THEN true END`,
 		map[string]any{"letter": letterID, "ids": slices.Collect(maps.Keys(r.named)), "blind": r.blind}); err != nil {
 		return err
 	}

@@ -1681,6 +1681,23 @@ func TestPublishingLettersWithBlindCopies(t *testing.T) {
 	if l, created, err := store.CreateLetter(admin, again); err != nil || created || l.ID != first.ID {
 		t.Fatalf("the second copy: created %v, %v; want the letter", created, err)
 	}
+	// A later copy's blind copy that names what the letter names openly leaves it
+	// open (probe 12).
+	x := domain.LetterInput{Title: "X1", Body: "x one", Recipients: []domain.PartyInput{person("Xb Bob")}}
+	alice := person("Xa Alice")
+	alice.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Xacme Corp"}, Role: "engineer"}
+	x.Authors = []domain.PartyInput{alice}
+	create(t, store, x)
+	xAgain := x
+	ghost := person("Xg Ghost")
+	ghost.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Xacme Corp"}}
+	xAgain.BCC = []domain.PartyInput{ghost}
+	if _, created, err := store.CreateLetter(admin, xAgain); err != nil || created {
+		t.Fatalf("the copy with a blind copy: created %v, %v; want the letter", created, err)
+	}
+	if got := membershipDetails(t, reader, store, "Xa Alice"); got != "engineer@" {
+		t.Errorf("a reader's view of Xa Alice's membership after a blind copy named its organisation: %q, want engineer@", got)
+	}
 	for _, name := range []string{"Qorg Leak", "Qoffice Org", "Q Chief"} {
 		rows := neo4jtest.Exec(t, `MATCH (n:Correspondent) WHERE coalesce(n.name, n.title) = $name RETURN n:Hidden AS hidden`, map[string]any{"name": name})
 		if len(rows) != 1 || rows[0]["hidden"] != true {
