@@ -61,11 +61,11 @@ type stored struct {
 // the correspondent ids the documents name exist (r.known), and the letters their
 // references by external id or title name (r.refs), so that these cost no query of
 // their own.
-func (b *batch) lookup(docs []*domain.LetterInput, hashes []string) ([]stored, error) {
+func (b *batch) lookup(docs []*domain.LetterInput, hashes, opens []string) ([]stored, error) {
 	rows := make([]map[string]any, len(docs))
 	ids, xrefs, trefs := []string{}, []string{}, []string{}
 	for i, in := range docs {
-		rows[i] = map[string]any{"i": i, "hash": hashes[i], "open": openHash(in, hashes[i]), "x": opt(in.ExternalID), "t": opt(titleKey(in.Title, "")), "r": in.Restricted}
+		rows[i] = map[string]any{"i": i, "hash": hashes[i], "open": opens[i], "x": opt(in.ExternalID), "t": opt(titleKey(in.Title, "")), "r": in.Restricted}
 		for _, role := range [][]domain.PartyInput{in.Authors, in.Recipients, in.CC, in.BCC} {
 			for _, p := range role {
 				if p.ID != "" {

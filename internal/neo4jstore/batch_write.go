@@ -14,7 +14,11 @@ import (
 // document error (see ImportLetters).
 func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.ImportResult, error) {
 	r := b.r
-	found, err := b.lookup(docs, hashes)
+	opens := make([]string, len(docs)) // the hashes without blind copies
+	for i, in := range docs {
+		opens[i] = openHash(in, hashes[i])
+	}
+	found, err := b.lookup(docs, hashes, opens)
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +31,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	var bccs []bccMerge // blind copies that copies of stored documents add
 	for i, in := range docs {
 		same := found[i].same
-		if p, ok := r.letters["h:"+openHash(in, hashes[i])]; ok {
+		if p, ok := r.letters["h:"+opens[i]]; ok {
 			same = p.id
 		}
 		if same != "" {
@@ -48,7 +52,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		if id == found[i].ext || id == found[i].stub {
 			r.stored[id] = true // a stored stub this document completes
 		}
-		r.letters["h:"+openHash(in, hashes[i])] = placed{id: id}
+		r.letters["h:"+opens[i]] = placed{id: id}
 		if in.ExternalID != "" {
 			r.letters["x:"+in.ExternalID] = placed{id: id}
 		}
@@ -83,7 +87,7 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		for _, a := range pr.asserted {
 			asserts = append(asserts, map[string]any{"from": ids[i], "to": a.id, "new": !r.stored[ids[i]], "blind": a.blind})
 		}
-		props := letterProps(docs[i], hashes[i], r.now)
+		props := letterProps(docs[i], hashes[i], opens[i], r.now)
 		for j := range pr.claims {
 			pr.claims[j].seq, _ = props["seq"].(string)
 		}

@@ -3,7 +3,6 @@ package neo4jstore
 import (
 	"context"
 	"encoding/json"
-	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -167,11 +166,10 @@ func withoutRemoved(c map[string]any, removed []string, seq string) map[string]a
 		out[k] = v
 	}
 	for _, r := range removed {
-		parts := strings.Split(r, removedSep)
-		if len(parts) != 3 || seq >= parts[2] {
+		kind, value, ok := removedAfter(r, seq)
+		if !ok {
 			continue
 		}
-		kind, value := parts[0], parts[1]
 		if kind == "aliases" && out["name"] == value {
 			delete(out, "name")
 		}
@@ -184,6 +182,47 @@ func withoutRemoved(c map[string]any, removed []string, seq string) map[string]a
 			}
 			out[kind] = kept
 		}
+	}
+	return out
+}
+
+// visibleClaimsOf is a subquery that binds claims to the claims of the visible
+// sources (letters and edits) of the node bound to x, in the order they were
+// written: [seq, claims JSON] each, for sourceClaims. refreshOpenViews and
+// refreshSeen fold them.
+func visibleClaimsOf(x string) string {
+	return `CALL {
+			WITH ` + x + `
+			MATCH (` + x + `)--(s)
+			WHERE (s:Letter OR s:Change) AND NOT s:` + hiddenLabel + ` AND s.claims IS NOT NULL
+			WITH DISTINCT s ORDER BY coalesce(s.seq, s.id)
+			RETURN collect([coalesce(s.seq, ''), s.claims]) AS claims
+		}`
+}
+
+// sourced is one source's claims (claimsJSON) by the id they are of, and its seq.
+type sourced struct {
+	seq string
+	by  map[string][]map[string]any
+}
+
+// sourceClaims decodes what visibleClaimsOf binds; a source whose claims do not
+// decode is left out.
+func sourceClaims(v any) []sourced {
+	list, _ := v.([]any)
+	out := make([]sourced, 0, len(list))
+	for _, item := range list {
+		pair, _ := item.([]any)
+		if len(pair) != 2 {
+			continue
+		}
+		seq, _ := pair[0].(string)
+		raw, _ := pair[1].(string)
+		var by map[string][]map[string]any
+		if json.Unmarshal([]byte(raw), &by) != nil {
+			continue
+		}
+		out = append(out, sourced{seq: seq, by: by})
 	}
 	return out
 }

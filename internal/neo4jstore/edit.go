@@ -17,6 +17,16 @@ import (
 // removal no longer gives the value (foldClaim), one written after gives it again.
 const removedSep = "\x1f"
 
+// removedAfter reads an entry of a removed list: its kind and value, and ok when the
+// edit that removed them came after the source written at seq.
+func removedAfter(entry, seq string) (kind, value string, ok bool) {
+	parts := strings.Split(entry, removedSep)
+	if len(parts) != 3 || seq >= parts[2] {
+		return "", "", false
+	}
+	return parts[0], parts[1], true
+}
+
 // relRemoval prefixes the kind of a removed relationship between correspondents
 // (rel:MEMBER_OF, and the other end's id as the value; retractClaims).
 const relRemoval = "rel:"

@@ -254,14 +254,8 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 	recs, err := collect(ctx, tx, `
 		UNWIND $ids AS id
 		`+viewedNode+`
-		CALL {
-			WITH n
-			MATCH (n)--(s)
-			WHERE (s:Letter OR s:Change) AND NOT s:`+hiddenLabel+` AND s.claims IS NOT NULL
-			WITH DISTINCT s
-			RETURN [coalesce(s.seq, ''), s.claims] AS claims ORDER BY coalesce(s.seq, s.id)
-		}
-		RETURN n.id, coalesce(n.mergedIds, []), collect(claims), coalesce(n.removed, [])`, map[string]any{"ids": ids})
+		`+visibleClaimsOf("n")+`
+		RETURN n.id, coalesce(n.mergedIds, []), claims, coalesce(n.removed, [])`, map[string]any{"ids": ids})
 	if err != nil {
 		return err
 	}
@@ -280,20 +274,12 @@ func refreshOpenViews(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 		keys := append([]string{id}, toStrings(rec.Values[1])...)
 		removed := toStrings(rec.Values[3])
 		n.view = openView{}
-		pairs, _ := rec.Values[2].([]any)
-		for _, pair := range pairs {
-			p, _ := pair.([]any)
-			seq, _ := p[0].(string)
-			n.seq = seq
-			raw, _ := p[1].(string)
-			var by map[string][]map[string]any
-			if json.Unmarshal([]byte(raw), &by) != nil {
-				continue
-			}
+		for _, src := range sourceClaims(rec.Values[2]) {
+			n.seq = src.seq
 			for _, k := range keys {
-				for _, c := range by[k] {
+				for _, c := range src.by[k] {
 					if c["rel"] == nil {
-						n.fold(withoutRemoved(c, removed, seq))
+						n.fold(withoutRemoved(c, removed, src.seq))
 					}
 				}
 			}

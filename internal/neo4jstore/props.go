@@ -62,8 +62,9 @@ func list(l []string) []string {
 
 // letterProps is the property map of a letter written from in. Derived keys: sortDate
 // (never null, for keyset paging by date), titleKey (folded title, for ordering and for
-// finding a stub by title) and stub=false.
-func letterProps(in *domain.LetterInput, hash string, now time.Time) map[string]any {
+// finding a stub by title) and stub=false. open is the hash without blind copies
+// (openHash).
+func letterProps(in *domain.LetterInput, hash, open string, now time.Time) map[string]any {
 	sortDate := undatedSortDate
 	if in.DateNotBefore != nil {
 		sortDate = *in.DateNotBefore
@@ -85,7 +86,7 @@ func letterProps(in *domain.LetterInput, hash string, now time.Time) map[string]
 		"externalId":    opt(in.ExternalID),
 		"contentHash":   hash,
 		"seq":           newSeq(),
-		"openHash":      openHash(in, hash),
+		"openHash":      open,
 		"titleKey":      titleKey(in.Title, in.Subject),
 		"searchText":    searchText(in.Title, in.Subject, in.Body),
 		"stubKey":       nil, // a completed stub is found by title no more

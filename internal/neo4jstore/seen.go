@@ -2,8 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"encoding/json"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -18,8 +16,7 @@ const structuralTypes = `HOLDS|MEMBER_OF|OF|PART_OF`
 // relationship of type rel to to (removed: retractClaims).
 func retracted(removed []string, rel, to, seq string) bool {
 	for _, r := range removed {
-		parts := strings.Split(r, removedSep)
-		if len(parts) == 3 && parts[0] == relRemoval+rel && parts[1] == to && seq < parts[2] {
+		if kind, value, ok := removedAfter(r, seq); ok && kind == relRemoval+rel && value == to {
 			return true
 		}
 	}
@@ -71,13 +68,7 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 		UNWIND $ids AS id
 		MATCH (a:Correspondent {id: id})
 		WHERE EXISTS { (a)-[:`+structuralTypes+`]->(:Correspondent) }
-		CALL {
-			WITH a
-			MATCH (a)--(s)
-			WHERE (s:Letter OR s:Change) AND NOT s:`+hiddenLabel+` AND s.claims IS NOT NULL
-			WITH DISTINCT s ORDER BY coalesce(s.seq, s.id)
-			RETURN collect([coalesce(s.seq, ''), s.claims]) AS claims
-		}
+		`+visibleClaimsOf("a")+`
 		RETURN a.id, [a.id] + coalesce(a.mergedIds, []), claims,
 		       [(a)-[r:`+structuralTypes+`]->(b:Correspondent) | [elementId(r), type(r), [b.id] + coalesce(b.mergedIds, []), coalesce(r.legacySeen, false)]],
 		       coalesce(a.removed, [])`,
@@ -90,23 +81,12 @@ func refreshSeen(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 		keys := toStrings(rec.Values[1])
 		asserted := map[string]*affiliationView{} // type + " " + to
 		removed := toStrings(rec.Values[4])
-		sources, _ := rec.Values[2].([]any)
-		for _, src := range sources {
-			pair, _ := src.([]any)
-			if len(pair) != 2 {
-				continue
-			}
-			seq, _ := pair[0].(string)
-			raw, _ := pair[1].(string)
-			var by map[string][]map[string]any
-			if json.Unmarshal([]byte(raw), &by) != nil {
-				continue
-			}
+		for _, src := range sourceClaims(rec.Values[2]) {
 			for _, k := range keys {
-				for _, c := range by[k] {
+				for _, c := range src.by[k] {
 					if rel, _ := c["rel"].(string); rel != "" {
 						to, _ := c["to"].(string)
-						if retracted(removed, rel, to, seq) {
+						if retracted(removed, rel, to, src.seq) {
 							continue
 						}
 						d := asserted[rel+" "+to]
