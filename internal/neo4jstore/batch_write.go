@@ -70,6 +70,14 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if err := b.resolveAhead(ahead); err != nil {
 		return nil, err
 	}
+	// A stored letter a document completes (a stub) may have claims already: those
+	// of parties added to it, whose links it keeps. It keeps their claims too, and
+	// what they name is folded again once the document's are written.
+	kept, err := storedClaims(r.ctx, r.tx, ids, writing, r.stored)
+	if err != nil {
+		return nil, err
+	}
+	var restated []string
 	var rows, asserts []map[string]any
 	var links []domain.Link
 	var claims []claim           // of the visible documents, in order
@@ -103,12 +111,14 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		} else if r.stored[ids[i]] {
 			completed = append(completed, ids[i])
 		}
-		for prop, cs := range map[string][]claim{"claims": pr.claims, "blindClaims": pr.blindClaims} {
-			js, err := claimsJSON(cs)
+		for k, prop := range []string{"claims", "blindClaims"} {
+			old := kept[ids[i]][k]
+			js, err := withClaims(old, [][]claim{pr.claims, pr.blindClaims}[k])
 			if err != nil {
 				return nil, err
 			}
 			props[prop] = opt(js)
+			restated = append(restated, claimedIDs(old)...)
 		}
 		rows = append(rows, map[string]any{"id": ids[i], "props": props, "restricted": docs[i].Restricted})
 		results[i] = domain.ImportResult{LetterID: ids[i], Created: true,
@@ -188,6 +198,9 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 			return nil, err
 		}
 	}
+	if err := refreshAll(r.ctx, r.tx, restated); err != nil {
+		return nil, err
+	}
 	// The history: one line, which shows a caller the letters of it they may see
 	// (History).
 	op := "importDocuments"
@@ -240,4 +253,32 @@ func (b *batch) takePositions() error {
 		UNWIND range(0, size($ids) - 1) AS i
 		MATCH (l:Letter {id: $ids[i]})
 		SET l.addedSeq = base + i + 1`, map[string]any{"ids": b.added, "feed": feedSequence})
+}
+
+// storedClaims are the claims and blind claims (claimsJSON's) of the stored letters
+// among the letters being written (ids at writing), by id: none when no document
+// completes a stored letter.
+func storedClaims(ctx context.Context, tx neo4j.ManagedTransaction, ids []string, writing []int, stored map[string]bool) (map[string][2]string, error) {
+	var old []string
+	for _, i := range writing {
+		if stored[ids[i]] {
+			old = append(old, ids[i])
+		}
+	}
+	if len(old) == 0 {
+		return nil, nil
+	}
+	recs, err := collect(ctx, tx, `MATCH (l:Letter) WHERE l.id IN $ids AND (l.claims IS NOT NULL OR l.blindClaims IS NOT NULL)
+		RETURN l.id, coalesce(l.claims, ''), coalesce(l.blindClaims, '')`, map[string]any{"ids": old})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][2]string, len(recs))
+	for _, rec := range recs {
+		id, _ := rec.Values[0].(string)
+		c, _ := rec.Values[1].(string)
+		bc, _ := rec.Values[2].(string)
+		out[id] = [2]string{c, bc}
+	}
+	return out, nil
 }

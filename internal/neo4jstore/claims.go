@@ -124,35 +124,58 @@ func addClaims(ctx context.Context, tx neo4j.ManagedTransaction, id string, clai
 	}
 	merged := [2]any{}
 	for i, add := range [][]claim{claims, blindClaims} {
-		by := map[string][]map[string]any{}
-		if old, _ := recs[0].Values[i].(string); old != "" {
-			if err := json.Unmarshal([]byte(old), &by); err != nil {
-				return err
-			}
-		}
-		js, err := claimsJSON(add)
+		old, _ := recs[0].Values[i].(string)
+		js, err := withClaims(old, add)
 		if err != nil {
 			return err
 		}
-		if js != "" {
-			var more map[string][]map[string]any
-			if err := json.Unmarshal([]byte(js), &more); err != nil {
-				return err
-			}
-			for k, v := range more {
-				by[k] = append(by[k], v...)
-			}
-		}
-		if len(by) > 0 {
-			b, err := json.Marshal(by)
-			if err != nil {
-				return err
-			}
-			merged[i] = string(b)
-		}
+		merged[i] = opt(js)
 	}
 	return exec(ctx, tx, `MATCH (l:Letter {id: $id}) SET l.claims = $claims, l.blindClaims = $blind`,
 		map[string]any{"id": id, "claims": merged[0], "blind": merged[1]})
+}
+
+// withClaims is the claims JSON old (claimsJSON's, or "") with the claims add
+// after what it holds; "" when there are none.
+func withClaims(old string, add []claim) (string, error) {
+	js, err := claimsJSON(add)
+	if err != nil || old == "" {
+		return js, err
+	}
+	by := map[string][]map[string]any{}
+	if err := json.Unmarshal([]byte(old), &by); err != nil {
+		return "", err
+	}
+	if js != "" {
+		var more map[string][]map[string]any
+		if err := json.Unmarshal([]byte(js), &more); err != nil {
+			return "", err
+		}
+		for k, v := range more {
+			by[k] = append(by[k], v...)
+		}
+	}
+	b, err := json.Marshal(by)
+	return string(b), err
+}
+
+// claimedIDs are the ids of the nodes the claims JSON js names, relationships'
+// other ends included.
+func claimedIDs(js string) []string {
+	by := map[string][]map[string]any{}
+	if json.Unmarshal([]byte(js), &by) != nil {
+		return nil
+	}
+	var ids []string
+	for id, cs := range by {
+		ids = append(ids, id)
+		for _, c := range cs {
+			if to, ok := c["to"].(string); ok {
+				ids = append(ids, to)
+			}
+		}
+	}
+	return ids
 }
 
 // withoutRemoved is claim c of a source written at seq without the values that an

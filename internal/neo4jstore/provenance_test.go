@@ -1488,7 +1488,16 @@ func TestRefreshChangesNothing(t *testing.T) {
 	}
 	write(domain.LetterInput{Title: "Refers", Authors: []domain.PartyInput{person("Erin East")},
 		RepliesTo: []domain.LetterRef{{Title: "A Letter Not Yet Written"}, {ExternalID: "ext-later"}}})
-	write(domain.LetterInput{Title: "A Letter Not Yet Written", Authors: []domain.PartyInput{person("Fay Later")}})
+	// A party added to the stub, with an affiliation and an email, before the
+	// letter completes it naming that party plainly (probe 13).
+	stub := neo4jtest.Exec(t, `MATCH (l:Letter {stub: true, title: 'A Letter Not Yet Written'}) RETURN l.id AS id`, nil)[0]["id"].(string)
+	gus := person("Gus Stub")
+	gus.Person.Emails = []string{"gus@example.org"}
+	gus.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Stub Guild"}, Role: "stub role"}
+	if _, err := store.AddParty(reader, stub, domain.RoleAuthor, gus, 0); err != nil {
+		t.Fatal(err)
+	}
+	write(domain.LetterInput{Title: "A Letter Not Yet Written", Authors: []domain.PartyInput{person("Fay Later"), person("Gus Stub")}})
 	if err := store.DeleteNode(reader, people[2]["id"].(string)); err != nil {
 		t.Fatal(err)
 	}
