@@ -238,7 +238,12 @@ func (s *Store) Sources(ctx context.Context, id string, fact *domain.Fact, n int
 		MATCH (n)-[r]-(s)
 		WHERE (s:Change OR s:Letter AND type(r) IN ['WROTE', 'ADDRESSED_TO', 'CC', 'BCC', 'ON_BEHALF_OF', 'MENTIONS', 'WRITTEN_AT', '` + string(assertsRel) + `'])
 		  AND NOT (s:Change AND type(r) = 'CHANGED')` + blind + `
-		WITH n, s, collect(DISTINCT type(r))[0] AS via
+		// A letter may name n in several roles: via is the first of them in the
+		// order of a letter's parties, not the order relationships happen to be
+		// stored in, which differs from one database to another.
+		WITH n, s, collect(DISTINCT type(r)) AS types
+		WITH n, s, coalesce([t IN ['WROTE', 'ADDRESSED_TO', 'CC', 'BCC', 'ON_BEHALF_OF', 'MENTIONS', 'WRITTEN_AT', '` + string(assertsRel) + `'] WHERE t IN types][0],
+		                    reduce(m = types[0], t IN types | CASE WHEN t < m THEN t ELSE m END)) AS via
 		`
 	project := `{via: via, letter: CASE WHEN s:Letter THEN ` + v.letterMap("s", letterFieldsNoBody) + ` END,
 		         change: CASE WHEN s:Change THEN s {.id, .seq, .at, .by, .op, .nodes, .before, .after} END}`

@@ -249,8 +249,7 @@ func (r *resolver) link(l domain.Link, field string) error {
 		}
 	}
 	params := map[string]any{"from": l.From, "to": l.To, "props": props}
-	vis := visibilityOf(r.ctx)
-	cypher := matchEnd(vis, "a", spec.from, "$from", "") + matchEnd(vis, "b", spec.to, "$to", "")
+	cypher := matchEnd(r.endVisibility(l.From), "a", spec.from, "$from", "") + matchEnd(r.endVisibility(l.To), "b", spec.to, "$to", "")
 	if spec.single {
 		cypher += "OPTIONAL MATCH (a)-[old:" + string(l.Kind) + "]->(other) WHERE other <> b\nDELETE old\nWITH DISTINCT a, b\n"
 	}
@@ -278,6 +277,16 @@ func (r *resolver) link(l domain.Link, field string) error {
 		return r.renumber(l.Kind, l.From)
 	}
 	return nil
+}
+
+// endVisibility is what link may see of the node id at one end of a link: what
+// the caller may, or everything for a correspondent this write's look-ups found
+// hidden (known; must), which the write asserts.
+func (r *resolver) endVisibility(id string) visibility {
+	if r.known[id] {
+		return visibility{restricted: true}
+	}
+	return visibilityOf(r.ctx)
 }
 
 // renumber makes the positions of a letter's links of one kind 1…n, keeping order.

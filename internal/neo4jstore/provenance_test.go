@@ -1714,3 +1714,72 @@ func TestPublishingLettersWithBlindCopies(t *testing.T) {
 		}
 	}
 }
+
+// TestPartiesFoundHiddenAreLinked (probe 14): a party a writer below
+// RESTRICTED_ROLE adds to a letter, whose look-up finds a node only hidden material
+// names (an office of a visible organisation that only a restricted letter names), is
+// linked, as in a graph without that material, where the look-up makes it; not refused
+// with the hidden node's id.
+func TestPartiesFoundHiddenAreLinked(t *testing.T) {
+	store := neo4jtest.Store(t)
+	auditor := func() domain.PartyInput {
+		return domain.PartyInput{Office: &domain.OfficeInput{Title: "Auditor", Of: &domain.OrganisationInput{Name: "Acme Audit"}}}
+	}
+	open := create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Ann Open")},
+		CC: []domain.PartyInput{{Organisation: &domain.OrganisationInput{Name: "Acme Audit"}}}})
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Ann Open")},
+		Recipients: []domain.PartyInput{auditor()}})
+	for _, role := range []domain.Role{domain.RoleAuthor, domain.RoleRecipient, domain.RoleCC} {
+		l, err := store.AddParty(reader, open.ID, role, auditor(), 0)
+		if err != nil {
+			t.Fatalf("AddParty(%s, the office): %v; want it linked", role, err)
+		}
+		var titles []string
+		for _, p := range append(append(append([]domain.Party{}, l.Authors...), l.Recipients...), l.CC...) {
+			if o, ok := p.Correspondent.(*domain.Office); ok {
+				titles = append(titles, o.Title)
+			}
+		}
+		if len(titles) == 0 {
+			t.Errorf("AddParty(%s, the office): the letter names no office; want Auditor", role)
+		}
+	}
+}
+
+// TestSourceViaIsTheFirstRole (probe 14): a letter that names a correspondent in
+// several roles is its source through the first of them in the order of a letter's
+// parties, whatever order the database stores the relationships in.
+func TestSourceViaIsTheFirstRole(t *testing.T) {
+	store := neo4jtest.Store(t)
+	create(t, store, domain.LetterInput{Title: "Twice", Authors: []domain.PartyInput{person("Vi Writer")},
+		Recipients: []domain.PartyInput{person("Ro Both")}, CC: []domain.PartyInput{person("Ro Both")}})
+	create(t, store, domain.LetterInput{Title: "Thrice", Authors: []domain.PartyInput{person("Vi Writer")},
+		CC: []domain.PartyInput{person("Ro Both")}, Recipients: []domain.PartyInput{person("Ro Both")},
+		Mentions: []domain.MentionInput{{Party: &domain.PartyInput{Person: &domain.PersonInput{Name: "Ro Both"}}}}})
+	// The second role added later, in either order: relationships are stored, and
+	// read, in the order they were made.
+	for i, roles := range [][2]domain.Role{{domain.RoleCC, domain.RoleRecipient}, {domain.RoleRecipient, domain.RoleCC}} {
+		in := domain.LetterInput{Title: fmt.Sprint("Later ", i), Authors: []domain.PartyInput{person("Vi Writer")}}
+		if roles[0] == domain.RoleCC {
+			in.CC = []domain.PartyInput{person("Ro Both")}
+		} else {
+			in.Recipients = []domain.PartyInput{person("Ro Both")}
+		}
+		l := create(t, store, in)
+		if _, err := store.AddParty(reader, l.ID, roles[1], person("Ro Both"), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sources, err := store.Sources(reader, personID(t, "Ro Both"), nil, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sources {
+		if s.Letter != nil && s.Via != "ADDRESSED_TO" {
+			t.Errorf("%s is a source via %s; want ADDRESSED_TO, its first role", s.Letter.Title, s.Via)
+		}
+	}
+	if len(sources) < 4 {
+		t.Errorf("%d sources; want the four letters", len(sources))
+	}
+}

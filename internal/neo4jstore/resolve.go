@@ -32,7 +32,11 @@ type resolver struct {
 	// letters, in a batch, are the letters placed so far: "h:"+content hash,
 	// "x:"+external id, "t:"+title key of letters written, "s:"+title key of stubs.
 	letters map[string]placed
-	// known, in a batch, are correspondent ids its lookup found (batch.lookup).
+	// known are correspondent ids this write's look-ups found: in a batch, the
+	// ids its documents name (batch.lookup); and hidden nodes an identity look-up
+	// found (foundHidden), which are there though the caller does not see them yet:
+	// the write asserts them, and refreshAll shows them, as a graph without what
+	// hid them would have the nodes the look-up made.
 	known map[string]bool
 	// fresh, in a batch, are the memo keys of inputs created ahead and not used yet.
 	fresh map[string]bool
@@ -258,6 +262,10 @@ func (r *resolver) foundHidden(id string) {
 		r.hiddenFound = map[string]bool{}
 	}
 	r.hiddenFound[id] = true
+	if r.known == nil {
+		r.known = map[string]bool{}
+	}
+	r.known[id] = true
 }
 
 // find runs an identity look-up for one input row.
@@ -284,8 +292,8 @@ func (r *resolver) one(cypher string, params map[string]any) (string, error) {
 	return id, nil
 }
 
-// must checks that a node with the label and id exists; a missing one is bad input
-// at field.
+// must checks that a node with the label and id exists (for the caller, or found by
+// this write's look-ups); a missing one is bad input at field.
 func (r *resolver) must(label domain.Label, id, field string) error {
 	if label == domain.LabelCorrespondent && r.known[id] {
 		return nil
