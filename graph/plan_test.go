@@ -1,0 +1,75 @@
+package graph
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2"
+)
+
+// planOf is the plan below the first root field of query.
+func planOf(t *testing.T, query string, vars map[string]any) string {
+	t.Helper()
+	doc, errs := gqlparser.LoadQuery(parsedSchema, query)
+	if errs != nil {
+		t.Fatalf("query: %v", errs)
+	}
+	op := doc.Operations[0]
+	oc := &graphql.OperationContext{RawQuery: query, Variables: vars, Doc: doc, Operation: op}
+	root := graphql.CollectFields(oc, op.SelectionSet, []string{"Query"})[0]
+	return buildPlan(oc, parsedSchema, "Query."+root.Alias, root.Definition.Type.Name(), root.Selections).String()
+}
+
+// TestBuildPlan: the places of a selection that read the store, through fragments,
+// aliases, interfaces and @include, keyed as the resolvers' field contexts will be.
+func TestBuildPlan(t *testing.T) {
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		want        string
+	}{
+		{
+			name:  "a page of letters with their authors' offices",
+			query: `{ letters(first: 5) { nodes { title authors { correspondent { ... on Person { holds { office { title } } } } } } } }`,
+			want: `Query.letters
+  LetterConnection.nodes
+    Letter.authors [links]
+      Authorship.correspondent
+        Person.holds [holdings]
+`,
+		},
+		{
+			name: "aliases and fragments on interfaces",
+			query: `query { c: correspondents(first: 3) { edges { node { ...who } } } }
+				fragment who on Correspondent { id ... on Person { m: memberships { organisation { members { person { name } } } } }
+				  written: lettersWritten(first: 2) { totalCount } }`,
+			want: `Query.c
+  CorrespondentConnection.edges
+    CorrespondentEdge.node
+      Person.m [memberships]
+        Membership.organisation
+          Organisation.members [memberships]
+      Person.written [letters]
+      Organisation.written [letters]
+      Office.written [letters]
+`,
+		},
+		{
+			name:  "a field left out by @include",
+			query: `query($deep: Boolean!) { letters { nodes { authors { correspondent { id } } recipients @include(if: $deep) { as } } } }`,
+			vars:  map[string]any{"deep": false},
+			want: `Query.letters
+  LetterConnection.nodes
+    Letter.authors [links]
+`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := planOf(t, tt.query, tt.vars); got != tt.want {
+				t.Errorf("plan:\n%s\nwant:\n%s", got, strings.TrimLeft(tt.want, "\n"))
+			}
+		})
+	}
+}
