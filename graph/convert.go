@@ -144,6 +144,22 @@ func toOffice(o *domain.Office) *model.Office {
 	}
 }
 
+func toOffices(list []*domain.Office) []*model.Office {
+	out := make([]*model.Office, 0, len(list))
+	for _, o := range list {
+		out = append(out, toOffice(o))
+	}
+	return out
+}
+
+func toNodes(list []domain.Node) []model.Node {
+	out := make([]model.Node, 0, len(list))
+	for _, n := range list {
+		out = append(out, toNode(n))
+	}
+	return out
+}
+
 func toPlace(p *domain.Place) *model.Place {
 	if p == nil {
 		return nil

@@ -1,10 +1,13 @@
 package graph
 
 import (
+	"context"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
 // The read plan (docs/planner.md): what an operation's selection will need the
@@ -33,7 +36,7 @@ var planReads = map[string]readKind{
 	"Letter.bcc": readLetterLinks, "Letter.onBehalfOf": readLetterLinks, "Letter.writtenAt": readLetterLinks,
 	"Letter.mentions": readLetterLinks, "Letter.repliesTo": readLetterLinks, "Letter.replies": readLetterLinks,
 	"Letter.related": readLetterLinks,
-	"Person.holds": readHoldings, "Office.holders": readHoldings,
+	"Person.holds":   readHoldings, "Office.holders": readHoldings,
 	"Person.memberships": readMemberships, "Organisation.members": readMemberships,
 	"Organisation.offices": readStructure, "Organisation.parts": readStructure, "Organisation.partOf": readStructure,
 	"Person.lettersWritten": readLetterPages, "Person.lettersReceived": readLetterPages, "Person.lettersCopied": readLetterPages,
@@ -41,6 +44,35 @@ var planReads = map[string]readKind{
 	"Organisation.lettersCopied": readLetterPages, "Office.lettersWritten": readLetterPages,
 	"Office.lettersReceived": readLetterPages, "Office.lettersCopied": readLetterPages,
 	"Person.correspondents": readPairPages, "Organisation.correspondents": readPairPages, "Office.correspondents": readPairPages,
+	"Correspondence.letters": readLetterPages,
+}
+
+// fieldArgs decode the arguments of the fields that read, as gqlgen's executor does
+// for their resolvers (the schema's defaults, the scalars' and enums' own decoding).
+var fieldArgs = map[string]func(*executionContext, context.Context, map[string]any) (map[string]any, error){
+	"Letter.authors": (*executionContext).field_Letter_authors_args, "Letter.recipients": (*executionContext).field_Letter_recipients_args,
+	"Letter.cc": (*executionContext).field_Letter_cc_args, "Letter.bcc": (*executionContext).field_Letter_bcc_args,
+	"Letter.onBehalfOf": (*executionContext).field_Letter_onBehalfOf_args, "Letter.mentions": (*executionContext).field_Letter_mentions_args,
+	"Letter.repliesTo": (*executionContext).field_Letter_repliesTo_args, "Letter.replies": (*executionContext).field_Letter_replies_args,
+	"Letter.related":        (*executionContext).field_Letter_related_args,
+	"Person.holds":          (*executionContext).field_Person_holds_args,
+	"Office.holders":        (*executionContext).field_Office_holders_args,
+	"Person.memberships":    (*executionContext).field_Person_memberships_args,
+	"Organisation.members":  (*executionContext).field_Organisation_members_args,
+	"Organisation.offices":  (*executionContext).field_Organisation_offices_args,
+	"Organisation.parts":    (*executionContext).field_Organisation_parts_args,
+	"Organisation.partOf":   (*executionContext).field_Organisation_partOf_args,
+	"Person.lettersWritten": (*executionContext).field_Person_lettersWritten_args, "Person.lettersReceived": (*executionContext).field_Person_lettersReceived_args,
+	"Person.lettersCopied":         (*executionContext).field_Person_lettersCopied_args,
+	"Organisation.lettersWritten":  (*executionContext).field_Organisation_lettersWritten_args,
+	"Organisation.lettersReceived": (*executionContext).field_Organisation_lettersReceived_args,
+	"Organisation.lettersCopied":   (*executionContext).field_Organisation_lettersCopied_args,
+	"Office.lettersWritten":        (*executionContext).field_Office_lettersWritten_args, "Office.lettersReceived": (*executionContext).field_Office_lettersReceived_args,
+	"Office.lettersCopied":        (*executionContext).field_Office_lettersCopied_args,
+	"Person.correspondents":       (*executionContext).field_Person_correspondents_args,
+	"Organisation.correspondents": (*executionContext).field_Organisation_correspondents_args,
+	"Office.correspondents":       (*executionContext).field_Office_correspondents_args,
+	"Correspondence.letters":      (*executionContext).field_Correspondence_letters_args,
 }
 
 // planNode is one place of a plan: the field at Key (the object types and aliases
@@ -48,16 +80,40 @@ var planReads = map[string]readKind{
 // the places below it.
 type planNode struct {
 	Key      string
+	Object   string // the object type whose field this is
 	Read     readKind
 	Field    graphql.CollectedField
 	Children []*planNode
+	read     fieldRead // what it asks for, when it reads
 }
 
 // buildPlan is the plan below a root field whose value has type typ (a named type of
 // the schema) and whose selection is sel, keyed from root ("Query.letters").
-func buildPlan(oc *graphql.OperationContext, schema *ast.Schema, root, typ string, sel ast.SelectionSet) *planNode {
+func buildPlan(ctx context.Context, oc *graphql.OperationContext, root, typ string, sel ast.SelectionSet) *planNode {
 	n := &planNode{Key: root}
-	n.Children = planBelow(oc, schema, root, typ, sel, 0)
+	b := planBuilder{ctx: ctx, oc: oc, ec: newExecutionContext(oc, nil, nil)}
+	n.Children = b.below(root, typ, sel, 0)
+	return n
+}
+
+// planBuilder builds the plan of one operation.
+type planBuilder struct {
+	ctx context.Context
+	oc  *graphql.OperationContext
+	ec  *executionContext
+}
+
+// fieldNode is the place of field f of object at key, with what it asks for given
+// its typed arguments args; its places below are not filled in.
+func fieldNode(oc *graphql.OperationContext, object string, f graphql.CollectedField, key string, args map[string]any) *planNode {
+	n := &planNode{Key: key, Object: object, Read: planReads[object+"."+f.Name], Field: f}
+	if n.Read != readNone {
+		var parts domain.LetterParts
+		if n.Read == readLetterPages && oc != nil {
+			parts = connectionParts(oc, f.Selections)
+		}
+		n.read = readOf(n.Read, f.Name, args, parts)
+	}
 	return n
 }
 
@@ -65,21 +121,29 @@ func buildPlan(oc *graphql.OperationContext, schema *ast.Schema, root, typ strin
 // deeper operations before they run.
 const maxPlanDepth = 64
 
-// planBelow walks the selection sel of a value of type typ at key, for each object
+// below walks the selection sel of a value of type typ at key, for each object
 // type the value may have, and returns the places below it that read or lead to a
 // read.
-func planBelow(oc *graphql.OperationContext, schema *ast.Schema, key, typ string, sel ast.SelectionSet, depth int) []*planNode {
+func (b planBuilder) below(key, typ string, sel ast.SelectionSet, depth int) []*planNode {
 	if depth > maxPlanDepth || len(sel) == 0 {
 		return nil
 	}
 	var out []*planNode
-	for _, object := range objectTypes(schema, typ) {
-		for _, f := range graphql.CollectFields(oc, sel, satisfies(schema, object)) {
+	for _, object := range objectTypes(parsedSchema, typ) {
+		for _, f := range graphql.CollectFields(b.oc, sel, satisfies(parsedSchema, object)) {
 			if f.Definition == nil {
 				continue
 			}
-			child := &planNode{Key: key + "/" + object + "." + f.Alias, Read: planReads[object+"."+f.Name], Field: f}
-			child.Children = planBelow(oc, schema, child.Key, f.Definition.Type.Name(), f.Selections, depth+1)
+			var args map[string]any
+			var err error
+			if decode, ok := fieldArgs[object+"."+f.Name]; ok {
+				args, err = decode(b.ec, b.ctx, f.ArgumentMap(b.oc.Variables))
+			}
+			child := fieldNode(b.oc, object, f, key+"/"+object+"."+f.Alias, args)
+			if err != nil {
+				child.read.err = err
+			}
+			child.Children = b.below(child.Key, f.Definition.Type.Name(), f.Selections, depth+1)
 			if child.Read != readNone || len(child.Children) > 0 {
 				out = append(out, child)
 			}

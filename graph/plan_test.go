@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func planOf(t *testing.T, query string, vars map[string]any) string {
 	op := doc.Operations[0]
 	oc := &graphql.OperationContext{RawQuery: query, Variables: vars, Doc: doc, Operation: op}
 	root := graphql.CollectFields(oc, op.SelectionSet, []string{"Query"})[0]
-	return buildPlan(oc, parsedSchema, "Query."+root.Alias, root.Definition.Type.Name(), root.Selections).String()
+	return buildPlan(context.Background(), oc, "Query."+root.Alias, root.Definition.Type.Name(), root.Selections).String()
 }
 
 // TestBuildPlan: the places of a selection that read the store, through fragments,

@@ -34,22 +34,6 @@ type ImportObserver interface {
 	ObserveImport(s ingest.Summary)
 }
 
-// load gets one value through a loader keyed by id; a key the store has nothing for
-// gives the zero value.
-func load[V any](ctx context.Context, l *loader[string, V], key string) (V, error) {
-	return loadAlong(ctx, l, key, sameID)
-}
-
-// loadHead is load of a plain list, of which it returns the first items that first
-// asks for (head).
-func loadHead[V any](ctx context.Context, l *loader[string, []V], key string, first *int) ([]V, error) {
-	list, err := load(ctx, l, key)
-	if err != nil {
-		return nil, err
-	}
-	return head(list, first)
-}
-
 // head returns the first items of a plain list that first asks for
 // (domain.ListSize: DefaultListSize when nil); INVALID_ARGUMENT or LIMIT_EXCEEDED
 // when first is out of bounds.
@@ -61,76 +45,20 @@ func head[T any](list []T, first *int) ([]T, error) {
 	return upTo(list, n), nil
 }
 
-// letterLinks returns the domain letter behind obj with the part of its links asked
-// for, loading the letter in full through the request's loader when obj came without
-// that part.
-func (r *Resolver) letterLinks(ctx context.Context, obj *model.Letter, part domain.LetterParts) (*domain.Letter, error) {
-	if obj.Links != nil && obj.Links.Parts.Has(part) {
-		return obj.Links, nil
-	}
-	l, err := load(ctx, r.loaders(ctx).Letters, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	if l == nil {
-		return &domain.Letter{ID: obj.ID}, nil // deleted meanwhile: no links
-	}
-	return l, nil
-}
-
-// letters is the resolver behind every letter connection. extra, when set, is an
-// involvement that the field itself implies (a correspondent's lettersWritten).
-func (r *Resolver) letters(ctx context.Context, filter *model.LetterFilter, extra *domain.Involvement,
-	orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	f := fromLetterFilter(filter)
-	if extra == nil {
-		return r.lettersOf(ctx, f, orderBy, first, after, last, before)
-	}
-	f.Parts = selectedParts(ctx)
-	// A correspondent's letters: batched with its siblings' through the loader, so
-	// that a list of correspondents with their letters is one query.
-	f.Involving = append([]domain.Involvement{{Role: extra.Role}}, f.Involving...)
-	order := domain.OrderDateDesc
-	if orderBy != nil {
-		order = domain.LetterOrder(*orderBy)
-	}
-	spec := pageSpec{Filter: f, Order: order, Page: pageRequest(first, after, last, before)}
-	key := newPageKey(extra.CorrespondentID, spec)
-	page, err := loadAlong(ctx, r.loaders(ctx).LetterPages, key, func(id string) pageKey { return pageKey{ID: id, Spec: key.Spec} })
-	if err != nil {
-		return nil, err
-	}
-	f.Involving[0].CorrespondentID = extra.CorrespondentID
-	return toLetterConnection(page, f), nil
-}
-
-// lettersOf pages through the letters a domain filter selects.
-func (r *Resolver) lettersOf(ctx context.Context, f domain.LetterFilter,
+// letters pages through the letters a domain filter selects: the letters field of
+// Query, the letters of the parts of each that its selection shows.
+func (r *Resolver) letters(ctx context.Context, f domain.LetterFilter,
 	orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
 	order := domain.OrderDateDesc
 	if orderBy != nil {
 		order = domain.LetterOrder(*orderBy)
 	}
-	f.Parts = selectedParts(ctx)
-	read := domain.LetterPageRead{Filter: f, Order: order, Page: pageRequest(first, after, last, before)}
-	if page, ok := primedAnswer[*domain.LetterPage](r.loaders(ctx), read); ok {
-		return toLetterConnection(page, f), nil
-	}
-	page, err := r.Store.Letters(ctx, f, order, read.Page)
+	f.Parts = ofSelection(ctx, connectionParts)
+	page, err := r.Store.Letters(ctx, f, order, pageRequest(first, after, last, before))
 	if err != nil {
 		return nil, err
 	}
 	return toLetterConnection(page, f), nil
-}
-
-// letterPageRead is the page a letters field with args asks for of the letters f
-// selects, as lettersOf asks for it.
-func letterPageRead(f domain.LetterFilter, args map[string]any) domain.LetterPageRead {
-	read := domain.LetterPageRead{Filter: f, Order: domain.OrderDateDesc, Page: pageArgs(args)}
-	if o, ok := args["orderBy"].(string); ok {
-		read.Order = domain.LetterOrder(o)
-	}
-	return read
 }
 
 // correspondentAs reloads a correspondent after a link operation on it, as the kind
@@ -195,27 +123,8 @@ func nullIfNotFound(err error) error {
 	return err
 }
 
-// pairs pages through the correspondents of id.
-func (r *Resolver) pairs(ctx context.Context, id string, role *model.Role, dateFrom, dateTo *time.Time,
-	orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error) {
-	f := domain.PairFilter{Role: domain.Role(deref(role)), DateFrom: dateFrom, DateTo: dateTo}
-	order := domain.PairByLetters
-	if orderBy != nil {
-		order = domain.PairOrder(*orderBy)
-	}
-	read := domain.PairPageRead{ID: id, Filter: f, Order: order, Page: pageRequest(first, after, last, before)}
-	if page, ok := primedAnswer[*domain.PairPage](r.loaders(ctx), read); ok {
-		return toPairConnection(page), nil
-	}
-	page, err := r.Store.Pairs(ctx, read.ID, read.Filter, read.Order, read.Page)
-	if err != nil {
-		return nil, err
-	}
-	return toPairConnection(page), nil
-}
-
 // correspondence is the exchange between two correspondents and the filter of its
-// letters.
+// letters, read in one query with the pages of letters the plan asks of it.
 func (r *Resolver) correspondence(ctx context.Context, a, b string, role *model.Role, dateFrom, dateTo *time.Time) (*model.Correspondence, error) {
 	if a == b {
 		return nil, domain.Invalid("and", "is the same correspondent as between")
@@ -223,25 +132,13 @@ func (r *Resolver) correspondence(ctx context.Context, a, b string, role *model.
 	rl := domain.Role(deref(role))
 	f := domain.LetterFilter{DateFrom: dateFrom, DateTo: dateTo,
 		Involving: []domain.Involvement{{CorrespondentID: a, Role: rl}, {CorrespondentID: b, Role: rl}}}
-	// The pages of letters asked for are read with the counts, in one query.
 	reads := domain.Reads{Exchange: &domain.ExchangeRead{A: a, B: b, From: dateFrom, To: dateTo}}
-	if oc, sel, ok := selection(ctx); ok {
-		for _, field := range graphql.CollectFields(oc, sel, []string{"Correspondence"}) {
-			if field.Name == "letters" {
-				pf := f
-				pf.Parts = connectionParts(oc, field.Selections)
-				reads.LetterPages = append(reads.LetterPages, letterPageRead(pf, field.ArgumentMap(oc.Variables)))
-			}
-		}
-	}
+	t := r.together(ctx, &reads, "", &f)
 	res, err := r.Store.ReadTogether(ctx, reads)
 	if err != nil {
 		return nil, err
 	}
-	l := r.loaders(ctx)
-	for i, read := range reads.LetterPages {
-		l.prime(read, res.LetterPages[i])
-	}
+	t.keep(reads, res)
 	e := res.Exchange
 	return &model.Correspondence{AToB: e.AToB, BToA: e.BToA, Reciprocal: e.Reciprocal(), Filter: f}, nil
 }

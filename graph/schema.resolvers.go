@@ -15,7 +15,7 @@ import (
 
 // Letters is the resolver for the letters field.
 func (r *correspondenceResolver) Letters(ctx context.Context, obj *model.Correspondence, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.lettersOf(ctx, obj.Filter, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -38,105 +38,52 @@ func (r *graphStatisticsResolver) TopCorrespondents(ctx context.Context, obj *mo
 
 // Authors is the resolver for the authors field.
 func (r *letterResolver) Authors(ctx context.Context, obj *model.Letter, first *int) ([]*model.Authorship, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartAuthors)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(l.Authors, first)
-	return toAuthorships(list), err
+	return plannedValue[[]*model.Authorship](ctx, r.Store, obj)
 }
 
 // Recipients is the resolver for the recipients field.
 func (r *letterResolver) Recipients(ctx context.Context, obj *model.Letter, first *int) ([]*model.Addressing, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartRecipients)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(l.Recipients, first)
-	return toAddressings(list), err
+	return plannedValue[[]*model.Addressing](ctx, r.Store, obj)
 }
 
 // Cc is the resolver for the cc field.
 func (r *letterResolver) Cc(ctx context.Context, obj *model.Letter, first *int) ([]*model.Copy, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartCC)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(l.CC, first)
-	return toCopies(list), err
+	return plannedValue[[]*model.Copy](ctx, r.Store, obj)
 }
 
 // Bcc is the resolver for the bcc field.
 func (r *letterResolver) Bcc(ctx context.Context, obj *model.Letter, first *int) ([]*model.Copy, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartBCC)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(l.BCC, first)
-	return toCopies(list), err
+	return plannedValue[[]*model.Copy](ctx, r.Store, obj)
 }
 
 // OnBehalfOf is the resolver for the onBehalfOf field.
 func (r *letterResolver) OnBehalfOf(ctx context.Context, obj *model.Letter, first *int) ([]*model.Organisation, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartOnBehalfOf)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(l.OnBehalfOf, first)
-	return toOrganisations(list), err
+	return plannedValue[[]*model.Organisation](ctx, r.Store, obj)
 }
 
 // WrittenAt is the resolver for the writtenAt field.
 func (r *letterResolver) WrittenAt(ctx context.Context, obj *model.Letter) (*model.Place, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartWrittenAt)
-	if err != nil {
-		return nil, err
-	}
-	return toPlace(l.WrittenAt), nil
+	return plannedValue[*model.Place](ctx, r.Store, obj)
 }
 
 // Mentions is the resolver for the mentions field.
 func (r *letterResolver) Mentions(ctx context.Context, obj *model.Letter, first *int) ([]model.Node, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartMentions)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(l.Mentions, first)
-	out := make([]model.Node, 0, len(list))
-	for _, n := range list {
-		out = append(out, toNode(n))
-	}
-	return out, err
+	return plannedValue[[]model.Node](ctx, r.Store, obj)
 }
 
 // RepliesTo is the resolver for the repliesTo field.
 func (r *letterResolver) RepliesTo(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartRepliesTo)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(l.RepliesTo, first)
-	return toLetters(list), err
+	return plannedValue[[]*model.Letter](ctx, r.Store, obj)
 }
 
 // Replies is the resolver for the replies field.
 func (r *letterResolver) Replies(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartReplies)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(l.Replies, first)
-	return toLetters(list), err
+	return plannedValue[[]*model.Letter](ctx, r.Store, obj)
 }
 
 // Related is the resolver for the related field.
 func (r *letterResolver) Related(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error) {
-	l, err := r.letterLinks(ctx, obj, domain.PartRelated)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(l.Related, first)
-	return toLetters(list), err
+	return plannedValue[[]*model.Letter](ctx, r.Store, obj)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -383,120 +330,97 @@ func (r *mutationResolver) RemovePartOf(ctx context.Context, organisation string
 
 // Holders is the resolver for the holders field.
 func (r *officeResolver) Holders(ctx context.Context, obj *model.Office, first *int) ([]*model.Holding, error) {
-	h, err := loadHead(ctx, r.loaders(ctx).Holdings, obj.ID, first)
-	return toHoldings(h), err
+	return plannedValue[[]*model.Holding](ctx, r.Store, obj)
 }
 
 // LettersWritten is the resolver for the lettersWritten field.
 func (r *officeResolver) LettersWritten(ctx context.Context, obj *model.Office, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleAuthor}, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // LettersReceived is the resolver for the lettersReceived field.
 func (r *officeResolver) LettersReceived(ctx context.Context, obj *model.Office, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleRecipient}, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // LettersCopied is the resolver for the lettersCopied field.
 func (r *officeResolver) LettersCopied(ctx context.Context, obj *model.Office, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleCC}, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // Correspondents is the resolver for the correspondents field.
 func (r *officeResolver) Correspondents(ctx context.Context, obj *model.Office, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error) {
-	return r.pairs(ctx, obj.ID, role, dateFrom, dateTo, orderBy, first, after, last, before)
+	return plannedValue[*model.CorrespondentPairConnection](ctx, r.Store, obj)
 }
 
 // Offices is the resolver for the offices field.
 func (r *organisationResolver) Offices(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Office, error) {
-	st, err := load(ctx, r.loaders(ctx).Structure, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(st.Offices, first)
-	out := make([]*model.Office, 0, len(list))
-	for _, o := range list {
-		out = append(out, toOffice(o))
-	}
-	return out, err
+	return plannedValue[[]*model.Office](ctx, r.Store, obj)
 }
 
 // Members is the resolver for the members field.
 func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Membership, error) {
-	m, err := loadHead(ctx, r.loaders(ctx).Memberships, obj.ID, first)
-	return toMemberships(m), err
+	return plannedValue[[]*model.Membership](ctx, r.Store, obj)
 }
 
 // PartOf is the resolver for the partOf field.
 func (r *organisationResolver) PartOf(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
-	st, err := load(ctx, r.loaders(ctx).Structure, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(st.PartOf, first)
-	return toOrganisations(list), err
+	return plannedValue[[]*model.Organisation](ctx, r.Store, obj)
 }
 
 // Parts is the resolver for the parts field.
 func (r *organisationResolver) Parts(ctx context.Context, obj *model.Organisation, first *int) ([]*model.Organisation, error) {
-	st, err := load(ctx, r.loaders(ctx).Structure, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	list, err := head(st.Parts, first)
-	return toOrganisations(list), err
+	return plannedValue[[]*model.Organisation](ctx, r.Store, obj)
 }
 
 // LettersWritten is the resolver for the lettersWritten field.
 func (r *organisationResolver) LettersWritten(ctx context.Context, obj *model.Organisation, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleAuthor}, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // LettersReceived is the resolver for the lettersReceived field.
 func (r *organisationResolver) LettersReceived(ctx context.Context, obj *model.Organisation, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleRecipient}, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // LettersCopied is the resolver for the lettersCopied field.
 func (r *organisationResolver) LettersCopied(ctx context.Context, obj *model.Organisation, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleCC}, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // Correspondents is the resolver for the correspondents field.
 func (r *organisationResolver) Correspondents(ctx context.Context, obj *model.Organisation, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error) {
-	return r.pairs(ctx, obj.ID, role, dateFrom, dateTo, orderBy, first, after, last, before)
+	return plannedValue[*model.CorrespondentPairConnection](ctx, r.Store, obj)
 }
 
 // Holds is the resolver for the holds field.
 func (r *personResolver) Holds(ctx context.Context, obj *model.Person, first *int) ([]*model.Holding, error) {
-	h, err := loadHead(ctx, r.loaders(ctx).Holdings, obj.ID, first)
-	return toHoldings(h), err
+	return plannedValue[[]*model.Holding](ctx, r.Store, obj)
 }
 
 // Memberships is the resolver for the memberships field.
 func (r *personResolver) Memberships(ctx context.Context, obj *model.Person, first *int) ([]*model.Membership, error) {
-	m, err := loadHead(ctx, r.loaders(ctx).Memberships, obj.ID, first)
-	return toMemberships(m), err
+	return plannedValue[[]*model.Membership](ctx, r.Store, obj)
 }
 
 // LettersWritten is the resolver for the lettersWritten field.
 func (r *personResolver) LettersWritten(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleAuthor}, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // LettersReceived is the resolver for the lettersReceived field.
 func (r *personResolver) LettersReceived(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleRecipient}, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // LettersCopied is the resolver for the lettersCopied field.
 func (r *personResolver) LettersCopied(ctx context.Context, obj *model.Person, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, &domain.Involvement{CorrespondentID: obj.ID, Role: domain.RoleCC}, orderBy, first, after, last, before)
+	return plannedValue[*model.LetterConnection](ctx, r.Store, obj)
 }
 
 // Correspondents is the resolver for the correspondents field.
 func (r *personResolver) Correspondents(ctx context.Context, obj *model.Person, role *model.Role, dateFrom *time.Time, dateTo *time.Time, orderBy *model.PairOrder, first *int, after *string, last *int, before *string) (*model.CorrespondentPairConnection, error) {
-	return r.pairs(ctx, obj.ID, role, dateFrom, dateTo, orderBy, first, after, last, before)
+	return plannedValue[*model.CorrespondentPairConnection](ctx, r.Store, obj)
 }
 
 // Node is the resolver for the node field.
@@ -519,7 +443,7 @@ func (r *queryResolver) Letter(ctx context.Context, id string) (*model.Letter, e
 
 // Letters is the resolver for the letters field.
 func (r *queryResolver) Letters(ctx context.Context, filter *model.LetterFilter, orderBy *model.LetterOrder, first *int, after *string, last *int, before *string) (*model.LetterConnection, error) {
-	return r.letters(ctx, filter, nil, orderBy, first, after, last, before)
+	return r.letters(ctx, fromLetterFilter(filter), orderBy, first, after, last, before)
 }
 
 // Correspondent is the resolver for the correspondent field.
@@ -538,9 +462,7 @@ func (r *queryResolver) Correspondents(ctx context.Context, filter *model.Corres
 	if err != nil {
 		return nil, err
 	}
-	conn := toCorrespondentConnection(page, f)
-	r.primeLetterPages(ctx, correspondentIDs(conn))
-	return conn, nil
+	return toCorrespondentConnection(page, f), nil
 }
 
 // Search is the resolver for the search field.

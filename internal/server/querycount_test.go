@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lettergraph/lettergraph/graph"
 	"github.com/lettergraph/lettergraph/internal/gen"
 	"github.com/lettergraph/lettergraph/internal/ingest"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
@@ -84,8 +85,12 @@ func TestQueryCountsDoNotGrowWithResults(t *testing.T) {
 		vars["c"] = first.Letters.PageInfo.EndCursor
 		for _, tc := range queryCountCases {
 			count.Store(0)
+			alone := graph.PlanFallbacks()
 			a.data(t, tc.query, vars, &struct{}{})
 			counts[tc.name] = append(counts[tc.name], count.Load())
+			if n := graph.PlanFallbacks() - alone; n > 0 {
+				t.Errorf("%s: %d fields read alone, outside the plan; want none", tc.name, n)
+			}
 		}
 	}
 	for _, tc := range queryCountCases {

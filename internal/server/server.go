@@ -13,7 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -92,11 +91,7 @@ func Handler(cfg config.Config, store domain.Store, ping Pinger, log *slog.Logge
 	gql.Use(roles{})
 	gql.Use(limits{schema: schema, maxDepth: cfg.MaxDepth, maxComplexity: cfg.MaxComplexity, maxAliases: cfg.MaxAliases})
 	gql.Use(gate{limiter: limiter, timeout: cfg.QueryTimeout, ops: cfg.StreamOps})
-	// Loaders live for one response: a query's, or one event of a subscription, whose
-	// caches would otherwise grow for as long as it stays open.
-	gql.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-		return next(graph.WithLoaders(ctx, store))
-	})
+	gql.Use(graph.Planner{Store: store})
 	gql.SetErrorPresenter(graph.ErrorPresenter(log, RequestID))
 	gql.SetRecoverFunc(graph.RecoverFunc(log, RequestID))
 

@@ -1,0 +1,252 @@
+package graph
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// Running the plan (docs/planner.md). Planner is the gqlgen extension that, around
+// each response, keeps the plan's results, and, as each root field returns its
+// value, runs the plan below it: one store call per place (or per group of places
+// that read alike), whatever the size of the results. The resolvers below only look
+// up their value (planned).
+
+// Planner runs the read plan of every root field over its store.
+type Planner struct{ Store PlanStore }
+
+var (
+	_ graphql.HandlerExtension    = Planner{}
+	_ graphql.ResponseInterceptor = Planner{}
+	_ graphql.FieldInterceptor    = Planner{}
+)
+
+// ExtensionName implements graphql.HandlerExtension.
+func (Planner) ExtensionName() string { return "ReadPlanner" }
+
+// Validate implements graphql.HandlerExtension.
+func (Planner) Validate(graphql.ExecutableSchema) error { return nil }
+
+// InterceptResponse keeps the plan's results for one response: a query's, or one
+// event of a subscription, whose results would otherwise grow while it stays open.
+func (pl Planner) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	return next(context.WithValue(ctx, resultsKey{}, &planResults{store: pl.Store}))
+}
+
+// InterceptField runs the plan below a root field's value once the field has it.
+func (pl Planner) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	res, err := next(ctx)
+	fc := graphql.GetFieldContext(ctx)
+	if err != nil || fc == nil || !isRoot(fc) {
+		return res, err
+	}
+	if results := resultsOf(ctx); results != nil {
+		node := results.plan(ctx, fc)
+		(&planRun{store: pl.Store, results: results}).below(ctx, node, valuesIn(res))
+	}
+	return res, err
+}
+
+// isRoot reports whether fc is a root field's: no field above it (gqlgen puts the
+// operation's type, without a field, above the root fields).
+func isRoot(fc *graphql.FieldContext) bool {
+	for c := fc.Parent; c != nil; c = c.Parent {
+		if c.Field.Field != nil {
+			return false
+		}
+	}
+	return true
+}
+
+type resultsKey struct{}
+
+// resultsOf is the response's results, nil outside a response (a direct call).
+func resultsOf(ctx context.Context) *planResults {
+	r, _ := ctx.Value(resultsKey{}).(*planResults)
+	return r
+}
+
+// planResults are the values the plan computed for one response, by place and
+// object id, with the plans of its root fields.
+type planResults struct {
+	store  PlanStore
+	mu     sync.Mutex
+	values map[string]map[string]planned
+	plans  map[string]*planNode
+}
+
+// planned is a field's value for one object, or its error.
+type planned struct {
+	value any
+	err   error
+}
+
+// plan is the plan below the root field fc, built once per response.
+func (r *planResults) plan(ctx context.Context, fc *graphql.FieldContext) *planNode {
+	key := placeKey(fc)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if n, ok := r.plans[key]; ok {
+		return n
+	}
+	if r.plans == nil {
+		r.plans = map[string]*planNode{}
+	}
+	oc := graphql.GetOperationContext(ctx)
+	n := buildPlan(ctx, oc, key, fc.Field.Definition.Type.Name(), fc.Field.Selections)
+	r.plans[key] = n
+	return n
+}
+
+func (r *planResults) set(key, id string, v any) { r.put(key, id, func() any { return v }, nil) }
+
+func (r *planResults) fail(key, id string, err error) { r.put(key, id, nil, err) }
+
+// put keeps value() as the value at key for id, or err when not nil.
+func (r *planResults) put(key, id string, value func() any, err error) {
+	p := planned{err: err}
+	if err == nil {
+		p.value = value()
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.values == nil {
+		r.values = map[string]map[string]planned{}
+	}
+	if r.values[key] == nil {
+		r.values[key] = map[string]planned{}
+	}
+	r.values[key][id] = p
+}
+
+// get is the value at key for id; ok is false when the plan has none.
+func (r *planResults) get(key, id string) (value any, err error, ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p, ok := r.values[key][id]
+	return p.value, p.err, ok
+}
+
+// planRun runs one plan into results.
+type planRun struct {
+	store   PlanStore
+	results *planResults
+}
+
+// below runs the places below n, whose objects are parents: the places that read
+// alike in one call, the groups concurrently, and each place's own places below it
+// when it has its values.
+func (p *planRun) below(ctx context.Context, n *planNode, parents []any) {
+	if len(parents) == 0 || len(n.Children) == 0 {
+		return
+	}
+	groups := groupPlaces(n.Children)
+	if len(groups) == 1 {
+		p.group(ctx, groups[0], parents)
+		return
+	}
+	var wg sync.WaitGroup
+	for _, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.group(ctx, g, parents)
+		}()
+	}
+	wg.Wait()
+}
+
+// group runs the places g (one that reads nothing, or places that read alike), then
+// the places below each.
+func (p *planRun) group(ctx context.Context, g []*planNode, parents []any) {
+	if g[0].Read == readNone {
+		n := g[0]
+		values, ok := structFields[n.Object+"."+n.Field.Name]
+		if !ok {
+			return // a resolver the plan does not know: its objects read alone (planned)
+		}
+		var objects []any
+		for _, v := range parents {
+			objects = append(objects, values(v)...)
+		}
+		p.below(ctx, n, objects)
+		return
+	}
+	p.readGroup(ctx, g, parents)
+	for _, n := range g {
+		if len(n.Children) == 0 {
+			continue
+		}
+		var objects []any
+		for _, v := range parents {
+			if id, ok := idOf(v); ok {
+				if value, err, ok := p.results.get(n.Key, id); ok && err == nil {
+					objects = append(objects, valuesIn(value)...)
+				}
+			}
+		}
+		p.below(ctx, n, objects)
+	}
+}
+
+// groupPlaces groups places that read the same kind of thing, to be read in one
+// call; each place that reads nothing is a group of its own.
+func groupPlaces(nodes []*planNode) [][]*planNode {
+	var groups [][]*planNode
+	byKind := map[readKind]int{}
+	for _, n := range nodes {
+		if n.Read == readNone {
+			groups = append(groups, []*planNode{n})
+			continue
+		}
+		if i, ok := byKind[n.Read]; ok {
+			groups[i] = append(groups[i], n)
+			continue
+		}
+		byKind[n.Read] = len(groups)
+		groups = append(groups, []*planNode{n})
+	}
+	return groups
+}
+
+// fallbacks counts the fields read alone (PlanFallbacks).
+var fallbacks atomic.Int64
+
+// PlanFallbacks is how many fields, since the process started, the plan had no
+// value for and read alone, for one object: a field below a resolver that the plan
+// does not walk, or a resolver called outside a response. Tests assert it does not
+// move for the operations the plan must cover.
+func PlanFallbacks() int64 { return fallbacks.Load() }
+
+// plannedValue is the value of the field ctx resolves, for the object parent, as
+// the plan computed it; a field the plan has no value for is read for that one
+// object, by the same code.
+func plannedValue[V any](ctx context.Context, store PlanStore, parent any) (V, error) {
+	var zero V
+	fc := graphql.GetFieldContext(ctx)
+	id, _ := idOf(parent)
+	results := resultsOf(ctx)
+	if results != nil {
+		if value, err, ok := results.get(placeKey(fc), id); ok {
+			v, _ := value.(V)
+			return v, err
+		}
+	} else {
+		results = &planResults{store: store}
+	}
+	fallbacks.Add(1)
+	var oc *graphql.OperationContext
+	if graphql.HasOperationContext(ctx) {
+		oc = graphql.GetOperationContext(ctx)
+	}
+	n := fieldNode(oc, fc.Object, fc.Field, placeKey(fc), fc.Args)
+	if n.Read == readNone {
+		return zero, nil
+	}
+	(&planRun{store: store, results: results}).readGroup(ctx, []*planNode{n}, []any{parent})
+	value, err, _ := results.get(n.Key, id)
+	v, _ := value.(V)
+	return v, err
+}
