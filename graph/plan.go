@@ -139,7 +139,11 @@ func (b planBuilder) below(key, typ string, sel ast.SelectionSet, depth int) []*
 			if decode, ok := fieldArgs[object+"."+f.Name]; ok {
 				args, err = decode(b.ec, b.ctx, f.ArgumentMap(b.oc.Variables))
 			}
-			child := fieldNode(b.oc, object, f, key+"/"+object+"."+f.Alias, args)
+			step := object + "." + f.Alias
+			if key != "" {
+				step = key + "/" + step
+			}
+			child := fieldNode(b.oc, object, f, step, args)
 			if err != nil {
 				child.read.err = err
 			}

@@ -6,6 +6,9 @@ import (
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/lettergraph/lettergraph/graph/model"
 )
 
 // Running the plan (docs/planner.md). Planner is the gqlgen extension that, around
@@ -72,6 +75,7 @@ func resultsOf(ctx context.Context) *planResults {
 // object id, with the plans of its root fields.
 type planResults struct {
 	store  PlanStore
+	event  sync.Once // a subscription event's plan, run by its first field
 	mu     sync.Mutex
 	values map[string]map[string]planned
 	plans  map[string]*planNode
@@ -211,6 +215,32 @@ func groupPlaces(nodes []*planNode) [][]*planNode {
 	return groups
 }
 
+// A subscription's events are marshalled without its field above them (gqlgen
+// resolves the subscription field once, and each event's letter in a context of
+// the event's own), so no root field plans below an event: the first of the
+// letter's fields to look for its value runs the plan below the letter, for the
+// others.
+
+// atEventTop reports whether fc is a field of a subscription event's letter: no
+// field above it, in a subscription.
+func atEventTop(ctx context.Context, fc *graphql.FieldContext) bool {
+	return fc.Object == "Letter" && isRoot(fc) && graphql.HasOperationContext(ctx) &&
+		graphql.GetOperationContext(ctx).Operation.Operation == ast.Subscription
+}
+
+// planEvent runs the plan below letter, the value of the subscription field of the
+// operation in ctx, keyed as the letter's fields are.
+func (r *planResults) planEvent(ctx context.Context, letter *model.Letter) {
+	oc := graphql.GetOperationContext(ctx)
+	fields := graphql.CollectFields(oc, oc.Operation.SelectionSet, []string{"Subscription"})
+	if len(fields) != 1 {
+		return
+	}
+	b := planBuilder{ctx: ctx, oc: oc, ec: newExecutionContext(oc, nil, nil)}
+	n := &planNode{Children: b.below("", "Letter", fields[0].Selections, 0)}
+	(&planRun{store: r.store, results: r}).below(ctx, n, []any{letter})
+}
+
 // fallbacks counts the fields read alone (PlanFallbacks).
 var fallbacks atomic.Int64
 
@@ -229,6 +259,9 @@ func plannedValue[V any](ctx context.Context, store PlanStore, parent any) (V, e
 	id, _ := idOf(parent)
 	results := resultsOf(ctx)
 	if results != nil {
+		if letter, ok := parent.(*model.Letter); ok && atEventTop(ctx, fc) {
+			results.event.Do(func() { results.planEvent(ctx, letter) })
+		}
 		if value, err, ok := results.get(placeKey(fc), id); ok {
 			v, _ := value.(V)
 			return v, err

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/ingest"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
+	"github.com/lettergraph/lettergraph/internal/server/servertest"
 )
 
 // queryCountCases are operations and the Cypher round trips each may cost: a number
@@ -122,4 +124,38 @@ func busiestPair(tb testing.TB, a *api) map[string]any {
 	a.data(tb, `query ($a: ID!) { correspondent(id: $a) { ... on Person { correspondents(orderBy: WROTE_TO, first: 1) { nodes { correspondent { id } } } } } }`,
 		map[string]any{"a": id}, &pairs)
 	return map[string]any{"a": id, "b": pairs.Correspondent.Correspondents.Nodes[0].Correspondent.ID}
+}
+
+// TestSubscriptionEventsFollowThePlan: the fields below each event's letter find
+// their values in the plan run for that event (graph/live.go), none read one
+// object at a time.
+func TestSubscriptionEventsFollowThePlan(t *testing.T) {
+	a := newAPI(t)
+	sub := servertest.Subscribe(t, a.url, servertest.WS, `subscription { letterAdded { title authors { correspondent { name
+		... on Person { holds { office { title } } memberships { role organisation { members { person { name } } } } } } } } }`, nil)
+	n := 0
+	probe := func() {
+		n++
+		a.data(t, `mutation ($t: String!) { createLetter(input: {title: $t}) { created } }`, map[string]any{"t": "probe " + strings.Repeat("i", n)}, &struct{}{})
+	}
+	sub.Await(t, probe, 10*time.Second)
+	alone := graph.PlanFallbacks()
+	a.data(t, `mutation { createLetter(input: {title: "Three authors", authors: [
+		{person: {name: "Ann One"}, memberOf: {organisation: {name: "Guild"}, role: "clerk"}},
+		{person: {name: "Ben Two"}, memberOf: {organisation: {name: "Guild"}}}, {person: {name: "Cy Three"}}]}) { created } }`, nil, &struct{}{})
+	for {
+		r, ok := sub.Next(10 * time.Second)
+		if !ok {
+			t.Fatal("no event for the letter")
+		}
+		if s := string(r.Data); strings.Contains(s, "Three authors") {
+			if !strings.Contains(s, `"role":"clerk"`) || !strings.Contains(s, "Ben Two") {
+				t.Errorf("event lacks the authors' memberships: %s", s)
+			}
+			break
+		}
+	}
+	if n := graph.PlanFallbacks() - alone; n > 0 {
+		t.Errorf("%d fields of the event read alone, outside the plan; want none", n)
+	}
 }
