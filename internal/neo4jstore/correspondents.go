@@ -22,7 +22,7 @@ const correspondentOrderName = "NAME"
 // Correspondent implements domain.Store.
 func (s *Store) Correspondent(ctx context.Context, id string) (domain.Correspondent, error) {
 	var c domain.Correspondent
-	if err := s.runParts(ctx, correspondentRead(visibilityOf(ctx), id, &c)); err != nil {
+	if err := s.runParts(ctx, correspondentRead(visibilityOf(ctx), id, &c, newParams(""))); err != nil {
 		return nil, err
 	}
 	if c == nil {
@@ -33,10 +33,10 @@ func (s *Store) Correspondent(ctx context.Context, id string) (domain.Correspond
 
 // correspondentRead reads the correspondent with id into out (nil when none, or
 // when v may not see it).
-func correspondentRead(v visibility, id string, out *domain.Correspondent) readPart {
+func correspondentRead(v visibility, id string, out *domain.Correspondent, p params) readPart {
 	return readPart{
-		cypher: `MATCH (c:Correspondent {id: $id}) WHERE ` + v.node("c") + ` RETURN ` + v.correspondentProjection() + ` AS row`,
-		params: map[string]any{"id": id},
+		cypher: `MATCH (c:Correspondent {id: ` + p.bind("id", id) + `}) WHERE ` + v.node("c") + ` RETURN ` + v.correspondentProjection() + ` AS row`,
+		params: p.m,
 		decode: func(rows []any) {
 			if len(rows) > 0 {
 				*out = toCorrespondent(mapOf(rows[0]))
@@ -86,20 +86,17 @@ func selectCorrespondents(v visibility, f domain.CorrespondentFilter) (string, m
 // Correspondents implements domain.Store.
 func (s *Store) Correspondents(ctx context.Context, f domain.CorrespondentFilter, page domain.PageRequest) (*domain.CorrespondentPage, error) {
 	v := visibilityOf(ctx)
-	cypher, params, err := selectCorrespondents(v, f)
+	cypher, ps, err := selectCorrespondents(v, f)
 	if err != nil {
 		return nil, err
 	}
-	kp, err := keysetPage(correspondentOrder, "c", correspondentOrderName, page)
+	kp, err := keysetPage(correspondentOrder, "c", correspondentOrderName, page, params{m: ps})
 	if err != nil {
 		return nil, err
-	}
-	for k, val := range kp.params {
-		params[k] = val
 	}
 	cypher += kp.cypher + "RETURN k, " + v.correspondentProjection() + " AS c"
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (*domain.CorrespondentPage, error) {
-		recs, err := collect(ctx, tx, cypher, params)
+		recs, err := collect(ctx, tx, cypher, ps)
 		if err != nil {
 			return nil, err
 		}

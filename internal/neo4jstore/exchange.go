@@ -13,16 +13,15 @@ var _ domain.Explorer = (*Store)(nil)
 // Exchange implements domain.Explorer, in one query.
 func (s *Store) Exchange(ctx context.Context, a, b string, from, to *time.Time) (domain.Exchange, error) {
 	var e domain.Exchange
-	err := s.runParts(ctx, exchangeRead(visibilityOf(ctx), a, b, from, to, &e))
+	err := s.runParts(ctx, exchangeRead(visibilityOf(ctx), a, b, from, to, &e, newParams("")))
 	return e, err
 }
 
 // exchangeRead counts the letters each way between a and b that v may see into out.
 // Each way starts from whichever end has fewer links of its kind (see
 // selectLettersAt).
-func exchangeRead(v visibility, a, b string, from, to *time.Time, out *domain.Exchange) readPart {
-	params := map[string]any{"a": a, "b": b}
-	conds := append([]string{"l.stub = false", v.letter("l")}, dateConds(from, to, params)...)
+func exchangeRead(v visibility, a, b string, from, to *time.Time, out *domain.Exchange, p params) readPart {
+	conds := append([]string{"l.stub = false", v.letter("l")}, dateConds(from, to, p)...)
 	received := v.received()
 	where := strings.Join(conds, " AND ")
 	// direction counts the letters x wrote to y into n, carrying what came before.
@@ -47,9 +46,9 @@ func exchangeRead(v visibility, a, b string, from, to *time.Time, out *domain.Ex
 			WITH a, b` + carry + `, sum(n) AS ` + n + "\n"
 	}
 	return readPart{
-		cypher: "MATCH (a:Correspondent {id: $a}), (b:Correspondent {id: $b})\nWHERE " + v.node("a") + " AND " + v.node("b") + "\n" +
+		cypher: "MATCH (a:Correspondent {id: " + p.bind("a", a) + "}), (b:Correspondent {id: " + p.bind("b", b) + "})\nWHERE " + v.node("a") + " AND " + v.node("b") + "\n" +
 			direction("a", "b", "", "na") + direction("b", "a", ", na", "nb") + "RETURN [na, nb] AS row",
-		params: params,
+		params: p.m,
 		decode: func(rows []any) {
 			if len(rows) == 0 {
 				return // a or b is no correspondent
@@ -78,7 +77,7 @@ var pairOrders = map[domain.PairOrder]sortSpec{
 // Pairs implements domain.Explorer: one query aggregates every letter the centre
 // shares, per other correspondent, then sorts and pages the result.
 func (s *Store) Pairs(ctx context.Context, id string, f domain.PairFilter, order domain.PairOrder, page domain.PageRequest) (*domain.PairPage, error) {
-	part, out, err := pairsRead(visibilityOf(ctx), id, f, order, page)
+	part, out, err := pairsRead(visibilityOf(ctx), id, f, order, page, newParams(""))
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +89,7 @@ func (s *Store) Pairs(ctx context.Context, id string, f domain.PairFilter, order
 
 // pairsRead reads one page of id's pairs, counting the letters and links v may see,
 // into the page it returns.
-func pairsRead(v visibility, id string, f domain.PairFilter, order domain.PairOrder, page domain.PageRequest) (readPart, *domain.PairPage, error) {
+func pairsRead(v visibility, id string, f domain.PairFilter, order domain.PairOrder, page domain.PageRequest, p params) (readPart, *domain.PairPage, error) {
 	if order == "" {
 		order = domain.PairByLetters
 	}
@@ -103,20 +102,16 @@ func pairsRead(v visibility, id string, f domain.PairFilter, order domain.PairOr
 		return readPart{}, nil, err
 	}
 	mine, _ := v.roleTypes(domain.RoleAny, "role")
-	params := map[string]any{"x": id}
 	where := "WHERE y <> x AND l.stub = false AND " + v.letter("l")
-	if conds := dateConds(f.DateFrom, f.DateTo, params); len(conds) > 0 {
+	if conds := dateConds(f.DateFrom, f.DateTo, p); len(conds) > 0 {
 		where += " AND " + strings.Join(conds, " AND ")
 	}
-	kp, err := keysetPageOf(spec, "y, s", "y", string(order), page)
+	kp, err := keysetPageOf(spec, "y, s", "y", string(order), page, p)
 	if err != nil {
 		return readPart{}, nil, err
 	}
-	for k, v := range kp.params {
-		params[k] = v
-	}
 	cypher := `
-		MATCH (x:Correspondent {id: $x})-[r1:` + mine + `]-(l:Letter)-[r2:` + types + `]-(y:Correspondent)
+		MATCH (x:Correspondent {id: ` + p.bind("x", id) + `})-[r1:` + mine + `]-(l:Letter)-[r2:` + types + `]-(y:Correspondent)
 		` + where + `
 		WITH y, l, type(r1) AS xr, type(r2) AS yr
 		WITH y, {
@@ -155,5 +150,5 @@ func pairsRead(v visibility, id string, f domain.PairFilter, order domain.PairOr
 		n, cursors, info := kp.finish(spec, string(order), keys, ids)
 		*out = domain.PairPage{Pairs: reorder(pairs[:n], page.Backward()), Cursors: cursors, PageInfo: info}
 	}
-	return readPart{cypher: cypher, params: params, decode: decode}, out, nil
+	return readPart{cypher: cypher, params: p.m, decode: decode}, out, nil
 }

@@ -62,7 +62,6 @@ func pageOf(sel letterSelection, spec sortSpec, kp keyset) string {
 type keyset struct {
 	cypher   string
 	order    string // its ORDER BY … LIMIT, to order the rows of several again
-	params   map[string]any
 	size     int
 	backward bool
 	hasAfter bool // a cursor on the side we come from
@@ -71,17 +70,17 @@ type keyset struct {
 // keysetPage builds "WITH v, key AS k WHERE <after cursor> ORDER BY … LIMIT size+1"
 // for the node bound to v. A backward page is read in reverse order and turned round
 // by finish, so both directions use the same index.
-func keysetPage(spec sortSpec, v, order string, page domain.PageRequest) (keyset, error) {
-	return keysetPageOf(spec, v, v, order, page)
+func keysetPage(spec sortSpec, v, order string, page domain.PageRequest, p params) (keyset, error) {
+	return keysetPageOf(spec, v, v, order, page, p)
 }
 
 // keysetPageOf is keysetPage for rows that carry more than the node: carry is what
 // the WITH keeps ("y, s"), node the variable whose id breaks ties.
-func keysetPageOf(spec sortSpec, carry, node, order string, page domain.PageRequest) (keyset, error) {
+func keysetPageOf(spec sortSpec, carry, node, order string, page domain.PageRequest, p params) (keyset, error) {
 	if err := page.Validate(domain.MaxPageSize); err != nil {
 		return keyset{}, err
 	}
-	ks := keyset{params: map[string]any{}, size: page.Size(), backward: page.Backward()}
+	ks := keyset{size: page.Size(), backward: page.Backward()}
 	desc := spec.desc != ks.backward
 	field, raw := "after", page.After
 	if ks.backward {
@@ -104,13 +103,13 @@ func keysetPageOf(spec sortSpec, carry, node, order string, page domain.PageRequ
 		if err != nil {
 			return keyset{}, err
 		}
-		ks.params["ck"], ks.params["cid"] = key, c.ID
+		ck, cid := p.bind("ck", key), p.bind("cid", c.ID)
 		ks.hasAfter = true
 		if spec.indexed {
 			// The key's half apart, as a range the index seeks, then the ties by id.
-			before = spec.expr + " " + op + "= $ck AND (" + spec.expr + " " + op + " $ck OR " + node + ".id " + op + " $cid)"
+			before = spec.expr + " " + op + "= " + ck + " AND (" + spec.expr + " " + op + " " + ck + " OR " + node + ".id " + op + " " + cid + ")"
 		} else {
-			after = "k " + op + " $ck OR (k = $ck AND " + node + ".id " + op + " $cid)"
+			after = "k " + op + " " + ck + " OR (k = " + ck + " AND " + node + ".id " + op + " " + cid + ")"
 		}
 	} else if spec.indexed {
 		before = spec.expr + " IS NOT NULL" // always true: the key is never null
@@ -127,9 +126,8 @@ func keysetPageOf(spec sortSpec, carry, node, order string, page domain.PageRequ
 	if desc {
 		dir = " DESC"
 	}
-	ks.order = "ORDER BY k" + dir + ", " + node + ".id" + dir + "\nLIMIT $limit\n"
+	ks.order = "ORDER BY k" + dir + ", " + node + ".id" + dir + "\nLIMIT " + p.bind("limit", ks.size+1) + "\n"
 	b.WriteString(ks.order)
-	ks.params["limit"] = ks.size + 1
 	ks.cypher = b.String()
 	return ks, nil
 }

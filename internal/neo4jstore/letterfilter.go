@@ -38,20 +38,18 @@ func and(conds []string) string {
 // starts from is the most selective one the filter allows: the full-text index, a
 // correspondent's relationships, or all letters.
 func selectLetters(v visibility, f domain.LetterFilter) (letterSelection, error) {
-	return selectLettersAt(v, f, "")
+	return selectLettersAt(v, f, "", newParams(""))
 }
 
 // selectLettersAt is selectLetters where the first involvement's correspondent id is
-// the Cypher variable firstID (a batch's row) rather than a parameter.
-func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (letterSelection, error) {
-	params := map[string]any{}
+// the Cypher variable firstID (a batch's row) rather than a parameter, and its
+// parameters are bound in p.
+func selectLettersAt(v visibility, f domain.LetterFilter, firstID string, p params) (letterSelection, error) {
 	invID := func(i int) string {
 		if i == 0 && firstID != "" {
 			return firstID
 		}
-		n := strconv.Itoa(i)
-		params["inv"+n] = f.Involving[i].CorrespondentID
-		return "$inv" + n
+		return p.bind("inv"+strconv.Itoa(i), f.Involving[i].CorrespondentID)
 	}
 	var b strings.Builder
 	var conds []string
@@ -64,8 +62,7 @@ func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (lette
 		if q == "" {
 			return letterSelection{}, domain.Invalid("filter.text", "has no words to search for")
 		}
-		params["text"] = q
-		b.WriteString("CALL db.index.fulltext.queryNodes('letter_search', $text) YIELD node AS l\n")
+		b.WriteString("CALL db.index.fulltext.queryNodes('letter_search', " + p.bind("text", q) + ") YIELD node AS l\n")
 	case len(f.Involving) >= 2 && firstID == "":
 		// Letters two correspondents share: walk from whichever has fewer links in
 		// its role (a degree is read in constant time), and test the other's on each
@@ -110,11 +107,10 @@ func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (lette
 		conds = append(conds, "EXISTS { MATCH (:Correspondent {id: "+invID(i)+"})-[:"+types+"]-(l) }")
 	}
 	if o := f.Organisation; o != nil {
-		cond, err := organisationCondition(v, o)
+		cond, err := organisationCondition(v, o, p.bind("org", o.OrganisationID))
 		if err != nil {
 			return letterSelection{}, err
 		}
-		params["org"] = o.OrganisationID
 		conds = append(conds, cond)
 	}
 	if !f.IncludeStubs {
@@ -123,27 +119,24 @@ func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (lette
 	if !v.restricted || f.IncludeStubs {
 		conds = append(conds, v.letter("l"))
 	}
-	conds = append(conds, dateConds(f.DateFrom, f.DateTo, params)...)
+	conds = append(conds, dateConds(f.DateFrom, f.DateTo, p)...)
 	if f.PlaceID != "" {
-		params["placeId"] = f.PlaceID
-		conds = append(conds, "EXISTS { MATCH (l)-[:WRITTEN_AT]->(:Place {id: $placeId}) }")
+		conds = append(conds, "EXISTS { MATCH (l)-[:WRITTEN_AT]->(:Place {id: "+p.bind("placeId", f.PlaceID)+"}) }")
 	}
 	if len(f.Formats) > 0 {
 		formats := make([]string, len(f.Formats))
 		for i, v := range f.Formats {
 			formats[i] = string(v)
 		}
-		params["formats"] = formats
-		conds = append(conds, "l.sourceFormat IN $formats")
+		conds = append(conds, "l.sourceFormat IN "+p.bind("formats", formats))
 	}
 	if f.Language != "" {
-		params["language"] = f.Language
-		conds = append(conds, "l.language = $language")
+		conds = append(conds, "l.language = "+p.bind("language", f.Language))
 	}
 	if len(conds) > 0 {
 		b.WriteString("WHERE " + strings.Join(conds, "\n  AND ") + "\n")
 	}
-	sel := letterSelection{cypher: b.String(), params: params, conds: conds, anchored: anchored}
+	sel := letterSelection{cypher: b.String(), params: p.m, conds: conds, anchored: anchored}
 	if len(f.Involving) == 1 {
 		sel.oneID, sel.oneTypes = oneID, oneTypes
 	}
@@ -152,8 +145,9 @@ func selectLettersAt(v visibility, f domain.LetterFilter, firstID string) (lette
 
 // organisationCondition is the roll-up: a party of l in the role is the organisation,
 // or (as chosen) one of its parts, an office of it or of a part, a holder of such an
-// office, or a member of it or of a part. Every piece is a fixed string.
-func organisationCondition(v visibility, o *domain.OrganisationInvolvement) (string, error) {
+// office, or a member of it or of a part. Every piece is a fixed string; org is the
+// parameter that holds the organisation's id.
+func organisationCondition(v visibility, o *domain.OrganisationInvolvement, org string) (string, error) {
 	types, err := v.roleTypes(o.Role, "filter.organisation.role")
 	if err != nil {
 		return "", err
@@ -174,15 +168,15 @@ func organisationCondition(v visibility, o *domain.OrganisationInvolvement) (str
 		}
 		return " WHERE " + strings.Join(conds, " AND ")
 	}
-	within := "(:Organisation {id: $org})" // the organisation, or with parts one of them
+	within := "(:Organisation {id: " + org + "})" // the organisation, or with parts one of them
 	var lists []string
 	if o.Parts {
-		within = "(:Organisation)-[ps:PART_OF*0..5]->(:Organisation {id: $org})"
+		within = "(:Organisation)-[ps:PART_OF*0..5]->(:Organisation {id: " + org + "})"
 		lists = []string{"ps"}
 	}
-	alts := []string{"c.id = $org"}
+	alts := []string{"c.id = " + org}
 	if o.Parts {
-		alts = append(alts, "EXISTS { MATCH (c:Organisation)-[ps:PART_OF*1..5]->(:Organisation {id: $org})"+seen([]string{}, lists)+" }")
+		alts = append(alts, "EXISTS { MATCH (c:Organisation)-[ps:PART_OF*1..5]->(:Organisation {id: "+org+"})"+seen([]string{}, lists)+" }")
 	}
 	if o.Offices {
 		alts = append(alts, "EXISTS { MATCH (c:Office)-[r1:OF]->"+within+seen([]string{"r1"}, lists)+" }",
@@ -194,17 +188,15 @@ func organisationCondition(v visibility, o *domain.OrganisationInvolvement) (str
 	return "EXISTS { MATCH (l)-[:" + types + "]-(c:Correspondent) WHERE " + strings.Join(alts, " OR ") + " }", nil
 }
 
-// dateConds keeps letters l whose possible dates overlap [from, to], adding the
-// parameters it needs.
-func dateConds(from, to *time.Time, params map[string]any) []string {
+// dateConds keeps letters l whose possible dates overlap [from, to], binding the
+// parameters it needs in p.
+func dateConds(from, to *time.Time, p params) []string {
 	var conds []string
 	if from != nil {
-		params["dateFrom"] = neoDate(from)
-		conds = append(conds, "l.dateNotAfter >= $dateFrom")
+		conds = append(conds, "l.dateNotAfter >= "+p.bind("dateFrom", neoDate(from)))
 	}
 	if to != nil {
-		params["dateTo"] = neoDate(to)
-		conds = append(conds, "l.dateNotBefore <= $dateTo")
+		conds = append(conds, "l.dateNotBefore <= "+p.bind("dateTo", neoDate(to)))
 	}
 	return conds
 }

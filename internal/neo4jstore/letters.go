@@ -90,7 +90,7 @@ func (s *Store) LettersByID(ctx context.Context, ids []string) ([]*domain.Letter
 
 // Letters implements domain.Store.
 func (s *Store) Letters(ctx context.Context, f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest) (*domain.LetterPage, error) {
-	part, out, err := lettersRead(visibilityOf(ctx), f, order, page)
+	part, out, err := lettersRead(visibilityOf(ctx), f, order, page, newParams(""))
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,7 @@ func (s *Store) Letters(ctx context.Context, f domain.LetterFilter, order domain
 }
 
 // lettersRead reads one page of the letters f selects into the page it returns.
-func lettersRead(v visibility, f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest) (readPart, *domain.LetterPage, error) {
+func lettersRead(v visibility, f domain.LetterFilter, order domain.LetterOrder, page domain.PageRequest, p params) (readPart, *domain.LetterPage, error) {
 	if order == "" {
 		order = domain.OrderDateDesc
 	}
@@ -109,16 +109,13 @@ func lettersRead(v visibility, f domain.LetterFilter, order domain.LetterOrder, 
 	if !ok {
 		return readPart{}, nil, domain.Invalid("orderBy", "%q is not a letter order", order)
 	}
-	sel, err := selectLetters(v, f)
+	sel, err := selectLettersAt(v, f, "", p)
 	if err != nil {
 		return readPart{}, nil, err
 	}
-	kp, err := keysetPage(spec, "l", string(order), page)
+	kp, err := keysetPage(spec, "l", string(order), page, p)
 	if err != nil {
 		return readPart{}, nil, err
-	}
-	for k, v := range kp.params {
-		sel.params[k] = v
 	}
 	out := &domain.LetterPage{}
 	decode := func(rows []any) { *out = *kp.letterPage(spec, order, f.Parts, rows) }
@@ -157,19 +154,16 @@ func (s *Store) LettersOfMany(ctx context.Context, ids []string, f domain.Letter
 		return nil, domain.Invalid("orderBy", "%q is not a letter order", order)
 	}
 	v := visibilityOf(ctx)
-	sel, err := selectLettersAt(v, f, "cid")
+	p := newParams("")
+	sel, err := selectLettersAt(v, f, "cid", p)
 	if err != nil {
 		return nil, err
 	}
-	kp, err := keysetPage(spec, "l", string(order), page)
+	kp, err := keysetPage(spec, "l", string(order), page, p)
 	if err != nil {
 		return nil, err
 	}
-	for k, v := range kp.params {
-		sel.params[k] = v
-	}
-	sel.params["ids"] = ids
-	cypher := `UNWIND $ids AS cid
+	cypher := `UNWIND ` + p.bind("ids", ids) + ` AS cid
 		CALL {
 			WITH cid
 			` + pageOf(sel, spec, kp) + `RETURN collect([k, ` + v.letterProjectionOf(f.Parts) + `]) AS rows

@@ -119,9 +119,10 @@ func networkCypher(v visibility, q *domain.NetworkQuery) (string, map[string]any
 	}
 	rel := strings.Join(types, "|")
 	linkTypes := splitTypes(types)
-	params := map[string]any{"center": q.Center, "limit": q.Limit}
+	p := newParams("")
+	p.m["center"], p.m["limit"] = q.Center, q.Limit
 	where := "WHERE l.stub = false AND " + v.letter("l")
-	if conds := dateConds(q.From, q.To, params); len(conds) > 0 {
+	if conds := dateConds(q.From, q.To, p); len(conds) > 0 {
 		where += " AND " + strings.Join(conds, " AND ")
 	}
 	var b strings.Builder
@@ -174,5 +175,5 @@ func networkCypher(v visibility, q *domain.NetworkQuery) (string, map[string]any
 			RETURN collect({node: ` + v.correspondentMap("c") + `, links: links}) AS nodes
 		}
 		RETURN levels, cut, nodes`)
-	return b.String(), params, nil
+	return b.String(), p.m, nil
 }

@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -19,14 +18,31 @@ type readPart struct {
 	decode func(rows []any)
 }
 
-// paramRef finds the parameters of a part's Cypher, to rename them apart.
-var paramRef = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
+// params are the parameters of one read's Cypher. Reads that run together in one
+// query (runParts) each bind theirs under a prefix of their own (p0_, p1_, …), so
+// that none clash, and no text is rewritten.
+type params struct {
+	prefix string
+	m      map[string]any
+}
+
+// newParams starts the parameters of a read; prefix is "" for a read that runs
+// alone.
+func newParams(prefix string) params { return params{prefix: prefix, m: map[string]any{}} }
+
+// bind sets the parameter name to value and returns its reference in Cypher.
+func (p params) bind(name string, value any) string {
+	p.m[p.prefix+name] = value
+	return "$" + p.prefix + name
+}
+
+// partParams are the parameters of the i-th of several reads run together.
+func partParams(i int) params { return newParams("p" + strconv.Itoa(i) + "_") }
 
 // runParts runs the parts in one query: alone, a part's Cypher as it is; together,
 // each part in a subquery that collects its rows (so that a part with no rows leaves
-// the others theirs), its parameters renamed p<i>_<name>. Every part's Cypher is
-// built from constants and allowlisted fragments, so renaming its $references
-// renames parameters only.
+// the others theirs). Parts run together were built with partParams, so their
+// parameters do not clash.
 func (s *Store) runParts(ctx context.Context, parts ...readPart) error {
 	if len(parts) == 0 {
 		return nil
@@ -63,13 +79,11 @@ func combine(parts []readPart) (string, map[string]any) {
 	params := map[string]any{}
 	var names []string
 	for i, p := range parts {
-		prefix := "p" + strconv.Itoa(i) + "_"
 		for k, v := range p.params {
-			params[prefix+k] = v
+			params[k] = v
 		}
 		name := "r" + strconv.Itoa(i)
-		b.WriteString("CALL {\n\tCALL {\n" + paramRef.ReplaceAllString(p.cypher, "$$"+prefix+"${1}") +
-			"\n\t}\n\tRETURN collect(row) AS " + name + "\n}\n")
+		b.WriteString("CALL {\n\tCALL {\n" + p.cypher + "\n\t}\n\tRETURN collect(row) AS " + name + "\n}\n")
 		names = append(names, name)
 	}
 	b.WriteString("RETURN " + strings.Join(names, ", "))
@@ -82,10 +96,10 @@ func (s *Store) ReadTogether(ctx context.Context, rs domain.Reads) (*domain.Read
 	out := &domain.ReadResults{}
 	var parts []readPart
 	if rs.Correspondent != "" {
-		parts = append(parts, correspondentRead(v, rs.Correspondent, &out.Correspondent))
+		parts = append(parts, correspondentRead(v, rs.Correspondent, &out.Correspondent, partParams(len(parts))))
 	}
 	for _, r := range rs.LetterPages {
-		p, page, err := lettersRead(v, r.Filter, r.Order, r.Page)
+		p, page, err := lettersRead(v, r.Filter, r.Order, r.Page, partParams(len(parts)))
 		if err != nil {
 			return nil, err
 		}
@@ -93,7 +107,7 @@ func (s *Store) ReadTogether(ctx context.Context, rs domain.Reads) (*domain.Read
 		out.LetterPages = append(out.LetterPages, page)
 	}
 	for _, r := range rs.PairPages {
-		p, page, err := pairsRead(v, r.ID, r.Filter, r.Order, r.Page)
+		p, page, err := pairsRead(v, r.ID, r.Filter, r.Order, r.Page, partParams(len(parts)))
 		if err != nil {
 			return nil, err
 		}
@@ -102,7 +116,7 @@ func (s *Store) ReadTogether(ctx context.Context, rs domain.Reads) (*domain.Read
 	}
 	if e := rs.Exchange; e != nil {
 		out.Exchange = &domain.Exchange{}
-		parts = append(parts, exchangeRead(v, e.A, e.B, e.From, e.To, out.Exchange))
+		parts = append(parts, exchangeRead(v, e.A, e.B, e.From, e.To, out.Exchange, partParams(len(parts))))
 	}
 	if err := s.runParts(ctx, parts...); err != nil {
 		return nil, err
