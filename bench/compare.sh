@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# bench/compare.sh - lettergraph at an earlier commit against the working tree, on the
+# same Neo4j and data, in one sitting: for each corpus size, a throwaway local Neo4j
+# and a generated corpus (imported once), both servers started over it, and bench/load
+# driving them in turn, round after round, so that drift of the machine falls on both
+# alike. The reads only (a-e; f writes, which would change the data between turns),
+# with the bare driver's figures from each turn as a measure of the noise.
+#
+# Usage: bench/compare.sh REV [SIZE...]   (default sizes: 10000 100000)
+# Environment: DURATION (5s a run), ROUNDS (3), CONCURRENCY (1,32), OPS (abcde)
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+REV="${1:?usage: bench/compare.sh REV [SIZE...]}"
+shift
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
+
+source "$REPO/scripts/throwaway-neo4j.sh" # free_port
+wait_http() { # URL: until it answers, at most a minute
+    for _ in $(seq 1 120); do
+        curl -fsS -o /dev/null -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "$1" 2>/dev/null && return 0
+        sleep 0.5
+    done
+    echo "compare: $1 did not answer" >&2
+    return 1
+}
+
+mkdir -p bin
+OLD="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-old.XXXXXX")"
+git archive "$REV" | tar -x -C "$OLD"
+(cd "$OLD" && go build -o "$REPO/bin/lettergraph-before" ./cmd/lettergraph)
+rm -rf "$OLD"
+go build -o bin/lettergraph ./cmd/lettergraph
+go build -o bin/bench-load ./bench/load
+scripts/neo4j-local.sh build
+
+echo "Before: $(git rev-parse --short "$REV"); after: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' with changes')"
+echo "Runs: ${DURATION:-5s} each, ${ROUNDS:-3} rounds, before and after in turn, concurrency ${CONCURRENCY:-1,32}"
+echo
+
+PIDS=()
+DATA=""
+cleanup() {
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    if [ -n "$DATA" ]; then
+        scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
+        rm -rf "$DATA"
+    fi
+}
+trap cleanup EXIT
+
+for N in "${SIZES[@]}"; do
+    DATA="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-compare.XXXXXX")"
+    PORT="$(free_port)"
+    scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA" >/dev/null
+    export NEO4J_URI="bolt://127.0.0.1:$PORT" NEO4J_USER="" NEO4J_PASSWORD="" LOG_LEVEL=warn RATE_LIMIT=0 \
+        ANONYMOUS_ROLE=editor
+    bin/lettergraph gen -n "$N" -o "$DATA/corpus.ndjson" 2>/dev/null
+    bin/lettergraph import "$DATA/corpus.ndjson" >/dev/null 2>&1
+    echo "## $N letters"
+    echo
+
+    declare -A URL PID
+    for side in before after; do
+        p="$(free_port)"
+        bin_="bin/lettergraph"
+        [ "$side" = before ] && bin_="bin/lettergraph-before"
+        "$bin_" serve --listen "127.0.0.1:$p" --no-graphiql >/dev/null 2>&1 &
+        PID[$side]=$!
+        PIDS+=("$!")
+        URL[$side]="http://127.0.0.1:$p"
+        wait_http "${URL[$side]}/graphql"
+    done
+    for round in $(seq 1 "${ROUNDS:-3}"); do
+        for side in before after; do
+            bin/bench-load -label "$N letters, round $round, $side" -neo4j "$NEO4J_URI" -peer "" \
+                -lettergraph "${URL[$side]}" -lettergraph-pid "${PID[$side]}" \
+                -duration "${DURATION:-5s}" -rounds 1 -concurrency "${CONCURRENCY:-1,32}" -ops "${OPS:-abcde}" 2>/dev/null
+            echo
+        done
+    done
+
+    kill "${PID[before]}" "${PID[after]}" 2>/dev/null || true
+    wait "${PID[before]}" "${PID[after]}" 2>/dev/null || true
+    PIDS=()
+    scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
+    rm -rf "$DATA"
+    DATA=""
+done
