@@ -16,9 +16,9 @@ import (
 // its own (graphql.MarshalSliceConcurrently, with no sequential option); a page of 50
 // letters with their parties started some 500 goroutines, and growing their stacks
 // and collecting them took about a third of the server's CPU under load
-// (docs/benchmarks.md, run 4). Nothing is lost by waiting: every nested field that
-// reads the store goes through loadAlong, whose first caller at a place fetches the
-// values of all its cousins at once, so the later elements find theirs ready. The
+// (docs/benchmarks.md, run 4). Nothing is lost by waiting: the read planner has read
+// every nested field's value before the elements are marshalled, so each finds its
+// own ready (docs/planner.md). The
 // resolver fields of one object still run concurrently (graphql.FieldSet). A panic
 // in an element is recovered as gqlgen recovers it: the element is null and the
 // error is added to the response.

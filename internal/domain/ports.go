@@ -116,8 +116,9 @@ type CorrespondentWriter interface {
 	DeleteNode(ctx context.Context, id string) error
 }
 
-// TogetherReader answers several reads in one round trip: the look-aheads of the
-// GraphQL adapter (graph/prefetch.go) use it.
+// TogetherReader answers several reads in one round trip: the GraphQL adapter's
+// read planner uses it (a correspondent with its pages, a page of pairs for each of
+// many correspondents).
 type TogetherReader interface {
 	// ReadTogether answers several reads in one round trip; its errors are those
 	// each read alone would give.
