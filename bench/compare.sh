@@ -6,7 +6,8 @@
 # alike. The reads only (a-e; f writes, which would change the data between turns),
 # with the bare driver's figures from each turn as a measure of the noise.
 #
-# Usage: bench/compare.sh REV [SIZE...]   (default sizes: 10000 100000)
+# Usage: bench/compare.sh REV [SIZE...]   (default sizes: 10000 100000); REV may
+# instead be the path of a lettergraph binary built elsewhere (a variant).
 # Environment: DURATION (5s a run), ROUNDS (3), CONCURRENCY (1,32), OPS (abcde)
 set -euo pipefail
 
@@ -28,15 +29,19 @@ wait_http() { # URL: until it answers, at most a minute
 }
 
 mkdir -p bin
-OLD="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-old.XXXXXX")"
-git archive "$REV" | tar -x -C "$OLD"
-(cd "$OLD" && go build -o "$REPO/bin/lettergraph-before" ./cmd/lettergraph)
-rm -rf "$OLD"
+if [ -x "$REV" ] && [ -f "$REV" ]; then
+    cp "$REV" bin/lettergraph-before
+else
+    OLD="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-old.XXXXXX")"
+    git archive "$REV" | tar -x -C "$OLD"
+    (cd "$OLD" && go build -o "$REPO/bin/lettergraph-before" ./cmd/lettergraph)
+    rm -rf "$OLD"
+fi
 go build -o bin/lettergraph ./cmd/lettergraph
 go build -o bin/bench-load ./bench/load
 scripts/neo4j-local.sh build
 
-echo "Before: $(git rev-parse --short "$REV"); after: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' with changes')"
+echo "Before: $( [ -f "$REV" ] && echo "$REV" || git rev-parse --short "$REV"); after: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' with changes')"
 echo "Runs: ${DURATION:-5s} each, ${ROUNDS:-3} rounds, before and after in turn, concurrency ${CONCURRENCY:-1,32}"
 echo
 
