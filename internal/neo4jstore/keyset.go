@@ -48,7 +48,7 @@ func pageOf(sel letterSelection, spec sortSpec, kp keyset) string {
 	rel := "(c0)-[:" + sel.oneTypes + "]-"
 	degree := "COUNT { " + rel + "() }"
 	guard := func(cmp string) string {
-		return "WITH c0\nWITH c0 WHERE " + degree + " * " + degree + " " + cmp + " $limit * COUNT { (:Letter) }\nWITH c0 LIMIT 1\n"
+		return "WITH c0\nWITH c0 WHERE " + degree + " * " + degree + " " + cmp + " " + kp.limit + " * COUNT { (:Letter) }\nWITH c0 LIMIT 1\n"
 	}
 	conds := and(sel.conds)
 	return "MATCH (c0:Correspondent {id: " + sel.oneID + "})\nCALL {\n" +
@@ -62,6 +62,7 @@ func pageOf(sel letterSelection, spec sortSpec, kp keyset) string {
 type keyset struct {
 	cypher   string
 	order    string // its ORDER BY … LIMIT, to order the rows of several again
+	limit    string // the parameter that holds the LIMIT
 	size     int
 	backward bool
 	hasAfter bool // a cursor on the side we come from
@@ -126,7 +127,8 @@ func keysetPageOf(spec sortSpec, carry, node, order string, page domain.PageRequ
 	if desc {
 		dir = " DESC"
 	}
-	ks.order = "ORDER BY k" + dir + ", " + node + ".id" + dir + "\nLIMIT " + p.bind("limit", ks.size+1) + "\n"
+	ks.limit = p.bind("limit", ks.size+1)
+	ks.order = "ORDER BY k" + dir + ", " + node + ".id" + dir + "\nLIMIT " + ks.limit + "\n"
 	b.WriteString(ks.order)
 	ks.cypher = b.String()
 	return ks, nil
