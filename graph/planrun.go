@@ -52,9 +52,14 @@ func (pl Planner) InterceptField(ctx context.Context, next graphql.Resolver) (an
 	return res, err
 }
 
-// isRoot reports whether fc is a root field's: no field above it (gqlgen puts the
-// operation's type, without a field, above the root fields).
+// isRoot reports whether fc is a root field's: a field of an operation type.
 func isRoot(fc *graphql.FieldContext) bool {
+	return fc.Object == "Query" || fc.Object == "Mutation" || fc.Object == "Subscription"
+}
+
+// onTop reports whether no field stands above fc: a root field, or a field of a
+// subscription event's value.
+func onTop(fc *graphql.FieldContext) bool {
 	for c := fc.Parent; c != nil; c = c.Parent {
 		if c.Field.Field != nil {
 			return false
@@ -224,7 +229,7 @@ func groupPlaces(nodes []*planNode) [][]*planNode {
 // atEventTop reports whether fc is a field of a subscription event's letter: no
 // field above it, in a subscription.
 func atEventTop(ctx context.Context, fc *graphql.FieldContext) bool {
-	return fc.Object == "Letter" && isRoot(fc) && graphql.HasOperationContext(ctx) &&
+	return fc.Object == "Letter" && onTop(fc) && graphql.HasOperationContext(ctx) &&
 		graphql.GetOperationContext(ctx).Operation.Operation == ast.Subscription
 }
 
