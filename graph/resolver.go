@@ -19,7 +19,7 @@ import (
 
 // Resolver is the root resolver. The GraphQL API reads and writes everything, so it
 // takes the whole store; the helpers below it ask for the ports they use
-// (LoaderStore, domain.CorrespondentReader).
+// (PlanStore, domain.CorrespondentReader).
 type Resolver struct {
 	Store domain.Store
 	// Live delivers letterAdded; nil serves no subscriptions.
@@ -32,17 +32,6 @@ type Resolver struct {
 // imported, failed documents included, when it ends.
 type ImportObserver interface {
 	ObserveImport(s ingest.Summary)
-}
-
-// head returns the first items of a plain list that first asks for
-// (domain.ListSize: DefaultListSize when nil); INVALID_ARGUMENT or LIMIT_EXCEEDED
-// when first is out of bounds.
-func head[T any](list []T, first *int) ([]T, error) {
-	n, err := domain.ListSize(first)
-	if err != nil {
-		return nil, err
-	}
-	return upTo(list, n), nil
 }
 
 // letters pages through the letters a domain filter selects: the letters field of
