@@ -224,11 +224,14 @@ func (p *planRun) readLinks(ctx context.Context, nodes []*planNode, parents []an
 			continue
 		}
 		for _, n := range nodes {
+			f := letterLinkFields[n.Field.Name]
+			l := obj.Links
+			if l != nil && l.Parts.Has(f.part) && len(n.Children) == 0 {
+				continue // the resolver has it from the letter (letterLink): nothing to walk
+			}
 			if _, _, done := p.results.get(n.Key, obj.ID); done {
 				continue
 			}
-			f := letterLinkFields[n.Field.Name]
-			l := obj.Links
 			if l == nil || !l.Parts.Has(f.part) {
 				if l = read[obj.ID]; l == nil {
 					l = &domain.Letter{ID: obj.ID} // deleted meanwhile: no links

@@ -9,6 +9,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/lettergraph/lettergraph/graph/model"
+	"github.com/lettergraph/lettergraph/internal/domain"
 )
 
 // Running the plan (docs/planner.md). Planner is the gqlgen extension that, around
@@ -254,6 +255,23 @@ var fallbacks atomic.Int64
 // does not walk, or a resolver called outside a response. Tests assert it does not
 // move for the operations the plan must cover.
 func PlanFallbacks() int64 { return fallbacks.Load() }
+
+// letterLink is the value of the Letter field (one of letterLinkFields) ctx
+// resolves, with its first argument: from the letter's links when it was read with
+// that part (the value comes with the letter, as a struct field's does, computed by
+// the function the plan computes it with), else as the plan read it.
+func letterLink[V any](ctx context.Context, store PlanStore, obj *model.Letter, field string, first *int) (V, error) {
+	var zero V
+	if f := letterLinkFields[field]; obj.Links != nil && obj.Links.Parts.Has(f.part) {
+		n, err := domain.ListSize(first)
+		if err != nil {
+			return zero, err
+		}
+		v, _ := f.value(obj.Links, n).(V)
+		return v, nil
+	}
+	return plannedValue[V](ctx, store, obj)
+}
 
 // plannedValue is the value of the field ctx resolves, for the object parent, as
 // the plan computed it; a field the plan has no value for is read for that one

@@ -38,52 +38,52 @@ func (r *graphStatisticsResolver) TopCorrespondents(ctx context.Context, obj *mo
 
 // Authors is the resolver for the authors field.
 func (r *letterResolver) Authors(ctx context.Context, obj *model.Letter, first *int) ([]*model.Authorship, error) {
-	return plannedValue[[]*model.Authorship](ctx, r.Store, obj)
+	return letterLink[[]*model.Authorship](ctx, r.Store, obj, "authors", first)
 }
 
 // Recipients is the resolver for the recipients field.
 func (r *letterResolver) Recipients(ctx context.Context, obj *model.Letter, first *int) ([]*model.Addressing, error) {
-	return plannedValue[[]*model.Addressing](ctx, r.Store, obj)
+	return letterLink[[]*model.Addressing](ctx, r.Store, obj, "recipients", first)
 }
 
 // Cc is the resolver for the cc field.
 func (r *letterResolver) Cc(ctx context.Context, obj *model.Letter, first *int) ([]*model.Copy, error) {
-	return plannedValue[[]*model.Copy](ctx, r.Store, obj)
+	return letterLink[[]*model.Copy](ctx, r.Store, obj, "cc", first)
 }
 
 // Bcc is the resolver for the bcc field.
 func (r *letterResolver) Bcc(ctx context.Context, obj *model.Letter, first *int) ([]*model.Copy, error) {
-	return plannedValue[[]*model.Copy](ctx, r.Store, obj)
+	return letterLink[[]*model.Copy](ctx, r.Store, obj, "bcc", first)
 }
 
 // OnBehalfOf is the resolver for the onBehalfOf field.
 func (r *letterResolver) OnBehalfOf(ctx context.Context, obj *model.Letter, first *int) ([]*model.Organisation, error) {
-	return plannedValue[[]*model.Organisation](ctx, r.Store, obj)
+	return letterLink[[]*model.Organisation](ctx, r.Store, obj, "onBehalfOf", first)
 }
 
 // WrittenAt is the resolver for the writtenAt field.
 func (r *letterResolver) WrittenAt(ctx context.Context, obj *model.Letter) (*model.Place, error) {
-	return plannedValue[*model.Place](ctx, r.Store, obj)
+	return letterLink[*model.Place](ctx, r.Store, obj, "writtenAt", nil)
 }
 
 // Mentions is the resolver for the mentions field.
 func (r *letterResolver) Mentions(ctx context.Context, obj *model.Letter, first *int) ([]model.Node, error) {
-	return plannedValue[[]model.Node](ctx, r.Store, obj)
+	return letterLink[[]model.Node](ctx, r.Store, obj, "mentions", first)
 }
 
 // RepliesTo is the resolver for the repliesTo field.
 func (r *letterResolver) RepliesTo(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error) {
-	return plannedValue[[]*model.Letter](ctx, r.Store, obj)
+	return letterLink[[]*model.Letter](ctx, r.Store, obj, "repliesTo", first)
 }
 
 // Replies is the resolver for the replies field.
 func (r *letterResolver) Replies(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error) {
-	return plannedValue[[]*model.Letter](ctx, r.Store, obj)
+	return letterLink[[]*model.Letter](ctx, r.Store, obj, "replies", first)
 }
 
 // Related is the resolver for the related field.
 func (r *letterResolver) Related(ctx context.Context, obj *model.Letter, first *int) ([]*model.Letter, error) {
-	return plannedValue[[]*model.Letter](ctx, r.Store, obj)
+	return letterLink[[]*model.Letter](ctx, r.Store, obj, "related", first)
 }
 
 // TotalCount is the resolver for the totalCount field.
