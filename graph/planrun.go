@@ -234,6 +234,19 @@ func atEventTop(ctx context.Context, fc *graphql.FieldContext) bool {
 		graphql.GetOperationContext(ctx).Operation.Operation == ast.Subscription
 }
 
+// planEventOf runs the plan below a subscription event's letter once, when the
+// field ctx resolves is one of the letter's, obj.
+func planEventOf(ctx context.Context, obj any) {
+	results := resultsOf(ctx)
+	letter, ok := obj.(*model.Letter)
+	if results == nil || !ok {
+		return
+	}
+	if fc := graphql.GetFieldContext(ctx); fc != nil && atEventTop(ctx, fc) {
+		results.event.Do(func() { results.planEvent(ctx, letter) })
+	}
+}
+
 // planEvent runs the plan below letter, the value of the subscription field of the
 // operation in ctx, keyed as the letter's fields are.
 func (r *planResults) planEvent(ctx context.Context, letter *model.Letter) {
@@ -263,6 +276,7 @@ func PlanFallbacks() int64 { return fallbacks.Load() }
 func letterLink[V any](ctx context.Context, store PlanStore, obj *model.Letter, field string, first *int) (V, error) {
 	var zero V
 	if f := letterLinkFields[field]; obj.Links != nil && obj.Links.Parts.Has(f.part) {
+		planEventOf(ctx, obj) // for the fields below this one
 		n, err := domain.ListSize(first)
 		if err != nil {
 			return zero, err
@@ -282,9 +296,7 @@ func plannedValue[V any](ctx context.Context, store PlanStore, parent any) (V, e
 	id, _ := idOf(parent)
 	results := resultsOf(ctx)
 	if results != nil {
-		if letter, ok := parent.(*model.Letter); ok && atEventTop(ctx, fc) {
-			results.event.Do(func() { results.planEvent(ctx, letter) })
-		}
+		planEventOf(ctx, parent)
 		if value, err, ok := results.get(placeKey(fc), id); ok {
 			v, _ := value.(V)
 			return v, err
