@@ -18,15 +18,7 @@ shift
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
 
-source "$REPO/scripts/throwaway-neo4j.sh" # free_port
-wait_http() { # URL: until it answers, at most a minute
-    for _ in $(seq 1 120); do
-        curl -fsS -o /dev/null -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "$1" 2>/dev/null && return 0
-        sleep 0.5
-    done
-    echo "compare: $1 did not answer" >&2
-    return 1
-}
+source "$REPO/bench/common.sh" # wait_http, corpus, stop_corpus
 
 mkdir -p bin
 if [ -x "$REV" ] && [ -f "$REV" ]; then
@@ -45,29 +37,10 @@ echo "Before: $( [ -f "$REV" ] && echo "$REV" || git rev-parse --short "$REV"); 
 echo "Runs: ${DURATION:-5s} each, ${ROUNDS:-3} rounds, before and after in turn, concurrency ${CONCURRENCY:-1,32}"
 echo
 
-PIDS=()
-DATA=""
-cleanup() {
-    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    if [ -n "$DATA" ]; then
-        scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
-        rm -rf "$DATA"
-    fi
-}
-trap cleanup EXIT
-
 for N in "${SIZES[@]}"; do
-    DATA="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-compare.XXXXXX")"
-    PORT="$(free_port)"
-    scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA" >/dev/null
-    export NEO4J_URI="bolt://127.0.0.1:$PORT" NEO4J_USER="" NEO4J_PASSWORD="" LOG_LEVEL=warn RATE_LIMIT=0 \
-        ANONYMOUS_ROLE=editor
-    bin/lettergraph gen -n "$N" -o "$DATA/corpus.ndjson" 2>/dev/null
-    bin/lettergraph import "$DATA/corpus.ndjson" >/dev/null 2>&1
     echo "## $N letters"
     echo
-
+    corpus "$N"
     declare -A URL PID
     for side in before after; do
         p="$(free_port)"
@@ -88,10 +61,5 @@ for N in "${SIZES[@]}"; do
         done
     done
 
-    kill "${PID[before]}" "${PID[after]}" 2>/dev/null || true
-    wait "${PID[before]}" "${PID[after]}" 2>/dev/null || true
-    PIDS=()
-    scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
-    rm -rf "$DATA"
-    DATA=""
+    stop_corpus
 done

@@ -16,15 +16,7 @@ cd "$REPO"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
 
-source "$REPO/scripts/throwaway-neo4j.sh" # free_port
-wait_http() { # URL: until it answers, at most a minute
-    for _ in $(seq 1 120); do
-        curl -fsS -o /dev/null -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "$1" 2>/dev/null && return 0
-        sleep 0.5
-    done
-    echo "bench: $1 did not answer" >&2
-    return 1
-}
+source "$REPO/bench/common.sh" # wait_http, corpus, stop_corpus
 
 mkdir -p bin
 go build -o bin/lettergraph ./cmd/lettergraph
@@ -37,32 +29,8 @@ echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "Runs: ${DURATION:-5s} each, ${ROUNDS:-2} rounds interleaved, concurrency ${CONCURRENCY:-1,32}"
 echo
 
-PIDS=()
-DATA=""
-cleanup() {
-    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    if [ -n "$DATA" ]; then
-        scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
-        rm -rf "$DATA"
-    fi
-}
-trap cleanup EXIT
-
 for N in "${SIZES[@]}"; do
-    DATA="$(mktemp -d "${TMPDIR:-/tmp}/lettergraph-bench.XXXXXX")"
-    PORT="$(free_port)"
-    scripts/neo4j-local.sh start --no-auth --port "$PORT" --data "$DATA" >/dev/null
-    # RATE_LIMIT=0: the benchmark measures the server, all its load from one client;
-    # the peer has no authentication, so neither has lettergraph here (f writes).
-    export NEO4J_URI="bolt://127.0.0.1:$PORT" NEO4J_USER="" NEO4J_PASSWORD="" LOG_LEVEL=warn RATE_LIMIT=0 \
-        ANONYMOUS_ROLE=editor
-
-    bin/lettergraph gen -n "$N" -o "$DATA/corpus.ndjson" 2>/dev/null
-    start=$(date +%s)
-    bin/lettergraph import "$DATA/corpus.ndjson" >/dev/null 2>&1
-    echo "Corpus: $N generated letters, imported in $(( $(date +%s) - start )) s"
-    echo
+    corpus "$N"
 
     LG_PORT="$(free_port)"
     # Traces of the requests bench/load marks (a sampled traceparent) only, sent to
@@ -86,10 +54,5 @@ for N in "${SIZES[@]}"; do
         -import "${IMPORT:-10000}" -import-peer "${IMPORT_PEER:-10000}" 2>/dev/null
     echo
 
-    kill "$LG_PID" "$PEER_PID" 2>/dev/null || true
-    wait "$LG_PID" "$PEER_PID" 2>/dev/null || true
-    PIDS=()
-    scripts/neo4j-local.sh stop --data "$DATA" >/dev/null 2>&1 || true
-    rm -rf "$DATA"
-    DATA=""
+    stop_corpus
 done
