@@ -2,7 +2,8 @@
 # size, operation and concurrency, the median over the rounds of lettergraph's
 # throughput and p99 before and after, their ratios, and the same ratio for the bare
 # driver's runs made in the before and after turns (the same Cypher both times: what
-# it shows is the machine's noise).
+# it shows is the machine's noise), and each side's throughput over the bare driver's
+# in its own turns.
 #
 # Usage: awk -f bench/compare-summary.awk OUTPUT.md
 function median(list,    n, a, i, j, t) {
@@ -18,15 +19,15 @@ function flush(    k, parts, op, conc, lb, la, pb, pa, rb, ra) {
     if (size == "") return
     print "### " size
     print ""
-    print "| operation | conc. | before req/s | after req/s | after/before | before p99 ms | after p99 ms | p99 after/before | raw driver after-turn/before-turn |"
-    print "|---|---|---|---|---|---|---|---|---|"
+    print "| operation | conc. | before req/s | after req/s | after/before | before p99 ms | after p99 ms | p99 after/before | raw driver after-turn/before-turn | before/raw | after/raw |"
+    print "|---|---|---|---|---|---|---|---|---|---|---|"
     for (i = 1; i <= nkeys; i++) {
         k = keys[i]
         split(k, parts, SUBSEP)
         lb = median(rps[k, "before", "lettergraph"]); la = median(rps[k, "after", "lettergraph"])
         pb = median(p99[k, "before", "lettergraph"]); pa = median(p99[k, "after", "lettergraph"])
         rb = median(rps[k, "before", "raw driver"]); ra = median(rps[k, "after", "raw driver"])
-        printf "| %s | %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f |\n", parts[1], parts[2], lb, la, (lb ? la / lb : 0), pb, pa, (pb ? pa / pb : 0), (rb ? ra / rb : 0)
+        printf "| %s | %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f |\n", parts[1], parts[2], lb, la, (lb ? la / lb : 0), pb, pa, (pb ? pa / pb : 0), (rb ? ra / rb : 0), (rb ? lb / rb : 0), (ra ? la / ra : 0)
     }
     print ""
     delete rps; delete p99; delete keys; delete seen; nkeys = 0
