@@ -255,8 +255,7 @@ func (r *planResults) planEvent(ctx context.Context, letter *model.Letter) {
 	if len(fields) != 1 {
 		return
 	}
-	b := planBuilder{ctx: ctx, oc: oc, ec: newExecutionContext(oc, nil, nil)}
-	n := &planNode{Children: b.below("", "Letter", fields[0].Selections, 0)}
+	n := buildPlan(ctx, oc, "", "Letter", fields[0].Selections)
 	(&planRun{store: r.store, results: r}).below(ctx, n, []any{letter})
 }
 

@@ -92,6 +92,16 @@ func claimRow(row map[string]any) map[string]any {
 
 // claimsJSON is the claims property of a source: by node id, what it says of it.
 func claimsJSON(claims []claim) (string, error) {
+	by := claimsByID(claims)
+	if len(by) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(by)
+	return string(b), err
+}
+
+// claimsByID is what claimsJSON writes: each node's claims by its id.
+func claimsByID(claims []claim) map[string][]map[string]any {
 	by := map[string][]map[string]any{}
 	for _, c := range claims {
 		switch {
@@ -105,11 +115,7 @@ func claimsJSON(claims []claim) (string, error) {
 			by[c.id] = append(by[c.id], c.row)
 		}
 	}
-	if len(by) == 0 {
-		return "", nil
-	}
-	b, err := json.Marshal(by)
-	return string(b), err
+	return by
 }
 
 // addClaims adds claims, and blindClaims, to what the letter with id says (a party
@@ -138,22 +144,15 @@ func addClaims(ctx context.Context, tx neo4j.ManagedTransaction, id string, clai
 // withClaims is the claims JSON old (claimsJSON's, or "") with the claims add
 // after what it holds; "" when there are none.
 func withClaims(old string, add []claim) (string, error) {
-	js, err := claimsJSON(add)
-	if err != nil || old == "" {
-		return js, err
+	if old == "" {
+		return claimsJSON(add)
 	}
 	by := map[string][]map[string]any{}
 	if err := json.Unmarshal([]byte(old), &by); err != nil {
 		return "", err
 	}
-	if js != "" {
-		var more map[string][]map[string]any
-		if err := json.Unmarshal([]byte(js), &more); err != nil {
-			return "", err
-		}
-		for k, v := range more {
-			by[k] = append(by[k], v...)
-		}
+	for k, v := range claimsByID(add) {
+		by[k] = append(by[k], v...)
 	}
 	b, err := json.Marshal(by)
 	return string(b), err
