@@ -13,7 +13,7 @@ test:
 build:
 	go build -o bin/lettergraph ./cmd/lettergraph
 
-## generate: regenerate gqlgen's code after changing schema.graphqls (then
+## generate: regenerate gqlgen's code after changing schema/*.graphqls (then
 ## graph/cmd/postgen rewrites what costs most in it)
 generate:
 	go generate ./graph

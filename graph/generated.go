@@ -2516,8 +2516,13 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
-	{Name: "../schema.graphqls", Input: `# lettergraph: a graph of correspondence — letters and emails, who wrote them, to whom,
+	{Name: "../schema/core.graphqls", Input: `# lettergraph: a graph of correspondence — letters and emails, who wrote them, to whom,
 # and who was copied. See docs/api.md for conventions (ids, paging, errors).
+#
+# The schema is the files of schema/, one concern each: this one, core (letters,
+# correspondents, places, and the queries that list them; it sorts first, so its
+# fields lead Query), explore, live, mutations and provenance. gqlgen reads them in
+# that order and puts each file's resolvers in graph/<file>.resolvers.go.
 
 directive @goField(
   forceResolver: Boolean
@@ -2777,6 +2782,127 @@ type CorrespondentPairConnection {
   pageInfo: PageInfo!
 }
 
+"Relay page information. Cursors are keyset positions, not offsets."
+type PageInfo {
+  hasNextPage: Boolean!
+  hasPreviousPage: Boolean!
+  startCursor: String
+  endCursor: String
+}
+
+type LetterEdge {
+  cursor: String!
+  node: Letter!
+}
+
+type LetterConnection {
+  edges: [LetterEdge!]!
+  nodes: [Letter!]!
+  pageInfo: PageInfo!
+  "All letters the filter selects, on every page."
+  totalCount: Int!
+}
+
+type CorrespondentEdge {
+  cursor: String!
+  node: Correspondent!
+}
+
+type CorrespondentConnection {
+  edges: [CorrespondentEdge!]!
+  nodes: [Correspondent!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+"A correspondent in a role: letters where it plays that role."
+input Involvement {
+  correspondent: ID!
+  role: Role = ANY
+}
+
+"What belongs to an organisation and counts as it in a roll-up."
+enum Through {
+  "Its offices, and the people who hold them."
+  OFFICES
+  "Its members."
+  MEMBERS
+  "The organisations part of it (to a depth of 5), with their offices and members when those count."
+  PARTS
+}
+
+"An organisation in a role, directly or through what belongs to it."
+input OrganisationInvolvement {
+  organisation: ID!
+  role: Role = ANY
+  through: [Through!] = [OFFICES, MEMBERS, PARTS]
+}
+
+"Every given condition must hold."
+input LetterFilter {
+  "Each entry: a correspondent and its role."
+  involving: [Involvement!]
+  "Letters from, to or copying an organisation, directly or through its offices, members and parts (\"every letter that reached the Albanian government\")."
+  organisation: OrganisationInvolvement
+  "Letters whose possible dates overlap [dateFrom, dateTo]; undated letters are then left out."
+  dateFrom: Date
+  dateTo: Date
+  "Written at this place."
+  place: ID
+  sourceFormats: [SourceFormat!]
+  language: String
+  "Full text over title, subject and body: every word must occur; \"quoted phrases\"; word* for a prefix."
+  text: String
+  "Include letters known only by reference."
+  includeStubs: Boolean = false
+}
+
+input CorrespondentFilter {
+  kinds: [CorrespondentKind!]
+  "A word of the name, title, acronym or an alias starts with this (case and diacritics ignored)."
+  name: String
+  "Offices of, members of and parts of this organisation."
+  organisation: ID
+}
+
+type Query {
+  "Any node by id; null when there is none."
+  node(id: ID!): Node
+  "A letter by id; null when there is none."
+  letter(id: ID!): Letter
+  letters(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
+  "A correspondent by id; null when there is none."
+  correspondent(id: ID!): Correspondent
+  "Correspondents ordered by name."
+  correspondents(filter: CorrespondentFilter, first: Int, after: String, last: Int, before: String): CorrespondentConnection!
+}
+`, BuiltIn: false},
+	{Name: "../schema/explore.graphqls", Input: `# Exploration: what correspondents share, networks, paths, search, timelines and
+# statistics.
+
+extend type Query {
+  """
+  Full text over letters (title, subject, body) and correspondents (names, titles,
+  acronyms, aliases), best first. Case, diacritics and Persian letter variants do not
+  matter; every word must occur; "quoted phrases"; word* for a prefix.
+  """
+  search(text: String!, kinds: [SearchKind!], first: Int = 20): [SearchResult!]!
+  """
+  The correspondents within depth (1 to 3) letters of center, linked by the roles
+  given (default AUTHOR, RECIPIENT, CC), in letters dated in [dateFrom, dateTo], and
+  the weighted edges among them; at most limit nodes (1 to 500), nearest and busiest
+  first.
+  """
+  network(center: ID!, depth: Int = 1, roles: [Role!], dateFrom: Date, dateTo: Date, limit: Int = 100): Network!
+  "The shortest chains of letters (at most maxHops, 1 to 4) connecting two correspondents, through the roles given (default any)."
+  paths(from: ID!, to: ID!, maxHops: Int = 4, roles: [Role!], first: Int = 10): [Path!]!
+  "Letters the filter selects, counted per year or month."
+  timeline(filter: LetterFilter, bucket: Bucket = YEAR): Timeline!
+  statistics: GraphStatistics!
+  "The letters linking two correspondents, in any role or the one given, and whether the exchange was reciprocal."
+  correspondence(between: ID!, and: ID!, role: Role = ANY, dateFrom: Date, dateTo: Date): Correspondence!
+}
+
 "The letters between two correspondents."
 type Correspondence {
   "Letters both took part in, in the role asked for (each in it)."
@@ -2884,176 +3010,23 @@ type GraphStatistics {
   "The correspondents with the most letters in a role, most first."
   topCorrespondents(role: Role = ANY, first: Int = 10): [CorrespondentCount!]!
 }
+`, BuiltIn: false},
+	{Name: "../schema/live.graphqls", Input: `# Live updates.
 
-"Relay page information. Cursors are keyset positions, not offsets."
-type PageInfo {
-  hasNextPage: Boolean!
-  hasPreviousPage: Boolean!
-  startCursor: String
-  endCursor: String
-}
-
-type LetterEdge {
-  cursor: String!
-  node: Letter!
-}
-
-type LetterConnection {
-  edges: [LetterEdge!]!
-  nodes: [Letter!]!
-  pageInfo: PageInfo!
-  "All letters the filter selects, on every page."
-  totalCount: Int!
-}
-
-type CorrespondentEdge {
-  cursor: String!
-  node: Correspondent!
-}
-
-type CorrespondentConnection {
-  edges: [CorrespondentEdge!]!
-  nodes: [Correspondent!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-"A correspondent in a role: letters where it plays that role."
-input Involvement {
-  correspondent: ID!
-  role: Role = ANY
-}
-
-"What belongs to an organisation and counts as it in a roll-up."
-enum Through {
-  "Its offices, and the people who hold them."
-  OFFICES
-  "Its members."
-  MEMBERS
-  "The organisations part of it (to a depth of 5), with their offices and members when those count."
-  PARTS
-}
-
-"An organisation in a role, directly or through what belongs to it."
-input OrganisationInvolvement {
-  organisation: ID!
-  role: Role = ANY
-  through: [Through!] = [OFFICES, MEMBERS, PARTS]
-}
-
-"Every given condition must hold."
-input LetterFilter {
-  "Each entry: a correspondent and its role."
-  involving: [Involvement!]
-  "Letters from, to or copying an organisation, directly or through its offices, members and parts (\"every letter that reached the Albanian government\")."
-  organisation: OrganisationInvolvement
-  "Letters whose possible dates overlap [dateFrom, dateTo]; undated letters are then left out."
-  dateFrom: Date
-  dateTo: Date
-  "Written at this place."
-  place: ID
-  sourceFormats: [SourceFormat!]
-  language: String
-  "Full text over title, subject and body: every word must occur; \"quoted phrases\"; word* for a prefix."
-  text: String
-  "Include letters known only by reference."
-  includeStubs: Boolean = false
-}
-
-input CorrespondentFilter {
-  kinds: [CorrespondentKind!]
-  "A word of the name, title, acronym or an alias starts with this (case and diacritics ignored)."
-  name: String
-  "Offices of, members of and parts of this organisation."
-  organisation: ID
-}
-
-type Query {
-  "Any node by id; null when there is none."
-  node(id: ID!): Node
-  "A letter by id; null when there is none."
-  letter(id: ID!): Letter
-  letters(filter: LetterFilter, orderBy: LetterOrder = DATE_DESC, first: Int, after: String, last: Int, before: String): LetterConnection!
-  "A correspondent by id; null when there is none."
-  correspondent(id: ID!): Correspondent
-  "Correspondents ordered by name."
-  correspondents(filter: CorrespondentFilter, first: Int, after: String, last: Int, before: String): CorrespondentConnection!
+type Subscription {
   """
-  Full text over letters (title, subject, body) and correspondents (names, titles,
-  acronyms, aliases), best first. Case, diacritics and Persian letter variants do not
-  matter; every word must occur; "quoted phrases"; word* for a prefix.
+  Each letter added from now on, once, when it is created or imported (a letter known
+  only by reference becomes one when its document arrives), by this server or by any
+  other process writing to the same database. With involving, only the letters in
+  which that correspondent is an author, recipient or cc, or, for an organisation,
+  in which one of its offices or of its parts' offices is. Blind copies do not count.
+  NOT_FOUND when involving names no correspondent. Served over graphql-transport-ws
+  (websocket) and server-sent events (POST with Accept: text/event-stream).
   """
-  search(text: String!, kinds: [SearchKind!], first: Int = 20): [SearchResult!]!
-  """
-  The correspondents within depth (1 to 3) letters of center, linked by the roles
-  given (default AUTHOR, RECIPIENT, CC), in letters dated in [dateFrom, dateTo], and
-  the weighted edges among them; at most limit nodes (1 to 500), nearest and busiest
-  first.
-  """
-  network(center: ID!, depth: Int = 1, roles: [Role!], dateFrom: Date, dateTo: Date, limit: Int = 100): Network!
-  "The shortest chains of letters (at most maxHops, 1 to 4) connecting two correspondents, through the roles given (default any)."
-  paths(from: ID!, to: ID!, maxHops: Int = 4, roles: [Role!], first: Int = 10): [Path!]!
-  "Letters the filter selects, counted per year or month."
-  timeline(filter: LetterFilter, bucket: Bucket = YEAR): Timeline!
-  statistics: GraphStatistics!
-  "The letters linking two correspondents, in any role or the one given, and whether the exchange was reciprocal."
-  correspondence(between: ID!, and: ID!, role: Role = ANY, dateFrom: Date, dateTo: Date): Correspondence!
-  "The history of direct writes, newest first (at most first, before the change whose seq is before): of the node with id, or of the whole graph. A caller who does not see restricted letters sees only the changes of what they may see."
-  history(node: ID, first: Int = 20, before: String): [Change!]!
-  """
-  What asserts the correspondent or place with id: the letters that name it and the
-  direct edits that wrote it, newest first; with fact, only those that say that fact
-  of it (a spelling of its name, an email, an authority id, an honorific, or a
-  relationship to another correspondent). For editors and admins.
-  """
-  sources(node: ID!, fact: FactInput, first: Int = 20): [Source!]!
+  letterAdded(involving: ID): Letter!
 }
-
-"One fact of a correspondent, whose sources are asked for."
-input FactInput {
-  kind: FactKind!
-  "The value as written (an email in any case, an authority id in any spelling the importer accepts), or for a relationship the other correspondent's id."
-  value: String!
-}
-
-"The kinds of fact of a correspondent that sources can be asked about."
-enum FactKind {
-  "A spelling of its name: the name or an alias."
-  NAME
-  EMAIL
-  AUTHORITY_ID
-  HONORIFIC
-  "An office it holds (value: the office's id)."
-  HOLDS
-  "An organisation it is a member of (value: the organisation's id)."
-  MEMBER_OF
-  "An office's organisation (value: the organisation's id)."
-  OF
-  "An organisation's parent (value: the parent's id)."
-  PART_OF
-}
-
-"One line of the history: a direct write (an import, a letter created, changed or deleted, a link added or removed, a correspondent written or merged), who made it and when."
-type Change {
-  id: ID!
-  "The order of the history: pass it as history's before to page back."
-  seq: String!
-  at: DateTime!
-  by: String!
-  operation: String!
-  "The ids of the nodes it changed (kept after they are deleted)."
-  nodes: [ID!]!
-  "What it changed, before and after, as JSON, where the operation has them."
-  before: String
-  after: String
-}
-
-"What asserts a correspondent or place: a letter, through a link of kind via, or a direct edit (a change; via ASSERTS)."
-type Source {
-  via: String!
-  letter: Letter
-  change: Change
-}
+`, BuiltIn: false},
+	{Name: "../schema/mutations.graphqls", Input: `# Writes: letters, correspondents, their links, and imports.
 
 """
 A correspondent in a role on a letter: an existing one by id, or exactly one of
@@ -3336,18 +3309,65 @@ type Mutation {
   addPartOf(organisation: ID!, partOf: ID!): Organisation!
   removePartOf(organisation: ID!, partOf: ID!): Organisation!
 }
+`, BuiltIn: false},
+	{Name: "../schema/provenance.graphqls", Input: `# Provenance: where a fact comes from (sources) and the history of direct writes.
 
-type Subscription {
+extend type Query {
+  "The history of direct writes, newest first (at most first, before the change whose seq is before): of the node with id, or of the whole graph. A caller who does not see restricted letters sees only the changes of what they may see."
+  history(node: ID, first: Int = 20, before: String): [Change!]!
   """
-  Each letter added from now on, once, when it is created or imported (a letter known
-  only by reference becomes one when its document arrives), by this server or by any
-  other process writing to the same database. With involving, only the letters in
-  which that correspondent is an author, recipient or cc, or, for an organisation,
-  in which one of its offices or of its parts' offices is. Blind copies do not count.
-  NOT_FOUND when involving names no correspondent. Served over graphql-transport-ws
-  (websocket) and server-sent events (POST with Accept: text/event-stream).
+  What asserts the correspondent or place with id: the letters that name it and the
+  direct edits that wrote it, newest first; with fact, only those that say that fact
+  of it (a spelling of its name, an email, an authority id, an honorific, or a
+  relationship to another correspondent). For editors and admins.
   """
-  letterAdded(involving: ID): Letter!
+  sources(node: ID!, fact: FactInput, first: Int = 20): [Source!]!
+}
+
+"One fact of a correspondent, whose sources are asked for."
+input FactInput {
+  kind: FactKind!
+  "The value as written (an email in any case, an authority id in any spelling the importer accepts), or for a relationship the other correspondent's id."
+  value: String!
+}
+
+"The kinds of fact of a correspondent that sources can be asked about."
+enum FactKind {
+  "A spelling of its name: the name or an alias."
+  NAME
+  EMAIL
+  AUTHORITY_ID
+  HONORIFIC
+  "An office it holds (value: the office's id)."
+  HOLDS
+  "An organisation it is a member of (value: the organisation's id)."
+  MEMBER_OF
+  "An office's organisation (value: the organisation's id)."
+  OF
+  "An organisation's parent (value: the parent's id)."
+  PART_OF
+}
+
+"One line of the history: a direct write (an import, a letter created, changed or deleted, a link added or removed, a correspondent written or merged), who made it and when."
+type Change {
+  id: ID!
+  "The order of the history: pass it as history's before to page back."
+  seq: String!
+  at: DateTime!
+  by: String!
+  operation: String!
+  "The ids of the nodes it changed (kept after they are deleted)."
+  nodes: [ID!]!
+  "What it changed, before and after, as JSON, where the operation has them."
+  before: String
+  after: String
+}
+
+"What asserts a correspondent or place: a letter, through a link of kind via, or a direct edit (a change; via ASSERTS)."
+type Source {
+  via: String!
+  letter: Letter
+  change: Change
 }
 `, BuiltIn: false},
 }

@@ -1,9 +1,10 @@
 package domain
 
-// The values of each enumeration, in the order schema.graphqls declares them. The
-// GraphQL adapter converts its enums to these by name (domain.Role(model.RoleCc)),
-// so the two must hold the same values: graph's TestEnumsMatchTheSchema checks each
-// list against the schema. LinkKinds is in store.go.
+// The values of each enumeration, in the order the schema (schema/*.graphqls)
+// declares them. The GraphQL adapter converts its enums to these by name
+// (domain.Role(model.RoleCc)), so the two must hold the same values: graph's
+// TestEnumsMatchTheSchema checks each list against the schema. LinkKinds is in
+// store.go.
 var (
 	DatePrecisions    = []DatePrecision{PrecisionDay, PrecisionMonth, PrecisionYear, PrecisionUnknown}
 	SourceFormats     = []SourceFormat{FormatText, FormatEmail, FormatCMIF, FormatJSON}

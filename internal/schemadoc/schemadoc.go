@@ -1,4 +1,4 @@
-// Package schemadoc renders the GraphQL schema (schema.graphqls) as a Markdown
+// Package schemadoc renders the GraphQL schema (schema/*.graphqls) as a Markdown
 // reference for front-end developers: the operations first, then every type with its
 // fields, arguments, defaults and descriptions. docs/reference/schema.md is its
 // output; a test keeps it current.
@@ -6,6 +6,8 @@ package schemadoc
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -13,15 +15,38 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// Render returns the reference of the schema whose SDL is src (named name in errors).
-func Render(name, src string) (string, error) {
-	schema, err := gqlparser.LoadSchema(&ast.Source{Name: name, Input: src})
+// Sources reads the schema's files, dir/*.graphqls, in the order gqlgen reads them
+// (by name), so that Query's fields come in the order introspection gives them.
+func Sources(dir string) ([]*ast.Source, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.graphqls"))
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no *.graphqls in %s", dir)
+	}
+	sort.Strings(names)
+	out := make([]*ast.Source, 0, len(names))
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &ast.Source{Name: filepath.Base(n), Input: string(b)})
+	}
+	return out, nil
+}
+
+// Render returns the reference of the schema whose SDL is sources; errors name the
+// source they are in.
+func Render(sources ...*ast.Source) (string, error) {
+	schema, err := gqlparser.LoadSchema(sources...)
+	if err != nil {
+		return "", err
 	}
 	var b strings.Builder
 	b.WriteString("# GraphQL schema reference\n\n")
-	b.WriteString("Generated from `schema.graphqls` by `internal/schemadoc`; do not edit. To refresh it:\n" +
+	b.WriteString("Generated from `schema/*.graphqls` by `internal/schemadoc`; do not edit. To refresh it:\n" +
 		"`go test ./internal/schemadoc -update`. Conventions (ids, paging, filters, errors) are in\n" +
 		"[../api.md](../api.md).\n\n")
 	for _, root := range []*ast.Definition{schema.Query, schema.Mutation, schema.Subscription} {

@@ -5,23 +5,25 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/reference/schema.md")
 
 const (
-	schemaFile    = "../../schema.graphqls"
+	schemaDir     = "../../schema"
 	referenceFile = "../../docs/reference/schema.md"
 )
 
 // TestReferenceIsCurrent fails when docs/reference/schema.md is not what the schema
 // renders to; -update rewrites it.
 func TestReferenceIsCurrent(t *testing.T) {
-	src, err := os.ReadFile(schemaFile)
+	src, err := Sources(schemaDir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Render("schema.graphqls", string(src))
+	got, err := Render(src...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +43,7 @@ func TestReferenceIsCurrent(t *testing.T) {
 }
 
 func TestRender(t *testing.T) {
-	got, err := Render("t", `
+	got, err := Render(&ast.Source{Name: "a", Input: `
 "A thing."
 type Query {
   "Things, paged."
@@ -50,7 +52,9 @@ type Query {
 type Thing { id: ID! "Its | name." name: String }
 enum Kind { "Big ones." BIG SMALL }
 input Filter { kind: Kind = BIG }
-`)
+`}, &ast.Source{Name: "b", Input: `
+extend type Query { "More things." more: [Thing!]! }
+`})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,6 +65,7 @@ input Filter { kind: Kind = BIG }
 		"| `name` | `String` | Its \\| name. |",
 		"| `BIG` | Big ones. |",
 		"| `kind` = `BIG` | `Kind` |  |",
+		"| `more` | `[Thing!]!` | More things. |",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("reference lacks %q:\n%s", want, got)
