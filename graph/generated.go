@@ -16781,7 +16781,7 @@ func (ec *executionContext) _Correspondence(ctx context.Context, sel ast.Selecti
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Correspondence")
 		case "letters":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Correspondence_letters(ctx, field, obj)
@@ -17541,61 +17541,61 @@ func (ec *executionContext) _Letter(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "authors":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_authors(ctx, field, obj)
 				})
 		case "recipients":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_recipients(ctx, field, obj)
 				})
 		case "cc":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_cc(ctx, field, obj)
 				})
 		case "bcc":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_bcc(ctx, field, obj)
 				})
 		case "onBehalfOf":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_onBehalfOf(ctx, field, obj)
 				})
 		case "writtenAt":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_writtenAt(ctx, field, obj)
 				})
 		case "mentions":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_mentions(ctx, field, obj)
 				})
 		case "repliesTo":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_repliesTo(ctx, field, obj)
 				})
 		case "replies":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_replies(ctx, field, obj)
 				})
 		case "related":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Letter_related(ctx, field, obj)
@@ -18242,31 +18242,31 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "holders":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_holders(ctx, field, obj)
 				})
 		case "lettersWritten":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_lettersWritten(ctx, field, obj)
 				})
 		case "lettersReceived":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_lettersReceived(ctx, field, obj)
 				})
 		case "lettersCopied":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_lettersCopied(ctx, field, obj)
 				})
 		case "correspondents":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_correspondents(ctx, field, obj)
@@ -18335,49 +18335,49 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "offices":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_offices(ctx, field, obj)
 				})
 		case "members":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_members(ctx, field, obj)
 				})
 		case "partOf":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_partOf(ctx, field, obj)
 				})
 		case "parts":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_parts(ctx, field, obj)
 				})
 		case "lettersWritten":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_lettersWritten(ctx, field, obj)
 				})
 		case "lettersReceived":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_lettersReceived(ctx, field, obj)
 				})
 		case "lettersCopied":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_lettersCopied(ctx, field, obj)
 				})
 		case "correspondents":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_correspondents(ctx, field, obj)
@@ -18580,37 +18580,37 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "holds":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_holds(ctx, field, obj)
 				})
 		case "memberships":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_memberships(ctx, field, obj)
 				})
 		case "lettersWritten":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_lettersWritten(ctx, field, obj)
 				})
 		case "lettersReceived":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_lettersReceived(ctx, field, obj)
 				})
 		case "lettersCopied":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_lettersCopied(ctx, field, obj)
 				})
 		case "correspondents":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_correspondents(ctx, field, obj)

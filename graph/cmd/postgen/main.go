@@ -6,7 +6,11 @@
 //     element (graphql.MarshalSliceConcurrently);
 //   - each object's @defer group is made without its response path
 //     (graph.newDeferredGroup): the server refuses @defer, and the path was
-//     computed for every object of every response.
+//     computed for every object of every response;
+//   - a resolver field below the root whose value the read planner has read runs
+//     in place (graph.resolveInPlace) rather than in a goroutine of its own at the
+//     object's dispatch (graphql.FieldSet.ResolveConcurrently); the fields listed
+//     in concurrent, whose resolvers read the store themselves, keep theirs.
 //
 // Usage: go run ./graph/cmd/postgen [FILE]   (default generated.go, as go generate
 // runs it in graph/)
@@ -16,6 +20,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"regexp"
 
 	"golang.org/x/tools/imports"
 )
@@ -25,6 +30,37 @@ import (
 var rewrites = []struct{ from, to, name string }{
 	{"graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, ", "marshalInOrder(ctx, len(v), ", "MarshalSliceConcurrently"},
 	{"graphql.NewDeferredGroup(ctx)", "newDeferredGroup(ctx)", "NewDeferredGroup"},
+}
+
+// concurrent are the resolver fields below the root (Type.field) that read the store
+// themselves, each object on its own, rather than the read planner's values: they
+// keep gqlgen's goroutine, so that the counts of a page's connections are asked for
+// together. TestConcurrentFieldsReadTheStore checks the list against the resolvers.
+var concurrent = map[string]bool{
+	"CorrespondentConnection.totalCount": true,
+	"LetterConnection.totalCount":        true,
+	"GraphStatistics.topCorrespondents":  true,
+}
+
+// scheduled is a resolver field as gqlgen schedules it (with gqlgen.yml's settings),
+// with the type and field it resolves: ${2} and ${3}.
+var scheduled = regexp.MustCompile(`out\.ResolveConcurrently\(ec\.OperationContext, &deferred, i,(\s+(?:true|false), (?:true|false),\s+func\(ctx context\.Context\) graphql\.Marshaler \{\s+return ec\._(\w+)_(\w+)\(ctx, field, obj\))`)
+
+const inPlace = "resolveInPlace(ctx, ec.OperationContext, out, &deferred, field, i,"
+
+// resolveInPlace rewrites the scheduled fields not in concurrent.
+func resolveInPlace(file string, src []byte) ([]byte, error) {
+	out := scheduled.ReplaceAllFunc(src, func(m []byte) []byte {
+		sub := scheduled.FindSubmatch(m)
+		if concurrent[string(sub[2])+"."+string(sub[3])] {
+			return m
+		}
+		return append([]byte(inPlace), sub[1]...)
+	})
+	if left, kept := bytes.Count(out, []byte("out.ResolveConcurrently(")), len(scheduled.FindAll(out, -1)); left != kept {
+		return nil, fmt.Errorf("%s: %d calls of ResolveConcurrently not in the form postgen knows", file, left-kept)
+	}
+	return out, nil
 }
 
 func main() {
@@ -63,6 +99,9 @@ func Applied(file string, out []byte) error {
 			return fmt.Errorf("%s: gqlgen wrote no %s call to rewrite; see whether postgen is still needed", file, r.name)
 		}
 	}
+	if !bytes.Contains(out, []byte(inPlace)) {
+		return fmt.Errorf("%s: gqlgen wrote no ResolveConcurrently call to rewrite; see whether postgen is still needed", file)
+	}
 	return nil
 }
 
@@ -75,6 +114,12 @@ func Rewrite(file string, src []byte) ([]byte, error) {
 		out = bytes.ReplaceAll(out, []byte(r.from), []byte(r.to))
 		if n := bytes.Count(out, []byte("graphql."+r.name)); n > 0 {
 			return nil, fmt.Errorf("%s: %d calls of %s not in the form %q", file, n, r.name, r.from)
+		}
+	}
+	if bytes.Contains(out, []byte("ResolveConcurrently(")) {
+		var err error
+		if out, err = resolveInPlace(file, out); err != nil {
+			return nil, err
 		}
 	}
 	return imports.Process(file, out, nil)
