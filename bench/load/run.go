@@ -22,7 +22,8 @@ type sample struct {
 	latencies []time.Duration // of the requests that succeeded
 	errors    int
 	firstErr  error
-	peakRSS   int64 // bytes, 0 when not measured
+	peakRSS   int64         // bytes, 0 when not measured
+	cpu       time.Duration // the process's CPU time (user and system) over the run, 0 when not measured
 }
 
 // run drives t with o from c workers for d, while watching the memory of its process.
@@ -30,6 +31,7 @@ func run(ctx context.Context, t target, o op, c int, d time.Duration) sample {
 	stop := make(chan struct{})
 	peak := make(chan int64, 1)
 	go func() { peak <- watchRSS(t.processID(), stop) }()
+	cpu0 := cpuTime(t.processID())
 	var mu sync.Mutex
 	var s sample
 	var calls atomic.Int64
@@ -65,6 +67,9 @@ func run(ctx context.Context, t target, o op, c int, d time.Duration) sample {
 	}
 	wg.Wait()
 	s.took = time.Since(start)
+	if t.processID() != 0 {
+		s.cpu = cpuTime(t.processID()) - cpu0
+	}
 	close(stop)
 	s.peakRSS = <-peak
 	if s.firstErr != nil {
@@ -110,6 +115,32 @@ func rss(pid int) int64 {
 	return 0
 }
 
+// clockTick is the unit of /proc's CPU times (USER_HZ, 100 on Linux).
+const clockTick = 10 * time.Millisecond
+
+// cpuTime reads the CPU time process pid has used, user and system, from
+// /proc/pid/stat (0 for pid 0 or when it cannot be read). Under a load that shares
+// the machine, CPU per request varies less than throughput does.
+func cpuTime(pid int) time.Duration {
+	if pid == 0 {
+		return 0
+	}
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	// The fields after the command's closing parenthesis: state is the first,
+	// utime and stime the 12th and 13th (fields 14 and 15 of proc(5)).
+	_, rest, ok := strings.Cut(string(b), ") ")
+	f := strings.Fields(rest)
+	if !ok || len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * clockTick
+}
+
 type cellKey struct {
 	op     string
 	conc   int
@@ -122,6 +153,7 @@ type cell struct {
 	latencies []time.Duration
 	errors    int
 	peakRSS   int64
+	cpu       time.Duration
 }
 
 func (c *cell) add(s sample) {
@@ -129,6 +161,16 @@ func (c *cell) add(s sample) {
 	c.latencies = append(c.latencies, s.latencies...)
 	c.errors += s.errors
 	c.peakRSS = max(c.peakRSS, s.peakRSS)
+	c.cpu += s.cpu
+}
+
+// cpuPerRequest is the server's CPU time per request, in ms ("–" when not measured).
+func (c *cell) cpuPerRequest() string {
+	n := len(c.latencies) + c.errors
+	if c.cpu == 0 || n == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", float64(c.cpu)/float64(time.Millisecond)/float64(n))
 }
 
 func (c *cell) throughput() float64 { return float64(len(c.latencies)) / c.took.Seconds() }
@@ -141,8 +183,8 @@ func report(w io.Writer, label string, ops []op, levels []int, names []string, r
 		fmt.Fprintf(w, "### %s\n\n", label)
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 1, ' ', 0)
-	fmt.Fprintln(tw, "| operation\t| conc.\t| target\t| req/s\t| p50 ms\t| p99 ms\t| errors\t| peak RSS MB\t|")
-	fmt.Fprintln(tw, "|---\t|---\t|---\t|---\t|---\t|---\t|---\t|---\t|")
+	fmt.Fprintln(tw, "| operation\t| conc.\t| target\t| req/s\t| p50 ms\t| p99 ms\t| errors\t| peak RSS MB\t| CPU ms/req\t|")
+	fmt.Fprintln(tw, "|---\t|---\t|---\t|---\t|---\t|---\t|---\t|---\t|---\t|")
 	for _, o := range ops {
 		for _, c := range levels {
 			for _, name := range names {
@@ -154,8 +196,8 @@ func report(w io.Writer, label string, ops []op, levels []int, names []string, r
 				if r.peakRSS > 0 {
 					mem = fmt.Sprintf("%.0f", float64(r.peakRSS)/(1<<20))
 				}
-				fmt.Fprintf(tw, "| %s\t| %d\t| %s\t| %.1f\t| %s\t| %s\t| %d\t| %s\t|\n", o.name, c, name,
-					r.throughput(), stats.Ms(r.quantile(0.5)), stats.Ms(r.quantile(0.99)), r.errors, mem)
+				fmt.Fprintf(tw, "| %s\t| %d\t| %s\t| %.1f\t| %s\t| %s\t| %d\t| %s\t| %s\t|\n", o.name, c, name,
+					r.throughput(), stats.Ms(r.quantile(0.5)), stats.Ms(r.quantile(0.99)), r.errors, mem, r.cpuPerRequest())
 			}
 		}
 	}
