@@ -2894,7 +2894,12 @@ extend type Query {
   first.
   """
   network(center: ID!, depth: Int = 1, roles: [Role!], dateFrom: Date, dateTo: Date, limit: Int = 100): Network!
-  "The shortest chains of letters (at most maxHops, 1 to 4) connecting two correspondents, through the roles given (default any)."
+  """
+  The shortest chains of letters (at most maxHops, 1 to 4) connecting two
+  correspondents, through the roles given (default any); of more than first, those
+  whose letters come first by date (undated first), title and external id, then
+  correspondents' names (among the first 1,000 found).
+  """
   paths(from: ID!, to: ID!, maxHops: Int = 4, roles: [Role!], first: Int = 10): [Path!]!
   "Letters the filter selects, counted per year or month."
   timeline(filter: LetterFilter, bucket: Bucket = YEAR): Timeline!

@@ -2,8 +2,9 @@ package neo4jstore_test
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/lettergraph/lettergraph/internal/domain"
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
@@ -115,7 +116,6 @@ func TestPaths(t *testing.T) {
 			for _, p := range paths {
 				got = append(got, describe(p))
 			}
-			sort.Strings(got)
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("Paths = %q, want %q", got, tt.want)
 			}
@@ -123,5 +123,42 @@ func TestPaths(t *testing.T) {
 	}
 	if _, err := store.Paths(ctx, ann, dee, 5, nil, 10); domain.ErrorCode(err) != domain.CodeLimitExceeded {
 		t.Errorf("5 hops: %v, want LIMIT_EXCEEDED", err)
+	}
+}
+
+// TestPathsInTheOrderOfTheirLetters: of more shortest paths than asked for, the
+// first are those whose letters come first in date order (undated first, as
+// DATE_ASC has them), whatever order they were written in (in
+// the order Neo4j found them, the subset followed the storage). Broken on purpose
+// (the ORDER BY taken out), it fails: the paths come in the order Neo4j finds them.
+func TestPathsInTheOrderOfTheirLetters(t *testing.T) {
+	store := neo4jtest.Store(t)
+	ctx := neo4jtest.Context()
+	for _, year := range []int{2003, 2001, 2004, 0, 2002} {
+		in := domain.LetterInput{Title: "undated", Authors: []domain.PartyInput{person("Ann")}, Recipients: []domain.PartyInput{person("Bob")}}
+		if year != 0 {
+			d := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+			in.Title, in.Date = fmt.Sprint("letter of ", year), &d
+		}
+		create(t, store, in)
+	}
+	for _, tt := range []struct {
+		first int
+		want  []string
+	}{
+		{2, []string{"undated", "letter of 2001"}},
+		{5, []string{"undated", "letter of 2001", "letter of 2002", "letter of 2003", "letter of 2004"}},
+	} {
+		paths, err := store.Paths(ctx, personID(t, "Ann"), personID(t, "Bob"), 1, nil, tt.first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range paths {
+			got = append(got, p.Hops[0].Letter.Title)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Paths(first: %d) = %q, want %q", tt.first, got, tt.want)
+		}
 	}
 }

@@ -48,7 +48,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops int, roles [
 	}
 	cypher := pathsCypher(v, strings.Join(types, "|"), length)
 	return read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]domain.Path, error) {
-		recs, err := collect(ctx, tx, cypher, map[string]any{"from": from, "to": to, "n": n})
+		recs, err := collect(ctx, tx, cypher, map[string]any{"from": from, "to": to, "n": n, "candidates": pathCandidates})
 		if err != nil {
 			return nil, err
 		}
@@ -73,8 +73,19 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops int, roles [
 	})
 }
 
+// pathCandidates bounds the shortest paths that Paths orders to choose the first n:
+// two busy correspondents can be joined by a great many paths of the same length.
+const pathCandidates = 1000
+
 // pathsCypher finds the shortest paths from $from to $to over relationships of types,
-// at most length of them, through letters (no stubs) v may see; at most $n. The
+// at most length of them, through letters (no stubs) v may see; at most $n, in the
+// order of what they show: along the path, each letter by its date (as DATE_ASC
+// orders letters: undated first), title and external id, each correspondent by its
+// name; then by ids. Taken in the
+// order Neo4j finds them, which the storage of the graph decides, the first $n of
+// more were a different subset on two graphs holding the same letters (a
+// fifteenth probe). Of more than $candidates, the order is over the first found.
+// The
 // types join letters and correspondents only, so a predicate on every node of the
 // path is all it needs, and Neo4j checks such a predicate during its bidirectional
 // search (ShortestPath). A predicate over a slice of nodes(p), as this query once
@@ -87,6 +98,12 @@ func pathsCypher(v visibility, types, length string) string {
 		WHERE ` + v.node("a") + ` AND ` + v.node("b") + `
 		MATCH p = allShortestPaths((a)-[:` + types + `*..` + length + `]-(b))
 		WHERE all(x IN nodes(p) WHERE NOT x:Letter OR (x.stub = false AND ` + v.letter("x") + `))
-		RETURN [x IN nodes(p) | ` + v.correspondentMap("x") + `] AS nodes, [r IN relationships(p) | type(r)] AS types
-		LIMIT $n`
+		WITH p LIMIT $candidates
+		WITH p ORDER BY
+			[x IN nodes(p) | CASE WHEN x:Letter
+				THEN [toString(x.sortDate), coalesce(x.titleKey, ''), coalesce(x.externalId, '')]
+				ELSE [coalesce(x.nameKey, '')] END],
+			[x IN nodes(p) | x.id]
+		LIMIT $n
+		RETURN [x IN nodes(p) | ` + v.correspondentMap("x") + `] AS nodes, [r IN relationships(p) | type(r)] AS types`
 }

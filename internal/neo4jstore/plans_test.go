@@ -21,7 +21,7 @@ func TestPathsPlanIsBounded(t *testing.T) {
 	for _, restricted := range []bool{false, true} {
 		for _, length := range []string{"2", "8"} {
 			ops := neo4jtest.Operators(t, neo4jstore.PathsCypher(restricted, "WROTE|ADDRESSED_TO|CC", length),
-				map[string]any{"from": "a", "to": "b", "n": 10})
+				map[string]any{"from": "a", "to": "b", "n": 10, "candidates": 1000})
 			if !slices.ContainsFunc(ops, func(o string) bool { return strings.HasSuffix(o, "ShortestPath") }) ||
 				slices.ContainsFunc(ops, func(o string) bool { return strings.HasPrefix(o, "VarLengthExpand") || o == "AntiConditionalApply" }) {
 				t.Errorf("restricted %v, %s relationships: plan %v, want a ShortestPath and no VarLengthExpand", restricted, length, ops)
