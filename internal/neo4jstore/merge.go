@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -95,8 +96,13 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 				return nil, err
 			}
 		}
-		// The survivor has the union of the sources: seen when any of them is.
-		if err := refreshAll(ctx, tx, []string{survivor}); err != nil {
+		// The survivor has the union of the sources: seen when any of them is; and
+		// so has each relationship moved or folded onto it.
+		ids, err := withLinkStarts(ctx, tx, []string{survivor})
+		if err != nil {
+			return nil, err
+		}
+		if err := refreshAll(ctx, tx, ids); err != nil {
 			return nil, err
 		}
 		recs, err = collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+visibilityOf(ctx).correspondentProjection(),
@@ -109,29 +115,48 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 }
 
 // mergeInto moves every relationship of loser onto survivor (a relationship the
-// survivor already has keeps the survivor's properties; a link between the two
-// disappears), keeps the loser's names, emails and authority ids on the survivor, and
-// leaves the loser a tombstone (label Merged) that no read sees. The moved
-// relationships record where they came from (mergedFrom, mergeChange), so that
-// unmergeCorrespondents can move them back. Letter positions are renumbered where two
-// parties became one.
+// survivor already has keeps the survivor's properties, and the loser's is folded
+// into it; a link between the two disappears), keeps the loser's names, emails and
+// authority ids on the survivor, and leaves the loser a tombstone (label Merged)
+// that no read sees. The moved relationships record where they came from
+// (mergedFrom, mergeChange), and each folded one is kept aside as a MergeFold node,
+// so that unmergeCorrespondents can write them back. Letter positions are
+// renumbered where two parties became one.
 func (r *resolver) mergeInto(survivor, loser, change string) error {
 	params := map[string]any{"s": survivor, "l": loser, "change": change}
 	for _, t := range mergeTypes {
 		typ := string(t)
-		for _, cypher := range []string{
-			`MATCH (s:Correspondent {id: $s}), (l:Correspondent {id: $l})-[r:` + typ + `]->(x) WHERE x <> s
-			 MERGE (s)-[n:` + typ + `]->(x) ON CREATE SET n = properties(r), n.mergedFrom = $l, n.mergeChange = $change
-			 DELETE r`,
-			`MATCH (s:Correspondent {id: $s}), (x)-[r:` + typ + `]->(l:Correspondent {id: $l}) WHERE x <> s
-			 MERGE (x)-[n:` + typ + `]->(s) ON CREATE SET n = properties(r), n.mergedFrom = $l, n.mergeChange = $change
-			 DELETE r`,
+		onMatch := ""
+		if t == assertsRel {
+			// An assertion is blind only while every way it is made is (links.go):
+			// folded, it is open when either was.
+			onMatch = " ON MATCH SET n.blind = CASE WHEN n.blind AND r.blind THEN true END"
+		}
+		for _, dir := range []struct {
+			loser, survivor string
+			out             bool
+		}{
+			{"(l:Correspondent {id: $l})-[r:" + typ + "]->(x)", "(s)-[n:" + typ + "]->(x)", true},
+			{"(x)-[r:" + typ + "]->(l:Correspondent {id: $l})", "(x)-[n:" + typ + "]->(s)", false},
 		} {
-			if err := exec(r.ctx, r.tx, cypher, params); err != nil {
-				return err
+			params["type"], params["out"] = typ, dir.out
+			for _, cypher := range []string{
+				`MATCH (s:Correspondent {id: $s}), ` + dir.loser + ` WHERE x <> s
+				 MATCH ` + dir.survivor + `
+				 CREATE (f:MergeFold) SET f = properties(r), f.foldChange = $change, f.foldLoser = $l, f.foldType = $type,
+				     f.foldOut = $out, f.foldOther = coalesce(x.id, x.key), f.foldKeptBlind = n.blind`,
+				`MATCH (s:Correspondent {id: $s}), ` + dir.loser + ` WHERE x <> s
+				 MERGE ` + dir.survivor + ` ON CREATE SET n = properties(r), n.mergedFrom = $l, n.mergeChange = $change` + onMatch + `
+				 DELETE r`,
+			} {
+				if err := exec(r.ctx, r.tx, cypher, params); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	delete(params, "type")
+	delete(params, "out")
 	// A moved link that named the loser by its own name keeps that name as written
 	// (a link without one was written with its correspondent's name).
 	if err := exec(r.ctx, r.tx, `
@@ -249,6 +274,9 @@ func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]dom
 					}
 				}
 			}
+			if err := unfold(ctx, tx, params); err != nil {
+				return nil, err
+			}
 		}
 		if err := exec(ctx, tx, `
 			MATCH (snap:MergeSnapshot {snapshotOf: $change}), (s:Correspondent {id: snap.id})
@@ -276,7 +304,11 @@ func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]dom
 				}
 			}
 		}
-		if err := refreshAll(ctx, tx, ids); err != nil {
+		refresh, err := withLinkStarts(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		if err := refreshAll(ctx, tx, refresh); err != nil {
 			return nil, err
 		}
 		if _, err := recordChange(ctx, tx, changed{op: "unmergeCorrespondents", nodes: ids,
@@ -295,4 +327,62 @@ func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]dom
 		}
 		return out, nil
 	})
+}
+
+// unfold writes back the relationships of the loser $l that the merge $change folded
+// into the survivor $s's (MergeFold, mergeInto), and gives the survivor's its
+// blindness again.
+func unfold(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]any) error {
+	for _, t := range mergeTypes {
+		typ := string(t)
+		for _, dir := range []struct {
+			loser, survivor string
+			out             bool
+		}{
+			{"(l)-[n:" + typ + "]->(x)", "(s)-[k:" + typ + "]->(x)", true},
+			{"(x)-[n:" + typ + "]->(l)", "(x)-[k:" + typ + "]->(s)", false},
+		} {
+			params["type"], params["out"] = typ, dir.out
+			err := exec(ctx, tx, `
+				MATCH (f:MergeFold {foldChange: $change, foldLoser: $l, foldType: $type, foldOut: $out}),
+				      (l:Correspondent {id: $l}), (s:Correspondent {id: $s})
+				CALL {
+					WITH f
+					OPTIONAL MATCH (c:Correspondent {id: f.foldOther})
+					OPTIONAL MATCH (le:Letter {id: f.foldOther})
+					OPTIONAL MATCH (ch:Change {id: f.foldOther})
+					OPTIONAL MATCH (key:IdentityKey {key: f.foldOther})
+					RETURN coalesce(c, le, ch, key) AS x
+				}
+				WITH f, l, s, x WHERE x IS NOT NULL
+				OPTIONAL MATCH `+dir.survivor+`
+				FOREACH (_ IN CASE WHEN k IS NOT NULL AND $type = '`+string(assertsRel)+`' THEN [1] ELSE [] END | SET k.blind = f.foldKeptBlind)
+				CREATE `+dir.loser+` SET n = properties(f)
+				REMOVE n.foldChange, n.foldLoser, n.foldType, n.foldOut, n.foldOther, n.foldKeptBlind
+				DELETE f`, params)
+			if err != nil {
+				return err
+			}
+		}
+	}
+	delete(params, "type")
+	delete(params, "out")
+	return nil
+}
+
+// withLinkStarts is ids and the correspondents whose holdings, memberships, office's
+// organisation or parent end at one of them. refreshSeen folds the relationships
+// that start at the nodes it is given; a merge moves or folds, and an unmerge
+// writes back, relationships that end at ids, whose starts must be folded again
+// (a fifteenth probe: a visible membership folded into a hidden one stayed unseen).
+func withLinkStarts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]string, error) {
+	recs, err := collect(ctx, tx, `
+		UNWIND $ids AS id
+		MATCH (a:Correspondent)-[:HOLDS|MEMBER_OF|OF|PART_OF]->(:Correspondent {id: id})
+		WHERE NOT a.id IN $ids
+		RETURN collect(DISTINCT a.id)`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return append(slices.Clone(ids), toStrings(recs[0].Values[0])...), nil
 }

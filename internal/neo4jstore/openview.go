@@ -113,7 +113,7 @@ func (n *viewed) fold(c map[string]any) {
 // props are the view as stored properties.
 func (v openView) props() map[string]any {
 	return map[string]any{
-		"openSeq": opt(v.Seq), "openName": v.Name, "openNameKey": v.NameKey,
+		"openSeq": opt(v.Seq), "openName": v.Name, "openNameKey": opt(v.NameKey),
 		"openCountry": opt(v.Country), "openHonorific": opt(v.Honorific), "openAcronym": opt(v.Acronym), "openKind": opt(v.Kind),
 		"openAliases": list(v.Aliases), "openEmails": list(v.Emails), "openAuthorityIds": list(v.AuthorityIDs),
 		"openNameKeys": list(v.Keys),

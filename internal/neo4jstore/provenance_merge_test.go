@@ -1,0 +1,87 @@
+package neo4jstore_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lettergraph/lettergraph/internal/domain"
+	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
+)
+
+// TestMergesFoldWhatEachSourceSays: what a fifteenth probe found. Merging an
+// organisation into one that a person was a member of only by a blind copy folded
+// the person's visible membership of the one merged away into the hidden one, which
+// nothing folded again: readers lost the membership (and what follows from it),
+// where a graph without the blind copy moves it. A letter that asserted the survivor
+// only blindly and the one merged away openly asserted the survivor blindly after
+// the merge, so readers lost the survivor when its other source went. The readers'
+// view is compared with that of the same writes without the blind copies; and undone,
+// the merge gives back the graph it found, the relationships it folded included.
+func TestMergesFoldWhatEachSourceSays(t *testing.T) {
+	member := func(name, org, role string) domain.PartyInput {
+		p := person(name)
+		from := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+		p.MemberOf = &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: org}, Role: role, From: &from}
+		return p
+	}
+	seen := func(blind bool) []string {
+		store := neo4jtest.Store(t)
+		admin := neo4jtest.Context()
+		var bcc, bcc2 []domain.PartyInput
+		if blind {
+			bcc = []domain.PartyInput{member("Ida Ink", "Ruritania", "clerk")}
+			bcc2 = []domain.PartyInput{member("Cara Clark", "Ruritania", "spy")}
+		}
+		create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{member("Cara Clark", "Empire", "agent")},
+			Recipients: []domain.PartyInput{person("Bea Bell")}, BCC: bcc})
+		other := create(t, store, domain.LetterInput{Title: "To Ruritania", Authors: []domain.PartyInput{person("Bea Bell")},
+			Recipients: []domain.PartyInput{{Organisation: &domain.OrganisationInput{Name: "Ruritania"}}}})
+		create(t, store, domain.LetterInput{Title: "Blind", Authors: []domain.PartyInput{person("Bea Bell")},
+			Recipients: []domain.PartyInput{person("Dan Dale")}, BCC: bcc2})
+		before := neo4jtest.Fingerprint(t)
+		look := func(when string) string {
+			return fmt.Sprintf("%s: Cara Clark's membership %q, correspondents %q, named Ruritania %q", when,
+				membershipDetails(t, reader, store, "Cara Clark"), readerNames(t, store, ""), readerNames(t, store, "Ruritania"))
+		}
+		var out []string
+		merge := func() string {
+			t.Helper()
+			if _, err := store.MergeCorrespondents(admin, orgID(t, "Ruritania"), []string{orgID(t, "Empire")}); err != nil {
+				t.Fatal(err)
+			}
+			changes, err := store.History(admin, orgID(t, "Ruritania"), 5, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(changes, func(c *domain.Change) bool { return c.Operation == "mergeCorrespondents" })
+			if i < 0 {
+				t.Fatalf("no line of history for the merge in %v", changes)
+			}
+			return changes[i].ID
+		}
+		change := merge()
+		out = append(out, look("merged"))
+		if _, err := store.UnmergeCorrespondents(admin, change); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, look("merge undone"))
+		if d := neo4jtest.Diff(before, neo4jtest.Fingerprint(t), "before the merge", "after undoing it"); len(d) > 0 {
+			t.Errorf("blind copies %v: the graph after undoing the merge differs:\n%s", blind, strings.Join(d, "\n"))
+		}
+		merge()
+		if err := store.DeleteLetter(admin, other.ID); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, look("merged again, its other source deleted"))
+		return out
+	}
+	without, with := seen(false), seen(true)
+	for i := range without {
+		if with[i] != without[i] {
+			t.Errorf("reader, with blind copies:\n  %s\nwithout:\n  %s", with[i], without[i])
+		}
+	}
+}
