@@ -15,9 +15,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
 )
 
-// The named tests of docs/security.md, Provenance: one for each way restricted
-// letters and blind copies leaked through their surroundings. TestNonInterference
-// (internal/server) checks the property as a whole.
+// Named tests of docs/security.md, Provenance (see provenance_test.go): memberships and holdings, and the refresh of open views.
 
 // TestAffiliationDetailsFollowVisibleSources: what a seventh probe found. The role
 // and dates of a membership or an office held that a caller below RESTRICTED_ROLE

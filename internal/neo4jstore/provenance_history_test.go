@@ -11,9 +11,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
 )
 
-// The named tests of docs/security.md, Provenance: one for each way restricted
-// letters and blind copies leaked through their surroundings. TestNonInterference
-// (internal/server) checks the property as a whole.
+// Named tests of docs/security.md, Provenance (see provenance_test.go): history and sources.
 
 // TestHistoryAndSources: every direct write leaves a line of history, and a
 // correspondent's sources are the letters and edits that assert it; a caller below

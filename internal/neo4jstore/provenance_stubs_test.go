@@ -10,9 +10,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
 )
 
-// The named tests of docs/security.md, Provenance: one for each way restricted
-// letters and blind copies leaked through their surroundings. TestNonInterference
-// (internal/server) checks the property as a whole.
+// Named tests of docs/security.md, Provenance (see provenance_test.go): stubs and the proxies of restricted letters.
 
 func TestStubsOfHiddenLettersAreHidden(t *testing.T) {
 	store := neo4jtest.Store(t)

@@ -9,9 +9,7 @@ import (
 	"github.com/lettergraph/lettergraph/internal/neo4jstore/neo4jtest"
 )
 
-// The named tests of docs/security.md, Provenance: one for each way restricted
-// letters and blind copies leaked through their surroundings. TestNonInterference
-// (internal/server) checks the property as a whole.
+// Named tests of docs/security.md, Provenance (see provenance_test.go): writes, and what they answer, tell nothing of hidden material.
 
 // TestWritesTellNothingOfHiddenLetters: a writer below RESTRICTED_ROLE writing what
 // a restricted letter holds (the same document, its external id, a person only it
