@@ -85,3 +85,43 @@ func TestMergesFoldWhatEachSourceSays(t *testing.T) {
 		}
 	}
 }
+
+// TestUnmergeRestoresTheGraph: undoing a merge gives back the graph as it was before
+// it, node for node and link for link, the history aside.
+func TestUnmergeRestoresTheGraph(t *testing.T) {
+	store := neo4jtest.Store(t)
+	editor := neo4jtest.Context()
+	create(t, store, domain.LetterInput{Title: "One", Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "Ann Smith", Emails: []string{"ann@example.org"}}}},
+		Recipients: []domain.PartyInput{person("Bob"), person("Cy")}})
+	create(t, store, domain.LetterInput{Title: "Two", Authors: []domain.PartyInput{{Person: &domain.PersonInput{Name: "A. Smith", Emails: []string{"asmith@example.org"}},
+		MemberOf: &domain.MembershipInput{Organisation: domain.OrganisationInput{Name: "Society"}, Role: "chair"}}},
+		Recipients: []domain.PartyInput{person("Bob")}, CC: []domain.PartyInput{person("Ann Smith")}})
+	before := neo4jtest.Fingerprint(t)
+	ann, as := personID(t, "Ann Smith"), personID(t, "A. Smith")
+	if _, err := store.MergeCorrespondents(editor, ann, []string{as}); err != nil {
+		t.Fatal(err)
+	}
+	if len(neo4jtest.Diff(before, neo4jtest.Fingerprint(t), "before", "merged")) == 0 {
+		t.Fatal("the merge changed nothing")
+	}
+	changes, err := store.History(editor, ann, 5, "")
+	if err != nil || len(changes) == 0 || changes[0].Operation != "mergeCorrespondents" {
+		t.Fatalf("the merge's line of history: %v, %v", changes, err)
+	}
+	back, err := store.UnmergeCorrespondents(editor, changes[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != 2 {
+		t.Errorf("unmerge returned %d correspondents, want 2", len(back))
+	}
+	if d := neo4jtest.Diff(before, neo4jtest.Fingerprint(t), "before the merge", "after undoing it"); len(d) > 0 {
+		t.Errorf("the graph after undoing the merge differs:\n%s", strings.Join(d, "\n"))
+	}
+	if _, err := store.UnmergeCorrespondents(editor, changes[0].ID); domain.ErrorCode(err) != domain.CodeConflict {
+		t.Errorf("undoing it again: %v, want CONFLICT", err)
+	}
+	if _, err := store.UnmergeCorrespondents(editor, "no-such-change"); domain.ErrorCode(err) != domain.CodeNotFound {
+		t.Errorf("undoing no merge: %v, want NOT_FOUND", err)
+	}
+}

@@ -19,7 +19,8 @@ import (
 // By concern: this file (what only hidden material names or gives is hidden), and
 // provenance_writes_test.go (writes and their answers), _history_ (history and
 // sources), _stubs_ (stubs and proxies), _affiliations_ (memberships, holdings and
-// the refresh of open views), _blind_ (letters with blind copies).
+// the refresh of open views), _blind_ (letters with blind copies), _merge_ (merges
+// and undoing them).
 
 // reader is a caller below RESTRICTED_ROLE.
 var reader = domain.WithRestricted(context.Background(), false)
