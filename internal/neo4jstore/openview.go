@@ -108,6 +108,12 @@ func (n *viewed) fold(c map[string]any) {
 			}
 		}
 	}
+	// The name the view gives is found by its key, also when a claim that gives no
+	// keys (a merge renaming the survivor to its own name) gave it: else, once the
+	// letters that wrote that name went, readers saw the name and could not find it.
+	if v.NameKey != "" && !slices.Contains(v.Keys, v.NameKey) {
+		v.Keys = append(v.Keys, v.NameKey)
+	}
 }
 
 // props are the view as stored properties.

@@ -20,6 +20,8 @@ import (
 // the merge, so readers lost the survivor when its other source went. The readers'
 // view is compared with that of the same writes without the blind copies; and undone,
 // the merge gives back the graph it found, the relationships it folded included.
+// Found on the way: once no letter left wrote the survivor's name, readers saw it
+// and could not find it by it (the open view's keys lacked its name's key).
 func TestMergesFoldWhatEachSourceSays(t *testing.T) {
 	member := func(name, org, role string) domain.PartyInput {
 		p := person(name)
@@ -76,6 +78,11 @@ func TestMergesFoldWhatEachSourceSays(t *testing.T) {
 			t.Fatal(err)
 		}
 		out = append(out, look("merged again, its other source deleted"))
+		// The survivor keeps its name for readers (the merge renamed it to it), and
+		// its name finds it, also when no letter left wrote that name.
+		if got := readerNames(t, store, "Ruritania"); !slices.Contains(got, "Ruritania") {
+			t.Errorf("blind copies %v: readers' correspondents named Ruritania %q, want Ruritania", blind, got)
+		}
 		return out
 	}
 	without, with := seen(false), seen(true)
