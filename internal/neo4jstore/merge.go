@@ -90,6 +90,12 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 			map[string]any{"s": survivor, "change": change}); err != nil {
 			return nil, err
 		}
+		// The relationships that end at the others are moved or folded onto the
+		// survivor: their starts are folded again below.
+		starts, err := linkStarts(ctx, tx, others)
+		if err != nil {
+			return nil, err
+		}
 		r := newResolver(ctx, tx)
 		for _, other := range others {
 			if err := r.mergeInto(survivor, other, change); err != nil {
@@ -98,11 +104,7 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 		}
 		// The survivor has the union of the sources: seen when any of them is; and
 		// so has each relationship moved or folded onto it.
-		ids, err := withLinkStarts(ctx, tx, []string{survivor})
-		if err != nil {
-			return nil, err
-		}
-		if err := refreshAll(ctx, tx, ids); err != nil {
+		if err := refreshAll(ctx, tx, append([]string{survivor}, starts...)); err != nil {
 			return nil, err
 		}
 		recs, err = collect(ctx, tx, `MATCH (c:Correspondent {id: $id}) RETURN `+visibilityOf(ctx).correspondentProjection(),
@@ -304,11 +306,13 @@ func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]dom
 				}
 			}
 		}
-		refresh, err := withLinkStarts(ctx, tx, ids)
+		// The relationships written back end at the losers; those kept by the
+		// survivor lost what the losers' sources said.
+		starts, err := linkStarts(ctx, tx, losers)
 		if err != nil {
 			return nil, err
 		}
-		if err := refreshAll(ctx, tx, refresh); err != nil {
+		if err := refreshAll(ctx, tx, slices.Concat(ids, starts)); err != nil {
 			return nil, err
 		}
 		if _, err := recordChange(ctx, tx, changed{op: "unmergeCorrespondents", nodes: ids,
@@ -333,8 +337,17 @@ func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]dom
 // into the survivor $s's (MergeFold, mergeInto), and gives the survivor's its
 // blindness again.
 func unfold(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]any) error {
+	recs, err := collect(ctx, tx, `
+		MATCH (f:MergeFold {foldChange: $change, foldLoser: $l}) RETURN collect(DISTINCT f.foldType)`, params)
+	if err != nil {
+		return err
+	}
+	folded := toStrings(recs[0].Values[0])
 	for _, t := range mergeTypes {
 		typ := string(t)
+		if !slices.Contains(folded, typ) {
+			continue
+		}
 		for _, dir := range []struct {
 			loser, survivor string
 			out             bool
@@ -370,12 +383,13 @@ func unfold(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]
 	return nil
 }
 
-// withLinkStarts is ids and the correspondents whose holdings, memberships, office's
-// organisation or parent end at one of them. refreshSeen folds the relationships
-// that start at the nodes it is given; a merge moves or folds, and an unmerge
-// writes back, relationships that end at ids, whose starts must be folded again
-// (a fifteenth probe: a visible membership folded into a hidden one stayed unseen).
-func withLinkStarts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]string, error) {
+// linkStarts are the correspondents (other than ids) whose holdings, memberships,
+// office's organisation or parent end at one of ids. refreshSeen folds the
+// relationships that start at the nodes it is given; a merge moves or folds, and an
+// unmerge writes back, relationships that end at the correspondents merged, whose
+// starts must be folded again (a fifteenth probe: a visible membership folded into
+// a hidden one stayed unseen).
+func linkStarts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]string, error) {
 	recs, err := collect(ctx, tx, `
 		UNWIND $ids AS id
 		MATCH (a:Correspondent)-[:HOLDS|MEMBER_OF|OF|PART_OF]->(:Correspondent {id: id})
@@ -384,5 +398,5 @@ func withLinkStarts(ctx context.Context, tx neo4j.ManagedTransaction, ids []stri
 	if err != nil {
 		return nil, err
 	}
-	return append(slices.Clone(ids), toStrings(recs[0].Values[0])...), nil
+	return toStrings(recs[0].Values[0]), nil
 }
