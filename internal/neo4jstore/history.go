@@ -119,7 +119,14 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 		` + project
 	if id != "" {
 		// The node's changes, by CHANGED (and ASSERTS, for the edits that wrote
-		// it) while it exists, and by the ids recorded once it is deleted.
+		// it) while it exists, and by the ids recorded once it is deleted. To a
+		// caller below RESTRICTED_ROLE a correspondent or place hidden now is as
+		// one deleted (see openChange): the lines that named it while they could
+		// see it; a letter hidden now has none.
+		recorded := "$id IN ch.nodes OR $id IN coalesce(ch.hiddenNodes, [])"
+		if !v.restricted {
+			recorded = "$id IN ch.nodes"
+		}
 		cypher = `
 		OPTIONAL MATCH (l:Letter {id: $id})
 		OPTIONAL MATCH (c:Correspondent {id: $id})
@@ -127,16 +134,16 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 		WITH coalesce(l, c, p) AS n
 		CALL {
 			WITH n
-			WITH n WHERE n IS NOT NULL
+			WITH n WHERE n IS NOT NULL AND ` + v.node("n") + `
 			MATCH (ch:Change)-[:CHANGED|` + string(assertsRel) + `]->(n)
 			RETURN DISTINCT ch
 			UNION
 			WITH n
-			WITH n WHERE n IS NULL
-			MATCH (ch:Change) WHERE $id IN ch.nodes OR $id IN coalesce(ch.hiddenNodes, [])
+			WITH n WHERE n IS NULL OR NOT n:Letter AND NOT ` + v.node("n") + `
+			MATCH (ch:Change) WHERE ` + recorded + `
 			RETURN ch
 		}
-		WITH n, ch WHERE ` + cond + ` AND (n IS NULL OR ` + v.node("n") + `)
+		WITH ch WHERE ` + cond + `
 		WITH ch ORDER BY ch.seq DESC LIMIT $n
 		` + project
 	}
@@ -157,21 +164,25 @@ func (s *Store) History(ctx context.Context, id string, n int, before string) ([
 // What a caller below RESTRICTED_ROLE reads of the history: the graph's history as if
 // the hidden material had never been written, and the letters visible now had always
 // been. A line shows when nothing marks it hidden (it wrote a blind copy, a restricted
-// edit, a letter deleted while restricted …), none of the nodes it changed is hidden
-// now (its letter restricted, a correspondent only hidden sources name), and it is not
-// a letter's restriction set or lifted alone; a line that wrote letters shows those
-// of them the caller may see now, and is left out when there are none. Its nodes
-// leave out those hidden now, and its before and after the restriction.
+// edit, a letter deleted while restricted …), none of the letters it changed is hidden
+// now (restricted, or a stub only restricted letters refer to), and it is not a
+// letter's restriction set or lifted alone; a line that wrote letters shows those of
+// them the caller may see now, and is left out when there are none. Its nodes leave
+// out the letters hidden now, and its before and after the restriction.
+//
+// A correspondent or place the line changed while the caller could see it, hidden
+// now, neither hides the line nor leaves its nodes: without the hidden material it
+// would be deleted or hidden alike (no visible source names it either way), and the
+// lines that named it show it once it is deleted (probe 16: a public letter deleted,
+// whose author a restricted letter also named, left the reader's history).
 const (
 	openChange = `ch.hidden IS NULL
-		AND (ch.op IN ['createLetter', 'importDocuments'] OR NOT EXISTS { (ch)-[:CHANGED]->(h:` + hiddenLabel + `) WHERE NOT h.id IN coalesce(ch.hiddenNodes, []) })
+		AND (ch.op IN ['createLetter', 'importDocuments'] OR NOT EXISTS { (ch)-[:CHANGED]->(h:Letter:` + hiddenLabel + `) WHERE NOT h.id IN coalesce(ch.hiddenNodes, []) })
 		AND NOT (ch.op = 'updateLetter' AND ch.after IN ['{"restricted":false}', '{"restricted":true}'])
 		AND (NOT ch.op IN ['createLetter', 'importDocuments'] OR any(x IN ch.nodes WHERE ` + openLetterID + `))`
 	openLetterID = `(EXISTS { (l:Letter {id: x}) WHERE NOT l:` + hiddenLabel + ` }
 		OR NOT EXISTS { (:Letter {id: x}) } AND NOT EXISTS { (d:Change {op: 'deleteLetter'}) WHERE d.hidden AND x IN d.nodes })`
-	openNodeID = `NOT EXISTS { (l:Letter {id: x}) WHERE l:` + hiddenLabel + ` }
-		AND NOT EXISTS { (c:Correspondent {id: x}) WHERE c:` + hiddenLabel + ` }
-		AND NOT EXISTS { (p:Place {id: x}) WHERE p:` + hiddenLabel + ` }`
+	openNodeID = `NOT EXISTS { (l:Letter {id: x}) WHERE l:` + hiddenLabel + ` }`
 	openChangeProjection = `WITH ch, CASE WHEN ch.op IN ['createLetter', 'importDocuments'] THEN [x IN ch.nodes WHERE ` + openLetterID + `] END AS letters ORDER BY ch.seq DESC
 		RETURN CASE WHEN letters IS NOT NULL
 		THEN ch {.id, .seq, .at, .by, .op, nodes: letters, after: '{"letters":' + toString(size(letters)) + '}'}

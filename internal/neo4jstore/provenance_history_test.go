@@ -408,3 +408,63 @@ func TestSourceViaIsTheFirstRole(t *testing.T) {
 		t.Errorf("%d sources; want the four letters", len(sources))
 	}
 }
+
+// TestHistoryOfALetterDeletedBesideHiddenMaterial: what a sixteenth probe found. A
+// public letter deleted, whose author a restricted letter or a blind copy also
+// named, left a reader's history (and the history of its recipient): the author,
+// hidden then, hid the line, where without the hidden material the author was
+// deleted with the letter and the line showed. The same when the other letter that
+// named the author was public at the deletion and restricted later. A reader's
+// history, whole and of each correspondent, is compared with that of the same
+// writes without the hidden material.
+func TestHistoryOfALetterDeletedBesideHiddenMaterial(t *testing.T) {
+	admin := neo4jtest.Context()
+	for _, hide := range []string{"a restricted letter", "a blind copy", "a letter restricted later"} {
+		look := func(hidden bool) string {
+			store := neo4jtest.Store(t)
+			p1 := create(t, store, domain.LetterInput{Title: "P1", Authors: []domain.PartyInput{person("Vic Visible")},
+				Recipients: []domain.PartyInput{person("Ann Open")}})
+			p2 := create(t, store, domain.LetterInput{Title: "P2", Authors: []domain.PartyInput{person("Ann Open")},
+				Recipients: []domain.PartyInput{person("Carl Keep")}})
+			var later *domain.Letter
+			if hidden {
+				switch hide {
+				case "a restricted letter":
+					create(t, store, domain.LetterInput{Title: "R", Restricted: true, Authors: []domain.PartyInput{person("Vic Visible")}})
+				case "a blind copy":
+					if _, err := store.AddParty(admin, p2.ID, domain.RoleBCC, person("Vic Visible"), 0); err != nil {
+						t.Fatal(err)
+					}
+				default:
+					later = create(t, store, domain.LetterInput{Title: "P3", Authors: []domain.PartyInput{person("Vic Visible")}})
+				}
+			}
+			vic, ann := personID(t, "Vic Visible"), personID(t, "Ann Open")
+			if err := store.DeleteLetter(admin, p1.ID); err != nil {
+				t.Fatal(err)
+			}
+			if later != nil {
+				shut := true
+				if _, err := store.UpdateLetter(admin, later.ID, domain.LetterPatch{Restricted: &shut}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var out []string
+			for _, id := range []string{"", ann, vic} {
+				changes, err := store.History(reader, id, 20, "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				var lines []string
+				for _, c := range changes {
+					lines = append(lines, fmt.Sprintf("%s of %d", c.Operation, len(c.Nodes)))
+				}
+				out = append(out, strings.Join(lines, ", "))
+			}
+			return strings.Join(out, "; ")
+		}
+		if got, want := look(true), look(false); got != want {
+			t.Errorf("beside %s, a reader's history (whole; Ann's; Vic's):\n got %s\nwant %s (without it)", hide, got, want)
+		}
+	}
+}
