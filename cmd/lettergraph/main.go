@@ -2,6 +2,7 @@
 //
 //	lettergraph serve     apply the schema, then serve /graphql, GraphiQL, /healthz, /readyz
 //	lettergraph migrate   apply the schema (constraints and indexes) and exit
+//	lettergraph check     recompute the maintained aggregates and report drift
 //	lettergraph seed      load the sample letter (idempotent)
 //	lettergraph import    import documents (text, email, mbox, CMIF, JSON/NDJSON)
 //	lettergraph gen       write a generated corpus as NDJSON
@@ -43,6 +44,7 @@ type cli struct {
 
 	Serve   serveCmd   `cmd:"" help:"Apply the schema and serve the API."`
 	Migrate migrateCmd `cmd:"" help:"Apply the schema (constraints and indexes) and exit."`
+	Check   checkCmd   `cmd:"" help:"Recompute the maintained aggregates (pairs of correspondents) from the letters and report any that drifted."`
 	Reindex reindexCmd `cmd:"" help:"Build the readers' search indexes again from what they may see now (after restricting letters that were public; docs/security.md)."`
 	Seed    seedCmd    `cmd:"" help:"Load the sample letter; loading it again changes nothing."`
 	Import  importCmd  `cmd:"" help:"Import letters from files, folders, globs or stdin (text, email, mbox, CMIF, JSON/NDJSON)."`

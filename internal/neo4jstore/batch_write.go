@@ -127,6 +127,17 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 	if len(rows) == 0 {
 		return results, addBlindCopies(r.ctx, r.tx, bccs)
 	}
+	// A stored letter a document completes is taken off the pairs (pairs.go), and
+	// each letter put on once its links are written. New letters are not there to
+	// take off: asking costs a lookup each, and no one need say which are stored.
+	tally := newPairTally(r.ctx, r.tx)
+	writes := make([]string, len(rows))
+	for i, row := range rows {
+		writes[i] = row["id"].(string)
+	}
+	if err := tally.take(writes); err != nil {
+		return nil, err
+	}
 	if err := exec(r.ctx, r.tx, `
 		UNWIND $rows AS row
 		MERGE (l:Letter {id: row.id})
@@ -146,6 +157,12 @@ func (b *batch) write(docs []*domain.LetterInput, hashes []string) ([]domain.Imp
 		return nil, err
 	}
 	written := b.added[len(b.added)-len(rows):]
+	if err := tally.put(written); err != nil {
+		return nil, err
+	}
+	if err := tally.settle(); err != nil {
+		return nil, err
+	}
 	// Only a writer below RESTRICTED_ROLE finds proxies, and only through a
 	// reference: the others' writes need no mirroring, nor its round trip.
 	if refers && !visibilityOf(r.ctx).restricted {
@@ -229,10 +246,16 @@ type bccMerge struct {
 // write them (mayWrite).
 func addBlindCopies(ctx context.Context, tx neo4j.ManagedTransaction, merges []bccMerge) error {
 	for _, m := range merges {
-		for i := range m.parties {
-			if err := addParty(ctx, tx, m.letter, domain.LinkBCC, &m.parties[i], 0, true); err != nil {
-				return err
+		err := retally(ctx, tx, []string{m.letter}, func() error {
+			for i := range m.parties {
+				if err := addParty(ctx, tx, m.letter, domain.LinkBCC, &m.parties[i], 0, true); err != nil {
+					return err
+				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil

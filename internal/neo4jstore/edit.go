@@ -151,20 +151,27 @@ func (s *Store) DeleteNode(ctx context.Context, id string) error {
 			before: recs[0].Values[0], openBefore: recs[0].Values[4], hidden: hidden}); err != nil {
 			return struct{}{}, err
 		}
-		if err := exec(ctx, tx, `
-			OPTIONAL MATCH (c:Correspondent {id: $id})
-			OPTIONAL MATCH (p:Place {id: $id})
-			WITH coalesce(c, p) AS n
-			`+deleteWithKeys, map[string]any{"id": id}); err != nil {
-			return struct{}{}, err
-		}
-		r := newResolver(ctx, tx)
-		for _, l := range toStrings(recs[0].Values[3]) {
-			for _, kind := range []domain.LinkKind{domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC} {
-				if err := r.renumber(kind, l); err != nil {
-					return struct{}{}, err
+		letters := toStrings(recs[0].Values[3])
+		err = retally(ctx, tx, letters, func() error {
+			if err := exec(ctx, tx, `
+				OPTIONAL MATCH (c:Correspondent {id: $id})
+				OPTIONAL MATCH (p:Place {id: $id})
+				WITH coalesce(c, p) AS n
+				`+deleteWithKeys, map[string]any{"id": id}); err != nil {
+				return err
+			}
+			r := newResolver(ctx, tx)
+			for _, l := range letters {
+				for _, kind := range []domain.LinkKind{domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC} {
+					if err := r.renumber(kind, l); err != nil {
+						return err
+					}
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return struct{}{}, err
 		}
 		return struct{}{}, refreshAll(ctx, tx, near)
 	})

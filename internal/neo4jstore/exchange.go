@@ -45,9 +45,14 @@ func exchangeRead(v visibility, a, b string, from, to *time.Time, out *domain.Ex
 			}
 			WITH a, b` + carry + `, sum(n) AS ` + n + "\n"
 	}
+	ends := "MATCH (a:Correspondent {id: " + p.bind("a", a) + "}), (b:Correspondent {id: " + p.bind("b", b) + "})\nWHERE " + v.node("a") + " AND " + v.node("b") + "\n"
+	cypher := ends + direction("a", "b", "", "na") + direction("b", "a", ", na", "nb") + "RETURN [na, nb] AS row"
+	if pairsTallied && from == nil && to == nil && a != b {
+		cypher = ends + "OPTIONAL MATCH (a)-[p:" + pairRelOf(v) + "]-(b)\n" +
+			"RETURN CASE WHEN p IS NULL THEN [0, 0] WHEN startNode(p) = a THEN [p.abSent, p.baSent] ELSE [p.baSent, p.abSent] END AS row"
+	}
 	return readPart{
-		cypher: "MATCH (a:Correspondent {id: " + p.bind("a", a) + "}), (b:Correspondent {id: " + p.bind("b", b) + "})\nWHERE " + v.node("a") + " AND " + v.node("b") + "\n" +
-			direction("a", "b", "", "na") + direction("b", "a", ", na", "nb") + "RETURN [na, nb] AS row",
+		cypher: cypher,
 		params: p.m,
 		decode: func(rows []any) {
 			if len(rows) == 0 {
@@ -110,7 +115,7 @@ func pairsRead(v visibility, id string, f domain.PairFilter, order domain.PairOr
 	if err != nil {
 		return readPart{}, nil, err
 	}
-	cypher := `
+	stats := `
 		MATCH (x:Correspondent {id: ` + p.bind("x", id) + `})-[r1:` + mine + `]-(l:Letter)-[r2:` + types + `]-(y:Correspondent)
 		` + where + `
 		WITH y, l, type(r1) AS xr, type(r2) AS yr
@@ -123,8 +128,11 @@ func pairsRead(v visibility, id string, f domain.PairFilter, order domain.PairOr
 			copiedAlongside: count(DISTINCT CASE WHEN xr IN ['CC', 'BCC'] AND yr IN ['CC', 'BCC'] THEN l END),
 			first: min(l.dateNotBefore),
 			last: max(l.dateNotAfter)
-		} AS s
-		` + kp.cypher + `RETURN [k, ` + v.correspondentMap("y") + `, s] AS row`
+		} AS s`
+	if pairsTallied && (f.Role == "" || f.Role == domain.RoleAny) && f.DateFrom == nil && f.DateTo == nil {
+		stats = tallied(v, p.bind("x", id))
+	}
+	cypher := stats + "\n" + kp.cypher + `RETURN [k, ` + v.correspondentMap("y") + `, s] AS row`
 	out := &domain.PairPage{}
 	decode := func(rows []any) {
 		keys := make([]any, len(rows))

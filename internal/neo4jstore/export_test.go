@@ -64,3 +64,11 @@ func (s *Store) RefreshEverything(ctx context.Context) error {
 	})
 	return err
 }
+
+// SetPairsTallied makes the reads the pairs answer read them (true) or count the
+// letters (false); the returned function restores the setting.
+func SetPairsTallied(on bool) (restore func()) {
+	was := pairsTallied
+	pairsTallied = on
+	return func() { pairsTallied = was }
+}

@@ -76,7 +76,10 @@ func (s *Store) AddLink(ctx context.Context, l domain.Link) error {
 		return domain.ErrRestricted("input.kind")
 	}
 	_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
-		if err := newResolver(ctx, tx).link(l, "input"); err != nil {
+		// A party linked to a letter changes its pairs (pairs.go); other ids name
+		// no letter.
+		err := retally(ctx, tx, []string{l.From, l.To}, func() error { return newResolver(ctx, tx).link(l, "input") })
+		if err != nil {
 			return struct{}{}, err
 		}
 		if linkSpecs[l.Kind].from != domain.LabelLetter {
@@ -126,7 +129,8 @@ func (s *Store) AddParty(ctx context.Context, letterID string, role domain.Role,
 		if err := newResolver(ctx, tx).must(domain.LabelLetter, letterID, "letterId"); err != nil {
 			return nil, err
 		}
-		if err := addParty(ctx, tx, letterID, kind, &p, position, false); err != nil {
+		err := retally(ctx, tx, []string{letterID}, func() error { return addParty(ctx, tx, letterID, kind, &p, position, false) })
+		if err != nil {
 			return nil, err
 		}
 		return loadLetter(ctx, tx, letterID)
@@ -319,8 +323,12 @@ func (s *Store) RemoveLink(ctx context.Context, kind domain.LinkKind, from, to s
 		if spec.from != domain.LabelLetter {
 			seen = vis.rel("r") // a link between correspondents only hidden sources gave is not there for the caller
 		}
-		recs, err := collect(ctx, tx, matchEnd(vis, "a", spec.from, "$from", "")+matchEnd(vis, "b", spec.to, "$to", "")+
-			"MATCH "+pattern+" WHERE "+seen+"\nDELETE r\nRETURN count(r) AS n", map[string]any{"from": from, "to": to})
+		var recs []*neo4j.Record
+		err := retally(ctx, tx, []string{from, to}, func() (err error) {
+			recs, err = collect(ctx, tx, matchEnd(vis, "a", spec.from, "$from", "")+matchEnd(vis, "b", spec.to, "$to", "")+
+				"MATCH "+pattern+" WHERE "+seen+"\nDELETE r\nRETURN count(r) AS n", map[string]any{"from": from, "to": to})
+			return err
+		})
 		if err != nil {
 			return struct{}{}, err
 		}

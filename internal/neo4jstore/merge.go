@@ -96,11 +96,22 @@ func (s *Store) MergeCorrespondents(ctx context.Context, survivor string, others
 		if err != nil {
 			return nil, err
 		}
+		// Their letters name the survivor instead (pairs.go).
+		letters, err := lettersOf(ctx, tx, others)
+		if err != nil {
+			return nil, err
+		}
 		r := newResolver(ctx, tx)
-		for _, other := range others {
-			if err := r.mergeInto(survivor, other, change); err != nil {
-				return nil, err
+		err = retally(ctx, tx, letters, func() error {
+			for _, other := range others {
+				if err := r.mergeInto(survivor, other, change); err != nil {
+					return err
+				}
 			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		// The survivor has the union of the sources: seen when any of them is; and
 		// so has each relationship moved or folded onto it.
@@ -239,6 +250,15 @@ func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]dom
 		if survivor == "" {
 			return nil, domain.NotFound("merge", change)
 		}
+		// Letters go back to the losers from the survivor's (pairs.go).
+		letters, err := lettersOf(ctx, tx, []string{survivor})
+		if err != nil {
+			return nil, err
+		}
+		tally := newPairTally(ctx, tx)
+		if err := tally.take(letters); err != nil {
+			return nil, err
+		}
 		for _, loser := range losers {
 			params := map[string]any{"s": survivor, "l": loser, "change": change}
 			if err := exec(ctx, tx, `
@@ -291,20 +311,23 @@ func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]dom
 		}
 		ids := append([]string{survivor}, losers...)
 		// Letters that named both in one role were renumbered; number them again.
-		recs, err = collect(ctx, tx, `
-			UNWIND $ids AS id
-			MATCH (:Correspondent {id: id})-[:WROTE|ADDRESSED_TO|CC|BCC]-(l:Letter)
-			RETURN collect(DISTINCT l.id)`, map[string]any{"ids": ids})
+		renumber, err := lettersOf(ctx, tx, ids)
 		if err != nil {
 			return nil, err
 		}
 		r := newResolver(ctx, tx)
-		for _, id := range toStrings(recs[0].Values[0]) {
+		for _, id := range renumber {
 			for _, kind := range []domain.LinkKind{domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC} {
 				if err := r.renumber(kind, id); err != nil {
 					return nil, err
 				}
 			}
+		}
+		if err := tally.put(letters); err != nil {
+			return nil, err
+		}
+		if err := tally.settle(); err != nil {
+			return nil, err
 		}
 		// The relationships written back end at the losers; those kept by the
 		// survivor lost what the losers' sources said.
@@ -395,6 +418,18 @@ func linkStarts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) 
 		MATCH (a:Correspondent)-[:HOLDS|MEMBER_OF|OF|PART_OF]->(:Correspondent {id: id})
 		WHERE NOT a.id IN $ids
 		RETURN collect(DISTINCT a.id)`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return toStrings(recs[0].Values[0]), nil
+}
+
+// lettersOf are the ids of the letters that name a correspondent of ids as a party.
+func lettersOf(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]string, error) {
+	recs, err := collect(ctx, tx, `
+		UNWIND $ids AS id
+		MATCH (:Correspondent {id: id})-[:WROTE|ADDRESSED_TO|CC|BCC]-(l:Letter)
+		RETURN collect(DISTINCT l.id)`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}

@@ -130,3 +130,23 @@ func (s *Store) once(ctx context.Context, name, cypher string) error {
 	})
 	return err
 }
+
+// migratePairs writes the pairs (pairs.go) of a graph written before they existed,
+// once: CheckAggregates repairs every one, from no pairs at all.
+func (s *Store) migratePairs(ctx context.Context) error {
+	const marker = "pairs-1"
+	done, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
+		recs, err := collect(ctx, tx, `MATCH (m:Migration {name: $name}) RETURN m.name`, map[string]any{"name": marker})
+		return len(recs) > 0, err
+	})
+	if err != nil || done {
+		return err
+	}
+	if _, err := s.CheckAggregates(ctx, true, func(Drift) {}); err != nil {
+		return err
+	}
+	_, err = write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, `MERGE (:Migration {name: $name})`, map[string]any{"name": marker})
+	})
+	return err
+}

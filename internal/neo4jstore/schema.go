@@ -127,6 +127,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err := s.once(ctx, "open-affiliations-1", migrateOpenAffiliations); err != nil {
 		return err
 	}
+	if err := s.migratePairs(ctx); err != nil {
+		return err
+	}
 	for _, stmt := range backfillIdentity {
 		_, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
 			return struct{}{}, exec(ctx, tx, stmt, nil)

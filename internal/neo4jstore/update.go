@@ -74,6 +74,11 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 		}
 		props["titleKey"] = titleKey(title, subject)
 		props["searchText"] = searchText(title, subject, body)
+		// Its dates and whether it is restricted count in its pairs (pairs.go).
+		tally := newPairTally(ctx, tx)
+		if err := tally.take([]string{id}); err != nil {
+			return nil, err
+		}
 		if err := exec(ctx, tx, `MATCH (l:Letter {id: $id}) SET l += $props`,
 			map[string]any{"id": id, "props": props}); err != nil {
 			return nil, err
@@ -116,6 +121,12 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 				return nil, err
 			}
 		}
+		if err := tally.put([]string{id}); err != nil {
+			return nil, err
+		}
+		if err := tally.settle(); err != nil {
+			return nil, err
+		}
 		return loadLetter(ctx, tx, id)
 	})
 }
@@ -135,6 +146,10 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 			return struct{}{}, err
 		}
 		near = append(near, toStrings(recs[0].Values[0])...)
+		tally := newPairTally(ctx, tx)
+		if err := tally.take([]string{id}); err != nil {
+			return struct{}{}, err
+		}
 		recs, err = collect(ctx, tx, `
 			MATCH (l:Letter {id: $id}) WHERE `+v.letter("l")+`
 			WITH l, l {.title, .externalId, .contentHash, .openHash} AS before, l:`+restrictedLabel+` AS hidden
@@ -145,6 +160,9 @@ func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 		}
 		if n, _ := recs[0].Values[0].(int64); n == 0 {
 			return struct{}{}, domain.NotFound("letter", id)
+		}
+		if err := tally.settle(); err != nil {
+			return struct{}{}, err
 		}
 		hidden, _ := recs[0].Values[2].(bool)
 		// The nodes it named, those hidden apart, for the history (History).
