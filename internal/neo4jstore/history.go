@@ -182,7 +182,7 @@ const (
 		AND (NOT ch.op IN ['createLetter', 'importDocuments'] OR any(x IN ch.nodes WHERE ` + openLetterID + `))`
 	openLetterID = `(EXISTS { (l:Letter {id: x}) WHERE NOT l:` + hiddenLabel + ` }
 		OR NOT EXISTS { (:Letter {id: x}) } AND NOT EXISTS { (d:Change {op: 'deleteLetter'}) WHERE d.hidden AND x IN d.nodes })`
-	openNodeID = `NOT EXISTS { (l:Letter {id: x}) WHERE l:` + hiddenLabel + ` }`
+	openNodeID           = `NOT EXISTS { (l:Letter {id: x}) WHERE l:` + hiddenLabel + ` }`
 	openChangeProjection = `WITH ch, CASE WHEN ch.op IN ['createLetter', 'importDocuments'] THEN [x IN ch.nodes WHERE ` + openLetterID + `] END AS letters ORDER BY ch.seq DESC
 		RETURN CASE WHEN letters IS NOT NULL
 		THEN ch {.id, .seq, .at, .by, .op, nodes: letters, after: '{"letters":' + toString(size(letters)) + '}'}
