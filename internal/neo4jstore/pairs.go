@@ -66,8 +66,8 @@ func pairRows(source, where string) string {
 }
 
 // applyPairs adds (sign 1) or takes off (sign -1) the contributions pairRows
-// aggregated, per relationship type, and returns the pairs whose first or last date
-// may be wrong now (stale).
+// aggregated, per relationship type; taking off returns the pairs whose first or
+// last date may be wrong now (stale).
 func applyPairs(sign int) string {
 	var b strings.Builder
 	for _, side := range []struct{ prefix, rel string }{{"a_", pairRel}, {"o_", openPairRel}} {
@@ -101,6 +101,10 @@ func applyPairs(sign int) string {
 `)
 		}
 		b.WriteString("\tWITH p WHERE p.letters <= 0\n\tDELETE p\n}")
+	}
+	if sign > 0 {
+		// Putting on leaves no pair stale that taking off did not.
+		return b.String()
 	}
 	b.WriteString(`
 WITH DISTINCT x, y
