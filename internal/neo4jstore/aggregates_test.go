@@ -293,3 +293,31 @@ func (w *randomWriter) step() {
 		t.Fatalf("after %v: %v", w.done, err)
 	}
 }
+
+// TestMigrationWritesThePairs: a graph written before the pairs existed gets them at
+// the next start (Migrate), as the letters say.
+func TestMigrationWritesThePairs(t *testing.T) {
+	store := neo4jtest.Store(t)
+	admin := neo4jtest.Context()
+	create(t, store, domain.LetterInput{Title: "Open", Authors: []domain.PartyInput{person("Ada Ames")},
+		Recipients: []domain.PartyInput{person("Bo Banks")}, CC: []domain.PartyInput{person("Cy Cole")}})
+	create(t, store, domain.LetterInput{Title: "Closed", Restricted: true, Authors: []domain.PartyInput{person("Bo Banks")},
+		Recipients: []domain.PartyInput{person("Di Dunn")}})
+	count := func() int64 {
+		t.Helper()
+		return neo4jtest.Exec(t, `MATCH ()-[p:PAIR|OPEN_PAIR]->() RETURN count(p) AS n`, nil)[0]["n"].(int64)
+	}
+	want := count()
+	neo4jtest.Exec(t, `MATCH ()-[p:PAIR|OPEN_PAIR]->() DELETE p`, nil)
+	neo4jtest.Exec(t, `MATCH (m:Migration {name: 'pairs-1'}) DELETE m`, nil)
+	if err := store.Migrate(admin); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(); got != want || want != 7 {
+		t.Errorf("pairs after the migration: %d, want %d (and 7: the open letter's three pairs, both kinds, and the restricted one's)", got, want)
+	}
+	n, err := store.CheckAggregates(admin, false, func(d neo4jstore.Drift) { t.Errorf("drift after the migration: %+v", d) })
+	if err != nil || n == 0 {
+		t.Errorf("CheckAggregates: %d checked, %v", n, err)
+	}
+}

@@ -31,33 +31,23 @@ const checkPage = 500
 // what those writes are changing; repair then writes what the letters said when it
 // read them, so run it with repair on a graph no one writes to.
 func (s *Store) CheckAggregates(ctx context.Context, repair bool, found func(Drift)) (int, error) {
-	checked, after := 0, ""
-	for {
-		n, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (int, error) {
-			recs, err := collect(ctx, tx, `MATCH (x:Correspondent) WHERE x.id > $after RETURN x.id ORDER BY x.id LIMIT $n`,
-				map[string]any{"after": after, "n": checkPage})
-			if err != nil || len(recs) == 0 {
-				return 0, err
-			}
-			ids := make([]string, len(recs))
-			for i, rec := range recs {
-				ids[i], _ = rec.Values[0].(string)
-			}
-			after = ids[len(ids)-1]
+	type page struct {
+		drifts  []Drift
+		checked int
+	}
+	checked := 0
+	err := eachPage(ctx, s, `MATCH (n:Correspondent) WHERE n.id > $after`, checkPage,
+		func(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (page, error) {
 			drifts, k, err := checkPairs(ctx, tx, ids, repair)
-			for _, d := range drifts {
+			return page{drifts, k}, err
+		},
+		func(p page) {
+			for _, d := range p.drifts {
 				found(d)
 			}
-			checked += k
-			return len(ids), err
+			checked += p.checked
 		})
-		if err != nil {
-			return checked, err
-		}
-		if n == 0 {
-			return checked, nil
-		}
-	}
+	return checked, err
 }
 
 // pairsFrom recomputes the pairs that start at the correspondents with $ids, and

@@ -58,26 +58,11 @@ func (s *Store) migrateProvenance(ctx context.Context) error {
 		`MATCH (n:Correspondent) WHERE n.id > $after`,
 		`MATCH (n:Place) WHERE n.id > $after`,
 	} {
-		after := ""
-		for {
-			n, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (int, error) {
-				recs, err := collect(ctx, tx, match+` RETURN n.id ORDER BY n.id LIMIT 5000`, map[string]any{"after": after})
-				if err != nil || len(recs) == 0 {
-					return 0, err
-				}
-				ids := make([]string, len(recs))
-				for i, rec := range recs {
-					ids[i], _ = rec.Values[0].(string)
-				}
-				after = ids[len(ids)-1]
-				return len(ids), refreshHidden(ctx, tx, ids)
-			})
-			if err != nil {
-				return err
-			}
-			if n == 0 {
-				break
-			}
+		refresh := func(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (struct{}, error) {
+			return struct{}{}, refreshHidden(ctx, tx, ids)
+		}
+		if err := eachPage(ctx, s, match, 5000, refresh, nil); err != nil {
+			return err
 		}
 	}
 	// Relationships between correspondents written before provenance: seen when
@@ -149,4 +134,38 @@ func (s *Store) migratePairs(ctx context.Context) error {
 		return struct{}{}, exec(ctx, tx, `MERGE (:Migration {name: $name})`, map[string]any{"name": marker})
 	})
 	return err
+}
+
+// eachPage runs work in a write transaction of its own on each page of up to size
+// ids of the nodes that match (a MATCH of n whose conditions include n.id > $after),
+// in the order of their ids, and gives done what work returned once its transaction
+// committed (the driver may run work again when a transaction is retried).
+func eachPage[T any](ctx context.Context, s *Store, match string, size int,
+	work func(context.Context, neo4j.ManagedTransaction, []string) (T, error), done func(T)) error {
+	after := ""
+	for {
+		type page struct {
+			last string
+			out  T
+		}
+		p, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (page, error) {
+			recs, err := collect(ctx, tx, match+` RETURN n.id ORDER BY n.id LIMIT $size`, map[string]any{"after": after, "size": size})
+			if err != nil || len(recs) == 0 {
+				return page{}, err
+			}
+			ids := make([]string, len(recs))
+			for i, rec := range recs {
+				ids[i], _ = rec.Values[0].(string)
+			}
+			out, err := work(ctx, tx, ids)
+			return page{last: ids[len(ids)-1], out: out}, err
+		})
+		if err != nil || p.last == "" {
+			return err
+		}
+		after = p.last
+		if done != nil {
+			done(p.out)
+		}
+	}
 }
