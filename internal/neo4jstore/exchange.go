@@ -115,22 +115,24 @@ func pairsRead(v visibility, id string, f domain.PairFilter, order domain.PairOr
 	if err != nil {
 		return readPart{}, nil, err
 	}
-	stats := `
-		MATCH (x:Correspondent {id: ` + p.bind("x", id) + `})-[r1:` + mine + `]-(l:Letter)-[r2:` + types + `]-(y:Correspondent)
-		` + where + `
-		WITH y, l, type(r1) AS xr, type(r2) AS yr
-		WITH y, {
-			letters: count(DISTINCT l),
-			wroteTo: count(DISTINCT CASE WHEN xr = 'WROTE' AND yr = 'ADDRESSED_TO' THEN l END),
-			receivedFrom: count(DISTINCT CASE WHEN yr = 'WROTE' AND xr = 'ADDRESSED_TO' THEN l END),
-			copiedOnMine: count(DISTINCT CASE WHEN xr = 'WROTE' AND yr IN ['CC', 'BCC'] THEN l END),
-			copiedOnTheirs: count(DISTINCT CASE WHEN yr = 'WROTE' AND xr IN ['CC', 'BCC'] THEN l END),
-			copiedAlongside: count(DISTINCT CASE WHEN xr IN ['CC', 'BCC'] AND yr IN ['CC', 'BCC'] THEN l END),
-			first: min(l.dateNotBefore),
-			last: max(l.dateNotAfter)
-		} AS s`
+	var stats string
 	if pairsTallied && (f.Role == "" || f.Role == domain.RoleAny) && f.DateFrom == nil && f.DateTo == nil {
 		stats = tallied(v, p.bind("x", id))
+	} else {
+		stats = `
+			MATCH (x:Correspondent {id: ` + p.bind("x", id) + `})-[r1:` + mine + `]-(l:Letter)-[r2:` + types + `]-(y:Correspondent)
+			` + where + `
+			WITH y, l, type(r1) AS xr, type(r2) AS yr
+			WITH y, {
+				letters: count(DISTINCT l),
+				wroteTo: count(DISTINCT CASE WHEN xr = 'WROTE' AND yr = 'ADDRESSED_TO' THEN l END),
+				receivedFrom: count(DISTINCT CASE WHEN yr = 'WROTE' AND xr = 'ADDRESSED_TO' THEN l END),
+				copiedOnMine: count(DISTINCT CASE WHEN xr = 'WROTE' AND yr IN ['CC', 'BCC'] THEN l END),
+				copiedOnTheirs: count(DISTINCT CASE WHEN yr = 'WROTE' AND xr IN ['CC', 'BCC'] THEN l END),
+				copiedAlongside: count(DISTINCT CASE WHEN xr IN ['CC', 'BCC'] AND yr IN ['CC', 'BCC'] THEN l END),
+				first: min(l.dateNotBefore),
+				last: max(l.dateNotAfter)
+			} AS s`
 	}
 	cypher := stats + "\n" + kp.cypher + `RETURN [k, ` + v.correspondentMap("y") + `, s] AS row`
 	out := &domain.PairPage{}

@@ -310,13 +310,10 @@ func (s *Store) UnmergeCorrespondents(ctx context.Context, change string) ([]dom
 			return nil, err
 		}
 		ids := append([]string{survivor}, losers...)
-		// Letters that named both in one role were renumbered; number them again.
-		renumber, err := lettersOf(ctx, tx, ids)
-		if err != nil {
-			return nil, err
-		}
+		// Letters that named both in one role were renumbered; number them again
+		// (they are the survivor's letters before: the losers' were all on it).
 		r := newResolver(ctx, tx)
-		for _, id := range renumber {
+		for _, id := range letters {
 			for _, kind := range []domain.LinkKind{domain.LinkWrote, domain.LinkAddressedTo, domain.LinkCC, domain.LinkBCC} {
 				if err := r.renumber(kind, id); err != nil {
 					return nil, err

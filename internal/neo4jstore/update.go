@@ -74,9 +74,14 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 		}
 		props["titleKey"] = titleKey(title, subject)
 		props["searchText"] = searchText(title, subject, body)
-		// Its dates and whether it is restricted count in its pairs (pairs.go).
+		// Its dates and whether it is restricted count in its pairs (pairs.go); a
+		// patch of neither leaves them be.
+		var counted []string
+		if p.ClearDate || p.DatePrecision != nil || p.Restricted != nil {
+			counted = []string{id}
+		}
 		tally := newPairTally(ctx, tx)
-		if err := tally.take([]string{id}); err != nil {
+		if err := tally.take(counted); err != nil {
 			return nil, err
 		}
 		if err := exec(ctx, tx, `MATCH (l:Letter {id: $id}) SET l += $props`,
@@ -121,7 +126,7 @@ func (s *Store) UpdateLetter(ctx context.Context, id string, p domain.LetterPatc
 				return nil, err
 			}
 		}
-		if err := tally.put([]string{id}); err != nil {
+		if err := tally.put(counted); err != nil {
 			return nil, err
 		}
 		if err := tally.settle(); err != nil {
